@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("jan20-pdf: under construction"); return 0; }

@@ -1,0 +1,46 @@
+#pragma once
+// Layout: flows a document's blocks through the design's master pages into
+// pages of positioned glyph runs, paths and images. The entry point of layout/.
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "font/collection.h"
+#include "model/design.h"
+#include "model/document.h"
+#include "model/paged.h"
+#include "text/shape_cache.h"
+
+namespace jan20::layout {
+
+struct TypesetOptions {
+  std::string root;          // project directory (images are resolved against it)
+  std::string producer;      // "jan20-pdf 0.1.0"
+};
+
+// What the typesetting did, line by line: for --report and the tests.
+struct LineReport {
+  int page = 0;
+  double ratio = 0;
+  bool hyphenated = false;
+  bool overfull = false;
+  std::string text;
+};
+struct ParagraphReport {
+  SourceLocation where;
+  std::vector<LineReport> lines;
+};
+struct TypesetReport {
+  std::vector<ParagraphReport> paragraphs;
+  int widows = 0, orphans = 0;
+  int overfull_lines = 0;
+  int max_consecutive_hyphens = 0;
+  std::vector<std::string> notes;
+};
+
+model::PagedDocument typeset(const model::Document& doc, const model::Design& design,
+                             font::FontCollection& fonts, text::ShapeCache& cache,
+                             const TypesetOptions& options, DiagnosticSink& sink,
+                             TypesetReport* report = nullptr);
+
+}  // namespace jan20::layout

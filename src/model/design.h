@@ -1,0 +1,109 @@
+#pragma once
+// The design of a document (one layout TOML file), as plain data. Produced by
+// load/, read by layout/ and pdf/. All lengths in points.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/color.h"
+#include "core/diagnostic.h"
+
+namespace jan20::model {
+
+// A font as the layout names it: a family + style looked up through the font
+// manifest / fontconfig, or a path relative to the project.
+struct FontSpec {
+  std::string family;   // "Noto Serif"
+  std::string style = "Regular";  // "Regular", "Bold", "Italic", "Bold Italic"
+  std::string path;     // optional explicit path (relative to the project)
+  int index = 0;        // face index in a collection
+  std::vector<std::string> fallback;  // names of other [fonts.*] entries, tried in order
+  SourceLocation where;
+};
+
+enum class Align { Justify, Left, Right, Center };
+enum class CaseTransform { None, Upper, Lower, SmallCaps };
+
+struct ParagraphStyle {
+  std::string font;           // key into Design::fonts
+  double size = 10.5;         // pt
+  double leading = 13;        // baseline-to-baseline, pt
+  double tracking = 0;        // letter spacing in 1/1000 em
+  std::string color = "text"; // key into Design::colors
+  Align align = Align::Justify;
+  bool hyphenate = true;
+  std::vector<std::string> features;  // OpenType features: "smcp", "-liga", "onum"
+  CaseTransform transform = CaseTransform::None;
+  double space_before = 0;
+  double space_after = 0;
+  bool keep_with_next = false;
+  double indent = 0;          // first-line indent
+  double left_indent = 0;     // whole paragraph (block quotes, lists)
+  double right_indent = 0;
+  std::string emphasis_font;  // font used for *emphasis* spans; empty = same
+  std::string strong_font;    // font used for **strong** spans; empty = same
+  SourceLocation where;
+};
+
+struct Ornament {
+  std::string kind;   // "rule", "box", "flag", "ribbon", "carnation", "qr"
+  double x = 0, y = 0, width = 0, height = 0;  // from the trim box's top-left corner
+  std::string color;  // key into Design::colors (fill or stroke)
+  std::string stroke; // stroke colour key; empty = none
+  double line_width = 0.5;
+  SourceLocation where;
+};
+
+enum class FitMode { Overflow, Shrink };  // report overflow, or shrink text until it fits
+
+struct Frame {
+  std::string name;   // content blocks name the frame they flow into ("headline")
+  double x = 0, y = 0, width = 0, height = 0;  // from the trim box's top-left corner
+  int columns = 1;
+  double gutter = 12;
+  FitMode fit = FitMode::Overflow;
+  std::string align_vertical = "top";  // "top", "center", "bottom"
+  SourceLocation where;
+};
+
+struct MasterPage {
+  std::string name;           // "cover", "body", "back"
+  std::string background;     // colour key for a full-bleed background; empty = none
+  std::string header;         // template: "{title}", "{section}", "{page}"
+  std::string footer;         // template, e.g. "{page}"
+  std::string header_style;   // paragraph style for the running header
+  std::string footer_style;
+  bool numbered = true;       // counts in the page labels and shows {page}
+  std::vector<Ornament> ornaments;
+  std::vector<Frame> frames;  // poster: placed frames; empty = the page's text area
+  SourceLocation where;
+};
+
+struct Design {
+  std::string path;
+  // Page
+  double page_width = 0, page_height = 0;  // trim size
+  double margin_top = 0, margin_bottom = 0, margin_inner = 0, margin_outer = 0;
+  bool facing = false;       // facing pages: inner/outer mirror
+  int columns = 1;
+  double gutter = 12;
+  double bleed = 8.5039;     // 3 mm
+  int page_multiple = 1;     // pad the page count to a multiple of this (4 for booklets)
+  double ink_limit = 300;    // percent
+  // Hyphenation
+  int hyphen_min_word = 5;   // letters
+  int hyphen_min_left = 2, hyphen_min_right = 2;
+  int max_consecutive_hyphens = 2;
+  int widows = 2, orphans = 2;
+  std::vector<std::string> hyphenation_exceptions;
+  std::string hyphenation_file;  // project file with more exceptions, one word per line
+  // Named things
+  std::map<std::string, Color> colors;
+  std::map<std::string, FontSpec> fonts;
+  std::map<std::string, ParagraphStyle> styles;   // "body", "h1", "h2", "h3", "quote", "caption", "fact-value", …
+  std::map<std::string, MasterPage> masters;
+  SourceLocation where;
+};
+
+}  // namespace jan20::model

@@ -1,0 +1,99 @@
+#pragma once
+// The words of one edition (one content TOML file in one language), as plain
+// data. Produced by load/, read by layout/. Knows nothing of fonts or pages.
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace jan20::model {
+
+// A run of text with inline formatting, from the content's small Markdown
+// inline syntax (*emphasis*, **strong**, [text](url)) parsed with md4c.
+struct Span {
+  std::string text;        // UTF-8, NFC
+  bool emphasis = false;   // *text*
+  bool strong = false;     // **text**
+  std::string link;        // URL for [text](url); empty otherwise
+  std::string lang;        // BCP-47 when the span is in another language ("az-Cyrl", "az-Arab", "en"); empty = block's language
+  SourceLocation where;    // where the span's text starts in the TOML file
+};
+
+using Inline = std::vector<Span>;  // a paragraph's or heading's text
+
+struct FactFigure {
+  std::string value;  // "150"
+  std::string label;  // "civilians killed"
+};
+
+struct TimelineEntry {
+  std::string date;  // "19–20 January 1990"
+  Inline event;
+};
+
+struct Figure {
+  std::string image;    // path relative to the project; empty for a vector ornament figure
+  std::string ornament; // name of a layout ornament drawn instead of an image
+  Inline caption;
+  std::string credit;
+  std::string alt;      // alternative text for screen readers
+};
+
+enum class BlockKind {
+  Heading,     // level 1..3
+  Paragraph,
+  Quote,       // block quote with attribution
+  List,        // items
+  Figure,
+  Facts,       // fact figures: big number + label
+  Timeline,
+  PageBreak,
+  Contents,    // the table of contents is generated here
+  Names,       // a table of names in several scripts (rows of cells, each cell with its lang)
+};
+
+struct NameCell {
+  std::string text;
+  std::string lang;  // "az", "az-Cyrl", "az-Arab", "en"
+};
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  SourceLocation where;
+  std::string style;            // paragraph style override from the content ("lead", "colophon", …); empty = default for the kind
+  std::string lang;             // block language if it differs from the document's
+  std::string master;           // for PageBreak: master page of the next page ("cover", "body", "back"); empty = body
+  int level = 1;                // Heading level
+  bool numbered = false;        // List: numbered or bulleted
+  std::string id;               // anchor name for links and the TOC (derived from the heading text when empty)
+  std::string frame;            // poster: the named frame this block flows into; empty = the main flow
+  Inline text;                  // Heading, Paragraph, Quote
+  std::string attribution;      // Quote
+  std::vector<Inline> items;    // List
+  Figure figure;                // Figure
+  std::vector<FactFigure> facts;          // Facts
+  std::vector<TimelineEntry> timeline;    // Timeline
+  std::vector<std::vector<NameCell>> names;  // Names: rows × cells
+};
+
+struct Metadata {
+  std::string title;
+  std::string subtitle;
+  std::string author;
+  std::string publisher;
+  std::string subject;
+  std::vector<std::string> keywords;
+  std::string language;   // BCP-47 of the edition: "az", "en"
+  std::string date;       // ISO 8601 date of the edition ("2026-01-20"); PDF dates come from it, never the clock
+  std::string source;     // credit for the facts (colophon)
+  std::string url;        // link for the QR code (poster)
+  std::vector<std::string> hyphenation_exceptions;  // "xal-qı-mı-zın"
+};
+
+struct Document {
+  std::string path;  // the content file
+  Metadata meta;
+  std::vector<Block> blocks;
+};
+
+}  // namespace jan20::model

@@ -1,0 +1,52 @@
+#pragma once
+// Shaping: text in, HarfBuzz glyphs out, with the language, script and
+// direction of each run, OpenType features per style, and the Azerbaijani
+// guards (NFC, the dotted-i ligature rule). See docs/ARCHITECTURE.md.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hb.h>
+
+#include "font/face.h"
+
+namespace jan20::text {
+
+struct ShapedGlyph {
+  uint32_t id = 0;
+  uint32_t cluster = 0;       // byte offset into the shaped text (the whole paragraph)
+  int32_t x_advance = 0;      // font units
+  int32_t x_offset = 0;
+  int32_t y_offset = 0;
+  bool unsafe_to_break = false;
+};
+
+struct ShapeRequest {
+  const font::Face* face = nullptr;
+  std::string_view text;       // the whole paragraph (context for joining and kerning), NFC
+  size_t begin = 0, end = 0;   // the item to shape, byte offsets into text
+  hb_script_t script = HB_SCRIPT_LATIN;
+  hb_direction_t direction = HB_DIRECTION_LTR;
+  std::string lang = "az";     // BCP-47
+  std::vector<std::string> features;  // "smcp", "-liga", "kern=0"
+};
+
+struct ShapeExplain {
+  std::string language_system;   // OpenType script/language actually applied: "latn/AZE ", "latn/TRK ", "latn/dflt"
+  bool language_system_missing = false;  // the font has no system for the requested language
+  bool dotted_i_guard_applied = false;   // a ligature over i/İ was prevented
+  std::vector<std::string> features;     // features in effect
+};
+
+// Shapes one item. Glyphs come in visual order (HarfBuzz's output order).
+std::vector<ShapedGlyph> shape(const ShapeRequest& request, ShapeExplain* explain = nullptr);
+
+// Unicode NFC (ICU). Content is normalized once when loaded; shaping assumes it.
+std::string to_nfc(std::string_view utf8);
+
+// hb-shape's format: "name=cluster+advance" joined by "|", with "@x,y" offsets
+// when non-zero. Cluster values are byte offsets relative to request.begin.
+std::string format_glyphs(const font::Face& face, const std::vector<ShapedGlyph>& glyphs, size_t base = 0);
+
+}  // namespace jan20::text

@@ -1,0 +1,29 @@
+#pragma once
+// Per-word shaping cache, keyed by text, face, size-independent features,
+// language, script and direction. One per build; shared by every paragraph and
+// edition of the run (thread-safe).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "text/shape.h"
+
+namespace jan20::text {
+
+class ShapeCache {
+ public:
+  ShapeCache();
+  ~ShapeCache();
+  // Shapes request (a word) or returns the cached glyphs. Clusters are relative
+  // to request.begin.
+  std::vector<ShapedGlyph> shape_word(const ShapeRequest& request);
+  size_t hits() const;
+  size_t misses() const;
+  void set_enabled(bool enabled);  // benchmarks compare with and without
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jan20::text

@@ -1,0 +1,41 @@
+#pragma once
+// Itemization: splits a paragraph into items that can each be shaped alone:
+// one bidi level, one script, one language, one face, one style span.
+// Bidi levels come from ICU (UBA), scripts from ICU's script property with
+// Common/Inherited characters taking their neighbour's script, faces from the
+// style's font and then its fallbacks (first that has the character).
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hb.h>
+
+#include "core/diagnostic.h"
+#include "font/face.h"
+#include "text/paragraph.h"
+
+namespace jan20::text {
+
+struct Item {
+  size_t begin = 0, end = 0;     // bytes of the paragraph text
+  int bidi_level = 0;            // even = LTR, odd = RTL
+  hb_script_t script = HB_SCRIPT_LATIN;
+  std::string lang;              // BCP-47 effective for the item ("az", "az-Cyrl", "az-Arab", "en")
+  const font::Face* face = nullptr;
+  size_t span = 0;               // index into ParagraphInput::spans
+};
+
+// Items in logical order. A character that no face of its span covers is
+// reported (which character, its code point, where in the content) and the
+// item falls back to the primary face.
+std::vector<Item> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
+                          const std::string& paragraph_lang, model::Align align, DiagnosticSink& sink);
+
+// Visual order of a line's items (indexes into `levels`), by the UBA's rule L2.
+std::vector<size_t> visual_order(const std::vector<int>& levels);
+
+// The paragraph's base direction: RTL when its first strong character is RTL.
+bool paragraph_is_rtl(std::string_view text);
+
+}  // namespace jan20::text

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 
@@ -46,18 +47,37 @@ struct Cluster {
 // Clusters in logical order. HarfBuzz's cluster values are the first byte of
 // each cluster; a cluster runs to the next cluster value (or the item's end).
 std::vector<Cluster> clusters_of(const std::vector<ShapedGlyph>& glyphs, size_t item_end) {
-  std::map<unsigned, Cluster> by_start;
-  for (size_t g = 0; g < glyphs.size(); ++g) by_start[glyphs[g].cluster].glyphs.push_back(g);
+  std::vector<std::pair<unsigned, size_t>> order;  // (cluster, glyph index)
+  order.reserve(glyphs.size());
+  for (size_t g = 0; g < glyphs.size(); ++g) order.emplace_back(glyphs[g].cluster, g);
+  std::sort(order.begin(), order.end());
   std::vector<Cluster> out;
-  for (auto it = by_start.begin(); it != by_start.end(); ++it) {
-    Cluster c = std::move(it->second);
-    c.begin = it->first;
-    auto next = std::next(it);
-    c.end = next == by_start.end() ? static_cast<unsigned>(item_end) : next->first;
-    out.push_back(std::move(c));
+  for (const auto& [cluster, g] : order) {
+    if (out.empty() || out.back().begin != cluster) {
+      if (!out.empty()) out.back().end = cluster;
+      out.push_back({cluster, cluster, {}});
+    }
+    out.back().glyphs.push_back(g);
   }
+  if (!out.empty()) out.back().end = static_cast<unsigned>(item_end);
   return out;
 }
+
+// Contour counts of the glyphs seen in one guard run (CFF outlines are not
+// free to interpret, and a paragraph repeats the same few i glyphs).
+class ContourCounts {
+ public:
+  explicit ContourCounts(const font::Face& face) : face_(face) {}
+  int operator()(uint32_t gid) {
+    auto [it, inserted] = counts_.try_emplace(gid, 0);
+    if (inserted) it->second = face_.contour_count(gid);
+    return it->second;
+  }
+
+ private:
+  const font::Face& face_;
+  std::unordered_map<uint32_t, int> counts_;
+};
 
 enum class Problem { None, Ligature, LostDot };
 
@@ -66,9 +86,10 @@ struct Diagnosis {
   char32_t letter = 0;  // the dotted i of the cluster
 };
 
-Diagnosis diagnose(const font::Face& face, std::string_view text, const Cluster& c,
+Diagnosis diagnose(const font::Face& face, ContourCounts& contours, std::string_view text, const Cluster& c,
                    const std::vector<ShapedGlyph>& glyphs) {
   Diagnosis d;
+  if (!has_dotted_i(text, c.begin, std::min<size_t>(c.end, text.size()))) return d;
   int bases = 0;
   bool marks = false;
   for (size_t pos = c.begin; pos < c.end && pos < text.size();) {
@@ -87,9 +108,10 @@ Diagnosis diagnose(const font::Face& face, std::string_view text, const Cluster&
   if (marks) return d;  // Soft_Dotted: a mark above takes the place of the dot
   uint32_t nominal = face.glyph_for(d.letter);
   if (nominal == 0) return d;  // the font has no i: nothing to compare with
-  int wanted = face.contour_count(nominal);
+  if (c.glyphs.size() == 1 && glyphs[c.glyphs[0]].id == nominal) return d;  // the usual case, no outline needed
+  int wanted = contours(nominal);
   int drawn = 0;
-  for (size_t g : c.glyphs) drawn += face.contour_count(glyphs[g].id);
+  for (size_t g : c.glyphs) drawn += contours(glyphs[g].id);
   if (drawn < wanted) d.problem = Problem::LostDot;
   return d;
 }
@@ -115,6 +137,7 @@ std::vector<ShapedGlyph> guard_dotted_i(const DottedIInput& input, std::vector<S
   const bool small_caps = feature_on(input.features, "smcp") || feature_on(input.features, "c2sc") ||
                           feature_on(input.features, "pcap") || feature_on(input.features, "c2pc") ||
                           feature_on(input.features, "unic");
+  ContourCounts contours(face);
   std::map<unsigned, int> escalation;   // cluster begin -> fixes tried there
   std::map<unsigned, uint32_t> dotted_small_cap;  // cluster begin -> replacement glyph
   std::vector<hb_feature_t> extra;
@@ -135,7 +158,7 @@ std::vector<ShapedGlyph> guard_dotted_i(const DottedIInput& input, std::vector<S
     uint32_t small = face.glyph_for(kSmallI);
     // A real small capital: not the full capital, and with its dot.
     if (g.size() == 1 && g[0].id != capital && g[0].id != 0 &&
-        face.contour_count(g[0].id) >= face.contour_count(small))
+        contours(g[0].id) >= contours(small))
       small_cap_idot = g[0].id;
     return small_cap_idot;
   };
@@ -148,7 +171,7 @@ std::vector<ShapedGlyph> guard_dotted_i(const DottedIInput& input, std::vector<S
     for (size_t k = 0; k < clusters.size(); ++k) {
       const Cluster& c = clusters[k];
       if (dotted_small_cap.count(c.begin)) continue;
-      Diagnosis d = diagnose(face, input.text, c, glyphs);
+      Diagnosis d = diagnose(face, contours, input.text, c, glyphs);
       if (d.problem == Problem::None) continue;
       int& tried = escalation[c.begin];
       if (tried >= 2) {

@@ -69,8 +69,10 @@ TEST(DottedI, ContextualDotlessIIsRestored) {
   EXPECT_EQ(run(*face, "fikir", "en").names, "f._i|i.dotless|k|i|r");
   Result az = run(*face, "fikir", "az");
   EXPECT_EQ(az.names.find("dotless"), std::string::npos) << az.names;
-  for (const auto& g : az.glyphs)
-    if (az.names.size() && g.cluster == 1) EXPECT_GE(face->contour_count(g.id), 2) << face->glyph_name(g.id);
+  for (const auto& g : az.glyphs) {
+    if (g.cluster != 1) continue;  // the i
+    EXPECT_GE(face->contour_count(g.id), 2) << face->glyph_name(g.id);
+  }
   EXPECT_EQ(az.explain.language_system, "latn/dflt");
   EXPECT_TRUE(az.explain.dotted_i_guard_applied);
   ASSERT_EQ(az.explain.dotted_i_actions.size(), 1u);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <vector>
 
 #include "support/test_support.h"
 
@@ -43,6 +44,32 @@ std::string patched_font(const char* table, size_t at, const std::string& bytes)
 std::string with_fs_type(uint16_t fs_type) {
   // OS/2: version (2 bytes), xAvgCharWidth, usWeightClass, usWidthClass, then fsType at byte 8.
   return patched_font("OS/2", 8, std::string{static_cast<char>(fs_type >> 8), static_cast<char>(fs_type & 0xFF)});
+}
+
+void put32(std::string& s, size_t at, uint32_t v) {
+  for (int i = 0; i < 4; ++i) s[at + i] = static_cast<char>(v >> (24 - 8 * i));
+}
+
+// A TrueType collection of the given fonts: a 'ttcf' header, then each font
+// whole, with its table offsets moved by where it now starts.
+std::string collection_of(const std::vector<std::string>& paths) {
+  size_t header = 12 + 4 * paths.size();
+  std::string ttc(header, '\0');
+  ttc.replace(0, 4, "ttcf");
+  put32(ttc, 4, 0x00010000);
+  put32(ttc, 8, static_cast<uint32_t>(paths.size()));
+  for (size_t f = 0; f < paths.size(); ++f) {
+    std::string font = testing::read_file(paths[f]);
+    while (ttc.size() % 4) ttc += '\0';
+    size_t base = ttc.size();
+    put32(ttc, 12 + 4 * f, static_cast<uint32_t>(base));
+    size_t tables = static_cast<size_t>(static_cast<unsigned char>(font[4]) << 8 | static_cast<unsigned char>(font[5]));
+    for (size_t i = 0; i < tables; ++i) put32(font, 12 + 16 * i + 8, static_cast<uint32_t>(be32(font, 12 + 16 * i + 8) + base));
+    ttc += font;
+  }
+  std::string path = testing::make_temp_dir() + "/collection.ttc";
+  testing::write_file(path, ttc);
+  return path;
 }
 
 TEST(Face, LoadsTrueTypeWithNamesMetricsAndCoverage) {
@@ -98,6 +125,21 @@ TEST(Face, CountsContoursSoALostDotShows) {
   EXPECT_EQ(face->contour_count(face->glyph_for(U'ı')), 1);
   EXPECT_EQ(face->contour_count(face->glyph_for(U'İ')), 2);
   EXPECT_EQ(face->contour_count(face->glyph_for(U' ')), 0);
+}
+
+TEST(Face, LoadsTheFacesOfACollectionByIndex) {
+  std::string ttc = collection_of({kNotoSerif, "/usr/share/fonts/truetype/noto/NotoSerif-Bold.ttf"});
+  std::string error;
+  auto regular = Face::load(ttc, 0, 0, &error);
+  auto bold = Face::load(ttc, 1, 1, &error);
+  ASSERT_TRUE(regular && bold) << error;
+  EXPECT_EQ(regular->postscript_name(), "NotoSerif-Regular");
+  EXPECT_EQ(bold->postscript_name(), "NotoSerif-Bold");
+  EXPECT_EQ(bold->index(), 1);
+  EXPECT_EQ(bold->style_name(), "Bold");
+  EXPECT_NE(regular->advance(regular->glyph_for(U'a')), bold->advance(bold->glyph_for(U'a')));
+  EXPECT_FALSE(Face::load(ttc, 2, 2, &error));
+  EXPECT_EQ(error, "'" + ttc + "' holds 2 face(s); there is no face index 2");
 }
 
 TEST(Face, RefusesAFileThatIsNotAFont) {

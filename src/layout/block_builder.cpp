@@ -441,6 +441,12 @@ void BlockBuilder::names(const model::Block& b) {
 }
 
 void BlockBuilder::contents(const model::Block& b) {
+  // The contents' own title is not listed in them.
+  for (auto it = items_.rbegin(); it != items_.rend(); ++it)
+    if (it->heading_level > 0) {
+      it->in_contents = false;
+      break;
+    }
   int toc = tag_for(b, "TOC");
   if (!ctx_.contents) return;
   for (const ContentsEntry& entry : *ctx_.contents) {

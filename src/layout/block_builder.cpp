@@ -412,6 +412,30 @@ void BlockBuilder::names(const model::Block& b) {
   if (columns == 0) return;
   double gap = 6;
   double cell = (ctx_.measure - gap * (columns - 1)) / columns;
+  if (!b.names_header.empty()) {
+    const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
+    int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
+    VItem v;
+    double height = 0;
+    for (size_t c = 0; c < b.names_header.size() && c < columns; ++c) {
+      int th = ctx_.tags ? ctx_.tags->add(tr, "TH") : -1;
+      double y = 0;
+      for (const text::Line& line : set_text(inline_of(b.names_header[c], b.where), head_style, block_lang(b), cell, th,
+                                             model::Align::Left, false)) {
+        append_line(v.items, line, c * (cell + gap), y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
+        y += head_style.paragraph.leading;
+      }
+      height = std::max(height, y);
+    }
+    v.height = height + 5;
+    model::Path rule;
+    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - 2}, {model::PathSegment::Op::Line, ctx_.measure, v.height - 2}};
+    rule.stroke = ctx_.styles.color("text");
+    rule.line_width = 0.6;
+    v.items.push_back(rule);
+    add_box(std::move(v));
+    keep_next_ = true;  // the heading row stays with the first row
+  }
   for (const auto& row : b.names) {
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
     VItem v;

@@ -84,6 +84,7 @@ enum class Problem { None, Ligature, LostDot };
 struct Diagnosis {
   Problem problem = Problem::None;
   char32_t letter = 0;  // the dotted i of the cluster
+  std::vector<std::pair<unsigned, unsigned>> letters;  // byte ranges of its dotted i's
 };
 
 Diagnosis diagnose(const font::Face& face, ContourCounts& contours, std::string_view text, const Cluster& c,
@@ -93,8 +94,12 @@ Diagnosis diagnose(const font::Face& face, ContourCounts& contours, std::string_
   int bases = 0;
   bool marks = false;
   for (size_t pos = c.begin; pos < c.end && pos < text.size();) {
+    size_t at = pos;
     char32_t cp = utf8_next(text, pos);
-    if (is_dotted_i(cp) && d.letter == 0) d.letter = cp;
+    if (is_dotted_i(cp)) {
+      if (d.letter == 0) d.letter = cp;
+      d.letters.emplace_back(static_cast<unsigned>(at), static_cast<unsigned>(pos));
+    }
     if (is_mark(cp))
       marks = true;
     else if (!is_format(cp))
@@ -181,9 +186,16 @@ std::vector<ShapedGlyph> guard_dotted_i(const DottedIInput& input, std::vector<S
       ++tried;
       std::string what = "'" + cluster_text(input.text, c) + "' at bytes " + byte_range(c.begin, c.end);
       if (d.problem == Problem::Ligature) {
-        for (const char* tag : {"liga", "clig", "dlig", "hlig"}) extra.push_back(off(tag, c.begin, c.end));
-        if (tried == 2)
-          for (const char* tag : {"calt", "rlig", "ccmp"}) extra.push_back(off(tag, c.begin, c.end));
+        // HarfBuzz forms a ligature only when every component glyph has the
+        // feature on, so turning it off for the i alone suffices and keeps
+        // the rest ("ffi" becomes f_f + i, not f + f + i).
+        if (tried == 1) {
+          for (const auto& [b, e] : d.letters)
+            for (const char* tag : {"liga", "clig", "dlig", "hlig"}) extra.push_back(off(tag, b, e));
+        } else {
+          for (const char* tag : {"liga", "clig", "dlig", "hlig", "calt", "rlig", "ccmp"})
+            extra.push_back(off(tag, c.begin, c.end));
+        }
         out.actions.push_back("ligature over " + what + " split");
         changed = true;
       } else if (small_caps && tried == 1) {

@@ -10,9 +10,11 @@
 //     as the font has no AZE language system). Seen as: one cluster holding
 //     two or more base characters (combining marks and format characters do
 //     not count), one of them i (U+0069) or İ (U+0130). Fix: shape again with
-//     liga, clig, dlig and hlig off for exactly that cluster's byte range
-//     (hb_feature_t start/end); if the ligature persists, calt, rlig and ccmp
-//     go off there too.
+//     liga, clig, dlig and hlig off for exactly the i's byte range
+//     (hb_feature_t start/end): HarfBuzz forms a ligature only when all its
+//     components have the feature on, so "ffi" becomes f_f + i. If the
+//     ligature persists, these and calt, rlig and ccmp go off for the whole
+//     cluster.
 //  2. A contextual alternate swaps i for a dotless form (EB Garamond's "fi" in
 //     English is f._i + i.dotless, two glyphs in two clusters). Seen as: the
 //     glyphs of an i's cluster have fewer contours in total than the font's

@@ -46,9 +46,17 @@ TEST(DottedI, LigatureOverIIsSplitForTurkicLanguagesOnly) {
     EXPECT_EQ(r.names, "f|i") << lang;
     ASSERT_EQ(r.explain.dotted_i_actions.size(), 1u) << lang;
     EXPECT_EQ(r.explain.dotted_i_actions[0], "ligature over 'fi' at bytes 0-2 split");
-    EXPECT_NE(std::find(r.explain.features.begin(), r.explain.features.end(), "-liga[:2]"), r.explain.features.end());
+    EXPECT_NE(std::find(r.explain.features.begin(), r.explain.features.end(), "-liga[1]"), r.explain.features.end());
   }
   for (const char* lang : {"en", "de", "ga", "ru", ""}) EXPECT_EQ(run(*face, "fi", lang).names, "fi") << lang;
+}
+
+TEST(DottedI, OnlyTheIIsTakenOutOfALigature) {
+  auto face = load(testing::kNotoSerif);
+  EXPECT_EQ(run(*face, "effi", "en").names, "e|f_f_i");
+  Result az = run(*face, "effi", "az");
+  EXPECT_EQ(az.names, "e|f_f|i");
+  EXPECT_EQ(az.explain.dotted_i_actions, (std::vector<std::string>{"ligature over 'ffi' at bytes 1-4 split"}));
 }
 
 TEST(DottedI, OtherLigaturesStay) {

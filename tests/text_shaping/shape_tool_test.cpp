@@ -69,7 +69,7 @@ TEST(ShapeTool, ExplainsFontLanguageSystemFeaturesAndGuard) {
             "font: " + testing::kNotoSerif + " (face 0, NotoSerif-Regular)\n"
             "language: az, script: Latn, direction: ltr\n"
             "language system: latn/dflt (the font has no language system for 'az')\n"
-            "features: kern liga -liga[:2] -clig[:2] -dlig[:2] -hlig[:2]\n"
+            "features: kern liga -liga[1] -clig[1] -dlig[1] -hlig[1]\n"
             "dotted-i guard: ligature over 'fi' at bytes 0-2 split\n");
   ShapeToolOptions g = options(testing::kGaramond, "fikir");
   g.explain = true;

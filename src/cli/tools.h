@@ -22,7 +22,8 @@ struct ShapeToolArgs {
 struct HyphenateToolArgs {
   std::string lang = "az";
   std::vector<std::string> words;
-  int min_left = 2, min_right = 2, min_word = 2;
+  int min_left = 2, min_right = 2;
+  std::string exceptions_file;
 };
 
 void add_shape_options(CLI::App* cmd, ShapeToolArgs& args);

@@ -1,1 +1,142 @@
-// placeholder: replaced by the stage's implementation
+#include "pdf/write_pdf.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "pdf/document_meta.h"
+#include "pdf/font_program.h"
+#include "pdf/glyph_font.h"
+#include "pdf/haru.h"
+#include "pdf/page_writer.h"
+#include "pdf/structure.h"
+
+namespace jan20::pdf {
+
+bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes,
+                DiagnosticSink& sink) {
+  HaruDoc haru;
+  if (!haru.check(sink, "creating the PDF")) return false;
+  // Compresses page content; streams we build set their own filter.
+  HPDF_SetCompressionMode(haru.get(), HPDF_COMP_ALL);
+
+  // Fonts first: the subset (and so every CID) is known only once every
+  // glyph of the document has been seen.
+  std::vector<std::unique_ptr<FontProgram>> programs(doc.fonts.size());
+  std::vector<NominalGlyph> nominal(doc.fonts.size());
+  for (size_t i = 0; i < doc.fonts.size(); ++i) {
+    std::string error;
+    programs[i] = FontProgram::open(doc.fonts[i].path, doc.fonts[i].index, &error);
+    if (!programs[i]) {
+      sink.error({doc.fonts[i].path}, error, "check the font's path in fonts/manifest.toml or the layout");
+      return false;
+    }
+    const FontProgram* program = programs[i].get();
+    nominal[i] = [program](char32_t c) { return program->nominal_glyph(c); };
+  }
+  std::vector<FontUse> uses = collect_font_use(doc, nominal);
+  std::vector<EmbeddedFont> fonts(doc.fonts.size());
+  for (size_t i = 0; i < doc.fonts.size(); ++i) {
+    if (uses[i].gids.empty()) continue;  // declared but unused: not embedded
+    if (!embed_glyph_font(haru, doc.fonts[i], *programs[i], uses[i], &fonts[i], sink)) return false;
+  }
+  std::map<std::pair<size_t, size_t>, RunJoin> joins = plan_hyphen_joins(doc);
+
+  DocumentWriter w{haru, doc, options, options.tagged && !doc.tags.empty(), fonts, nominal, joins,
+                   {}, {}, ImageCache(haru), {}, {}, {}, sink};
+  if (!create_pages(w)) return false;
+  for (size_t i = 0; i < doc.pages.size(); ++i)
+    if (!write_page(w, i)) return false;
+  if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
+      !write_structure_tree(w) || !add_placeholder_id(w))
+    return false;
+  // PDF 1.5 for /ActualText spans; 1.6 as PDF/X-4 and most print workflows expect.
+  haru.set_version(HPDF_VER_16);
+  if (!haru.save(bytes, sink)) return false;
+  if (!patch_document_id(bytes)) {
+    sink.error({}, "could not find the document /ID placeholder in libharu's output",
+               "this is a bug in the PDF writer");
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+std::string errno_text(int e) { return std::strerror(e); }
+
+bool write_all(int fd, const std::string& bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
+               DiagnosticSink& sink) {
+  SourceLocation where{path};
+  std::string bytes;
+  // Render completely before touching the file system: a failed render
+  // leaves nothing behind.
+  if (!render_pdf(doc, options, &bytes, sink)) return false;
+
+  size_t slash = path.find_last_of('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::string tmpl = dir + "/." + base + ".tmp-XXXXXX";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) {
+    int e = errno;
+    sink.error(where, "cannot create a temporary file in '" + dir + "': " + errno_text(e),
+               "check that the output directory exists and is writable");
+    return false;
+  }
+  std::string temp(name.data());
+  auto fail = [&](const std::string& what, int e) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    sink.error(where, what + ": " + errno_text(e), "check free disk space and permissions of '" + dir + "'");
+    return false;
+  };
+  // Keep the mode of the file being replaced; a new file gets rw-r--r--.
+  struct stat st;
+  mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
+  if (::fchmod(fd, mode) != 0) return fail("cannot set permissions on " + temp, errno);
+  if (!write_all(fd, bytes)) return fail("cannot write " + temp, errno);
+  if (::fsync(fd) != 0) return fail("cannot flush " + temp, errno);
+  if (::close(fd) != 0) {
+    int e = errno;
+    ::unlink(temp.c_str());
+    sink.error(where, "cannot close " + temp + ": " + errno_text(e));
+    return false;
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    int e = errno;
+    ::unlink(temp.c_str());
+    sink.error(where, "cannot replace the output file: " + errno_text(e),
+               "check that the path is not a directory and that its directory is writable");
+    return false;
+  }
+  // Make the rename itself durable.
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return true;
+}
+
+}  // namespace jan20::pdf

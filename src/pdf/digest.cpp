@@ -1,0 +1,45 @@
+#include "pdf/digest.h"
+
+#include <hpdf.h>
+#include <hpdf_encrypt.h>
+
+namespace jan20::pdf {
+
+struct Md5::State {
+  HPDF_MD5_CTX ctx;
+};
+
+Md5::Md5() : state_(std::make_unique<State>()) { HPDF_MD5Init(&state_->ctx); }
+Md5::~Md5() = default;
+
+void Md5::update(std::string_view bytes) {
+  // HPDF_MD5Update takes a 32-bit length: feed large inputs in slices.
+  constexpr size_t kSlice = size_t{1} << 30;
+  while (!bytes.empty()) {
+    size_t n = bytes.size() < kSlice ? bytes.size() : kSlice;
+    HPDF_MD5Update(&state_->ctx, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                   static_cast<HPDF_UINT32>(n));
+    bytes.remove_prefix(n);
+  }
+}
+
+Digest Md5::finish() {
+  Digest d{};
+  HPDF_MD5Final(d.data(), &state_->ctx);
+  return d;
+}
+
+Digest md5(std::string_view bytes) {
+  Md5 m;
+  m.update(bytes);
+  return m.finish();
+}
+
+std::string subset_tag(std::string_view font_program) {
+  Digest d = md5(font_program);
+  std::string tag;
+  for (int i = 0; i < 6; ++i) tag += static_cast<char>('A' + d[i] % 26);
+  return tag;
+}
+
+}  // namespace jan20::pdf

@@ -1,0 +1,163 @@
+#include "pdf/font_program.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+#include <hb-subset.h>
+
+namespace jan20::pdf {
+namespace {
+
+int16_t be_i16(const std::string& t, size_t at) {
+  if (t.size() < at + 2) return 0;
+  return static_cast<int16_t>((static_cast<uint8_t>(t[at]) << 8) | static_cast<uint8_t>(t[at + 1]));
+}
+uint16_t be_u16(const std::string& t, size_t at) { return static_cast<uint16_t>(be_i16(t, at)); }
+int32_t be_i32(const std::string& t, size_t at) {
+  return static_cast<int32_t>((static_cast<uint32_t>(be_u16(t, at)) << 16) | be_u16(t, at + 2));
+}
+
+// RAII for the HarfBuzz objects used while subsetting.
+struct SubsetInput {
+  hb_subset_input_t* p = hb_subset_input_create_or_fail();
+  ~SubsetInput() { hb_subset_input_destroy(p); }
+};
+struct SubsetPlan {
+  hb_subset_plan_t* p = nullptr;
+  ~SubsetPlan() { hb_subset_plan_destroy(p); }
+};
+struct Face {
+  hb_face_t* p = nullptr;
+  ~Face() { hb_face_destroy(p); }
+};
+struct Blob {
+  hb_blob_t* p = nullptr;
+  ~Blob() { hb_blob_destroy(p); }
+  std::string bytes() const {
+    unsigned n = 0;
+    const char* d = hb_blob_get_data(p, &n);
+    return d ? std::string(d, n) : std::string();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<FontProgram> FontProgram::open(const std::string& path, int index, std::string* error) {
+  std::unique_ptr<FontProgram> f(new FontProgram);
+  f->blob_ = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!f->blob_) {
+    *error = "cannot read font file '" + path + "'";
+    return nullptr;
+  }
+  f->face_ = hb_face_create(f->blob_, static_cast<unsigned>(index));
+  if (hb_face_get_glyph_count(f->face_) == 0) {
+    *error = "'" + path + "' (face " + std::to_string(index) + ") is not a font HarfBuzz can read";
+    return nullptr;
+  }
+  f->font_ = hb_font_create(f->face_);  // scale = units per em: advances in font units
+  f->read_metrics();
+  if (!f->metrics_.cff && f->table(HB_TAG('g', 'l', 'y', 'f')).empty()) {
+    *error = "'" + path + "' has neither TrueType ('glyf') nor CFF outlines (CFF2 and bitmap fonts are not supported)";
+    return nullptr;
+  }
+  return f;
+}
+
+FontProgram::~FontProgram() {
+  hb_font_destroy(font_);
+  hb_face_destroy(face_);
+  hb_blob_destroy(blob_);
+}
+
+std::string FontProgram::table(uint32_t tag) const {
+  Blob b{hb_face_reference_table(face_, tag)};
+  return b.bytes();
+}
+
+void FontProgram::read_metrics() {
+  FontMetrics& m = metrics_;
+  m.units_per_em = static_cast<int>(hb_face_get_upem(face_));
+  hb_position_t v = 0;
+  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) m.ascent = v;
+  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) m.descent = v;
+  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_CAP_HEIGHT, &v)) m.cap_height = v;
+  if (m.cap_height == 0) m.cap_height = m.ascent;
+  std::string head = table(HB_TAG('h', 'e', 'a', 'd'));
+  for (int i = 0; i < 4; ++i) m.bbox[i] = be_i16(head, 36 + 2 * static_cast<size_t>(i));
+  std::string post = table(HB_TAG('p', 'o', 's', 't'));
+  m.italic_angle = be_i32(post, 4) / 65536.0;
+  m.fixed_pitch = post.size() >= 16 && be_i32(post, 12) != 0;
+  std::string os2 = table(HB_TAG('O', 'S', '/', '2'));
+  if (os2.size() >= 10) {
+    m.weight = be_u16(os2, 4);
+    m.fs_type = be_u16(os2, 8);
+  }
+  m.cff = !table(HB_TAG('C', 'F', 'F', ' ')).empty();
+  char name[128];
+  unsigned len = sizeof name;
+  if (hb_ot_name_get_utf8(face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name) > 0)
+    m.postscript_name = name;
+}
+
+unsigned FontProgram::glyph_count() const { return hb_face_get_glyph_count(face_); }
+
+int FontProgram::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(font_, gid); }
+
+uint32_t FontProgram::nominal_glyph(char32_t c) const {
+  hb_codepoint_t g = 0;
+  return hb_font_get_nominal_glyph(font_, c, &g) ? g : 0;
+}
+
+std::optional<FontSubset> FontProgram::subset(const std::set<uint32_t>& gids, std::string* error) const {
+  SubsetInput input;
+  if (!input.p) {
+    *error = "hb-subset: out of memory";
+    return std::nullopt;
+  }
+  hb_set_t* glyphs = hb_subset_input_glyph_set(input.p);
+  hb_set_add(glyphs, 0);
+  for (uint32_t g : gids) hb_set_add(glyphs, g);
+  hb_set_t* drop = hb_subset_input_set(input.p, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                     HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+                     HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'),
+                     HB_TAG('V', 'D', 'M', 'X'), HB_TAG('L', 'T', 'S', 'H'), HB_TAG('g', 'a', 's', 'p')})
+    hb_set_add(drop, t);
+  hb_subset_input_set_flags(input.p, HB_SUBSET_FLAGS_NO_HINTING);
+
+  SubsetPlan plan{hb_subset_plan_create_or_fail(face_, input.p)};
+  if (!plan.p) {
+    *error = "hb-subset could not plan the subset";
+    return std::nullopt;
+  }
+  FontSubset out;
+  const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan.p);
+  for (uint32_t g : gids) {
+    hb_codepoint_t n = hb_map_get(mapping, g);
+    if (n == HB_MAP_VALUE_INVALID) {
+      *error = "hb-subset dropped glyph " + std::to_string(g);
+      return std::nullopt;
+    }
+    out.old_to_new[g] = n;
+  }
+  Face result{hb_subset_plan_execute_or_fail(plan.p)};
+  if (!result.p) {
+    *error = "hb-subset failed to build the subset font";
+    return std::nullopt;
+  }
+  Blob whole{hb_face_reference_blob(result.p)};
+  if (!metrics_.cff) {
+    out.program = whole.bytes();
+  } else {
+    // A face built by the subsetter lists no tables: re-read the serialized font.
+    Face reread{hb_face_create(whole.p, 0)};
+    Blob cff{hb_face_reference_table(reread.p, HB_TAG('C', 'F', 'F', ' '))};
+    out.program = cff.bytes();
+  }
+  if (out.program.empty()) {
+    *error = "hb-subset produced an empty font";
+    return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace jan20::pdf

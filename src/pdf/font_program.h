@@ -1,0 +1,71 @@
+#pragma once
+// A font file as the PDF writer needs it: metrics for the FontDescriptor, the
+// advance of each glyph for /W, and an hb-subset subset holding only the
+// glyphs the document uses. The only place the pdf stage touches HarfBuzz.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+// HarfBuzz stays private to the pdf library: its types are only named here.
+struct hb_blob_t;
+struct hb_face_t;
+struct hb_font_t;
+
+namespace jan20::pdf {
+
+struct FontMetrics {
+  int units_per_em = 1000;
+  int ascent = 0, descent = 0, cap_height = 0;  // font units (descent negative)
+  int bbox[4] = {0, 0, 0, 0};                   // xMin yMin xMax yMax, font units
+  double italic_angle = 0;                       // degrees, from 'post'
+  bool fixed_pitch = false;
+  int weight = 400;                              // OS/2 usWeightClass
+  uint16_t fs_type = 0;                          // OS/2 embedding permissions
+  bool cff = false;                              // outlines in a 'CFF ' table (.otf)
+  std::string postscript_name;
+};
+
+struct FontSubset {
+  // What goes into the PDF: a whole TrueType font (FontFile2), or the bare
+  // 'CFF ' table (FontFile3 /CIDFontType0C) for CFF-flavoured OpenType.
+  std::string program;
+  // hb-subset renumbers glyphs densely (in the order of the original ids);
+  // the new id is the CID we write (CIDToGIDMap /Identity for TrueType; for a
+  // name-keyed CFF the CID is the glyph index by definition).
+  std::map<uint32_t, uint32_t> old_to_new;
+};
+
+class FontProgram {
+ public:
+  // Opens `path` (face `index` of a collection). Returns null and sets
+  // `error` when the file cannot be read or is not a font.
+  static std::unique_ptr<FontProgram> open(const std::string& path, int index, std::string* error);
+  ~FontProgram();
+  FontProgram(const FontProgram&) = delete;
+  FontProgram& operator=(const FontProgram&) = delete;
+
+  const FontMetrics& metrics() const { return metrics_; }
+  unsigned glyph_count() const;
+  // Horizontal advance from 'hmtx' (font units): what /W must say.
+  int advance(uint32_t gid) const;
+  // The glyph the font's cmap gives `c` (0 when it has none).
+  uint32_t nominal_glyph(char32_t c) const;
+  // Subsets to `gids` (glyph 0 is always kept), dropping layout tables
+  // (GSUB/GPOS/GDEF: a PDF positions every glyph itself) and hinting.
+  std::optional<FontSubset> subset(const std::set<uint32_t>& gids, std::string* error) const;
+
+ private:
+  FontProgram() = default;
+  std::string table(uint32_t tag) const;
+  void read_metrics();
+
+  hb_blob_t* blob_ = nullptr;
+  hb_face_t* face_ = nullptr;
+  hb_font_t* font_ = nullptr;
+  FontMetrics metrics_;
+};
+
+}  // namespace jan20::pdf

@@ -1,0 +1,239 @@
+#include "pdf/glyph_run.h"
+
+#include <algorithm>
+
+#include "core/utf.h"
+
+namespace jan20::pdf {
+namespace {
+
+std::string glyph_range_text(const model::GlyphRun& run, const model::Glyph& g) {
+  if (g.text_end <= g.text_begin || g.text_begin >= run.text.size()) return {};
+  size_t end = std::min<size_t>(g.text_end, run.text.size());
+  return run.text.substr(g.text_begin, end - g.text_begin);
+}
+
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+bool has_space(const std::string& text) {
+  for (size_t pos = 0; pos < text.size();)
+    if (is_space(utf8_next(text, pos))) return true;
+  return false;
+}
+
+// The text a cluster must extract as.
+const std::string& wanted_text(const Cluster& c) {
+  static const std::string soft_hyphen = kSoftHyphen;
+  return c.inserted_hyphen ? soft_hyphen : c.text;
+}
+
+}  // namespace
+
+std::vector<size_t> writing_order(const model::GlyphRun& run) {
+  std::vector<size_t> order(run.glyphs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = run.rtl ? order.size() - 1 - i : i;
+  return order;
+}
+
+std::vector<Cluster> clusters_of(const model::GlyphRun& run, const std::vector<size_t>& order) {
+  std::vector<Cluster> out;
+  for (size_t pos = 0; pos < order.size(); ++pos) {
+    std::string text = glyph_range_text(run, run.glyphs[order[pos]]);
+    bool inserted_hyphen = run.hyphenated && order[pos] == run.glyphs.size() - 1 && text.empty();
+    if (out.empty() || !text.empty() || inserted_hyphen || out.back().inserted_hyphen) {
+      out.push_back({pos, pos + 1, text, inserted_hyphen});
+    } else {
+      out.back().end = pos + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> glyph_texts(const model::GlyphRun& run, const std::vector<size_t>& order,
+                                     const std::vector<Cluster>& clusters, const NominalGlyph& nominal) {
+  std::vector<std::string> texts(order.size());
+  for (const Cluster& c : clusters) {
+    if (c.inserted_hyphen) {
+      texts[c.begin] = kSoftHyphen;
+      continue;
+    }
+    if (c.end - c.begin == 1 || !nominal) {
+      texts[c.begin] = c.text;
+      continue;
+    }
+    // Align characters with glyphs: a character whose cmap glyph is the next
+    // unmatched glyph of the cluster goes to it; any other character stays
+    // with the glyph before (a ligature, a contextual form).
+    std::vector<std::string> split(c.end - c.begin);
+    size_t current = 0, next = 0;
+    for (size_t pos = 0; pos < c.text.size();) {
+      size_t start = pos;
+      char32_t cp = utf8_next(c.text, pos);
+      uint32_t g = nominal(cp);
+      size_t k = next;
+      while (k < split.size() && run.glyphs[order[c.begin + k]].id != g) ++k;
+      if (g != 0 && k < split.size()) {
+        current = k;
+        next = k + 1;
+      } else if (next == current) {
+        next = current + 1;
+      }
+      split[current] += c.text.substr(start, pos - start);
+    }
+    // Keep the split only if every glyph got text and the order is kept;
+    // otherwise the whole text goes to the first glyph (and the cluster gets
+    // an /ActualText span, see prepare_text_run).
+    std::string joined;
+    bool complete = true;
+    for (const std::string& s : split) {
+      complete = complete && !s.empty();
+      joined += s;
+    }
+    if (complete && joined == c.text) {
+      for (size_t k = 0; k < split.size(); ++k) texts[c.begin + k] = split[k];
+    } else {
+      texts[c.begin] = c.text;
+    }
+  }
+  return texts;
+}
+
+std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal) {
+  std::vector<FontUse> uses(doc.fonts.size());
+  for (const model::Page& page : doc.pages) {
+    for (const model::PageItem& item : page.items) {
+      const auto* run = std::get_if<model::GlyphRun>(&item);
+      if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
+      auto f = static_cast<size_t>(run->font);
+      std::vector<size_t> order = writing_order(*run);
+      std::vector<Cluster> clusters = clusters_of(*run, order);
+      std::vector<std::string> texts = glyph_texts(*run, order, clusters, f < nominal.size() ? nominal[f] : nullptr);
+      for (size_t pos = 0; pos < order.size(); ++pos) {
+        uint32_t gid = run->glyphs[order[pos]].id;
+        uses[f].gids.insert(gid);
+        ++uses[f].texts[gid][texts[pos]];
+      }
+    }
+  }
+  return uses;
+}
+
+std::map<std::pair<size_t, size_t>, RunJoin> plan_hyphen_joins(const model::PagedDocument& doc) {
+  struct Ref {
+    size_t page, item;
+    const model::GlyphRun* run;
+  };
+  std::vector<Ref> runs;
+  for (size_t p = 0; p < doc.pages.size(); ++p)
+    for (size_t i = 0; i < doc.pages[p].items.size(); ++i)
+      if (const auto* r = std::get_if<model::GlyphRun>(&doc.pages[p].items[i]); r && !r->glyphs.empty())
+        runs.push_back({p, i, r});
+
+  std::map<std::pair<size_t, size_t>, RunJoin> plan;
+  std::map<int, size_t> next_with_tag;  // tag -> index in `runs` of the next run with it
+  // Backwards, so that a word spread over three lines chains: the middle
+  // line's own tail is known when the first line is planned.
+  for (size_t i = runs.size(); i-- > 0;) {
+    const model::GlyphRun& run = *runs[i].run;
+    auto next = next_with_tag.find(run.tag);
+    if (run.hyphenated && !run.rtl && run.tag >= 0 && next != next_with_tag.end()) {
+      const Ref& cont = runs[next->second];
+      std::vector<Cluster> clusters = clusters_of(*cont.run, writing_order(*cont.run));
+      std::string tail;
+      size_t k = 0;
+      while (k < clusters.size() && !clusters[k].inserted_hyphen && !has_space(clusters[k].text))
+        tail += clusters[k++].text;
+      RunJoin& cont_join = plan[{cont.page, cont.item}];
+      if (k < clusters.size() && clusters[k].inserted_hyphen) {
+        // The whole continuation line is one hyphenated word fragment.
+        tail += cont_join.tail;
+        cont_join.tail.clear();
+        ++k;
+      }
+      if (!tail.empty()) {
+        plan[{runs[i].page, runs[i].item}].tail = tail;
+        cont_join.hidden_clusters = k;
+      }
+    }
+    next_with_tag[run.tag] = i;
+  }
+  for (auto it = plan.begin(); it != plan.end();)
+    it = it->second.tail.empty() && it->second.hidden_clusters == 0 ? plan.erase(it) : std::next(it);
+  return plan;
+}
+
+TextRunContent prepare_text_run(const model::GlyphRun& run, const GlyphMapping& mapping, const NominalGlyph& nominal,
+                                const std::string& font, double x, double y, const RunJoin* join) {
+  TextRunContent out;
+  out.font = font;
+  out.size = run.size;
+  out.x = x;
+  out.y = y;
+  // Positions in visual order, exactly as HarfBuzz placed them: the pen moves
+  // by each advance (font units) plus the justification extra (points).
+  const double per_unit = 1000.0 / mapping.units_per_em;
+  const double per_point = run.size > 0 ? 1000.0 / run.size : 0;
+  std::vector<ShowGlyph> visual(run.glyphs.size());
+  double pen = 0;
+  for (size_t i = 0; i < run.glyphs.size(); ++i) {
+    const model::Glyph& g = run.glyphs[i];
+    visual[i].x = pen + g.x_offset * per_unit;
+    visual[i].rise = g.y_offset * per_unit;
+    pen += g.x_advance * per_unit + g.extra * per_point;
+  }
+  std::vector<size_t> order = writing_order(run);
+  std::vector<Cluster> clusters = clusters_of(run, order);
+  std::vector<std::string> texts = glyph_texts(run, order, clusters, nominal);
+  std::vector<const std::string*> mapped(order.size(), nullptr);
+  out.glyphs.reserve(order.size());
+  for (size_t pos = 0; pos < order.size(); ++pos) {
+    ShowGlyph s = visual[order[pos]];
+    auto cid = mapping.cid.find({run.glyphs[order[pos]].id, texts[pos]});
+    if (cid != mapping.cid.end()) {
+      s.cid = cid->second;
+      auto w = mapping.width.find(s.cid);
+      s.width = w != mapping.width.end() ? w->second : 0;
+      auto u = mapping.unicode.find(s.cid);
+      if (u != mapping.unicode.end()) mapped[pos] = &u->second;
+    }
+    out.glyphs.push_back(s);
+  }
+
+  // A span wherever the ToUnicode texts do not add up to the cluster's text.
+  for (const Cluster& c : clusters) {
+    std::string got;
+    bool complete = true;
+    for (size_t pos = c.begin; pos < c.end && complete; ++pos) {
+      complete = mapped[pos] != nullptr;
+      if (complete) got += *mapped[pos];
+    }
+    if (!complete || got != wanted_text(c)) out.spans.push_back({c.begin, c.end, wanted_text(c)});
+  }
+
+  if (join && !clusters.empty()) {
+    auto replace_range = [&](size_t begin, size_t end, std::string text) {
+      std::vector<ActualTextSpan> kept;
+      for (ActualTextSpan& s : out.spans)
+        if (s.end <= begin || s.begin >= end) kept.push_back(std::move(s));
+      kept.push_back({begin, end, std::move(text)});
+      std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+      out.spans = std::move(kept);
+    };
+    size_t hidden = std::min(join->hidden_clusters, clusters.size());
+    if (hidden > 0) replace_range(0, clusters[hidden - 1].end, "");
+    if (!join->tail.empty() && clusters.back().inserted_hyphen) {
+      // The last word: the clusters after the last space, before the hyphen.
+      size_t start = clusters.size() - 1;
+      while (start > hidden && !has_space(clusters[start - 1].text)) --start;
+      std::string word;
+      for (size_t k = start; k + 1 < clusters.size(); ++k) word += clusters[k].text;
+      replace_range(clusters[start].begin, clusters.back().end, word + join->tail);
+    }
+  }
+  return out;
+}
+
+}  // namespace jan20::pdf

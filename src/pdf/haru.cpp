@@ -1,0 +1,129 @@
+#include "pdf/haru.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "core/utf.h"
+
+namespace jan20::pdf {
+
+HaruDoc::HaruDoc() : doc_(HPDF_New(&HaruDoc::record_error, &error_)) {}
+
+HaruDoc::~HaruDoc() {
+  if (doc_) HPDF_Free(doc_);
+}
+
+void HaruDoc::record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
+  auto* record = static_cast<ErrorRecord*>(user_data);
+  // Keep the first error: later ones are usually its consequences.
+  if (record->error_no == 0) {
+    record->error_no = error_no;
+    record->detail_no = detail_no;
+  }
+}
+
+bool HaruDoc::failed() const {
+  return doc_ == nullptr || error_.error_no != 0 || HPDF_GetError(doc_) != HPDF_OK;
+}
+
+bool HaruDoc::check(DiagnosticSink& sink, const std::string& what) const {
+  if (!failed()) return true;
+  if (doc_ == nullptr) {
+    sink.error({}, what + ": libharu could not create a document (out of memory)");
+    return false;
+  }
+  HPDF_STATUS no = error_.error_no ? error_.error_no : HPDF_GetError(doc_);
+  HPDF_STATUS detail = error_.error_no ? error_.detail_no : HPDF_GetErrorDetail(doc_);
+  sink.error({}, what + ": " + describe_haru_error(no, detail),
+             "this is a bug in the PDF writer or a damaged input file; rerun with the "
+             "same input and report it");
+  return false;
+}
+
+bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
+  if (!check(sink, "before saving the PDF")) return false;
+  if (HPDF_SaveToStream(doc_) != HPDF_OK || failed()) return check(sink, "saving the PDF");
+  HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
+  bytes->assign(size, '\0');
+  if (size > 0) {
+    HPDF_UINT32 got = size;
+    HPDF_STATUS st = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes->data()), &got);
+    if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
+      sink.error({}, "saving the PDF: could not read back " + std::to_string(size) +
+                         " bytes from libharu's memory stream (got " + std::to_string(got) + ")");
+      return false;
+    }
+  }
+  return true;
+}
+
+HPDF_Stream page_content_stream(HPDF_Page page) {
+  // Valid for libharu 2.3.0 only (see haru.h): the struct layout is taken
+  // from the installed hpdf_pages.h, which matches the installed library.
+  return static_cast<HPDF_PageAttr>(page->attr)->stream;
+}
+
+HPDF_STATUS write_content(HPDF_Page page, std::string_view bytes) {
+  if (bytes.empty()) return HPDF_OK;
+  return HPDF_Stream_Write(page_content_stream(page), reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                           static_cast<HPDF_UINT>(bytes.size()));
+}
+
+void* new_text_string(HPDF_MMgr mmgr, std::string_view utf8) {
+  bool plain = true;
+  for (unsigned char c : utf8) plain = plain && c >= 0x20 && c < 0x7F;
+  if (plain) return HPDF_String_New(mmgr, std::string(utf8).c_str(), nullptr);
+  std::string utf16 = "\xFE\xFF" + utf8_to_utf16be(utf8);
+  return new_byte_string(mmgr, utf16);
+}
+
+void* new_byte_string(HPDF_MMgr mmgr, std::string_view bytes) {
+  return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
+                         static_cast<HPDF_UINT>(bytes.size()));
+}
+
+std::string describe_haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no) {
+  struct Known {
+    HPDF_STATUS code;
+    const char* meaning;
+  };
+  static constexpr Known kKnown[] = {
+      {HPDF_FAILD_TO_ALLOC_MEM, "out of memory"},
+      {HPDF_FILE_IO_ERROR, "file I/O error"},
+      {HPDF_FILE_OPEN_ERROR, "cannot open file"},
+      {HPDF_INVALID_IMAGE, "invalid image"},
+      {HPDF_INVALID_JPEG_DATA, "invalid JPEG data"},
+      {HPDF_UNSUPPORTED_JPEG_FORMAT, "unsupported JPEG format"},
+      {HPDF_INVALID_PNG_IMAGE, "invalid PNG image"},
+      {HPDF_LIBPNG_ERROR, "libpng error"},
+      {HPDF_INVALID_OBJECT, "invalid object"},
+      {HPDF_INVALID_PARAMETER, "invalid parameter"},
+      {HPDF_NAME_OUT_OF_RANGE, "name longer than 127 bytes"},
+      {HPDF_STRING_OUT_OF_RANGE, "string longer than 65535 bytes"},
+      {HPDF_REAL_OUT_OF_RANGE, "number out of range"},
+      {HPDF_PAGE_INVALID_GMODE, "operator not allowed in the current graphics mode"},
+      {HPDF_PAGE_INVALID_FONT, "invalid font"},
+      {HPDF_PAGE_INVALID_SIZE, "invalid page size"},
+      {HPDF_DICT_COUNT_ERR, "dictionary too large"},
+      {HPDF_ARRAY_COUNT_ERR, "array too large"},
+      {HPDF_XREF_COUNT_ERR, "too many objects"},
+      {HPDF_ZLIB_ERROR, "zlib error"},
+      {HPDF_INVALID_ICC_COMPONENT_NUM, "ICC profile with an unsupported number of components"},
+      {HPDF_INVALID_URI, "invalid URI"},
+      {HPDF_INVALID_DESTINATION, "invalid destination"},
+  };
+  char code[32];
+  std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(error_no));
+  std::string out = std::string("libharu error ") + code;
+  for (const Known& k : kKnown) {
+    if (k.code == error_no) {
+      out += " (";
+      out += k.meaning;
+      out += ")";
+    }
+  }
+  if (detail_no != 0) out += ", detail " + std::to_string(detail_no);
+  return out;
+}
+
+}  // namespace jan20::pdf

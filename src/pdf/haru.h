@@ -1,0 +1,73 @@
+#pragma once
+// The one wrapper around libharu (libhpdf 2.3.0). It owns the HPDF_Doc,
+// records libharu's errors instead of jumping out of them, and is the only
+// place that reaches into libharu's structs (the page content stream, the
+// document's memory manager and cross-reference table).
+//
+// libharu reports errors through a callback given to HPDF_New; its demos
+// longjmp out of it, which would skip C++ destructors. Here the callback only
+// records (error_no, detail_no) and every caller checks `failed()` after each
+// step, turning a failure into a Diagnostic.
+#include <hpdf.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/diagnostic.h"
+
+namespace jan20::pdf {
+
+class HaruDoc {
+ public:
+  HaruDoc();
+  ~HaruDoc();
+  HaruDoc(const HaruDoc&) = delete;
+  HaruDoc& operator=(const HaruDoc&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+  HPDF_MMgr mmgr() const { return doc_->mmgr; }
+  HPDF_Xref xref() const { return doc_->xref; }
+  HPDF_Dict catalog() const { return doc_->catalog; }
+  HPDF_Dict trailer() const { return doc_->trailer; }
+  void set_version(HPDF_PDFVer v) { doc_->pdf_version = v; }
+
+  // True when HPDF_New failed or libharu recorded an error since creation.
+  bool failed() const;
+  // Reports the recorded error (if any) as "<what>: libharu error 0x1234 …"
+  // and returns false; returns true when nothing went wrong.
+  bool check(DiagnosticSink& sink, const std::string& what) const;
+
+  // Saves the whole document to memory and returns its bytes.
+  bool save(std::string* bytes, DiagnosticSink& sink);
+
+ private:
+  struct ErrorRecord {
+    HPDF_STATUS error_no = 0;
+    HPDF_STATUS detail_no = 0;
+  };
+  static void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
+
+  ErrorRecord error_;
+  HPDF_Doc doc_ = nullptr;
+};
+
+// The content stream of a page, where our own operators go. libharu 2.3.0's
+// HPDF_PageAttr_Rec differs from 2.4's (which adds `shadings`), so this is the
+// only function that casts page->attr.
+HPDF_Stream page_content_stream(HPDF_Page page);
+
+// Appends raw content-stream bytes to a page. The caller keeps libharu's
+// graphics mode consistent (text operators only between BeginText/EndText).
+HPDF_STATUS write_content(HPDF_Page page, std::string_view bytes);
+
+// A PDF text string object for `utf8`: a literal string when it is printable
+// ASCII, otherwise UTF-16BE with a byte-order mark (ISO 32000-1 §7.9.2.2), so
+// "Azərbaycan" reads right in every viewer.
+void* new_text_string(HPDF_MMgr mmgr, std::string_view utf8);
+// A byte string written as <hex>.
+void* new_byte_string(HPDF_MMgr mmgr, std::string_view bytes);
+
+// What a libharu error code means, for diagnostics ("0x1017 file I/O error").
+std::string describe_haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no);
+
+}  // namespace jan20::pdf

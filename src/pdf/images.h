@@ -1,0 +1,28 @@
+#pragma once
+// Images embedded once per file however often they are placed: PNG through
+// HPDF_LoadPngImageFromFile, JPEG through HPDF_LoadJpegImageFromFile, chosen
+// by the file's signature rather than its name.
+#include <hpdf.h>
+
+#include <map>
+#include <string>
+
+#include "core/diagnostic.h"
+#include "pdf/haru.h"
+
+namespace jan20::pdf {
+
+class ImageCache {
+ public:
+  explicit ImageCache(HaruDoc& doc) : doc_(doc) {}
+  // The image XObject for `path`, loading it on first use. Null (after
+  // reporting) when the file is missing, unreadable or not PNG/JPEG.
+  HPDF_Image get(const std::string& path, DiagnosticSink& sink);
+  size_t size() const { return images_.size(); }
+
+ private:
+  HaruDoc& doc_;
+  std::map<std::string, HPDF_Image> images_;
+};
+
+}  // namespace jan20::pdf

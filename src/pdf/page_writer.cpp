@@ -1,0 +1,248 @@
+#include "pdf/page_writer.h"
+
+#include <cmath>
+
+#include "pdf/content.h"
+#include "pdf/paint.h"
+
+namespace jan20::pdf {
+namespace {
+
+HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
+
+HPDF_Box to_haru(const Box& b) { return {f(b.left), f(b.bottom), f(b.right), f(b.top)}; }
+
+// Role of a structure element for BDC: its tag's role ("P", "H1", …).
+std::string role_of(const model::PagedDocument& doc, int tag) {
+  if (tag < 0 || static_cast<size_t>(tag) >= doc.tags.size() || doc.tags[static_cast<size_t>(tag)].role.empty())
+    return "Span";
+  return doc.tags[static_cast<size_t>(tag)].role;
+}
+
+// A Bézier quarter-circle's control distance: 4/3·(√2 − 1).
+constexpr double kKappa = 0.5522847498307936;
+
+class PageWriter {
+ public:
+  PageWriter(DocumentWriter& w, size_t index)
+      : w_(w), index_(index), page_(w.pages[index]), g_(w.geometry[index]), paint_(page_, w.options.target) {}
+
+  bool write(const model::Page& page) {
+    for (size_t i = 0; i < page.items.size(); ++i) {
+      const model::PageItem& item = page.items[i];
+      item_ = i;
+      int tag = std::visit([](const auto& i) { return i.tag; }, item);
+      bool is_link = std::holds_alternative<model::Link>(item);
+      if (!is_link) begin_marked(tag);
+      bool ok = std::visit([this](const auto& i) { return draw(i); }, item);
+      if (!is_link) end_marked();
+      if (!ok) return false;
+    }
+    if (g_.print && w_.options.marks) marks();
+    return w_.doc.check(w_.sink, "writing page " + std::to_string(index_ + 1));
+  }
+
+ private:
+  void begin_marked(int tag) {
+    if (!w_.tagged) return;
+    if (tag >= 0 && static_cast<size_t>(tag) < w_.source.tags.size()) {
+      write_content(page_, begin_marked_content(role_of(w_.source, tag), next_mcid_));
+      w_.marked.push_back({static_cast<int>(index_), next_mcid_, tag});
+      ++next_mcid_;
+    } else {
+      write_content(page_, begin_artifact());
+    }
+  }
+  void end_marked() {
+    if (w_.tagged) write_content(page_, end_marked_content());
+  }
+
+  bool draw(const model::GlyphRun& run) {
+    if (run.font < 0 || static_cast<size_t>(run.font) >= w_.fonts.size()) {
+      w_.sink.error({}, "page " + std::to_string(index_ + 1) + ": a glyph run refers to font " +
+                            std::to_string(run.font) + ", but the document has " +
+                            std::to_string(w_.fonts.size()) + " fonts",
+                    "this is a bug in the layout stage");
+      return false;
+    }
+    if (run.glyphs.empty()) return true;
+    warn_missing_glyphs(run);
+    const EmbeddedFont& font = w_.fonts[static_cast<size_t>(run.font)];
+    const char* name = HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.type0));
+    if (!name) return w_.doc.check(w_.sink, "adding a font to page " + std::to_string(index_ + 1));
+    paint_.fill(run.color);
+    HPDF_Page_BeginText(page_);
+    auto join = w_.joins.find({index_, item_});
+    write_content(page_, encode_text_run(prepare_text_run(run, font.mapping, w_.nominal[static_cast<size_t>(run.font)],
+                                                          name, g_.pdf_x(run.x), g_.pdf_y(run.y),
+                                                          join != w_.joins.end() ? &join->second : nullptr)));
+    HPDF_Page_EndText(page_);
+    return true;
+  }
+
+  void warn_missing_glyphs(const model::GlyphRun& run) {
+    for (const model::Glyph& g : run.glyphs) {
+      if (g.id != 0 || w_.warned_notdef.count(run.font)) continue;
+      w_.warned_notdef.insert(run.font);
+      std::string text = g.text_end > g.text_begin && g.text_end <= run.text.size()
+                             ? run.text.substr(g.text_begin, g.text_end - g.text_begin)
+                             : run.text;
+      w_.sink.warning({w_.source.fonts[static_cast<size_t>(run.font)].path},
+                      "page " + std::to_string(index_ + 1) + ": the font has no glyph for '" + text +
+                          "'; it prints as an empty box (.notdef)",
+                      "choose a font that covers this script, or add a fallback font in the layout");
+    }
+  }
+
+  bool draw(const model::Path& path) {
+    if (path.segments.empty() || (!path.fill && !path.stroke)) return true;
+    if (path.fill) paint_.fill(*path.fill);
+    if (path.stroke) {
+      paint_.stroke(*path.stroke);
+      paint_.line_width(path.line_width);
+    }
+    for (const model::PathSegment& s : path.segments) {
+      switch (s.op) {
+        case model::PathSegment::Op::Move: HPDF_Page_MoveTo(page_, f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1))); break;
+        case model::PathSegment::Op::Line: HPDF_Page_LineTo(page_, f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1))); break;
+        case model::PathSegment::Op::Curve:
+          HPDF_Page_CurveTo(page_, f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1)), f(g_.pdf_x(s.x2)), f(g_.pdf_y(s.y2)),
+                            f(g_.pdf_x(s.x3)), f(g_.pdf_y(s.y3)));
+          break;
+        case model::PathSegment::Op::Close: HPDF_Page_ClosePath(page_); break;
+      }
+    }
+    if (path.fill && path.stroke)
+      path.even_odd ? HPDF_Page_EofillStroke(page_) : HPDF_Page_FillStroke(page_);
+    else if (path.fill)
+      path.even_odd ? HPDF_Page_Eofill(page_) : HPDF_Page_Fill(page_);
+    else
+      HPDF_Page_Stroke(page_);
+    return true;
+  }
+
+  bool draw(const model::Image& image) {
+    HPDF_Image xobject = w_.images.get(image.path, w_.sink);
+    if (!xobject) return false;
+    // DrawImage wraps "q w 0 0 h x y cm /Im1 Do Q"; (x, y) is the lower-left corner.
+    HPDF_Page_DrawImage(page_, xobject, f(g_.pdf_x(image.x)), f(g_.pdf_y(image.y + image.height)),
+                        f(image.width), f(image.height));
+    return true;
+  }
+
+  bool draw(const model::Link& link) {
+    HPDF_Rect rect{f(g_.pdf_x(link.x)), f(g_.pdf_y(link.y + link.height)), f(g_.pdf_x(link.x + link.width)),
+                   f(g_.pdf_y(link.y))};
+    HPDF_Annotation annot = nullptr;
+    if (!link.uri.empty()) {
+      annot = HPDF_Page_CreateURILinkAnnot(page_, rect, uri_ascii(link.uri).c_str());
+    } else if (link.dest_page >= 0 && static_cast<size_t>(link.dest_page) < w_.pages.size()) {
+      HPDF_Destination dest = xyz_destination(w_, static_cast<size_t>(link.dest_page), link.dest_y);
+      annot = HPDF_Page_CreateLinkAnnot(page_, rect, dest);
+    } else {
+      w_.sink.warning({}, "page " + std::to_string(index_ + 1) + ": a link has neither a URI nor a valid target page (" +
+                              std::to_string(link.dest_page) + "); it is left out",
+                      "check the link's target in the content");
+      return true;
+    }
+    if (!annot) return w_.doc.check(w_.sink, "adding a link on page " + std::to_string(index_ + 1));
+    HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);  // no box around links
+    if (w_.tagged && link.tag >= 0 && static_cast<size_t>(link.tag) < w_.source.tags.size())
+      w_.annotations.push_back({static_cast<int>(index_), annot, link.tag});
+    return true;
+  }
+
+  void marks() {
+    // Registration colour: 100 % of every ink, so the marks show on each plate.
+    write_content(page_, begin_artifact());
+    paint_.stroke(Color::cmyk(1, 1, 1, 1));
+    paint_.line_width(0.25);
+    PrinterMarks m = printer_marks(g_);
+    for (const MarkLine& l : m.lines) {
+      HPDF_Page_MoveTo(page_, f(l.x1), f(l.y1));
+      HPDF_Page_LineTo(page_, f(l.x2), f(l.y2));
+      HPDF_Page_Stroke(page_);
+    }
+    for (const MarkCircle& c : m.circles) {
+      const double k = kKappa * c.r;
+      HPDF_Page_MoveTo(page_, f(c.cx + c.r), f(c.cy));
+      HPDF_Page_CurveTo(page_, f(c.cx + c.r), f(c.cy + k), f(c.cx + k), f(c.cy + c.r), f(c.cx), f(c.cy + c.r));
+      HPDF_Page_CurveTo(page_, f(c.cx - k), f(c.cy + c.r), f(c.cx - c.r), f(c.cy + k), f(c.cx - c.r), f(c.cy));
+      HPDF_Page_CurveTo(page_, f(c.cx - c.r), f(c.cy - k), f(c.cx - k), f(c.cy - c.r), f(c.cx), f(c.cy - c.r));
+      HPDF_Page_CurveTo(page_, f(c.cx + k), f(c.cy - c.r), f(c.cx + c.r), f(c.cy - k), f(c.cx + c.r), f(c.cy));
+      HPDF_Page_ClosePath(page_);
+      HPDF_Page_Stroke(page_);
+    }
+    write_content(page_, end_marked_content());
+  }
+
+  // URIs go into the PDF as ASCII: percent-encode anything else (RFC 3986).
+  static std::string uri_ascii(const std::string& uri) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : uri) {
+      if (c > 0x20 && c < 0x7F) {
+        out += static_cast<char>(c);
+      } else {
+        out += '%';
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
+    }
+    return out;
+  }
+
+  DocumentWriter& w_;
+  size_t index_;
+  HPDF_Page page_;
+  const PageGeometry& g_;
+  PaintState paint_;
+  int next_mcid_ = 0;
+  size_t item_ = 0;
+};
+
+}  // namespace
+
+HPDF_Destination xyz_destination(DocumentWriter& w, size_t page, double y) {
+  HPDF_Destination dest = HPDF_Page_CreateDestination(w.pages[page]);
+  if (!dest) return nullptr;
+  // [page /XYZ null top null]: keep the reader's horizontal position and
+  // zoom (libharu's SetXYZ cannot write null).
+  HPDF_Array_Clear(dest);
+  HPDF_Array_Add(dest, w.pages[page]);
+  HPDF_Array_AddName(dest, "XYZ");
+  HPDF_Array_Add(dest, HPDF_Null_New(w.doc.mmgr()));
+  HPDF_Array_AddReal(dest, f(w.geometry[page].pdf_y(y)));
+  HPDF_Array_Add(dest, HPDF_Null_New(w.doc.mmgr()));
+  return dest;
+}
+
+bool create_pages(DocumentWriter& w) {
+  for (size_t i = 0; i < w.source.pages.size(); ++i) {
+    const model::Page& p = w.source.pages[i];
+    if (!(p.width > 0) || !(p.height > 0)) {
+      w.sink.error({}, "page " + std::to_string(i + 1) + " has no size (" + num(p.width) + " x " + num(p.height) + " pt)",
+                   "this is a bug in the layout stage");
+      return false;
+    }
+    HPDF_Page page = HPDF_AddPage(w.doc.get());
+    if (!page) return w.doc.check(w.sink, "adding page " + std::to_string(i + 1));
+    PageGeometry g = page_geometry(p, w.options);
+    HPDF_Page_SetWidth(page, f(g.media.width()));
+    HPDF_Page_SetHeight(page, f(g.media.height()));
+    if (g.print) {
+      HPDF_Dict_Add(page, "BleedBox", HPDF_Box_Array_New(w.doc.mmgr(), to_haru(g.bleed)));
+      HPDF_Dict_Add(page, "TrimBox", HPDF_Box_Array_New(w.doc.mmgr(), to_haru(g.trim)));
+    }
+    w.pages.push_back(page);
+    w.geometry.push_back(g);
+  }
+  return w.doc.check(w.sink, "creating the pages");
+}
+
+bool write_page(DocumentWriter& w, size_t index) {
+  PageWriter writer(w, index);
+  return writer.write(w.source.pages[index]);
+}
+
+}  // namespace jan20::pdf

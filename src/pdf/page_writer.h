@@ -1,0 +1,64 @@
+#pragma once
+// Writes one page's items in painting order: glyph runs with our content
+// encoder, paths, images and links through libharu's public API, and the
+// printer's marks. Each item can be wrapped in marked content for tagged PDF:
+// /<Role> <</MCID n>> BDC … EMC for structure content, /Artifact BMC … EMC
+// for the rest (running heads, folios, backgrounds, marks).
+#include <hpdf.h>
+
+#include <map>
+#include <set>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "model/paged.h"
+#include "pdf/glyph_font.h"
+#include "pdf/haru.h"
+#include "pdf/images.h"
+#include "pdf/page_geometry.h"
+#include "pdf/write_pdf.h"
+
+namespace jan20::pdf {
+
+// A piece of page content that belongs to a structure element.
+struct MarkedContent {
+  int page = 0;
+  int mcid = 0;
+  int tag = 0;
+};
+// A link annotation that belongs to a structure element (a Link's OBJR).
+struct TaggedAnnotation {
+  int page = 0;
+  HPDF_Annotation annot = nullptr;
+  int tag = 0;
+};
+
+struct DocumentWriter {
+  HaruDoc& doc;
+  const model::PagedDocument& source;
+  const PdfOptions& options;
+  bool tagged;                          // options.tagged and the document has tags
+  std::vector<EmbeddedFont>& fonts;     // one per source.fonts entry
+  const std::vector<NominalGlyph>& nominal;  // each font's cmap
+  const std::map<std::pair<size_t, size_t>, RunJoin>& joins;  // hyphenated words
+  std::vector<HPDF_Page> pages;         // created before any content, for links
+  std::vector<PageGeometry> geometry;
+  ImageCache images;
+  std::vector<MarkedContent> marked;    // filled when options.tagged
+  std::vector<TaggedAnnotation> annotations;
+  std::set<int> warned_notdef;          // fonts already warned about missing glyphs
+  DiagnosticSink& sink;
+};
+
+// Creates every page with its boxes (MediaBox, and for print BleedBox and
+// TrimBox). Content comes later, so that links can point at any page.
+bool create_pages(DocumentWriter& w);
+
+// Writes the content of page `index`. Returns false after reporting.
+bool write_page(DocumentWriter& w, size_t index);
+
+// A destination [page /XYZ null top null] showing model y `y` of `page` at
+// the top of the window.
+HPDF_Destination xyz_destination(DocumentWriter& w, size_t page, double y);
+
+}  // namespace jan20::pdf

@@ -1,0 +1,169 @@
+#include "pdf/structure.h"
+
+#include <functional>
+#include <limits>
+
+namespace jan20::pdf {
+namespace {
+
+constexpr size_t kNone = std::numeric_limits<size_t>::max();
+
+bool valid_tag(const model::PagedDocument& doc, int t) { return t >= 0 && static_cast<size_t>(t) < doc.tags.size(); }
+
+// Index in `marked` of the first content anywhere under tag t (kNone if none).
+std::vector<size_t> first_content(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked) {
+  std::vector<size_t> own(doc.tags.size(), kNone);
+  for (size_t k = 0; k < marked.size(); ++k)
+    if (valid_tag(doc, marked[k].tag) && own[static_cast<size_t>(marked[k].tag)] == kNone)
+      own[static_cast<size_t>(marked[k].tag)] = k;
+  std::vector<size_t> first(doc.tags.size(), kNone);
+  std::vector<int> state(doc.tags.size(), 0);  // 0 new, 1 visiting, 2 done (guards against cycles)
+  std::function<size_t(int)> visit = [&](int t) -> size_t {
+    auto i = static_cast<size_t>(t);
+    if (state[i] == 2) return first[i];
+    if (state[i] == 1) return kNone;
+    state[i] = 1;
+    size_t best = own[i];
+    for (int c : doc.tags[i].children)
+      if (valid_tag(doc, c)) best = std::min(best, visit(c));
+    state[i] = 2;
+    return first[i] = best;
+  };
+  for (size_t t = 0; t < doc.tags.size(); ++t) visit(static_cast<int>(t));
+  return first;
+}
+
+}  // namespace
+
+std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked, int tag) {
+  std::vector<size_t> first = first_content(doc, marked);
+  std::vector<size_t> own;
+  for (size_t k = 0; k < marked.size(); ++k)
+    if (marked[k].tag == tag) own.push_back(k);
+  std::vector<int> kids;
+  size_t next_own = 0;
+  for (int c : doc.tags[static_cast<size_t>(tag)].children) {
+    if (!valid_tag(doc, c) || c == tag) continue;
+    size_t at = first[static_cast<size_t>(c)];
+    while (at != kNone && next_own < own.size() && own[next_own] < at)
+      kids.push_back(-1 - static_cast<int>(own[next_own++]));
+    kids.push_back(c);
+  }
+  while (next_own < own.size()) kids.push_back(-1 - static_cast<int>(own[next_own++]));
+  return kids;
+}
+
+bool write_structure_tree(DocumentWriter& w) {
+  const model::PagedDocument& doc = w.source;
+  if (!w.tagged) return true;
+  HPDF_MMgr mmgr = w.doc.mmgr();
+  HPDF_Xref xref = w.doc.xref();
+
+  HPDF_Dict root = HPDF_Dict_New(mmgr);
+  HPDF_Xref_Add(xref, root);
+  HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+
+  std::vector<HPDF_Dict> elems(doc.tags.size());
+  for (auto& e : elems) {
+    e = HPDF_Dict_New(mmgr);
+    HPDF_Xref_Add(xref, e);
+  }
+  // The page each element's content mostly lives on: its first content.
+  std::vector<int> page_of(doc.tags.size(), -1);
+  for (const MarkedContent& m : w.marked)
+    if (page_of[static_cast<size_t>(m.tag)] < 0) page_of[static_cast<size_t>(m.tag)] = m.page;
+  for (const TaggedAnnotation& a : w.annotations)
+    if (page_of[static_cast<size_t>(a.tag)] < 0) page_of[static_cast<size_t>(a.tag)] = a.page;
+
+  HPDF_Array root_kids = HPDF_Array_New(mmgr);
+  HPDF_Dict_Add(root, "K", root_kids);
+  for (size_t t = 0; t < doc.tags.size(); ++t) {
+    const model::Tag& tag = doc.tags[t];
+    HPDF_Dict e = elems[t];
+    HPDF_Dict_AddName(e, "Type", "StructElem");
+    HPDF_Dict_AddName(e, "S", tag.role.empty() ? "Span" : tag.role.c_str());
+    if (valid_tag(doc, tag.parent) && tag.parent != static_cast<int>(t)) {
+      HPDF_Dict_Add(e, "P", elems[static_cast<size_t>(tag.parent)]);
+    } else {
+      HPDF_Dict_Add(e, "P", root);
+      HPDF_Array_Add(root_kids, e);
+    }
+    int pg = page_of[t];
+    if (pg >= 0) HPDF_Dict_Add(e, "Pg", w.pages[static_cast<size_t>(pg)]);
+    HPDF_Array kids = HPDF_Array_New(mmgr);
+    for (int k : structure_kids(doc, w.marked, static_cast<int>(t))) {
+      if (k >= 0) {
+        HPDF_Array_Add(kids, elems[static_cast<size_t>(k)]);
+        continue;
+      }
+      const MarkedContent& m = w.marked[static_cast<size_t>(-1 - k)];
+      if (m.page == pg) {
+        HPDF_Array_AddNumber(kids, m.mcid);
+      } else {
+        HPDF_Dict mcr = HPDF_Dict_New(mmgr);
+        HPDF_Dict_AddName(mcr, "Type", "MCR");
+        HPDF_Dict_Add(mcr, "Pg", w.pages[static_cast<size_t>(m.page)]);
+        HPDF_Dict_AddNumber(mcr, "MCID", m.mcid);
+        HPDF_Array_Add(kids, mcr);
+      }
+    }
+    for (const TaggedAnnotation& a : w.annotations) {
+      if (a.tag != static_cast<int>(t)) continue;
+      HPDF_Dict objr = HPDF_Dict_New(mmgr);
+      HPDF_Dict_AddName(objr, "Type", "OBJR");
+      HPDF_Dict_Add(objr, "Pg", w.pages[static_cast<size_t>(a.page)]);
+      HPDF_Dict_Add(objr, "Obj", a.annot);
+      HPDF_Array_Add(kids, objr);
+    }
+    HPDF_Dict_Add(e, "K", kids);
+    if (!tag.alt.empty()) HPDF_Dict_Add(e, "Alt", new_text_string(mmgr, tag.alt));
+    if (!tag.lang.empty()) HPDF_Dict_Add(e, "Lang", new_text_string(mmgr, tag.lang));
+    if (!tag.actual_text.empty()) HPDF_Dict_Add(e, "ActualText", new_text_string(mmgr, tag.actual_text));
+  }
+
+  // ParentTree: key = page index -> array of elements by MCID; then one key
+  // per tagged annotation -> its element.
+  HPDF_Dict parent_tree = HPDF_Dict_New(mmgr);
+  HPDF_Xref_Add(xref, parent_tree);
+  HPDF_Array nums = HPDF_Array_New(mmgr);
+  HPDF_Dict_Add(parent_tree, "Nums", nums);
+  std::vector<std::vector<int>> by_page(w.pages.size());
+  for (const MarkedContent& m : w.marked) {
+    auto& v = by_page[static_cast<size_t>(m.page)];
+    if (v.size() <= static_cast<size_t>(m.mcid)) v.resize(static_cast<size_t>(m.mcid) + 1, -1);
+    v[static_cast<size_t>(m.mcid)] = m.tag;
+  }
+  for (size_t p = 0; p < w.pages.size(); ++p) {
+    // Tab through annotations in structure order (PDF/UA).
+    HPDF_Dict_AddName(w.pages[p], "Tabs", "S");
+    if (by_page[p].empty()) continue;
+    HPDF_Dict_AddNumber(w.pages[p], "StructParents", static_cast<HPDF_INT32>(p));
+    HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
+    HPDF_Array list = HPDF_Array_New(mmgr);
+    HPDF_Array_Add(nums, list);
+    for (int t : by_page[p]) {
+      if (t >= 0)
+        HPDF_Array_Add(list, elems[static_cast<size_t>(t)]);
+      else
+        HPDF_Array_Add(list, HPDF_Null_New(mmgr));
+    }
+  }
+  int next_key = static_cast<int>(w.pages.size());
+  for (const TaggedAnnotation& a : w.annotations) {
+    HPDF_Dict_AddNumber(a.annot, "StructParent", next_key);
+    HPDF_Array_AddNumber(nums, next_key);
+    HPDF_Array_Add(nums, elems[static_cast<size_t>(a.tag)]);
+    ++next_key;
+  }
+  HPDF_Dict_Add(root, "ParentTree", parent_tree);
+  HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key);
+
+  HPDF_Dict catalog = w.doc.catalog();
+  HPDF_Dict_Add(catalog, "StructTreeRoot", root);
+  HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
+  HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+  HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
+  return w.doc.check(w.sink, "writing the structure tree");
+}
+
+}  // namespace jan20::pdf

@@ -1,0 +1,172 @@
+// Text copies out exactly: every script the booklet uses, ligatures, marks,
+// shared glyphs and inserted hyphens, read back with poppler (pdftotext) and
+// MuPDF (mutool draw -F txt) from PDFs the writer produced.
+#include <gtest/gtest.h>
+
+#include "core/utf.h"
+#include "pdf_fixture.h"
+#include "support/test_support.h"
+
+namespace jan20::testing {
+namespace {
+
+struct Line {
+  int font;
+  std::string text;
+  ShapeOptions shape;
+};
+
+// One run per line on an A5 page; returns the PDF's path.
+std::string render_lines(const std::vector<Line>& lines, bool tagged = false) {
+  model::PagedDocument doc = a5_document();
+  double y = 60;
+  for (const Line& l : lines) {
+    const char* path = l.font == 1 ? kNotoNaskh : l.font == 2 ? kEbGaramond : l.font == 3 ? kNotoSans : kNotoSerif;
+    model::GlyphRun run = shape_run(path, l.font, l.text, 12, 40, y, l.shape);
+    if (tagged) run.tag = 1;
+    doc.pages[0].items.push_back(run);
+    y += 20;
+  }
+  if (tagged) doc.tags = {{"Document", -1, {1}}, {"P", 0, {}}};
+  DiagnosticSink sink;
+  std::string pdf = render(doc, sink);
+  EXPECT_FALSE(pdf.empty()) << (sink.diagnostics().empty() ? "" : format_diagnostic(sink.diagnostics()[0]));
+  return pdf;
+}
+
+void expect_both_extract(const std::string& pdf, const std::string& expected) {
+  EXPECT_EQ(squash_spaces(strip_bidi_marks(pdftotext(pdf))), expected) << "poppler";
+  EXPECT_EQ(squash_spaces(mutool_text(pdf)), expected) << "MuPDF";
+}
+
+TEST(TextExtraction, AzerbaijaniLatin) {
+  const std::string text = "Azərbaycan İSTİQLAL ığşçöü";
+  std::string pdf = render_lines({{0, text, {"az"}}});
+  expect_both_extract(pdf, text);
+  std::string check;
+  EXPECT_TRUE(qpdf_check_clean(pdf, &check)) << check;
+}
+
+TEST(TextExtraction, AzerbaijaniCyrillic) {
+  const std::string text = "Азәрбајҹан Һејдәр Әлијев";
+  expect_both_extract(render_lines({{0, text, {"az-Cyrl"}}}), text);
+}
+
+TEST(TextExtraction, RussianInTheSansFont) {
+  const std::string text = "Россия и Азербайджан, 20 января 1990 года";
+  expect_both_extract(render_lines({{3, text, {"ru"}}}), text);
+}
+
+TEST(TextExtraction, LigaturesCopyOutAsTheirLetters) {
+  const std::string text = "office fluffy finish";
+  // Precondition: the fonts really form ligatures here.
+  EXPECT_LT(shape_run(kNotoSerif, 0, text, 12, 0, 0, {"en"}).glyphs.size(), utf8_length(text));
+  expect_both_extract(render_lines({{0, text, {"en"}}}), text);
+  // EB Garamond (CFF outlines) uses contextual forms here instead.
+  expect_both_extract(render_lines({{2, text, {"en"}}}), text);
+}
+
+TEST(TextExtraction, ArabicScriptInLogicalOrder) {
+  const std::string text = "آذربایجان";
+  expect_both_extract(render_lines({{1, text, {"az-Arab", true}}}), text);
+  const std::string phrase = "آذربایجان جمهوریتی";  // two words: the space survives
+  expect_both_extract(render_lines({{1, phrase, {"az-Arab", true}}}), phrase);
+}
+
+TEST(TextExtraction, CombiningMarkStaysWithItsLetter) {
+  const std::string text = "ə̃ x̌";
+  model::GlyphRun run = shape_run(kNotoSerif, 0, text, 12, 0, 0);
+  ASSERT_EQ(run.glyphs.size(), 5u) << "each base and mark its own glyph";
+  expect_both_extract(render_lines({{0, text}}), text);
+}
+
+TEST(TextExtraction, EveryFontEmbeddedSubsetWithToUnicode) {
+  std::string pdf = render_lines({{0, "Azərbaycan"}, {1, "آذربایجان", {"az-Arab", true}}, {2, "Garamond"}, {3, "Sans"}});
+  std::string fonts = pdffonts(pdf);
+  // Header, rule, then one line per font ending in "yes yes yes <obj> 0".
+  std::vector<std::string> lines;
+  for (size_t p = 0, e; (e = fonts.find('\n', p)) != std::string::npos; p = e + 1) lines.push_back(fonts.substr(p, e - p));
+  ASSERT_EQ(lines.size(), 6u) << fonts;
+  for (size_t i = 2; i < lines.size(); ++i) {
+    EXPECT_NE(lines[i].find("Identity-H       yes yes yes"), std::string::npos) << lines[i];
+    EXPECT_EQ(lines[i][6], '+') << "subset tag: " << lines[i];
+  }
+  EXPECT_NE(fonts.find("CID TrueType"), std::string::npos);
+  EXPECT_NE(fonts.find("CID Type 0C"), std::string::npos);
+  std::string check;
+  EXPECT_TRUE(qpdf_check_clean(pdf, &check)) << check;
+}
+
+TEST(TextExtraction, OnePageWithOneFontIsSmall) {
+  std::string pdf = render_lines({{0, "20 Yanvar — Ümumxalq Hüzn Günü"}, {0, "Azərbaycan İSTİQLAL ığşçöü"}});
+  EXPECT_LT(read_file(pdf).size(), 40u * 1024u);
+}
+
+TEST(TextExtraction, SharedGlyphCopiesOutAsEachText) {
+  // With small capitals from both cases (smcp + c2sc) Noto Serif draws "A"
+  // and "a" with one glyph; each use must still copy out as its own letter.
+  const std::string text = "Aa Bb";
+  ShapeOptions caps{"az", false, "+smcp,+c2sc"};
+  model::GlyphRun run = shape_run(kNotoSerif, 0, text, 12, 0, 0, caps);
+  ASSERT_EQ(run.glyphs[0].id, run.glyphs[1].id) << "A and a share a glyph";
+  std::string pdf = render_lines({{0, text, caps}});
+  expect_both_extract(pdf, text);
+  EXPECT_EQ(pdffonts(pdf).find("uni no"), std::string::npos);
+}
+
+TEST(TextExtraction, SharedGlyphInACffFontUsesActualText) {
+  // EB Garamond (CFF): the CID is the glyph, so an inserted hyphen shares its
+  // CID with the real hyphens. Its soft-hyphen meaning rides on /ActualText,
+  // which poppler reads (MuPDF 1.21 ignores /ActualText and reads "-").
+  model::PagedDocument doc = a5_document();
+  model::GlyphRun line1 = shape_run(kEbGaramond, 2, "1990-cı ilin Yan", 12, 40, 60);
+  append_inserted_hyphen(line1, kEbGaramond);
+  doc.pages[0].items = {line1, shape_run(kEbGaramond, 2, "var-ı", 12, 40, 76)};
+  DiagnosticSink sink;
+  std::string pdf = render(doc, sink);
+  ASSERT_FALSE(pdf.empty());
+  EXPECT_EQ(pdftotext(pdf, {"-raw"}), "1990-cı ilin Yan\u00AD\nvar-ı\n\f");
+}
+
+model::PagedDocument hyphenated_paragraph(bool tagged) {
+  model::PagedDocument doc = a5_document();
+  model::GlyphRun line1 = shape_run(kNotoSerif, 0, "Müstəqil Azər", 12, 40, 60);
+  append_inserted_hyphen(line1, kNotoSerif);
+  model::GlyphRun folio = shape_run(kNotoSerif, 0, "7", 9, 200, 560);
+  model::GlyphRun line2 = shape_run(kNotoSerif, 0, "baycan 20-ci il", 12, 40, 76);
+  if (tagged) {
+    line1.tag = line2.tag = 1;
+    doc.tags = {{"Document", -1, {1}}, {"P", 0, {}}};
+  }
+  doc.pages[0].items = {line1, folio, line2};
+  return doc;
+}
+
+TEST(TextExtraction, HyphenatedWordsCopyOutWhole) {
+  DiagnosticSink sink;
+  std::string pdf = render(hyphenated_paragraph(true), sink);
+  ASSERT_FALSE(pdf.empty());
+  std::string raw = pdftotext(pdf, {"-raw"});
+  EXPECT_EQ(raw.substr(0, raw.find('\f')), "Müstəqil Azərbaycan\n7\n20-ci il\n");
+  std::string reading = squash_spaces(pdftotext(pdf));
+  EXPECT_EQ(reading, "Müstəqil Azərbaycan 20-ci il 7");
+  // MuPDF 1.21 ignores /ActualText: it reads the ToUnicode map, where the
+  // inserted hyphen is a soft hyphen, never a hyphen-minus.
+  std::string mu = mutool_text(pdf);
+  EXPECT_NE(mu.find("Azər\u00AD\n"), std::string::npos) << mu;
+  EXPECT_EQ(mu.find("Azər-"), std::string::npos) << mu;
+}
+
+TEST(TextExtraction, InsertedHyphenWithoutStructureIsASoftHyphen) {
+  DiagnosticSink sink;
+  std::string pdf = render(hyphenated_paragraph(false), sink);
+  ASSERT_FALSE(pdf.empty());
+  for (const std::string& text : {pdftotext(pdf, {"-raw"}), mutool_text(pdf)}) {
+    EXPECT_NE(text.find("Azər\u00AD"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Azər-"), std::string::npos) << text;
+    EXPECT_NE(text.find("20-ci"), std::string::npos) << "the real hyphen stays: " << text;
+  }
+}
+
+}  // namespace
+}  // namespace jan20::testing

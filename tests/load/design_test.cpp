@@ -88,7 +88,7 @@ TEST(BookletLayout, DefinesEveryStyleTheLayoutStageAsksFor) {
   for (const char* name : {"body", "lead", "h1", "h2", "h3", "quote", "attribution", "caption", "credit", "list",
                            "fact-value", "fact-label", "timeline-date", "timeline-event", "toc-1", "toc-2",
                            "colophon", "names", "names-header", "running-header", "folio", "cover-h1", "cover-body",
-                           "back-h1", "back-body"})
+                           "back-h1", "back-body", "subtitle", "dedication"})
     EXPECT_TRUE(d->styles.count(name)) << name;
   for (const char* name : {"text", "mourning", "accent", "rule", "paper", "flag-blue", "flag-red", "flag-green"})
     EXPECT_TRUE(d->colors.count(name)) << name;

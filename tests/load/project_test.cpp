@@ -133,5 +133,31 @@ TEST(LoadAll, PosterWithoutUrlIsAnErrorBecauseTheLayoutDrawsAQrCode) {
                                  "[meta] has no 'url' \xE2\x80\x94 add url = \"https://…\" for the code to link to"}));
 }
 
+// The repository itself: its layouts and every edition's content agree
+// (styles, frames and masters the content names exist; languages match;
+// no mixed-script words). This is what `jan20-pdf check` verifies.
+TEST(RepositoryProject, LoadsWithoutDiagnostics) {
+  DiagnosticSink sink;
+  auto loaded = load_all(LoadOptions{jan20::testing::source_dir(), {}}, sink);
+  ASSERT_TRUE(loaded.has_value()) << formatted(sink).front();
+  EXPECT_TRUE(sink.diagnostics().empty()) << formatted(sink).front();
+  ASSERT_EQ(loaded->documents.size(), 2u);
+  for (const auto& doc : loaded->documents) {
+    ASSERT_EQ(doc.editions.size(), 2u) << doc.spec.name;
+    for (const auto& ed : doc.editions) {
+      EXPECT_EQ(ed.document.meta.language, ed.lang);
+      EXPECT_EQ(ed.document.meta.date, "2026-01-20");
+      EXPECT_FALSE(ed.document.blocks.empty());
+    }
+  }
+  // The poster's blocks reach the frames the poster layout places.
+  for (const auto& ed : loaded->documents[1].editions) {
+    std::vector<std::string> frames;
+    for (const auto& b : ed.document.blocks) frames.push_back(b.frame);
+    EXPECT_EQ(frames, (std::vector<std::string>{"headline", "date", "facts", "text", "text", "footer"})) << ed.lang;
+    EXPECT_FALSE(ed.document.meta.url.empty());
+  }
+}
+
 }  // namespace
 }  // namespace jan20::load::test

@@ -64,8 +64,9 @@ void read_ornament(const Ctx& cx, const toml::node& node, const std::string& pat
   r.finish({{"colour", "did you mean 'color'?"}, {"type", "did you mean 'kind'?"}});
   if (!ok) return;
   // The ornament must stay on the sheet: trim plus bleed on every side.
-  if (o.x < -d.bleed - 1e-6 || o.y < -d.bleed - 1e-6 || o.x + o.width > d.page_width + d.bleed + 1e-6 ||
-      o.y + o.height > d.page_height + d.bleed + 1e-6)
+  // (Without a valid page size that was reported already.)
+  if (d.page_width > 0 && d.page_height > 0 && (o.x < -d.bleed - 1e-6 || o.y < -d.bleed - 1e-6 || o.x + o.width > d.page_width + d.bleed + 1e-6 ||
+      o.y + o.height > d.page_height + d.bleed + 1e-6))
     cx.sink.error(o.where, "the " + o.kind + " ornament (" + mm(o.x) + ", " + mm(o.y) + ", " + mm(o.width) + " × " +
                                mm(o.height) + ") reaches beyond the bleed of a " + mm(d.page_width) + " × " +
                                mm(d.page_height) + " page",
@@ -117,7 +118,7 @@ void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, 
     return;
   }
   // Text may not run into the bleed: it would be trimmed away.
-  if (f.x < -1e-6 || f.y < -1e-6 || f.x + f.width > d.page_width + 1e-6 || f.y + f.height > d.page_height + 1e-6) {
+  if (d.page_width > 0 && d.page_height > 0 && (f.x < -1e-6 || f.y < -1e-6 || f.x + f.width > d.page_width + 1e-6 || f.y + f.height > d.page_height + 1e-6)) {
     cx.sink.error(f.where, "frame '" + f.name + "' (" + mm(f.x) + ", " + mm(f.y) + ", " + mm(f.width) + " × " +
                                mm(f.height) + ") does not fit on the " + mm(d.page_width) + " × " + mm(d.page_height) +
                                " page",

@@ -156,7 +156,7 @@ class PageWriter {
     std::string what = !link.uri.empty() ? link.uri : "page " + std::to_string(link.dest_page + 1);
     HPDF_Dict_Add(annot, "Contents", new_text_string(w_.doc.mmgr(), what));
     if (w_.tagged && link.tag >= 0 && static_cast<size_t>(link.tag) < w_.source.tags.size())
-      w_.annotations.push_back({static_cast<int>(index_), annot, link.tag});
+      w_.annotations.push_back({static_cast<int>(index_), annot, link.tag, w_.marked.size()});
     return true;
   }
 

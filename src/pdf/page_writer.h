@@ -31,6 +31,7 @@ struct TaggedAnnotation {
   int page = 0;
   HPDF_Annotation annot = nullptr;
   int tag = 0;
+  size_t position = 0;  // reading order: after the first `position` marked contents
 };
 
 // Everything the page and document writers share while one PDF is built.

@@ -48,7 +48,21 @@ model::PagedDocument booklet(const std::string& image_dir) {
   model::GlyphRun text = shape_run(kNotoSerif, 0, "Şəhidlər xiyabanı", 12, 40, 60);
   text.tag = 3;
   p1.items.push_back(text);
-  p1.items.push_back(model::Link{40, 48, 100, 16, "https://az.wikipedia.org/wiki/Qanlı_Yanvar", -1, 0, -1});
+  p1.items.push_back(model::Link{40, 48, 100, 16, "https://az.wikipedia.org/wiki/Qanlı_Yanvar", -1, 0, 4});
+  // A star: a curved, even-odd filled and stroked figure drawn as vectors.
+  model::Path star;
+  star.segments = {{model::PathSegment::Op::Move, 300, 100},
+                   {model::PathSegment::Op::Line, 330, 190},
+                   {model::PathSegment::Op::Line, 255, 135},
+                   {model::PathSegment::Op::Line, 345, 135},
+                   {model::PathSegment::Op::Line, 270, 190},
+                   {model::PathSegment::Op::Curve, 280, 150, 290, 120, 300, 100},
+                   {model::PathSegment::Op::Close}};
+  star.fill = Color::cmyk(0, 0.9, 0.8, 0.1);
+  star.stroke = Color::gray(0);
+  star.line_width = 1.5;
+  star.even_odd = true;
+  p1.items.push_back(star);
   p1.items.push_back(model::Link{40, 80, 100, 16, "", 2, 50, -1});
   model::Page p2 = doc.pages[0];
   p2.label = "2";
@@ -57,7 +71,8 @@ model::PagedDocument booklet(const std::string& image_dir) {
   doc.pages = {cover, p1, p2};
   doc.fonts.push_back(font_resource(kNotoSerifBold));
   doc.outline = {{"20 Yanvar faciəsi", 1, 0, 0}, {"Şəhidlər xiyabanı", 2, 1, 48}, {"İstiqlal uğrunda", 1, 2, 50}};
-  doc.tags = {{"Document", -1, {1, 2, 3}}, {"H1", 0, {}}, {"Figure", 0, {}, "Qərənfillər"}, {"P", 0, {}}};
+  doc.tags = {{"Document", -1, {1, 2, 3}}, {"H1", 0, {}}, {"Figure", 0, {}, "Qərənfillər"}, {"P", 0, {4}},
+              {"Link", 3, {}}};
   return doc;
 }
 
@@ -228,6 +243,13 @@ TEST(Document, LinksToTheWebAndToPages) {
   EXPECT_NE(content.find("/XYZ\n  null\n  553.78003\n  null\n]"), std::string::npos);
 }
 
+TEST(Document, PathsFillStrokeEvenOddAndCurves) {
+  std::string content = uncompressed(render_booklet());
+  // Colours and width first, then the path, then B* (even-odd fill and stroke).
+  EXPECT_NE(content.find("0 0.9 0.8 0.1 k\n0 0 0 1 K\n1.5 w\n"), std::string::npos);
+  EXPECT_NE(content.find(" c\nh\nB*\n"), std::string::npos);
+}
+
 TEST(Document, StructureTreeTiesContentToTags) {
   std::string pdf = render_booklet();
   std::string content = uncompressed(pdf);
@@ -238,6 +260,19 @@ TEST(Document, StructureTreeTiesContentToTags) {
   EXPECT_NE(content.find("/Alt <feff0051025900720259006e00660069006c006c02590072>"), std::string::npos);
   EXPECT_NE(content.find("/Marked true"), std::string::npos);
   EXPECT_NE(content.find("/StructParents 0"), std::string::npos);
+  EXPECT_NE(content.find("/StructParent 3"), std::string::npos);  // the tagged link: after the 3 pages
+  EXPECT_NE(content.find("/Type /OBJR"), std::string::npos);
+  std::string tree = run({"pdfinfo", "-struct-text", pdf}).out;
+  EXPECT_EQ(tree.substr(0, tree.rfind("Object ")),
+            "Document\n"
+            "  H1 (block)\n"
+            "    \"20 Yanvar\"\n"
+            "  Figure\n"
+            "    \"\"\n"
+            "  P (block)\n"
+            "    \"Şəhidlər xiyabanı\"\n"
+            "    Link (inline)\n"
+            "      ");
 
   pdf::PdfOptions untagged;
   untagged.tagged = false;

@@ -1,2 +1,92 @@
+// jan20-pdf: the command people run. Parses arguments (CLI11) and hands over
+// to one function per subcommand. Exit codes: 0 success, 1 the documents
+// have errors, 2 usage errors.
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
-int main() { std::puts("jan20-pdf: under construction"); return 0; }
+#include <string>
+#include <vector>
+
+#include "cli/build_command.h"
+#include "cli/tools.h"
+
+namespace {
+
+void add_build_options(CLI::App* cmd, jan20::cli::BuildOptions& o, std::string& diagnostics) {
+  cmd->add_option("documents", o.documents, "Documents to build (default: all in jan20.toml)");
+  cmd->add_option("--lang", o.languages, "Only these languages (repeatable, e.g. --lang az)")->delimiter(',');
+  cmd->add_option("--diagnostics", diagnostics, "How problems are printed: text or json (JSON lines on stdout)")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--strict", o.strict, "Treat warnings as errors");
+  cmd->add_option("--report", o.report_file, "Write a JSON report of the typesetting (lines, ratios, pages)");
+  cmd->add_option("--target", o.target, "print (CMYK, bleed) or screen (RGB, trim size)")
+      ->check(CLI::IsMember({"print", "screen"}));
+  cmd->add_option("--allow-path", o.allow_paths, "Also allow reading files from this directory");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"jan20-pdf: typesets the 20 January commemorative booklet and poster as print-ready PDFs"};
+  app.set_version_flag("--version", std::string("jan20-pdf ") + JAN20_VERSION);
+  app.require_subcommand(1);
+  jan20::cli::BuildOptions options;
+  std::string diagnostics = "text";
+  app.add_option("-C", options.project_dir, "Run on the project in this directory (default: .)");
+  app.add_flag("--quiet,-q", options.quiet, "No progress lines")->configurable();
+
+  CLI::App* build = app.add_subcommand("build", "Build documents into PDFs (out/<document>.<lang>.pdf)");
+  add_build_options(build, options, diagnostics);
+  build->add_option("--out", options.out_dir, "Output directory, relative to the project (default: out)");
+  build->add_option("--deps", options.deps_file, "Write a Make-style dependency file of everything the build read");
+  build->add_flag("--marks", options.marks, "Crop and registration marks outside the bleed (print target)");
+  build->add_flag("--pdfa", options.pdfa, "PDF/A output");
+  build->add_option("--impose", options.impose, "Also write printer sheets: saddle (booklets)")
+      ->check(CLI::IsMember({"saddle"}));
+  build->add_option("--creep", options.creep_mm, "Creep compensation for --impose saddle, in mm");
+  bool untagged = false;
+  build->add_flag("--untagged", untagged, "Do not write the structure tree (tagged PDF is the default)");
+  build->add_option("-j,--jobs", options.jobs, "Editions built at once (default 2)");
+  build->add_flag("--quiet,-q", options.quiet, "No progress lines");
+
+  CLI::App* check = app.add_subcommand("check", "Validate content, layouts, fonts, images and fit without writing");
+  add_build_options(check, options, diagnostics);
+  check->add_flag("--quiet,-q", options.quiet, "No progress lines");
+
+  CLI::App* fonts = app.add_subcommand("fonts", "List the fonts each layout resolves to and their coverage");
+  fonts->add_option("documents", options.documents, "Documents (default: all)");
+  fonts->add_option("--lang", options.languages, "Only these languages")->delimiter(',');
+
+  jan20::cli::ShapeToolArgs shape_args;
+  CLI::App* shape = app.add_subcommand("shape", "Shape text like hb-shape, exactly as the PDF writer places it");
+  jan20::cli::add_shape_options(shape, shape_args);
+
+  jan20::cli::HyphenateToolArgs hyphen_args;
+  CLI::App* hyphenate = app.add_subcommand("hyphenate", "Print words with their hyphenation points");
+  jan20::cli::add_hyphenate_options(hyphenate, hyphen_args);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  options.diagnostics = diagnostics == "json" ? jan20::cli::DiagnosticsFormat::Json : jan20::cli::DiagnosticsFormat::Text;
+  options.tagged = !untagged;
+
+  if (*build) return jan20::cli::run_build(options);
+  if (*check) {
+    options.write = false;
+    return jan20::cli::run_build(options);
+  }
+  if (*fonts) return jan20::cli::run_fonts(options);
+  if (*shape) return jan20::cli::run_shape(shape_args, options.project_dir);
+  if (*hyphenate) return jan20::cli::run_hyphenate(hyphen_args, options.project_dir);
+  return 2;
+}

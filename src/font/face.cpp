@@ -1,1 +1,162 @@
-// placeholder: replaced by the stage's implementation
+#include "font/face.h"
+
+#include <cstdio>
+#include <memory>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb-ot.h>
+
+namespace jan20::font {
+namespace {
+
+// RAII for the two FreeType objects; FreeType is used only while loading.
+struct FtLibraryDeleter {
+  void operator()(FT_Library lib) const { FT_Done_FreeType(lib); }
+};
+struct FtFaceDeleter {
+  void operator()(FT_Face face) const { FT_Done_Face(face); }
+};
+using FtLibrary = std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter>;
+using FtFace = std::unique_ptr<FT_FaceRec_, FtFaceDeleter>;
+
+std::string hex4(unsigned v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%04X", v);
+  return buf;
+}
+
+// A name from the 'name' table in English, or empty.
+std::string ot_name(hb_face_t* face, hb_ot_name_id_t id) {
+  hb_language_t en = hb_language_from_string("en", -1);
+  unsigned len = hb_ot_name_get_utf8(face, id, en, nullptr, nullptr);
+  if (len == 0) return {};
+  std::string out(len + 1, '\0');
+  unsigned size = len + 1;
+  hb_ot_name_get_utf8(face, id, en, &size, out.data());
+  out.resize(size);
+  return out;
+}
+
+// Counts contours by counting the outline's move-to operations.
+void count_move_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float, float, void*) {
+  ++*static_cast<int*>(data);
+}
+
+}  // namespace
+
+std::string embedding_refusal(uint16_t fs_type) {
+  if ((fs_type & kFsTypeRestricted) && !(fs_type & (kFsTypePreviewPrint | kFsTypeEditable)))
+    return "embedding forbidden by the font's licence (OS/2 fsType " + hex4(fs_type) +
+           ": restricted licence embedding)";
+  if (fs_type & kFsTypeBitmapOnly)
+    return "embedding forbidden by the font's licence (OS/2 fsType " + hex4(fs_type) +
+           ": bitmap embedding only, and PDFs embed outlines)";
+  return {};
+}
+
+std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std::string* error) {
+  auto fail = [&](std::string message) -> std::unique_ptr<Face> {
+    if (error) *error = std::move(message);
+    return nullptr;
+  };
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob) return fail("cannot read '" + path + "'");
+  std::unique_ptr<Face> face(new Face);  // owns the blob from here on
+  face->hb_blob_ = blob;
+  unsigned size = 0;
+  const char* data = hb_blob_get_data(blob, &size);
+  if (size == 0) return fail("'" + path + "' is empty, not a font file");
+
+  FT_Library raw_lib = nullptr;
+  if (FT_Init_FreeType(&raw_lib) != 0) return fail("cannot initialise FreeType");
+  FtLibrary lib(raw_lib);
+  FT_Face probe = nullptr;
+  // Face index -1 asks only for the number of faces in the file.
+  if (FT_New_Memory_Face(lib.get(), reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size),
+                         -1, &probe) != 0)
+    return fail("'" + path + "' is not a font file (FreeType does not recognise its format)");
+  long num_faces = probe->num_faces;
+  FT_Done_Face(probe);
+  if (index < 0 || index >= num_faces)
+    return fail("'" + path + "' holds " + std::to_string(num_faces) + " face(s); there is no face index " +
+                std::to_string(index));
+  FT_Face raw_face = nullptr;
+  if (FT_New_Memory_Face(lib.get(), reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size),
+                         index, &raw_face) != 0)
+    return fail("'" + path + "' is not a usable font (FreeType cannot open face " + std::to_string(index) + ")");
+  FtFace ft(raw_face);
+  if (!FT_IS_SFNT(ft.get()) || !FT_IS_SCALABLE(ft.get()))
+    return fail("'" + path + "' is not an OpenType or TrueType font (Type 1, bitmap and other formats "
+                "cannot be shaped or embedded)");
+  face->fs_type_ = FT_Get_FSType_Flags(ft.get());
+  if (std::string why = embedding_refusal(face->fs_type_); !why.empty()) return fail("'" + path + "': " + why);
+  if (const char* ps = FT_Get_Postscript_Name(ft.get())) face->postscript_name_ = ps;
+
+  face->hb_face_ = hb_face_create(blob, static_cast<unsigned>(index));
+  face->glyph_count_ = hb_face_get_glyph_count(face->hb_face_);
+  // FreeType reads WOFF; HarfBuzz 6 and the PDF subsetter do not.
+  if (face->glyph_count_ == 0)
+    return fail("'" + path + "' has no glyphs HarfBuzz can read (a WOFF/WOFF2 file? use the .ttf or .otf)");
+  unsigned upem = hb_face_get_upem(face->hb_face_);
+  face->hb_font_ = hb_font_create(face->hb_face_);
+  hb_font_set_scale(face->hb_font_, static_cast<int>(upem), static_cast<int>(upem));
+  hb_font_make_immutable(face->hb_font_);
+
+  face->path_ = path;
+  face->index_ = index;
+  face->id_ = id;
+  face->family_ = ot_name(face->hb_face_, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY);
+  if (face->family_.empty()) face->family_ = ot_name(face->hb_face_, HB_OT_NAME_ID_FONT_FAMILY);
+  if (face->family_.empty() && ft->family_name) face->family_ = ft->family_name;
+  face->style_ = ot_name(face->hb_face_, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY);
+  if (face->style_.empty()) face->style_ = ot_name(face->hb_face_, HB_OT_NAME_ID_FONT_SUBFAMILY);
+  if (face->style_.empty() && ft->style_name) face->style_ = ft->style_name;
+  if (face->postscript_name_.empty()) face->postscript_name_ = face->family_;
+
+  auto metric = [&](hb_ot_metrics_tag_t tag) {
+    hb_position_t v = 0;
+    hb_ot_metrics_get_position_with_fallback(face->hb_font_, tag, &v);
+    return static_cast<int>(v);
+  };
+  face->metrics_.units_per_em = static_cast<int>(upem);
+  face->metrics_.ascender = metric(HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER);
+  face->metrics_.descender = metric(HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER);
+  face->metrics_.cap_height = metric(HB_OT_METRICS_TAG_CAP_HEIGHT);
+  face->metrics_.x_height = metric(HB_OT_METRICS_TAG_X_HEIGHT);
+  return face;
+}
+
+Face::~Face() {
+  if (hb_font_) hb_font_destroy(hb_font_);
+  if (hb_face_) hb_face_destroy(hb_face_);
+  if (hb_blob_) hb_blob_destroy(hb_blob_);
+}
+
+bool Face::has_glyph(char32_t cp) const { return glyph_for(cp) != 0; }
+
+uint32_t Face::glyph_for(char32_t cp) const {
+  hb_codepoint_t gid = 0;
+  if (!hb_font_get_nominal_glyph(hb_font_, cp, &gid)) return 0;
+  return gid;
+}
+
+std::string Face::glyph_name(uint32_t gid) const {
+  char buf[128];
+  if (hb_font_get_glyph_name(hb_font_, gid, buf, sizeof buf) && buf[0] != '\0') return buf;
+  return "gid" + std::to_string(gid);
+}
+
+int32_t Face::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(hb_font_, gid); }
+
+int Face::contour_count(uint32_t gid) const {
+  // Draw funcs are cheap to create; one per call keeps Face free of shared state.
+  std::unique_ptr<hb_draw_funcs_t, decltype(&hb_draw_funcs_destroy)> funcs(hb_draw_funcs_create(),
+                                                                           hb_draw_funcs_destroy);
+  hb_draw_funcs_set_move_to_func(funcs.get(), count_move_to, nullptr, nullptr);
+  int count = 0;
+  hb_font_get_glyph_shape(hb_font_, gid, funcs.get(), &count);
+  return count;
+}
+
+}  // namespace jan20::font

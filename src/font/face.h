@@ -1,6 +1,12 @@
 #pragma once
 // A font face: the one place that owns FreeType and HarfBuzz font objects.
 // Faces are created by FontCollection and live as long as it does.
+//
+// FreeType opens and validates the file (format, face index, OS/2 fsType,
+// PostScript name) and is closed again once the face is loaded; from then on
+// every query goes through HarfBuzz's own OpenType functions, which are safe
+// to call from several threads at once on the same hb_font_t. A Face is
+// therefore immutable after load() and may be shared freely between threads.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -17,6 +23,22 @@ struct FaceMetrics {  // font units
   int x_height = 0;
 };
 
+// OS/2 fsType bits (OpenType spec, OS/2 table, "fsType").
+inline constexpr uint16_t kFsTypeRestricted = 0x0002;      // no embedding without permission
+inline constexpr uint16_t kFsTypePreviewPrint = 0x0004;    // embed for viewing and printing
+inline constexpr uint16_t kFsTypeEditable = 0x0008;        // embed, documents may be edited
+inline constexpr uint16_t kFsTypeNoSubsetting = 0x0100;    // embed the whole font only
+inline constexpr uint16_t kFsTypeBitmapOnly = 0x0200;      // only bitmaps may be embedded
+
+// Why a font's licence bits forbid us from embedding it, or empty when they
+// allow it. We embed outlines (never bitmaps) in print PDFs, so:
+//  - restricted-licence (0x0002) forbids, unless the preview&print (0x0004) or
+//    editable (0x0008) bit is also set: fonts from before OS/2 version 3 may
+//    set several bits, and the spec says the least restrictive one applies;
+//  - bitmap-embedding-only (0x0200) forbids, as we would embed outlines.
+// No-subsetting (0x0100) does not forbid embedding; see Face::subsetting_allowed().
+std::string embedding_refusal(uint16_t fs_type);
+
 class Face {
  public:
   // Loads path/index through FreeType and HarfBuzz. Returns nullptr and sets
@@ -32,16 +54,24 @@ class Face {
   int index() const { return index_; }
   const std::string& postscript_name() const { return postscript_name_; }
   const std::string& family() const { return family_; }
+  const std::string& style_name() const { return style_; }  // "Regular", "Bold Italic"
   const FaceMetrics& metrics() const { return metrics_; }
   int units_per_em() const { return metrics_.units_per_em; }
+  uint16_t fs_type() const { return fs_type_; }
+  // False when the licence asks for the whole font to be embedded (fsType 0x0100).
+  bool subsetting_allowed() const { return (fs_type_ & kFsTypeNoSubsetting) == 0; }
+  unsigned glyph_count() const { return glyph_count_; }
 
   hb_face_t* hb_face() const { return hb_face_; }
   hb_font_t* hb_font() const { return hb_font_; }  // scale = units_per_em: positions in font units
 
   bool has_glyph(char32_t cp) const;
   uint32_t glyph_for(char32_t cp) const;  // 0 when missing
-  std::string glyph_name(uint32_t gid) const;  // from the post table, or "gidN"
+  std::string glyph_name(uint32_t gid) const;  // from the post table or CFF charset, or "gidN"
   int32_t advance(uint32_t gid) const;          // font units
+  // Number of closed contours in the glyph's outline, components flattened
+  // (a dotted i has two: stem and dot). Used to notice a glyph that lost its dot.
+  int contour_count(uint32_t gid) const;
 
  private:
   Face() = default;
@@ -50,7 +80,10 @@ class Face {
   int index_ = 0;
   std::string postscript_name_;
   std::string family_;
+  std::string style_;
   FaceMetrics metrics_;
+  uint16_t fs_type_ = 0;
+  unsigned glyph_count_ = 0;
   hb_blob_t* hb_blob_ = nullptr;
   hb_face_t* hb_face_ = nullptr;
   hb_font_t* hb_font_ = nullptr;

@@ -1,1 +1,176 @@
-// placeholder: replaced by the stage's implementation
+#include "layout/typeset.h"
+
+#include <algorithm>
+
+#include "layout/block_builder.h"
+#include "layout/flow.h"
+#include "layout/materialize.h"
+#include "layout/page_geometry.h"
+#include "layout/poster.h"
+#include "text/hyphenate.h"
+
+namespace jan20::layout {
+
+namespace {
+
+std::vector<ColumnBox> flow_columns(const void* context, int page, const std::string&) {
+  return columns_of(*static_cast<const model::Design*>(context), page);
+}
+
+text::HyphenationRules hyphenation_rules(const model::Document& doc, const model::Design& d,
+                                         const TypesetOptions& options, DiagnosticSink& sink) {
+  text::HyphenationRules rules;
+  rules.min_word = d.hyphen_min_word;
+  rules.min_left = d.hyphen_min_left;
+  rules.min_right = d.hyphen_min_right;
+  rules.exceptions = d.hyphenation_exceptions;
+  rules.exceptions.insert(rules.exceptions.end(), doc.meta.hyphenation_exceptions.begin(),
+                          doc.meta.hyphenation_exceptions.end());
+  if (!d.hyphenation_file.empty()) {
+    std::string error;
+    if (!text::read_exception_file(options.root + "/" + d.hyphenation_file, &rules.exceptions, &error))
+      sink.error(d.where, "cannot read the hyphenation file '" + d.hyphenation_file + "': " + error,
+                 "check [hyphenation] file in the layout");
+  }
+  return rules;
+}
+
+// Counts paragraphs whose first or last piece on a page is shorter than the
+// layout allows, and fills in each reported line's page.
+void finish_report(const std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+                   const model::Design& design, TypesetReport* report) {
+  if (!report) return;
+  std::vector<std::vector<int>> pages_of(report->paragraphs.size());
+  for (size_t p = 0; p < flow.size(); ++p)
+    for (const auto& column : flow[p].columns)
+      for (const PlacedItem& placed : column) {
+        const VItem& v = items[placed.item];
+        if (v.paragraph < 0 || v.line < 0) continue;
+        auto& lines = report->paragraphs[static_cast<size_t>(v.paragraph)].lines;
+        if (static_cast<size_t>(v.line) < lines.size()) lines[static_cast<size_t>(v.line)].page = static_cast<int>(p) + 1;
+        pages_of[static_cast<size_t>(v.paragraph)].push_back(static_cast<int>(p) * 16 + static_cast<int>(&column - &flow[p].columns[0]));
+      }
+  for (const auto& places : pages_of) {
+    if (places.empty()) continue;
+    size_t first_run = 1, last_run = 1;
+    while (first_run < places.size() && places[first_run] == places[0]) ++first_run;
+    while (last_run < places.size() && places[places.size() - 1 - last_run] == places.back()) ++last_run;
+    if (first_run == places.size()) continue;  // on one column
+    if (static_cast<int>(first_run) < design.orphans) ++report->orphans;
+    if (static_cast<int>(last_run) < design.widows) ++report->widows;
+  }
+  for (const auto& para : report->paragraphs) {
+    int run = 0;
+    for (const auto& line : para.lines) {
+      if (line.overfull) ++report->overfull_lines;
+      run = line.hyphenated ? run + 1 : 0;
+      report->max_consecutive_hyphens = std::max(report->max_consecutive_hyphens, run);
+    }
+  }
+}
+
+}  // namespace
+
+model::PagedDocument typeset(const model::Document& doc, const model::Design& design,
+                             font::FontCollection& fonts, text::ShapeCache& cache,
+                             const TypesetOptions& options, DiagnosticSink& sink, TypesetReport* report) {
+  model::PagedDocument out;
+  out.info.title = doc.meta.title;
+  out.info.subtitle = doc.meta.subtitle;
+  out.info.author = doc.meta.author;
+  out.info.subject = doc.meta.subject;
+  out.info.keywords = doc.meta.keywords;
+  out.info.lang = doc.meta.language;
+  out.info.date = doc.meta.date;
+  out.info.creator = options.producer;
+  out.info.producer = options.producer;
+
+  StyleResolver styles(design, fonts, sink);
+  BuildContext ctx{design, doc, styles, cache, sink};
+  ctx.hyphenation = hyphenation_rules(doc, design, options, sink);
+  ctx.root = options.root;
+  ColumnBox first_column = columns_of(design, 0).front();
+  ctx.measure = first_column.width;
+  ctx.column_height = first_column.height;
+
+  auto poster_master = std::find_if(design.masters.begin(), design.masters.end(),
+                                    [](const auto& m) { return !m.second.frames.empty(); });
+  if (poster_master != design.masters.end()) {
+    TagTree tags;
+    ctx.tags = &tags;
+    ctx.report = report;
+    out.pages.push_back(typeset_poster(ctx, poster_master->second));
+    out.tags = tags.take();
+    out.fonts = fonts.resources();
+    return out;
+  }
+
+  // Pass 1 finds where the headings land; pass 2 sets the table of contents
+  // with those page numbers. The contents' length does not depend on the
+  // numbers' values, so a third pass is needed only if the page of a heading
+  // moved (checked, at most twice more).
+  const bool has_contents = std::any_of(doc.blocks.begin(), doc.blocks.end(),
+                                        [](const model::Block& b) { return b.kind == model::BlockKind::Contents; });
+  std::vector<ContentsEntry> contents;
+  std::vector<VItem> items;
+  std::vector<PageFlow> flow;
+  TagTree tags;
+  DiagnosticSink pass_sink;  // shaping and breaking diagnostics are the same on every pass: keep the last
+  for (int pass = 0; pass < 4; ++pass) {
+    tags = TagTree();
+    ctx.tags = &tags;
+    ctx.contents = has_contents ? &contents : nullptr;
+    if (report) *report = TypesetReport();
+    ctx.report = report;
+    BuildContext pass_ctx{design, doc, styles, cache, pass_sink};
+    pass_ctx.report = ctx.report;
+    pass_ctx.tags = ctx.tags;
+    pass_ctx.hyphenation = ctx.hyphenation;
+    pass_ctx.root = ctx.root;
+    pass_ctx.measure = ctx.measure;
+    pass_ctx.column_height = ctx.column_height;
+    pass_ctx.contents = ctx.contents;
+    pass_sink = DiagnosticSink();
+    BlockBuilder builder(pass_ctx);
+    for (const model::Block& block : doc.blocks) builder.add(block);
+    items = builder.take();
+    flow = paginate({&items, design.masters.count("cover") ? "cover" : "body", &design, flow_columns});
+    if (!has_contents) break;
+    std::vector<ContentsEntry> found;
+    for (const HeadingPlace& h : find_headings(items, flow, design))
+      if (h.in_contents && h.level <= 2)
+        found.push_back({h.title, h.anchor, page_label(design, flow[static_cast<size_t>(h.page)].master, h.page), h.level});
+    bool same = found.size() == contents.size() &&
+                std::equal(found.begin(), found.end(), contents.begin(), [](const auto& a, const auto& b) {
+                  return a.anchor == b.anchor && a.page_label == b.page_label;
+                });
+    contents = std::move(found);
+    if (same && pass > 0) break;
+  }
+  sink.append(pass_sink);
+
+  // Pad to the page multiple (saddle-stitched booklets: 4) with blank pages
+  // before the back cover.
+  if (design.page_multiple > 1) {
+    size_t insert_at = !flow.empty() && flow.back().master == "back" ? flow.size() - 1 : flow.size();
+    while (flow.size() % static_cast<size_t>(design.page_multiple) != 0) {
+      PageFlow blank;
+      blank.master = "blank";
+      flow.insert(flow.begin() + static_cast<long>(insert_at), blank);
+    }
+  }
+  for (const PageFlow& page : flow)
+    if (page.forced_overflow)
+      sink.warning({doc.path, 0, 0}, "an element taller than a column was placed on page " +
+                                         std::to_string(&page - &flow[0] + 1) + " and may overflow it",
+                   "shorten it or give the figure less height");
+
+  finish_report(items, flow, design, report);
+  BlockBuilder decorations(ctx);
+  out.pages = materialize(items, flow, design, decorations, doc, &out.outline);
+  out.tags = tags.take();
+  out.fonts = fonts.resources();
+  return out;
+}
+
+}  // namespace jan20::layout

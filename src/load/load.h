@@ -4,8 +4,10 @@
 // nearest valid one; all problems of a file are reported in one run.
 // Paths inside the files are relative to the project root and may not leave
 // it (no "..", no absolute paths, no symlink escape) unless allowed.
+// The file formats are documented key by key in docs/toml-reference.md.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -20,11 +22,21 @@ struct LoadOptions {
   std::vector<std::string> allow_paths;  // extra directories files may be read from (--allow-path)
 };
 
-// Reads <root>/jan20.toml.
+// What an edition's content must agree with. Checked while the content is
+// read, so each problem points at the content key that causes it.
+struct ContentContext {
+  std::string language;                   // the edition's language: meta.language must equal it; empty = unchecked
+  const model::Design* design = nullptr;  // styles, frames and masters blocks may name; null = unchecked
+};
+
+// Reads <root>/jan20.toml. Checks that every layout and every content file
+// (each language) exists inside the project.
 std::optional<model::Project> load_project(const LoadOptions& options, DiagnosticSink& sink);
 // `path` relative to the root, as the project file names it.
 std::optional<model::Design> load_design(const std::string& path, const LoadOptions& options, DiagnosticSink& sink);
 std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options, DiagnosticSink& sink);
+std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options, DiagnosticSink& sink,
+                                             const ContentContext& context);
 model::FontManifest load_font_manifest(const std::string& path, const LoadOptions& options, DiagnosticSink& sink);
 
 // Resolves `relative` against the root, refusing escapes. Returns the absolute
@@ -35,5 +47,38 @@ std::string resolve_project_path(const std::string& relative, const LoadOptions&
 // Content checks that eyes miss: words mixing Latin and Cyrillic, schwa
 // look-alikes (ǝ U+01DD, Ǝ U+018E). Warnings at file:line:col with the fix.
 void check_scripts(const model::Document& doc, DiagnosticSink& sink);
+
+// A project pattern with {name} and {lang} replaced:
+// ("content/{name}/{lang}.toml", booklet, "az") -> "content/booklet/az.toml".
+std::string expand_pattern(std::string_view pattern, std::string_view name, std::string_view lang);
+
+// Everything one build or `jan20-pdf check` needs, loaded and cross-checked
+// once: the project, the font manifest, each document's layout (once, shared
+// by its languages) and each edition's content checked against that layout
+// and by check_scripts.
+struct LoadedEdition {
+  std::string lang;              // "az"
+  std::string content;           // content file, relative to the root
+  std::string output;            // output file name from the project's pattern ("booklet.az.pdf")
+  model::Document document;
+};
+struct LoadedDocument {
+  model::DocumentSpec spec;
+  model::Design design;
+  std::vector<LoadedEdition> editions;
+};
+struct LoadedProject {
+  model::Project project;
+  model::FontManifest fonts;
+  std::vector<LoadedDocument> documents;
+};
+// Restricts load_all to one document and/or one language; empty = all.
+struct Selection {
+  std::string document;
+  std::string language;
+};
+// Returns nullopt when any error was reported (warnings do not count).
+std::optional<LoadedProject> load_all(const LoadOptions& options, DiagnosticSink& sink,
+                                      const Selection& selection = {});
 
 }  // namespace jan20::load

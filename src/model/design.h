@@ -55,7 +55,7 @@ struct Ornament {
   SourceLocation where;
 };
 
-enum class FitMode { Overflow, Shrink };  // report overflow, or shrink text until it fits
+enum class FitMode { Overflow, Shrink, Fill };  // report overflow; shrink text until it fits; or scale it (up or down) to fill the frame
 
 struct Frame {
   std::string name;   // content blocks name the frame they flow into ("headline")

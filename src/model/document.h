@@ -74,6 +74,7 @@ struct Block {
   std::vector<FactFigure> facts;          // Facts
   std::vector<TimelineEntry> timeline;    // Timeline
   std::vector<std::vector<NameCell>> names;  // Names: rows × cells
+  std::vector<std::string> names_header;     // Names: optional column headings
 };
 
 struct Metadata {

@@ -19,6 +19,9 @@ struct FontResource {
   int index = 0;      // face index in a collection
   std::string postscript_name;
   int units_per_em = 1000;
+  // False when the font's licence (OS/2 fsType bit 8, "no subsetting") asks
+  // for the whole font to be embedded rather than a subset.
+  bool subsetting_allowed = true;
 };
 
 // One glyph as HarfBuzz placed it. Advances and offsets stay in font units so

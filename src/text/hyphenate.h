@@ -1,8 +1,22 @@
 #pragma once
 // Hyphenation: where a word may be broken. Azerbaijani (Latin and Cyrillic)
-// by its syllable rules (ours: no pattern file exists); English and Russian
-// through libhyphen with Debian's patterns. Exceptions override both.
-#include <map>
+// by its syllable rules (ours: no pattern file exists; see
+// hyphen/az_syllables.h); English and Russian through libhyphen with Debian's
+// patterns (/usr/share/hyphen). Exceptions override both.
+//
+// What counts as a word:
+//  - leading and trailing punctuation ("«xalqımızın»,") is ignored;
+//  - a word with a digit anywhere ("1990-cı", "20-ci") is never hyphenated:
+//    the suffix after a numeral stays whole;
+//  - apostrophes (Bakı'nın, Bakı’nın) are not letters: they do not count
+//    towards the minimums and no break is allowed next to one;
+//  - a hard hyphen (or any other non-letter) splits the word into parts that
+//    are hyphenated separately, each as a word of its own (min_word applies to
+//    each part); the hard hyphen itself is not a point here: whether a line
+//    may end after it is decided by breaks.h (only between two parts of at
+//    least min_left/min_right letters and without digits).
+// Letters are counted in characters (code points, combining marks belong to
+// the letter before them), never bytes. Case does not matter (İSTİQLAL).
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,16 +33,24 @@ struct HyphenationRules {
 
 class Hyphenator {
  public:
-  // lang: BCP-47 ("az", "az-Latn", "az-Cyrl", "en", "en-US", "ru").
+  // lang: BCP-47 ("az", "az-Latn", "az-Cyrl", "tr", "en", "en-US", "ru").
+  // Azerbaijani in Arabic script ("az-Arab") and unknown languages are not
+  // hyphenated (supported() is false; exceptions still apply). Pattern files
+  // are loaded once, on first use, and shared by every call (thread-safe).
+  // For pattern languages the file's own LEFTHYPHENMIN/RIGHTHYPHENMIN act as
+  // a floor under min_left/min_right (en_US: 2/3, as TeX sets for English).
   Hyphenator(std::string lang, HyphenationRules rules);
   ~Hyphenator();
+  Hyphenator(const Hyphenator&) = delete;
+  Hyphenator& operator=(const Hyphenator&) = delete;
+
   // Break points of one word as code point indexes i: a hyphen may go between
-  // character i-1 and i. Words with digits or non-letters are not hyphenated
-  // (the caller splits at hard hyphens).
+  // character i-1 and i. Sorted, unique.
   std::vector<size_t> points(std::u32string_view word) const;
   // "xal-qı-mı-zın"
   std::string hyphenated(std::string_view utf8_word) const;
   bool supported() const;
+  const std::string& language() const;
 
  private:
   struct Impl;

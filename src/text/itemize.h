@@ -27,15 +27,29 @@ struct Item {
 };
 
 // Items in logical order. A character that no face of its span covers is
-// reported (which character, its code point, where in the content) and the
-// item falls back to the primary face.
+// reported as an error (which character, its code point, the word, where in
+// the content: span.where) and the item falls back to the primary face.
+//
+// Rules: the paragraph level is 1 when the paragraph language is written
+// right to left (az-Arab, fa, ar…), else that of the first strong character
+// (paragraph_level). Scripts are resolved as text/script.h describes. An
+// item's language is its span's (or the paragraph's) with the script written
+// out when unusual for it: Arabic script in "az" text is "az-Arab", Cyrillic
+// "az-Cyrl". A letter takes the first face of style.face, style.fallbacks that
+// has it; spaces, digits, punctuation and combining marks stay in the face of
+// the character before them when it has them. `align` does not affect items.
 std::vector<Item> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
                           const std::string& paragraph_lang, model::Align align, DiagnosticSink& sink);
+
+// The paragraph's embedding level (0 = LTR, 1 = RTL): 1 when the paragraph
+// language is written right to left, else by its first strong character.
+int paragraph_level(std::string_view text, const std::string& paragraph_lang);
 
 // Visual order of a line's items (indexes into `levels`), by the UBA's rule L2.
 std::vector<size_t> visual_order(const std::vector<int>& levels);
 
-// The paragraph's base direction: RTL when its first strong character is RTL.
+// The paragraph's base direction from its text alone: RTL when its first
+// strong character is R or AL (UAX #9 P2, isolates skipped).
 bool paragraph_is_rtl(std::string_view text);
 
 }  // namespace jan20::text

@@ -12,6 +12,7 @@
 #include "model/design.h"
 #include "model/paged.h"
 #include "text/hyphenate.h"
+#include "text/linebreak/params.h"  // LineBreakParams
 
 namespace jan20::text {
 
@@ -33,18 +34,6 @@ struct StyledSpan {
   std::string lang;            // BCP-47; empty = paragraph language
   std::string link;            // URI, if the span is a link
   SourceLocation where;        // where the span's text starts in the content (for diagnostics)
-};
-
-struct LineBreakParams {  // Knuth–Plass parameters (TeX's names)
-  double tolerance = 2.0;       // largest adjustment ratio considered before the emergency pass
-  double line_penalty = 10;
-  double hyphen_penalty = 50;
-  double adjacent_hyphens_demerits = 3000;   // TeX's \doublehyphendemerits
-  double final_hyphen_demerits = 5000;
-  double fitness_demerits = 100;            // TeX's \adjdemerits
-  int max_consecutive_hyphens = 2;
-  double space_stretch = 0.5;   // of the space's width
-  double space_shrink = 0.33;
 };
 
 struct ParagraphInput {

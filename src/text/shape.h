@@ -33,14 +33,28 @@ struct ShapeRequest {
 };
 
 struct ShapeExplain {
-  std::string language_system;   // OpenType script/language actually applied: "latn/AZE ", "latn/TRK ", "latn/dflt"
+  std::string language_system;   // OpenType script/language actually applied: "latn/AZE", "latn/TRK", "latn/dflt"
   bool language_system_missing = false;  // the font has no system for the requested language
-  bool dotted_i_guard_applied = false;   // a ligature over i/İ was prevented
-  std::vector<std::string> features;     // features in effect
+  bool dotted_i_guard_applied = false;   // a ligature over i/İ was prevented (or a lost dot restored)
+  std::vector<std::string> features;     // features in effect, HarfBuzz syntax ("kern", "liga", "-liga[0:2]")
+  std::vector<std::string> dotted_i_actions;  // what the guard did, one line each (text/dotted_i.h)
+  bool dotted_i_unresolved = false;      // an i still lost its dot after every fix the guard knows
 };
 
 // Shapes one item. Glyphs come in visual order (HarfBuzz's output order).
+//
+// The request's language reaches HarfBuzz (hb_language_from_string), so a
+// font's locl rules for it apply. A Turkic language the font has no system
+// for (az, crh, gag, tt, kk, kaa) is shaped with the font's Turkish (TRK)
+// system when it has one: those rules are about i and ı, which these
+// alphabets share. Kerning and standard ligatures are on unless the features
+// turn them off. For languages that contrast i and ı the dotted-i guard runs
+// on the result (text/dotted_i.h).
 std::vector<ShapedGlyph> shape(const ShapeRequest& request, ShapeExplain* explain = nullptr);
+
+// One OpenType feature setting in HarfBuzz's syntax: "smcp", "-liga",
+// "kern=0", "+onum", "ss01=1", "aalt=2". False when it is not one.
+bool parse_feature(std::string_view text, hb_feature_t* feature);
 
 // Unicode NFC (ICU). Content is normalized once when loaded; shaping assumes it.
 std::string to_nfc(std::string_view utf8);

@@ -1,0 +1,81 @@
+#include "cli/tools.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "font/collection.h"
+#include "load/load.h"
+#include "text/hyphenate.h"
+#include "text/hyphenate_tool.h"
+#include "text/shape_tool.h"
+
+namespace jan20::cli {
+
+namespace fs = std::filesystem;
+
+void add_shape_options(CLI::App* cmd, ShapeToolArgs& a) {
+  cmd->add_option("--font", a.font, "Font family (\"Noto Serif\", \"Noto Serif:Bold\") or font file")->required();
+  cmd->add_option("--lang", a.lang, "BCP-47 language (default az)");
+  cmd->add_option("--script", a.script, "ISO 15924 script (Latn, Cyrl, Arab); default: from the text");
+  cmd->add_option("--features", a.features, "OpenType features: smcp, -liga, kern=0 (comma separated)")->delimiter(',');
+  cmd->add_flag("--explain", a.explain, "Also print the font file, language system, features and the dotted-i guard");
+  cmd->add_option("text", a.text, "The text to shape")->required();
+}
+
+void add_hyphenate_options(CLI::App* cmd, HyphenateToolArgs& a) {
+  cmd->add_option("--lang", a.lang, "Language: az (Latin or Cyrillic), en, ru (default az)");
+  cmd->add_option("--min-left", a.min_left, "Letters kept before a hyphen (default 2)");
+  cmd->add_option("--min-right", a.min_right, "Letters carried after a hyphen (default 2)");
+  cmd->add_option("--exceptions", a.exceptions_file, "A file of exceptions, one word per line with '-' at its breaks");
+  cmd->add_option("words", a.words, "Words to hyphenate")->required();
+}
+
+int run_shape(const ShapeToolArgs& a, const std::string& project_dir) {
+  // Families resolve through the project's font manifest when there is one,
+  // then fontconfig; a path is used as it is.
+  std::string root = fs::absolute(project_dir).lexically_normal().string();
+  model::FontManifest manifest;
+  if (fs::exists(fs::path(root) / "fonts/manifest.toml")) {
+    load::LoadOptions lo;
+    lo.root = root;
+    DiagnosticSink sink;
+    manifest = load::load_font_manifest("fonts/manifest.toml", lo, sink);
+  }
+  font::FontCollection fonts(root, std::move(manifest));
+  text::ShapeToolOptions o;
+  o.font = a.font;
+  o.lang = a.lang;
+  o.script = a.script;
+  o.features = a.features;
+  o.explain = a.explain;
+  o.text = a.text;
+  std::string out, err;
+  int code = text::run_shape_tool(o, fonts, &out, &err);
+  std::fputs(out.c_str(), stdout);
+  std::fputs(err.c_str(), stderr);
+  return code;
+}
+
+int run_hyphenate(const HyphenateToolArgs& a, const std::string&) {
+  text::HyphenateRequest request;
+  request.lang = a.lang;
+  request.words = a.words;
+  request.rules.min_left = a.min_left;
+  request.rules.min_right = a.min_right;
+  request.rules.min_word = a.min_left + a.min_right;
+  if (!a.exceptions_file.empty()) {
+    std::string error;
+    if (!text::read_exception_file(a.exceptions_file, &request.rules.exceptions, &error)) {
+      std::fprintf(stderr, "jan20-pdf: %s: %s\n", a.exceptions_file.c_str(), error.c_str());
+      return 1;
+    }
+  }
+  text::HyphenateOutput out = text::hyphenate_words(request);
+  for (const std::string& w : out.warnings) std::fprintf(stderr, "jan20-pdf: warning: %s\n", w.c_str());
+  std::fputs(out.text.c_str(), stdout);
+  return 0;
+}
+
+}  // namespace jan20::cli

@@ -1,0 +1,34 @@
+#pragma once
+// The inspection subcommands: `shape` (glyphs as the PDF writer will place
+// them) and `hyphenate` (break points of words).
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace jan20::cli {
+
+struct ShapeToolArgs {
+  std::string font;          // family ("Noto Serif", "Noto Serif:Bold") or a path
+  std::string lang = "az";
+  std::string script;        // ISO 15924, e.g. Latn; empty = from the text
+  std::vector<std::string> features;
+  bool explain = false;
+  std::string text;
+};
+
+struct HyphenateToolArgs {
+  std::string lang = "az";
+  std::vector<std::string> words;
+  int min_left = 2, min_right = 2;
+  std::string exceptions_file;
+};
+
+void add_shape_options(CLI::App* cmd, ShapeToolArgs& args);
+void add_hyphenate_options(CLI::App* cmd, HyphenateToolArgs& args);
+int run_shape(const ShapeToolArgs& args, const std::string& project_dir);
+int run_hyphenate(const HyphenateToolArgs& args, const std::string& project_dir);
+
+}  // namespace jan20::cli

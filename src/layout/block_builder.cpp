@@ -1,0 +1,506 @@
+#include "layout/block_builder.h"
+
+#include <algorithm>
+
+#include "core/utf.h"
+#include "layout/images.h"
+#include "layout/ornaments.h"
+#include "text/case_transform.h"
+
+namespace jan20::layout {
+
+double baseline_offset(double leading, double size) { return 0.5 * leading + 0.32 * size; }
+
+namespace {
+
+// Moves a line's glyph runs, links and all into a list of page items at (dx, dy).
+void append_line(std::vector<model::PageItem>& out, const text::Line& line, double dx, double baseline) {
+  for (model::GlyphRun run : line.runs) {
+    run.x += dx;
+    run.y += baseline;
+    out.push_back(std::move(run));
+  }
+  for (const text::LinkArea& link : line.links) {
+    model::Link l;
+    l.x = link.x + dx;
+    l.width = link.width;
+    l.y = baseline - 0.8 * (line.ascent > 0 ? line.ascent : 8);
+    l.height = (line.ascent > 0 ? line.ascent : 8) + (line.descent > 0 ? line.descent : 2);
+    l.uri = link.uri;
+    out.push_back(std::move(l));
+  }
+}
+
+std::string plain_text(const model::Inline& text) {
+  std::string s;
+  for (const auto& span : text) s += span.text;
+  return s;
+}
+
+model::Inline inline_of(const std::string& s, const SourceLocation& where) {
+  model::Span span;
+  span.text = s;
+  span.where = where;
+  return {span};
+}
+
+const char* heading_role(int level) { return level <= 1 ? "H1" : level == 2 ? "H2" : "H3"; }
+
+}  // namespace
+
+const ResolvedStyle& BlockBuilder::style(const std::string& name, std::initializer_list<const char*> fallbacks) {
+  const ResolvedStyle& base = ctx_.styles.get(name, fallbacks);
+  if (ctx_.scale == 1.0) return base;
+  auto it = scaled_.find(name);
+  if (it == scaled_.end()) it = scaled_.emplace(name, ctx_.styles.scaled(base, ctx_.scale)).first;
+  return it->second;
+}
+
+std::string BlockBuilder::block_lang(const model::Block& b) const {
+  return b.lang.empty() ? ctx_.doc.meta.language : b.lang;
+}
+
+int BlockBuilder::tag_for(const model::Block& b, const char* role, int parent) {
+  if (!ctx_.tags) return -1;
+  std::string lang = b.lang != ctx_.doc.meta.language ? b.lang : std::string();
+  return ctx_.tags->add(parent, role, lang);
+}
+
+std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const ResolvedStyle& style,
+                                               const std::string& lang, double measure, int tag,
+                                               std::optional<model::Align> align, bool allow_hyphenation) {
+  text::ParagraphInput in;
+  in.lang = lang;
+  in.align = align.value_or(style.paragraph.align);
+  in.measure = measure - style.paragraph.left_indent - style.paragraph.right_indent;
+  in.first_indent = style.paragraph.indent;
+  in.hyphenate = allow_hyphenation && style.paragraph.hyphenate;
+  in.hyphenation = ctx_.hyphenation;
+  in.params.max_consecutive_hyphens = ctx_.design.max_consecutive_hyphens;
+  for (const model::Span& span : text) {
+    std::string span_lang = span.lang.empty() ? lang : span.lang;
+    std::string s = span.text;
+    if (style.paragraph.transform == model::CaseTransform::Upper) s = text::to_upper(s, span_lang);
+    if (style.paragraph.transform == model::CaseTransform::Lower) s = text::to_lower(s, span_lang);
+    if (s.empty()) continue;
+    text::StyledSpan st;
+    st.begin = in.text.size();
+    in.text += s;
+    st.end = in.text.size();
+    st.style = span.strong ? style.strong : span.emphasis ? style.emphasis : style.regular;
+    if (style.paragraph.transform == model::CaseTransform::SmallCaps) st.style.features.push_back("smcp");
+    st.style.tag = tag;
+    st.lang = span.lang;
+    st.link = span.link;
+    st.where = span.where;
+    in.spans.push_back(std::move(st));
+  }
+  if (in.text.empty() || !style.ok) return {};
+  text::ParagraphResult result = text::set_paragraph(in, ctx_.cache, ctx_.sink);
+  for (text::Line& line : result.lines)
+    for (model::GlyphRun& run : line.runs) run.x += style.paragraph.left_indent;
+  return std::move(result.lines);
+}
+
+void BlockBuilder::space(double height) {
+  if (height <= 0) return;
+  VItem v;
+  v.kind = VItem::Kind::Space;
+  v.height = height;
+  v.break_before = false;
+  items_.push_back(std::move(v));
+}
+
+void BlockBuilder::add_box(VItem item) {
+  if (keep_next_) item.break_before = false;
+  keep_next_ = false;
+  items_.push_back(std::move(item));
+}
+
+void BlockBuilder::add_lines(const std::vector<text::Line>& lines, const ResolvedStyle& style,
+                             double x_offset, const SourceLocation& where) {
+  int paragraph = -1;
+  if (ctx_.report) {
+    paragraph = static_cast<int>(ctx_.report->paragraphs.size());
+    ctx_.report->paragraphs.push_back({where, {}});
+  }
+  const int n = static_cast<int>(lines.size());
+  const int widows = std::max(1, ctx_.design.widows), orphans = std::max(1, ctx_.design.orphans);
+  for (int k = 0; k < n; ++k) {
+    VItem v;
+    v.height = style.paragraph.leading;
+    // TeX's \widowpenalty and \clubpenalty at infinity: a column may only end
+    // inside a paragraph where at least `orphans` lines stay before the break
+    // and at least `widows` lines go after it.
+    v.break_before = k == 0 ? !keep_next_ : (k >= orphans && n - k >= widows);
+    append_line(v.items, lines[static_cast<size_t>(k)], x_offset,
+                baseline_offset(style.paragraph.leading, style.paragraph.size));
+    v.paragraph = paragraph;
+    v.line = k;
+    if (ctx_.report) {
+      LineReport lr;
+      lr.ratio = lines[static_cast<size_t>(k)].ratio;
+      lr.hyphenated = lines[static_cast<size_t>(k)].hyphenated;
+      lr.overfull = lines[static_cast<size_t>(k)].overfull;
+      for (const auto& run : lines[static_cast<size_t>(k)].runs) lr.text += run.text;
+      ctx_.report->paragraphs.back().lines.push_back(std::move(lr));
+    }
+    items_.push_back(std::move(v));
+  }
+  keep_next_ = false;
+}
+
+void BlockBuilder::add(const model::Block& b) {
+  switch (b.kind) {
+    case model::BlockKind::Heading: heading(b); break;
+    case model::BlockKind::Paragraph: paragraph(b, "body", tag_for(b, "P")); break;
+    case model::BlockKind::Quote: quote(b); break;
+    case model::BlockKind::List: list(b); break;
+    case model::BlockKind::Figure: figure(b); break;
+    case model::BlockKind::Facts: facts(b); break;
+    case model::BlockKind::Timeline: timeline(b); break;
+    case model::BlockKind::Names: names(b); break;
+    case model::BlockKind::Contents: contents(b); break;
+    case model::BlockKind::PageBreak: {
+      VItem v;
+      v.kind = VItem::Kind::PageBreak;
+      v.master = b.master;
+      master_ = b.master.empty() ? "body" : b.master;
+      keep_next_ = false;
+      items_.push_back(std::move(v));
+      break;
+    }
+  }
+}
+
+void BlockBuilder::heading(const model::Block& b) {
+  std::string level = std::to_string(std::clamp(b.level, 1, 3));
+  std::string name = !b.style.empty() ? b.style : (master_ == "cover" || master_ == "back")
+                                                      ? master_ + "-h" + level
+                                                      : "h" + level;
+  const ResolvedStyle& style = this->style(name, {("h" + level).c_str(), "h1"});
+  int tag = tag_for(b, heading_role(b.level));
+  space(style.paragraph.space_before);
+  std::vector<text::Line> lines = set_text(b.text, style, block_lang(b), ctx_.measure, tag, std::nullopt, false);
+  size_t first = items_.size();
+  add_lines(lines, style, 0, b.where);
+  // A heading never ends a column: all its lines stay together and with what follows.
+  for (size_t i = first + 1; i < items_.size(); ++i) items_[i].break_before = false;
+  if (first < items_.size()) {
+    items_[first].anchor = b.id.empty() ? "heading-" + std::to_string(++heading_count_) : b.id;
+    items_[first].heading_level = b.level;
+    items_[first].heading_title = plain_text(b.text);
+    items_[first].in_contents = master_ != "cover" && master_ != "back";
+  }
+  space(style.paragraph.space_after);
+  keep_next_ = true;
+}
+
+void BlockBuilder::paragraph(const model::Block& b, const char* default_style, int tag) {
+  std::string name = !b.style.empty() ? b.style
+                     : (master_ == "cover" || master_ == "back") ? master_ + "-" + default_style
+                                                                 : default_style;
+  const ResolvedStyle& style = this->style(name, {default_style, "body"});
+  bool keep = keep_next_;
+  space(style.paragraph.space_before);
+  keep_next_ = keep;
+  add_lines(set_text(b.text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where);
+  space(style.paragraph.space_after);
+  keep_next_ = style.paragraph.keep_with_next;
+}
+
+void BlockBuilder::quote(const model::Block& b) {
+  int tag = tag_for(b, "BlockQuote");
+  int p = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
+  paragraph(b, "quote", p);
+  if (!b.attribution.empty()) {
+    const ResolvedStyle& style = this->style("attribution", {"quote"});
+    int at = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
+    keep_next_ = true;  // the attribution stays with its quote
+    std::string text = "\xE2\x80\x94 " + b.attribution;  // em dash
+    add_lines(set_text(inline_of(text, b.where), style, block_lang(b), ctx_.measure, at), style, 0, b.where);
+    space(style.paragraph.space_after);
+  }
+}
+
+void BlockBuilder::list(const model::Block& b) {
+  const ResolvedStyle& style = this->style(b.style.empty() ? "list" : b.style, {"body"});
+  int list_tag = tag_for(b, "L");
+  double indent = std::max(style.paragraph.left_indent, style.paragraph.size * 1.4);
+  space(style.paragraph.space_before);
+  int n = 0;
+  for (const model::Inline& item : b.items) {
+    ++n;
+    int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
+    int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
+    int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
+    ResolvedStyle item_style = style;
+    item_style.paragraph.left_indent = 0;
+    item_style.paragraph.indent = 0;
+    std::vector<text::Line> lines = set_text(item, item_style, block_lang(b), ctx_.measure - indent, body);
+    std::string label = b.numbered ? std::to_string(n) + "." : "\xE2\x80\xA2";  // bullet
+    std::vector<text::Line> label_lines = set_text(inline_of(label, b.where), item_style, block_lang(b),
+                                                   indent, lbl, model::Align::Left, false);
+    size_t first = items_.size();
+    add_lines(lines, item_style, indent, b.where);
+    if (first < items_.size() && !label_lines.empty())
+      append_line(items_[first].items, label_lines.front(), 0,
+                  baseline_offset(style.paragraph.leading, style.paragraph.size));
+    space(style.paragraph.space_after * 0.5);
+  }
+  space(style.paragraph.space_after * 0.5);
+}
+
+void BlockBuilder::figure(const model::Block& b) {
+  const model::Figure& f = b.figure;
+  int tag = ctx_.tags ? ctx_.tags->add(0, "Figure", {}, f.alt) : -1;
+  const ResolvedStyle& caption_style = style("caption", {"body"});
+  VItem v;
+  double width = ctx_.measure, height = 0;
+  if (!f.image.empty()) {
+    ImageInfo info = read_image_info(ctx_.root + "/" + f.image);
+    if (!info.ok) {
+      ctx_.sink.error(b.where, "cannot read the image '" + f.image + "': " + info.error,
+                      "use a PNG or JPEG file inside the project");
+      return;
+    }
+    height = width * info.height / std::max(1, info.width);
+    double max_h = ctx_.column_height * 0.6;
+    if (height > max_h) {
+      width *= max_h / height;
+      height = max_h;
+    }
+    model::Image img;
+    img.path = info.path;
+    img.x = (ctx_.measure - width) / 2;
+    img.width = width;
+    img.height = height;
+    img.pixel_width = info.width;
+    img.pixel_height = info.height;
+    img.tag = tag;
+    v.items.push_back(img);
+  } else {
+    height = std::min(ctx_.measure * 0.62, ctx_.column_height * 0.45);
+    model::Ornament o;
+    o.kind = f.ornament.empty() ? "ribbon" : f.ornament;
+    o.x = 0;
+    o.y = 0;
+    o.width = ctx_.measure;
+    o.height = height;
+    for (model::Path& path : draw_ornament(o, ctx_.design, ctx_.doc.meta.url)) {
+      path.tag = tag;
+      v.items.push_back(std::move(path));
+    }
+  }
+  double y = height;
+  if (!f.caption.empty() || !f.credit.empty()) {
+    y += caption_style.paragraph.space_before + 3;
+    int cap = ctx_.tags ? ctx_.tags->add(tag, "Caption") : -1;
+    model::Inline caption = f.caption;
+    if (!f.credit.empty()) {
+      model::Span credit;
+      credit.text = (caption.empty() ? "" : " ") + f.credit;
+      credit.emphasis = true;
+      credit.where = b.where;
+      caption.push_back(credit);
+    }
+    for (const text::Line& line : set_text(caption, caption_style, block_lang(b), ctx_.measure, cap)) {
+      append_line(v.items, line, 0, y + baseline_offset(caption_style.paragraph.leading, caption_style.paragraph.size));
+      y += caption_style.paragraph.leading;
+    }
+  }
+  v.height = y;
+  space(caption_style.paragraph.space_before + 4);
+  add_box(std::move(v));
+  space(caption_style.paragraph.space_after + 6);
+}
+
+void BlockBuilder::facts(const model::Block& b) {
+  if (b.facts.empty()) return;
+  const ResolvedStyle& value_style = style("fact-value", {"h1"});
+  const ResolvedStyle& label_style = style("fact-label", {"caption", "body"});
+  int group = tag_for(b, "Div");
+  double gap = 8;
+  double n = static_cast<double>(b.facts.size());
+  double cell = (ctx_.measure - gap * (n - 1)) / n;
+  VItem v;
+  double height = 0;
+  for (size_t i = 0; i < b.facts.size(); ++i) {
+    double x = i * (cell + gap);
+    int fact_tag = ctx_.tags ? ctx_.tags->add(group, "P") : -1;
+    double y = 0;
+    for (const text::Line& line : set_text(inline_of(b.facts[i].value, b.where), value_style, block_lang(b),
+                                           cell, fact_tag, model::Align::Center, false)) {
+      append_line(v.items, line, x, y + baseline_offset(value_style.paragraph.leading, value_style.paragraph.size));
+      y += value_style.paragraph.leading;
+    }
+    y += 2;
+    for (const text::Line& line : set_text(inline_of(b.facts[i].label, b.where), label_style, block_lang(b),
+                                           cell, fact_tag, model::Align::Center, false)) {
+      append_line(v.items, line, x, y + baseline_offset(label_style.paragraph.leading, label_style.paragraph.size));
+      y += label_style.paragraph.leading;
+    }
+    height = std::max(height, y);
+  }
+  // A thin rule above and below the figures frames them as one element.
+  Color rule_color = ctx_.styles.color("accent", ctx_.styles.color("text"));
+  for (double ry : {-4.0, height + 4}) {
+    model::Path rule;
+    rule.segments = {{model::PathSegment::Op::Move, 0, ry}, {model::PathSegment::Op::Line, ctx_.measure, ry}};
+    rule.stroke = rule_color;
+    rule.line_width = 0.6;
+    v.items.push_back(rule);
+  }
+  // Shift everything down by 6 pt so the upper rule sits inside the box.
+  for (auto& item : v.items) {
+    std::visit([](auto& it) {
+      using T = std::decay_t<decltype(it)>;
+      if constexpr (std::is_same_v<T, model::Path>) {
+        for (auto& s : it.segments) s.y1 += 6, s.y2 += 6, s.y3 += 6;
+      } else {
+        it.y += 6;
+      }
+    }, item);
+  }
+  v.height = height + 12;
+  space(value_style.paragraph.space_before + 4);
+  add_box(std::move(v));
+  space(label_style.paragraph.space_after + 8);
+}
+
+void BlockBuilder::timeline(const model::Block& b) {
+  const ResolvedStyle& date_style = style("timeline-date", {"body"});
+  const ResolvedStyle& event_style = style("timeline-event", {"body"});
+  int list_tag = tag_for(b, "L");
+  double date_width = std::min(ctx_.measure * 0.32, 34 * 72 / 25.4);
+  double gap = 8;
+  for (const model::TimelineEntry& e : b.timeline) {
+    int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
+    int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
+    int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
+    VItem v;
+    double yd = 0, ye = 0;
+    for (const text::Line& line : set_text(inline_of(e.date, b.where), date_style, block_lang(b), date_width, lbl,
+                                           model::Align::Left, false)) {
+      append_line(v.items, line, 0, yd + baseline_offset(date_style.paragraph.leading, date_style.paragraph.size));
+      yd += date_style.paragraph.leading;
+    }
+    for (const text::Line& line :
+         set_text(e.event, event_style, block_lang(b), ctx_.measure - date_width - gap, body, model::Align::Left)) {
+      append_line(v.items, line, date_width + gap,
+                  ye + baseline_offset(event_style.paragraph.leading, event_style.paragraph.size));
+      ye += event_style.paragraph.leading;
+    }
+    v.height = std::max(yd, ye) + event_style.paragraph.space_after;
+    // A thin vertical rule joins the dates, like a time axis.
+    model::Path axis;
+    axis.segments = {{model::PathSegment::Op::Move, date_width + gap / 2, 2},
+                     {model::PathSegment::Op::Line, date_width + gap / 2, v.height}};
+    axis.stroke = ctx_.styles.color("accent", ctx_.styles.color("text"));
+    axis.line_width = 0.8;
+    v.items.insert(v.items.begin(), axis);
+    add_box(std::move(v));
+  }
+  space(event_style.paragraph.space_after + 4);
+}
+
+void BlockBuilder::names(const model::Block& b) {
+  const ResolvedStyle& cell_style = style("names", {"body"});
+  int table = tag_for(b, "Table");
+  size_t columns = 0;
+  for (const auto& row : b.names) columns = std::max(columns, row.size());
+  if (columns == 0) return;
+  double gap = 6;
+  double cell = (ctx_.measure - gap * (columns - 1)) / columns;
+  if (!b.names_header.empty()) {
+    const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
+    int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
+    VItem v;
+    double height = 0;
+    for (size_t c = 0; c < b.names_header.size() && c < columns; ++c) {
+      int th = ctx_.tags ? ctx_.tags->add(tr, "TH") : -1;
+      double y = 0;
+      for (const text::Line& line : set_text(inline_of(b.names_header[c], b.where), head_style, block_lang(b), cell, th,
+                                             model::Align::Left, false)) {
+        append_line(v.items, line, c * (cell + gap), y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
+        y += head_style.paragraph.leading;
+      }
+      height = std::max(height, y);
+    }
+    v.height = height + 5;
+    model::Path rule;
+    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - 2}, {model::PathSegment::Op::Line, ctx_.measure, v.height - 2}};
+    rule.stroke = ctx_.styles.color("text");
+    rule.line_width = 0.6;
+    v.items.push_back(rule);
+    add_box(std::move(v));
+    keep_next_ = true;  // the heading row stays with the first row
+  }
+  for (const auto& row : b.names) {
+    int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
+    VItem v;
+    double height = 0;
+    for (size_t c = 0; c < row.size(); ++c) {
+      int td = ctx_.tags ? ctx_.tags->add(tr, "TD", row[c].lang) : -1;
+      if (row[c].text.empty()) continue;
+      std::string lang = row[c].lang.empty() ? block_lang(b) : row[c].lang;
+      bool rtl = lang.find("Arab") != std::string::npos || lang == "azb" || lang == "fa" || lang == "ar";
+      double y = 0;
+      for (const text::Line& line : set_text(inline_of(row[c].text, b.where), cell_style, lang, cell, td,
+                                             rtl ? model::Align::Right : model::Align::Left, false)) {
+        append_line(v.items, line, c * (cell + gap), y + baseline_offset(cell_style.paragraph.leading, cell_style.paragraph.size));
+        y += cell_style.paragraph.leading;
+      }
+      height = std::max(height, y);
+    }
+    v.height = height + 5;
+    model::Path rule;
+    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - 2}, {model::PathSegment::Op::Line, ctx_.measure, v.height - 2}};
+    rule.stroke = ctx_.styles.color("rule", Color::cmyk(0, 0, 0, 0.4));
+    rule.line_width = 0.4;
+    v.items.push_back(rule);
+    add_box(std::move(v));
+  }
+  space(cell_style.paragraph.space_after + 6);
+}
+
+void BlockBuilder::contents(const model::Block& b) {
+  // The contents' own title is not listed in them.
+  for (auto it = items_.rbegin(); it != items_.rend(); ++it)
+    if (it->heading_level > 0) {
+      it->in_contents = false;
+      break;
+    }
+  int toc = tag_for(b, "TOC");
+  if (!ctx_.contents) return;
+  for (const ContentsEntry& entry : *ctx_.contents) {
+    std::string name = "toc-" + std::to_string(std::clamp(entry.level, 1, 2));
+    const ResolvedStyle& style = this->style(name, {"toc-1", "body"});
+    int toci = ctx_.tags ? ctx_.tags->add(toc, "TOCI") : -1;
+    double number_width = style.paragraph.size * 2.5;
+    std::vector<text::Line> lines = set_text(inline_of(entry.title, b.where), style, block_lang(b),
+                                             ctx_.measure - number_width, toci, model::Align::Left, false);
+    std::vector<text::Line> number = set_text(inline_of(entry.page_label.empty() ? "0" : entry.page_label, b.where),
+                                              style, block_lang(b), number_width, toci, model::Align::Right, false);
+    space(style.paragraph.space_before);
+    size_t first = items_.size();
+    add_lines(lines, style, 0, b.where);
+    if (items_.size() > first && !number.empty()) {
+      VItem& last = items_.back();
+      append_line(last.items, number.front(), ctx_.measure - number_width,
+                  baseline_offset(style.paragraph.leading, style.paragraph.size));
+      // The whole entry links to its heading.
+      model::Link link;
+      link.x = 0;
+      link.y = 0;
+      link.width = ctx_.measure;
+      link.height = style.paragraph.leading;
+      link.uri = "#" + entry.anchor;
+      link.tag = toci;
+      last.items.push_back(link);
+    }
+    space(style.paragraph.space_after);
+  }
+}
+
+}  // namespace jan20::layout

@@ -1,0 +1,89 @@
+#pragma once
+// Turns the document's blocks into the vertical list (flow.h): headings,
+// paragraphs, quotes, lists, figures, fact figures, the timeline, the names
+// table and the table of contents, each set with its paragraph style.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "layout/flow.h"
+#include "layout/styles.h"
+#include "layout/tags.h"
+#include "layout/typeset.h"
+#include "model/design.h"
+#include "model/document.h"
+#include "text/paragraph.h"
+#include "text/shape_cache.h"
+#include <optional>
+
+namespace jan20::layout {
+
+struct ContentsEntry {
+  std::string title;
+  std::string anchor;
+  std::string page_label;
+  int level = 1;
+};
+
+struct BuildContext {
+  const model::Design& design;
+  const model::Document& doc;
+  StyleResolver& styles;
+  text::ShapeCache& cache;
+  DiagnosticSink& sink;
+  TypesetReport* report = nullptr;
+  TagTree* tags = nullptr;
+  text::HyphenationRules hyphenation;
+  std::string root;                               // project directory, for images
+  double measure = 0;                             // column width
+  double column_height = 0;
+  const std::vector<ContentsEntry>* contents = nullptr;  // filled on the second pass
+  double scale = 1.0;                             // poster fit modes scale every style
+};
+
+class BlockBuilder {
+ public:
+  explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx) {}
+  void add(const model::Block& block);
+  std::vector<VItem> take() { return std::move(items_); }
+  const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
+
+  // Sets inline text as lines (exposed for the poster frames and masters).
+  std::vector<text::Line> set_text(const model::Inline& text, const ResolvedStyle& style,
+                                   const std::string& lang, double measure, int tag,
+                                   std::optional<model::Align> align = std::nullopt,
+                                   bool allow_hyphenation = true);
+
+ private:
+  void heading(const model::Block& b);
+  void paragraph(const model::Block& b, const char* default_style, int tag);
+  void quote(const model::Block& b);
+  void list(const model::Block& b);
+  void figure(const model::Block& b);
+  void facts(const model::Block& b);
+  void timeline(const model::Block& b);
+  void names(const model::Block& b);
+  void contents(const model::Block& b);
+
+  // Appends lines as items with widow/orphan rules; x_offset shifts them.
+  void add_lines(const std::vector<text::Line>& lines, const ResolvedStyle& style, double x_offset,
+                 const SourceLocation& where);
+  void add_box(VItem item);
+  void space(double height);
+  std::string block_lang(const model::Block& b) const;
+  const ResolvedStyle& style(const std::string& name, std::initializer_list<const char*> fallbacks = {});
+  int tag_for(const model::Block& b, const char* role, int parent = 0);
+
+  BuildContext& ctx_;
+  std::vector<VItem> items_;
+  bool keep_next_ = false;
+  std::string master_ = "cover";
+  int heading_count_ = 0;
+  std::map<std::string, ResolvedStyle> scaled_;
+};
+
+// Baseline of a line within a line box of the given leading.
+double baseline_offset(double leading, double size);
+
+}  // namespace jan20::layout

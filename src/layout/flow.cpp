@@ -1,0 +1,96 @@
+#include "layout/flow.h"
+
+namespace jan20::layout {
+
+// Greedy filling with backtracking: items go into the current column while
+// they fit; when one does not, the column ends at the last item that allows a
+// break before it (set by widow/orphan/keep rules when the items were made),
+// and everything after that moves on. An item taller than an empty column is
+// placed anyway and flagged. Cost is linear in the number of items (each item
+// is moved back at most once per column it is pushed out of, and the rules
+// only forbid short runs).
+std::vector<PageFlow> paginate(const PaginateInput& in) {
+  const std::vector<VItem>& items = *in.items;
+  std::vector<PageFlow> pages;
+  std::string master = in.first_master;
+
+  size_t i = 0;
+  bool after_break = true;  // the page starts because of a forced break (or is the first)
+  while (i < items.size() || pages.empty()) {
+    // A forced break right where a page filled up does not make an empty page.
+    if (!after_break && i < items.size() && items[i].kind == VItem::Kind::PageBreak) {
+      master = items[i].master.empty() ? "body" : items[i].master;
+      ++i;
+    }
+    PageFlow page;
+    page.master = master;
+    int page_index = static_cast<int>(pages.size());
+    std::vector<ColumnBox> cols = in.columns(in.context, page_index, master);
+    page.columns.resize(cols.size());
+    std::string next_master = "body";
+    bool page_break = false;
+
+    for (size_t c = 0; c < cols.size() && i < items.size() && !page_break; ++c) {
+      std::vector<PlacedItem>& placed = page.columns[c];
+      double y = 0;
+      // Spaces at the top of a column are discarded.
+      while (i < items.size() && items[i].kind == VItem::Kind::Space) ++i;
+      while (i < items.size()) {
+        const VItem& item = items[i];
+        if (item.kind == VItem::Kind::PageBreak) {
+          next_master = item.master.empty() ? "body" : item.master;
+          ++i;
+          page_break = true;
+          break;
+        }
+        if (item.kind == VItem::Kind::Space) {
+          if (y + item.height > cols[c].height) {  // a space at the bottom ends the column
+            ++i;
+            break;
+          }
+          placed.push_back({i, y});
+          y += item.height;
+          ++i;
+          continue;
+        }
+        if (y + item.height <= cols[c].height + 0.01) {
+          placed.push_back({i, y});
+          y += item.height;
+          ++i;
+          continue;
+        }
+        // Does not fit: end the column at the last legal break.
+        size_t k = placed.size();
+        while (k > 0 && !items[placed[k - 1].item].break_before) --k;
+        // placed[k-1] allows a break before it; keep it out unless that empties the column.
+        bool has_content_before = false;
+        for (size_t j = 0; j + 1 < k; ++j)
+          if (items[placed[j].item].kind == VItem::Kind::Content) has_content_before = true;
+        if (item.break_before && !placed.empty()) {
+          // Breaking right here is legal.
+        } else if (k > 0 && has_content_before) {
+          i = placed[k - 1].item;
+          placed.resize(k - 1);
+        } else if (placed.empty()) {
+          // Taller than an empty column: place it anyway.
+          placed.push_back({i, y});
+          page.forced_overflow = true;
+          ++i;
+        } else {
+          // No legal break in this column: break here regardless.
+          page.forced_overflow = true;
+        }
+        break;
+      }
+      // Drop trailing spaces.
+      while (!placed.empty() && items[placed.back().item].kind == VItem::Kind::Space) placed.pop_back();
+    }
+    pages.push_back(std::move(page));
+    master = page_break ? next_master : "body";
+    after_break = page_break;
+    if (i >= items.size()) break;
+  }
+  return pages;
+}
+
+}  // namespace jan20::layout

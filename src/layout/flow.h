@@ -1,0 +1,61 @@
+#pragma once
+// The vertical list: what blocks become before they are cut into columns and
+// pages. Like TeX's vertical mode, simplified: content items of fixed height
+// (a line of text, a figure, a row of fact figures), discardable spaces, and
+// forced breaks. Whether a column may break before an item is decided when
+// the item is made (widows, orphans, keep-with-next), so paginating is a
+// single greedy pass with backtracking to the last legal break.
+#include <string>
+#include <vector>
+
+#include "model/paged.h"
+
+namespace jan20::layout {
+
+struct VItem {
+  enum class Kind { Content, Space, PageBreak };
+  Kind kind = Kind::Content;
+  double height = 0;
+  bool break_before = true;   // a column/page may end just before this item
+  bool full_page = false;     // a figure that wants a page of its own
+  std::string master;         // PageBreak: master of the next page ("" = body)
+  std::vector<model::PageItem> items;  // x from the column's left edge, y from the item's top
+  // Bookkeeping for outlines, the TOC, links and the report.
+  std::string anchor;         // a heading's id: links to "#anchor" land here
+  int heading_level = 0;
+  std::string heading_title;
+  bool in_contents = true;    // headings on the cover/back are not listed
+  int paragraph = -1;         // index into the report's paragraphs
+  int line = -1;              // line index within that paragraph
+};
+
+// A column on a page where items are placed.
+struct ColumnBox {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+struct PlacedItem {
+  size_t item = 0;  // index into the vertical list
+  double y = 0;     // top of the item from the column's top
+};
+
+struct PageFlow {
+  std::string master;
+  std::vector<std::vector<PlacedItem>> columns;
+  bool forced_overflow = false;  // an item taller than its column was placed anyway
+};
+
+// Returns the columns (for page index `page`, with master `master`) that the
+// flow may use on that page.
+using ColumnsForPage = std::vector<ColumnBox> (*)(const void* context, int page, const std::string& master);
+
+struct PaginateInput {
+  const std::vector<VItem>* items = nullptr;
+  std::string first_master = "body";
+  const void* context = nullptr;
+  ColumnsForPage columns = nullptr;
+};
+
+std::vector<PageFlow> paginate(const PaginateInput& input);
+
+}  // namespace jan20::layout

@@ -1,0 +1,154 @@
+#include "layout/materialize.h"
+
+#include "layout/ornaments.h"
+#include "layout/page_geometry.h"
+
+namespace jan20::layout {
+
+namespace {
+
+void translate(model::PageItem& item, double dx, double dy) {
+  std::visit([&](auto& it) {
+    using T = std::decay_t<decltype(it)>;
+    if constexpr (std::is_same_v<T, model::Path>) {
+      for (auto& s : it.segments) {
+        s.x1 += dx, s.y1 += dy, s.x2 += dx, s.y2 += dy, s.x3 += dx, s.y3 += dy;
+      }
+    } else {
+      it.x += dx;
+      it.y += dy;
+    }
+  }, item);
+}
+
+const model::MasterPage* master_of(const model::Design& d, const std::string& name) {
+  auto it = d.masters.find(name);
+  if (it != d.masters.end()) return &it->second;
+  it = d.masters.find("body");
+  return it != d.masters.end() ? &it->second : nullptr;
+}
+
+std::string fill_template(std::string t, const std::string& page, const std::string& title,
+                          const std::string& section) {
+  auto replace = [&](const std::string& key, const std::string& value) {
+    for (size_t pos; (pos = t.find(key)) != std::string::npos;) t.replace(pos, key.size(), value);
+  };
+  replace("{page}", page);
+  replace("{title}", title);
+  replace("{section}", section);
+  return t;
+}
+
+}  // namespace
+
+std::string page_label(const model::Design& design, const std::string& master, int page_index) {
+  const model::MasterPage* m = master_of(design, master);
+  if (master == "blank" || (m && !m->numbered)) return "";
+  return std::to_string(page_index + 1);
+}
+
+std::vector<HeadingPlace> find_headings(const std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+                                        const model::Design& design) {
+  std::vector<HeadingPlace> out;
+  for (size_t p = 0; p < flow.size(); ++p) {
+    std::vector<ColumnBox> cols = columns_of(design, static_cast<int>(p));
+    for (size_t c = 0; c < flow[p].columns.size(); ++c)
+      for (const PlacedItem& placed : flow[p].columns[c]) {
+        const VItem& v = items[placed.item];
+        if (v.heading_level == 0) continue;
+        out.push_back({v.heading_title, v.anchor, v.heading_level, static_cast<int>(p),
+                       cols[std::min(c, cols.size() - 1)].y + placed.y, v.in_contents});
+      }
+  }
+  return out;
+}
+
+std::vector<model::Page> materialize(const std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+                                     const model::Design& design, BlockBuilder& decorations,
+                                     const model::Document& doc, std::vector<model::OutlineEntry>* outline) {
+  std::vector<model::Page> pages;
+  std::map<std::string, Anchor> anchors;
+  std::vector<HeadingPlace> headings = find_headings(items, flow, design);
+  for (const HeadingPlace& h : headings) anchors[h.anchor] = {h.page, h.y};
+
+  size_t next_heading = 0;
+  std::string section;
+  for (size_t p = 0; p < flow.size(); ++p) {
+    const int index = static_cast<int>(p);
+    model::Page page;
+    page.width = design.page_width;
+    page.height = design.page_height;
+    page.bleed = design.bleed;
+    page.label = page_label(design, flow[p].master, index);
+    const model::MasterPage* master = flow[p].master == "blank" ? nullptr : master_of(design, flow[p].master);
+
+    // The running header shows the section current at the top of the page.
+    while (next_heading < headings.size() && headings[next_heading].page <= index) {
+      if (headings[next_heading].level == 1 && headings[next_heading].in_contents)
+        section = headings[next_heading].title;
+      ++next_heading;
+    }
+    if (master) {
+      if (!master->background.empty()) {
+        auto color = design.colors.find(master->background);
+        if (color != design.colors.end()) {
+          model::Path bg = rectangle(-design.bleed, -design.bleed, page.width + 2 * design.bleed,
+                                     page.height + 2 * design.bleed, color->second);
+          bg.bleeds = true;
+          page.items.push_back(bg);
+        }
+      }
+      for (const model::Ornament& o : master->ornaments)
+        for (model::Path& path : draw_ornament(o, design, doc.meta.url)) page.items.push_back(std::move(path));
+      ColumnBox area = text_area(design, index);
+      auto running = [&](const std::string& tmpl, const std::string& style_name, bool top) {
+        if (tmpl.empty()) return;
+        std::string text = fill_template(tmpl, page.label, doc.meta.title, section);
+        if (text.empty() || (tmpl.find("{page}") != std::string::npos && page.label.empty())) return;
+        model::Span span;
+        span.text = text;
+        model::Align align = top ? (design.facing ? (is_recto(index) ? model::Align::Right : model::Align::Left)
+                                                  : model::Align::Center)
+                                 : model::Align::Center;
+        const ResolvedStyle& style = decorations.style_for(style_name.empty() ? (top ? "header" : "footer") : style_name);
+        std::vector<text::Line> lines = decorations.set_text({span}, style, doc.meta.language, area.width, -1, align, false);
+        if (lines.empty()) return;
+        double baseline = top ? area.y - style.paragraph.leading
+                              : area.y + area.height + style.paragraph.leading * 1.6;
+        for (model::GlyphRun run : lines.front().runs) {
+          run.x += area.x;
+          run.y = baseline;
+          run.tag = -1;  // running heads and folios are artifacts
+          page.items.push_back(std::move(run));
+        }
+      };
+      running(master->header, master->header_style, true);
+      running(master->footer, master->footer_style, false);
+    }
+
+    std::vector<ColumnBox> cols = columns_of(design, index);
+    for (size_t c = 0; c < flow[p].columns.size(); ++c) {
+      const ColumnBox& col = cols[std::min(c, cols.size() - 1)];
+      for (const PlacedItem& placed : flow[p].columns[c]) {
+        for (model::PageItem item : items[placed.item].items) {
+          translate(item, col.x, col.y + placed.y);
+          if (auto* link = std::get_if<model::Link>(&item); link && link->uri.rfind('#', 0) == 0) {
+            auto a = anchors.find(link->uri.substr(1));
+            if (a == anchors.end()) continue;
+            link->uri.clear();
+            link->dest_page = a->second.page;
+            link->dest_y = a->second.y;
+          }
+          page.items.push_back(std::move(item));
+        }
+      }
+    }
+    pages.push_back(std::move(page));
+  }
+  if (outline)
+    for (const HeadingPlace& h : headings)
+      if (h.in_contents) outline->push_back({h.title, h.level, h.page, h.y});
+  return pages;
+}
+
+}  // namespace jan20::layout

@@ -1,0 +1,164 @@
+#include "layout/poster.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/units.h"
+#include "layout/ornaments.h"
+
+namespace jan20::layout {
+
+namespace {
+
+struct FrameSetting {
+  std::vector<VItem> items;
+  std::vector<PageFlow> flow;
+  double used_height = 0;
+  bool fits = false;
+  int overfull = 0;
+};
+
+std::vector<ColumnBox> frame_columns(const void* context, int page, const std::string&) {
+  const model::Frame& f = *static_cast<const model::Frame*>(context);
+  if (page > 0) return {{0, 0, f.width, 1e9}};  // overflow page: tells us it did not fit
+  int n = std::max(1, f.columns);
+  double w = (f.width - f.gutter * (n - 1)) / n;
+  std::vector<ColumnBox> cols;
+  for (int i = 0; i < n; ++i) cols.push_back({i * (w + f.gutter), 0, w, f.height});
+  return cols;
+}
+
+FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std::vector<const model::Block*>& blocks,
+                       double scale, DiagnosticSink& sink, TagTree* tags) {
+  BuildContext ctx{base.design, base.doc, base.styles, base.cache, sink};
+  TypesetReport report;
+  ctx.report = &report;
+  TagTree scratch;
+  ctx.tags = tags ? tags : &scratch;
+  ctx.hyphenation = base.hyphenation;
+  ctx.root = base.root;
+  int n = std::max(1, frame.columns);
+  ctx.measure = (frame.width - frame.gutter * (n - 1)) / n;
+  ctx.column_height = frame.height;
+  ctx.scale = scale;
+  BlockBuilder builder(ctx);
+  for (const model::Block* b : blocks) builder.add(*b);
+  FrameSetting s;
+  s.items = builder.take();
+  s.flow = paginate({&s.items, "body", &frame, frame_columns});
+  for (const auto& para : report.paragraphs)
+    for (const auto& line : para.lines) s.overfull += line.overfull ? 1 : 0;
+  s.fits = s.flow.size() == 1 && s.overfull == 0 && !s.flow[0].forced_overflow;
+  for (const auto& col : s.flow.empty() ? std::vector<std::vector<PlacedItem>>{} : s.flow[0].columns)
+    if (!col.empty()) s.used_height = std::max(s.used_height, col.back().y + s.items[col.back().item].height);
+  if (s.flow.size() > 1) {
+    for (size_t p = 1; p < s.flow.size(); ++p)
+      for (const auto& col : s.flow[p].columns)
+        if (!col.empty()) s.used_height += col.back().y + s.items[col.back().item].height;
+    s.used_height += frame.height;
+  }
+  if (base.report) {
+    for (auto& p : report.paragraphs) base.report->paragraphs.push_back(std::move(p));
+  }
+  return s;
+}
+
+// Largest scale in [lo, hi] at which the frame's text fits (bisection; the
+// fit is monotonic in the scale for all practical text).
+double fitting_scale(BuildContext& ctx, const model::Frame& frame, const std::vector<const model::Block*>& blocks,
+                     double lo, double hi) {
+  TypesetReport* saved = ctx.report;
+  ctx.report = nullptr;
+  DiagnosticSink scratch;
+  if (set_frame(ctx, frame, blocks, hi, scratch, nullptr).fits) {
+    ctx.report = saved;
+    return hi;
+  }
+  for (int i = 0; i < 18; ++i) {
+    double mid = (lo + hi) / 2;
+    DiagnosticSink trial;
+    (set_frame(ctx, frame, blocks, mid, trial, nullptr).fits ? lo : hi) = mid;
+  }
+  ctx.report = saved;
+  return lo;
+}
+
+}  // namespace
+
+model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
+  const model::Design& design = ctx.design;
+  model::Page page;
+  page.width = design.page_width;
+  page.height = design.page_height;
+  page.bleed = design.bleed;
+  if (!master.background.empty()) {
+    auto c = design.colors.find(master.background);
+    if (c != design.colors.end()) {
+      model::Path bg = rectangle(-design.bleed, -design.bleed, page.width + 2 * design.bleed,
+                                 page.height + 2 * design.bleed, c->second);
+      bg.bleeds = true;
+      page.items.push_back(bg);
+    }
+  }
+  for (const model::Ornament& o : master.ornaments)
+    for (model::Path& p : draw_ornament(o, design, ctx.doc.meta.url)) page.items.push_back(std::move(p));
+
+  // Frames in the order their first block comes in the content: that is the
+  // reading order of the poster.
+  std::vector<const model::Frame*> order;
+  for (const model::Block& b : ctx.doc.blocks) {
+    if (b.kind == model::BlockKind::PageBreak) continue;
+    auto frame = std::find_if(master.frames.begin(), master.frames.end(),
+                              [&](const model::Frame& f) { return f.name == b.frame; });
+    if (frame == master.frames.end()) {
+      std::string names;
+      for (const auto& f : master.frames) names += (names.empty() ? "" : ", ") + f.name;
+      ctx.sink.error(b.where, b.frame.empty() ? "this block names no frame; every block of a poster goes into a frame"
+                                              : "no frame '" + b.frame + "' in the poster layout",
+                     "set frame = one of: " + names);
+      continue;
+    }
+    if (std::find(order.begin(), order.end(), &*frame) == order.end()) order.push_back(&*frame);
+  }
+
+  for (const model::Frame* frame : order) {
+    std::vector<const model::Block*> blocks;
+    for (const model::Block& b : ctx.doc.blocks)
+      if (b.frame == frame->name && b.kind != model::BlockKind::PageBreak) blocks.push_back(&b);
+    double scale = 1.0;
+    if (frame->fit == model::FitMode::Shrink) scale = fitting_scale(ctx, *frame, blocks, 0.1, 1.0);
+    if (frame->fit == model::FitMode::Fill) scale = fitting_scale(ctx, *frame, blocks, 0.1, 40.0);
+    FrameSetting s = set_frame(ctx, *frame, blocks, scale, ctx.sink, ctx.tags);
+    if (!s.fits) {
+      double over = s.used_height - frame->height;
+      std::string by = over > 0 ? " by " + std::to_string(static_cast<int>(std::ceil(pt_to_mm(over)))) + " mm" : "";
+      ctx.sink.error(frame->where, "the text of frame '" + frame->name + "' does not fit" + by,
+                     frame->fit == model::FitMode::Overflow ? "shorten the text, enlarge the frame, or set fit = \"shrink\""
+                                                             : "shorten the text or enlarge the frame");
+    }
+    double dy = frame->align_vertical == "center" ? (frame->height - s.used_height) / 2
+                : frame->align_vertical == "bottom" ? frame->height - s.used_height
+                                                    : 0;
+    dy = std::max(0.0, dy);
+    std::vector<ColumnBox> cols = frame_columns(frame, 0, "");
+    if (s.flow.empty()) continue;
+    for (size_t c = 0; c < s.flow[0].columns.size(); ++c)
+      for (const PlacedItem& placed : s.flow[0].columns[c])
+        for (model::PageItem item : s.items[placed.item].items) {
+          double x = frame->x + cols[c].x, y = frame->y + dy + placed.y;
+          std::visit([&](auto& it) {
+            using T = std::decay_t<decltype(it)>;
+            if constexpr (std::is_same_v<T, model::Path>) {
+              for (auto& seg : it.segments) seg.x1 += x, seg.y1 += y, seg.x2 += x, seg.y2 += y, seg.x3 += x, seg.y3 += y;
+            } else {
+              it.x += x;
+              it.y += y;
+            }
+          }, item);
+          page.items.push_back(std::move(item));
+        }
+  }
+  return page;
+}
+
+}  // namespace jan20::layout

@@ -1,0 +1,149 @@
+// Mixed-script words and schwa look-alikes: Azerbaijani has been written in
+// Latin, Cyrillic and Arabic scripts, and text pasted from old sources often
+// carries a Cyrillic "а" or "ә" inside a Latin word, or the turned e "ǝ"
+// (U+01DD) that fonts draw like "ə" (U+0259). They look right and are wrong:
+// they break search, hyphenation and copy-paste. Warnings, with the fix.
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <map>
+
+#include "core/utf.h"
+#include "load/load.h"
+#include "load/text_util.h"
+
+namespace jan20::load {
+
+namespace {
+
+// Cyrillic letters and the Latin letters they are drawn like.
+const std::map<char32_t, char32_t>& cyrillic_to_latin() {
+  static const std::map<char32_t, char32_t> kMap = {
+      {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0441, 'c'}, {0x0440, 'p'}, {0x0445, 'x'},
+      {0x0443, 'y'}, {0x0458, 'j'}, {0x0456, 'i'}, {0x04D9, 0x0259}, {0x04BB, 'h'}, {0x0455, 's'},
+      {0x051B, 'q'}, {0x051D, 'w'}, {0x0410, 'A'}, {0x0412, 'B'}, {0x0415, 'E'}, {0x041A, 'K'},
+      {0x041C, 'M'}, {0x041D, 'H'}, {0x041E, 'O'}, {0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'},
+      {0x0425, 'X'}, {0x0423, 'Y'}, {0x0408, 'J'}, {0x0406, 'I'}, {0x04D8, 0x018F}, {0x0405, 'S'},
+      {0x04AE, 'Y'},
+  };
+  return kMap;
+}
+
+const std::map<char32_t, char32_t>& latin_to_cyrillic() {
+  static const std::map<char32_t, char32_t> kMap = [] {
+    std::map<char32_t, char32_t> m;
+    for (auto [cyr, lat] : cyrillic_to_latin()) m.emplace(lat, cyr);  // first pair wins: H -> Н
+    return m;
+  }();
+  return kMap;
+}
+
+std::string cp_text(char32_t cp) { return u32_to_utf8(std::u32string(1, cp)); }
+
+enum class Script { Other, Latin, Cyrillic };
+
+Script script_of(char32_t cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(static_cast<UChar32>(cp), &status);
+  if (U_FAILURE(status)) return Script::Other;
+  return s == USCRIPT_LATIN ? Script::Latin : s == USCRIPT_CYRILLIC ? Script::Cyrillic : Script::Other;
+}
+
+bool word_char(char32_t cp) {
+  return u_isalpha(static_cast<UChar32>(cp)) ||
+         (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+}
+
+struct Checker {
+  DiagnosticSink& sink;
+
+  // `text` starts at `where`; `exact` says whether columns can be counted
+  // from there (inline spans) or only the block is known.
+  void check(std::string_view text, const SourceLocation& where, bool exact, std::string_view lang) {
+    std::u32string u = utf8_to_u32(text);
+    for (size_t i = 0; i < u.size();) {
+      if (!word_char(u[i])) {
+        ++i;
+        continue;
+      }
+      size_t end = i;
+      while (end < u.size() && word_char(u[end])) ++end;
+      check_word(u, i, end, where, exact, lang);
+      i = end;
+    }
+  }
+
+  void check_word(const std::u32string& u, size_t begin, size_t end, const SourceLocation& where, bool exact,
+                  std::string_view lang) {
+    auto at = [&](size_t i) {
+      SourceLocation loc = where;
+      if (exact) loc.column += static_cast<int>(i);
+      return loc;
+    };
+    int latin = 0, cyrillic = 0;
+    for (size_t i = begin; i < end; ++i) {
+      Script s = script_of(u[i]);
+      latin += s == Script::Latin;
+      cyrillic += s == Script::Cyrillic;
+    }
+    bool cyrillic_word = cyrillic > latin || (cyrillic == latin && lang.find("Cyrl") != std::string_view::npos);
+    std::string word = u32_to_utf8(u.substr(begin, end - begin));
+
+    for (size_t i = begin; i < end; ++i) {
+      char32_t c = u[i];
+      if (c == 0x01DD || c == 0x0258 || c == 0x018E) {
+        bool upper = c == 0x018E;
+        char32_t fix = cyrillic_word ? (upper ? 0x04D8 : 0x04D9) : (upper ? 0x018F : 0x0259);
+        sink.warning(at(i), "'" + cp_text(c) + "' " + codepoint_label(c) + " in '" + shorten(word) +
+                                "' is not the Azerbaijani schwa",
+                     "write " + cp_text(fix) + " " + codepoint_label(fix));
+      }
+    }
+    if (latin == 0 || cyrillic == 0) return;
+    Script minority = cyrillic_word ? Script::Latin : Script::Cyrillic;
+    for (size_t i = begin; i < end; ++i) {
+      if (script_of(u[i]) != minority) continue;
+      const auto& map = minority == Script::Cyrillic ? cyrillic_to_latin() : latin_to_cyrillic();
+      std::string what = minority == Script::Cyrillic ? "Cyrillic" : "Latin";
+      std::string message = "word '" + shorten(word) + "' mixes Latin and Cyrillic letters: '" + cp_text(u[i]) +
+                            "' " + codepoint_label(u[i]) + " is " + what;
+      auto fix = map.find(u[i]);
+      sink.warning(at(i), message,
+                   fix != map.end() ? "write " + cp_text(fix->second) + " " + codepoint_label(fix->second)
+                                    : std::string("write the word in one script"));
+      return;  // one warning per word
+    }
+  }
+
+  void check_inline(const model::Inline& text, std::string_view lang) {
+    for (const auto& span : text) check(span.text, span.where, true, span.lang.empty() ? lang : span.lang);
+  }
+};
+
+}  // namespace
+
+void check_scripts(const model::Document& doc, DiagnosticSink& sink) {
+  Checker c{sink};
+  for (const auto& b : doc.blocks) {
+    std::string lang = b.lang.empty() ? doc.meta.language : b.lang;
+    c.check_inline(b.text, lang);
+    for (const auto& item : b.items) c.check_inline(item, lang);
+    c.check_inline(b.figure.caption, lang);
+    for (const auto& e : b.timeline) {
+      c.check(e.date, b.where, false, lang);
+      c.check_inline(e.event, lang);
+    }
+    // Plain strings know only their block's position.
+    c.check(b.attribution, b.where, false, lang);
+    c.check(b.figure.credit, b.where, false, lang);
+    c.check(b.figure.alt, b.where, false, lang);
+    for (const auto& f : b.facts) {
+      c.check(f.value, b.where, false, lang);
+      c.check(f.label, b.where, false, lang);
+    }
+    for (const auto& row : b.names)
+      for (const auto& cell : row) c.check(cell.text, b.where, false, cell.lang.empty() ? lang : cell.lang);
+  }
+}
+
+}  // namespace jan20::load

@@ -1,0 +1,172 @@
+// [page], [hyphenation] and [flow] of a layout file.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/json.h"
+#include "core/units.h"
+#include "core/utf.h"
+#include "load/design_sections.h"
+#include "load/source_file.h"
+#include "load/text_util.h"
+
+namespace jan20::load {
+
+namespace {
+
+// Bounds. A page from a bookmark (10 mm) to a large poster (2 m); margins and
+// bleeds as a print shop would accept.
+const LengthRule kPageSide = LengthRule::mm(10, 2000, "148mm");
+const LengthRule kMargin = LengthRule::mm(0, 500, "15mm");
+const LengthRule kGutter = LengthRule::mm(0, 100, "5mm");
+const LengthRule kBleed = LengthRule::mm(0, 25, "3mm");
+
+void read_margins(TableReader& page, model::Design& d) {
+  const char* sides[] = {"top", "bottom", "inner", "outer"};
+  double* fields[] = {&d.margin_top, &d.margin_bottom, &d.margin_inner, &d.margin_outer};
+  for (double* f : fields) *f = mm_to_pt(15);
+  const toml::node* n = page.get("margins");
+  if (!n) return;
+  std::string path = page.key_path("margins");
+  if (n->is_string()) {  // margins = "15mm": the same on every side
+    if (auto v = read_length(page.cx(), *n, path, kMargin))
+      for (double* f : fields) *f = *v;
+    return;
+  }
+  const toml::table* t = read_table(page.cx(), *n, path);
+  if (!t) return;
+  TableReader m(page.cx(), *t, path, "[" + path + "]");
+  for (int i = 0; i < 4; ++i)
+    if (auto v = m.length(sides[i], kMargin)) *fields[i] = *v;
+  m.finish({{"left", "use 'inner': the binding side (the left margin of a single page)"},
+            {"right", "use 'outer': the side away from the binding (the right margin of a single page)"}});
+}
+
+}  // namespace
+
+void read_page(TableReader& root, model::Design& d) {
+  if (!root.require("page", "{ size = \"A5\" } as a [page] table")) return;
+  const toml::table* t = root.subtable("page");
+  if (!t) return;
+  TableReader page(root.cx(), *t, "page", "[page]");
+  const Ctx& cx = page.cx();
+
+  bool has_size = page.has("size"), has_w = page.has("width"), has_h = page.has("height");
+  if (has_size && (has_w || has_h)) {
+    cx.sink.error(page.key_at(has_w ? "width" : "height"), "give either 'size' or 'width' and 'height' in [page], not both",
+                  "remove one of them");
+  } else if (!has_size && !(has_w && has_h)) {
+    if (has_w || has_h)
+      cx.sink.error(page.at(), std::string("missing required key '") + (has_w ? "height" : "width") + "' in [page]",
+                    "give both width and height, or a size such as \"A5\"");
+    else
+      page.require("size", "\"A5\" (or width and height)");
+  }
+  if (auto size = page.get("size")) {
+    if (auto name = read_string(cx, *size, "page.size")) {
+      if (!paper_size(*name, &d.page_width, &d.page_height)) {
+        std::string close = nearest(*name, {"A0", "A1", "A2", "A3", "A4", "A5", "A6", "Letter"});
+        cx.error(*size, "'page.size' is not a known paper size: \"" + shorten(*name) + "\"",
+                 close.empty() ? "use A0 to A6 or Letter, or give width and height" : "did you mean \"" + close + "\"?");
+      }
+    }
+  }
+  if (auto w = page.length("width", kPageSide)) d.page_width = *w;
+  if (auto h = page.length("height", kPageSide)) d.page_height = *h;
+  if (auto o = page.choice("orientation", {"portrait", "landscape"})) {
+    bool landscape = *o == "landscape";
+    if (landscape != (d.page_width > d.page_height)) std::swap(d.page_width, d.page_height);
+  }
+
+  read_margins(page, d);
+  d.facing = page.boolean("facing").value_or(false);
+  d.columns = static_cast<int>(page.integer("columns", 1, 12).value_or(1));
+  d.gutter = page.length("gutter", kGutter).value_or(d.gutter);
+  d.bleed = page.length("bleed", kBleed).value_or(mm_to_pt(3));
+  d.page_multiple = static_cast<int>(page.integer("page-multiple", 1, 64).value_or(1));
+  d.ink_limit = page.number("ink-limit", 100, 400).value_or(300);
+  page.finish();
+
+  if (d.page_width > 0 && d.page_height > 0) {
+    auto mm = [](double pt) { return format_number(pt_to_mm(pt), 1) + "mm"; };
+    if (d.margin_top + d.margin_bottom >= d.page_height)
+      cx.sink.error(page.value_at("margins"), "the top and bottom margins (" + mm(d.margin_top + d.margin_bottom) +
+                                                  ") leave no room on a page " + mm(d.page_height) + " high",
+                    "make the margins smaller");
+    double measure = d.page_width - d.margin_inner - d.margin_outer - (d.columns - 1) * d.gutter;
+    if (measure < mm_to_pt(10))
+      cx.sink.error(page.value_at("margins"), "the margins, columns and gutters leave " + mm(std::max(measure, 0.0)) +
+                                                  " for text on a page " + mm(d.page_width) + " wide",
+                    "make the margins or the gutter smaller, or use fewer columns");
+  }
+}
+
+namespace {
+
+// Checks the exception file's words now, at their lines, instead of when the
+// text stage first reads it in the middle of a build.
+void check_exception_file(const Ctx& cx, const std::string& relative, const std::string& absolute) {
+  auto file = read_source_file(relative, absolute, {relative, 0, 0}, cx.sink);
+  if (!file) return;
+  std::istringstream in(file->text);
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    size_t end = line.find_last_not_of(" \t");
+    std::string word = line.substr(start, end - start + 1);
+    SourceLocation at = file->at(number, 1 + static_cast<int>(utf8_length(std::string_view(line).substr(0, start))));
+    if (word.find_first_of(" \t") != std::string::npos) {
+      cx.sink.error(at, "one word per line in a hyphenation file, found \"" + shorten(word) + "\"",
+                    "put each word on its own line");
+    } else if (std::string problem = check_hyphenation_word(word); !problem.empty()) {
+      cx.sink.error(at, "\"" + shorten(word) + "\" is not a hyphenation exception: " + problem,
+                    "write the word with '-' at its break points: xal-qı-mı-zın");
+    }
+  }
+}
+
+}  // namespace
+
+void read_hyphenation(TableReader& root, model::Design& d, const LoadOptions& options) {
+  const toml::table* t = root.subtable("hyphenation");
+  if (!t) return;
+  TableReader h(root.cx(), *t, "hyphenation", "[hyphenation]");
+  const Ctx& cx = h.cx();
+  d.hyphen_min_word = static_cast<int>(h.integer("min-word", 2, 50).value_or(d.hyphen_min_word));
+  d.hyphen_min_left = static_cast<int>(h.integer("min-left", 1, 20).value_or(d.hyphen_min_left));
+  d.hyphen_min_right = static_cast<int>(h.integer("min-right", 1, 20).value_or(d.hyphen_min_right));
+  d.max_consecutive_hyphens =
+      static_cast<int>(h.integer("max-consecutive", 0, 20).value_or(d.max_consecutive_hyphens));
+  if (auto words = h.strings("exceptions")) {
+    const toml::array& array = *h.table().get("exceptions")->as_array();
+    for (size_t i = 0; i < words->size(); ++i) {
+      std::string word = to_nfc((*words)[i]);
+      if (std::string problem = check_hyphenation_word(word); !problem.empty())
+        cx.error(*array.get(i), "'" + element_path("hyphenation.exceptions", i) + "' is not a hyphenation exception: " + problem,
+                 "write the word with '-' at its break points: \"xal-qı-mı-zın\"");
+      else
+        d.hyphenation_exceptions.push_back(word);
+    }
+  }
+  if (auto file = h.string("file")) {
+    std::string absolute = resolve_project_path(*file, options, h.value_at("file"), cx.sink);
+    if (!absolute.empty()) {
+      d.hyphenation_file = *file;
+      check_exception_file(cx, *file, absolute);
+    }
+  }
+  h.finish();
+}
+
+void read_flow(TableReader& root, model::Design& d) {
+  const toml::table* t = root.subtable("flow");
+  if (!t) return;
+  TableReader f(root.cx(), *t, "flow", "[flow]");
+  d.widows = static_cast<int>(f.integer("widows", 1, 10).value_or(d.widows));
+  d.orphans = static_cast<int>(f.integer("orphans", 1, 10).value_or(d.orphans));
+  f.finish();
+}
+
+}  // namespace jan20::load

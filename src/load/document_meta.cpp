@@ -1,0 +1,143 @@
+// [meta] of a content file: what goes into the PDF's document information
+// and the colophon.
+#include <cstdio>
+
+#include "load/document_sections.h"
+#include "load/text_util.h"
+
+namespace jan20::load {
+
+std::optional<std::string> read_text(const Ctx& cx, const toml::node& n, const std::string& path) {
+  auto s = read_string(cx, n, path);
+  if (!s) return std::nullopt;
+  return to_nfc(*s);
+}
+
+std::string check_iso_date(std::string_view t) {
+  auto digits = [&](size_t from, size_t n) {
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= t.size() || t[i] < '0' || t[i] > '9') return -1;
+      v = v * 10 + (t[i] - '0');
+    }
+    return v;
+  };
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return "write it as YYYY-MM-DD, e.g. \"2026-01-20\"";
+  int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  if (y < 0 || m < 0 || d < 0) return "write it as YYYY-MM-DD, e.g. \"2026-01-20\"";
+  if (y < 1900 || y > 2200) return "the year " + std::to_string(y) + " is not plausible for an edition";
+  if (m < 1 || m > 12) return "there is no month " + std::to_string(m);
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int days = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  if (d < 1 || d > days) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d has %d days", y, m, days);
+    return buf;
+  }
+  return {};
+}
+
+namespace {
+
+std::optional<std::string> read_date(const Ctx& cx, const toml::node& n, const std::string& path) {
+  std::string text;
+  if (const auto* d = n.as_date()) {  // date = 2026-01-20 without quotes is a TOML date
+    char buf[16];
+    const toml::date& v = d->get();
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
+    text = buf;
+  } else if (n.is_string()) {
+    text = n.as_string()->get();
+  } else {
+    cx.error(n, "'" + path + "' must be a date like \"2026-01-20\", found " + describe_value(n),
+             "the PDF's dates come from it: write the edition's date");
+    return std::nullopt;
+  }
+  if (std::string problem = check_iso_date(text); !problem.empty()) {
+    cx.error(n, "'" + path + "' is not a valid date: \"" + shorten(text) + "\"", problem);
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
+void read_meta(TableReader& root, model::Metadata& meta, ContentState& state) {
+  const Ctx& cx = state.cx;
+  if (!root.require("meta", "{ title = \"…\", language = \"az\", date = \"2026-01-20\" } as a [meta] table"))
+    return;
+  const toml::table* t = root.subtable("meta");
+  if (!t) return;
+  TableReader m(cx, *t, "meta", "[meta]");
+  m.require("title", "\"20 Yanvar\"");
+  m.require("language", "\"" + (state.context.language.empty() ? std::string("az") : state.context.language) + "\"");
+  m.require("date", "\"2026-01-20\"");
+
+  auto text_field = [&](const char* key, std::string& out) {
+    if (const toml::node* n = m.get(key))
+      if (auto s = read_text(cx, *n, m.key_path(key))) out = *s;
+  };
+  text_field("title", meta.title);
+  if (m.has("title") && m.get("title")->is_string() && meta.title.find_first_not_of(" \t\n") == std::string::npos)
+    cx.error(*m.get("title"), "'meta.title' is empty", "give the edition's title");
+  text_field("subtitle", meta.subtitle);
+  text_field("author", meta.author);
+  text_field("publisher", meta.publisher);
+  text_field("subject", meta.subject);
+  text_field("source", meta.source);
+  if (auto keywords = m.strings("keywords"))
+    for (const auto& k : *keywords) meta.keywords.push_back(to_nfc(k));
+
+  if (auto lang = m.string("language")) {
+    const toml::node& n = *m.get("language");
+    if (!valid_language_tag(*lang)) {
+      cx.error(n, "'meta.language' is not a language tag: \"" + shorten(*lang) + "\"",
+               "write a BCP 47 tag such as \"az\" or \"en\"");
+    } else if (!state.context.language.empty() && *lang != state.context.language) {
+      cx.error(n, "'meta.language' is \"" + *lang + "\" but this file is the \"" + state.context.language + "\" edition",
+               "write language = \"" + state.context.language + "\", or fix the project's content pattern");
+    } else {
+      meta.language = *lang;
+    }
+  }
+  if (const toml::node* n = m.get("date"))
+    if (auto date = read_date(cx, *n, "meta.date")) meta.date = *date;
+
+  if (auto url = m.string("url")) {
+    if (url->rfind("https://", 0) != 0 && url->rfind("http://", 0) != 0)
+      cx.error(*m.get("url"), "'meta.url' is not a web address: \"" + shorten(*url) + "\"",
+               "write it with https://");
+    else if (url->find_first_of(" \t\n") != std::string::npos)
+      cx.error(*m.get("url"), "'meta.url' contains white space", "encode spaces as %20");
+    else
+      meta.url = *url;
+  }
+  if (const toml::node* n = m.get("hyphenation")) {
+    if (auto words = read_strings(cx, *n, "meta.hyphenation")) {
+      for (size_t i = 0; i < words->size(); ++i) {
+        std::string word = to_nfc((*words)[i]);
+        if (std::string problem = check_hyphenation_word(word); !problem.empty())
+          cx.error(*n->as_array()->get(i),
+                   "'" + element_path("meta.hyphenation", i) + "' is not a hyphenation exception: " + problem,
+                   "write the word with '-' at its break points: \"xal-qı-mı-zın\"");
+        else
+          meta.hyphenation_exceptions.push_back(word);
+      }
+    }
+  }
+  m.finish({{"lang", "did you mean 'language'?"}, {"hyphenation-exceptions", "did you mean 'hyphenation'?"}});
+
+  // A layout that prints a QR code needs the address it encodes.
+  if (const model::Design* design = state.context.design; design && meta.url.empty() && !m.has("url")) {
+    for (const auto& [name, master] : design->masters)
+      for (const auto& o : master.ornaments)
+        if (o.kind == "qr") {
+          cx.sink.error(m.at(), "the layout draws a QR code ([masters." + name + "]) but [meta] has no 'url'",
+                        "add url = \"https://…\" for the code to link to");
+          return;
+        }
+  }
+}
+
+}  // namespace jan20::load

@@ -1,0 +1,36 @@
+#pragma once
+// The parts of a content file: [meta] and the [[block]] array. What they
+// share while one file is read lives in ContentState.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "load/load.h"
+#include "load/table_reader.h"
+#include "model/document.h"
+
+namespace jan20::load {
+
+struct ContentState {
+  const Ctx& cx;
+  const LoadOptions& options;
+  const ContentContext& context;
+  std::map<std::string, SourceLocation> ids;  // anchors defined so far
+  struct AnchorLink {
+    std::string id;
+    SourceLocation where;
+    std::string path;
+  };
+  std::vector<AnchorLink> anchor_links;  // [text](#id), checked once all ids are known
+};
+
+void read_meta(TableReader& root, model::Metadata& meta, ContentState& state);
+void read_blocks(TableReader& root, std::vector<model::Block>& blocks, ContentState& state);
+
+// Reads a string and normalizes it to NFC; nullopt after reporting.
+std::optional<std::string> read_text(const Ctx& cx, const toml::node& n, const std::string& path);
+// "2026-01-20" (or a TOML date): a real calendar date; empty when valid,
+// otherwise what is wrong.
+std::string check_iso_date(std::string_view text);
+
+}  // namespace jan20::load

@@ -1,0 +1,35 @@
+// A content file -> model::Document.
+#include "load/document_sections.h"
+#include "load/load.h"
+#include "load/source_file.h"
+
+namespace jan20::load {
+
+std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options,
+                                             DiagnosticSink& sink, const ContentContext& context) {
+  int errors = sink.error_count();
+  std::string absolute = resolve_project_path(path, options, {path, 0, 0}, sink);
+  if (absolute.empty()) return std::nullopt;
+  auto file = read_source_file(path, absolute, {path, 0, 0}, sink);
+  if (!file) return std::nullopt;
+  auto table = parse_toml(*file, sink);
+  if (!table) return std::nullopt;
+
+  Ctx cx{*file, sink};
+  ContentState state{cx, options, context, {}, {}};
+  TableReader root(cx, *table, "", "the content file");
+  model::Document doc;
+  doc.path = path;
+  read_meta(root, doc.meta, state);
+  read_blocks(root, doc.blocks, state);
+  root.finish({{"blocks", "write [[block]] (singular) for each block"}, {"metadata", "did you mean 'meta'?"}});
+  if (sink.error_count() != errors) return std::nullopt;
+  return doc;
+}
+
+std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options,
+                                             DiagnosticSink& sink) {
+  return load_document(path, options, sink, ContentContext{});
+}
+
+}  // namespace jan20::load

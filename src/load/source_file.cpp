@@ -1,0 +1,136 @@
+#include "load/source_file.h"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "core/utf.h"
+
+namespace jan20::load {
+
+namespace {
+
+constexpr size_t kMaxFileBytes = 16u << 20;  // a content file is kilobytes; 16 MiB is a mistake
+constexpr int kMaxUtf8Reports = 10;
+
+std::string byte_label(unsigned char b) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", b);
+  return buf;
+}
+
+// toml++ describes problems in its own words; a hint says what usually causes
+// each in a hand-written file.
+std::string syntax_hint(std::string_view description) {
+  auto has = [&](std::string_view s) { return description.find(s) != std::string_view::npos; };
+  if (has("could not determine value type"))
+    return "strings need quotes: write \"…\"; lengths too: \"12mm\"";
+  if (has("redefine")) return "each key and table may be defined only once";
+  if (has("unescaped control characters") || has("unterminated"))
+    return "close the string on the same line, or use \"\"\"…\"\"\" for text over several lines";
+  if (has("expected '='")) return "write key = value";
+  return "see https://toml.io/en/v1.0.0";
+}
+
+}  // namespace
+
+SourceLocation SourceFile::at_offset(size_t offset) const {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  int column = 1 + static_cast<int>(utf8_length(std::string_view(text).substr(line_start, offset - line_start)));
+  return {display, line, column};
+}
+
+size_t SourceFile::offset_of(int line, int column) const {
+  size_t pos = 0;
+  for (int l = 1; l < line; ++l) {
+    pos = text.find('\n', pos);
+    if (pos == std::string::npos) return std::string::npos;
+    ++pos;
+  }
+  for (int c = 1; c < column; ++c) {
+    if (pos >= text.size() || text[pos] == '\n') return std::string::npos;
+    utf8_next(text, pos);
+  }
+  return pos;
+}
+
+std::optional<SourceFile> read_source_file(const std::string& display, const std::string& absolute,
+                                           const SourceLocation& named_at, DiagnosticSink& sink) {
+  struct stat st;
+  if (stat(absolute.c_str(), &st) != 0) {
+    sink.error(named_at, "file '" + display + "' does not exist",
+               "paths are relative to the project directory");
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    sink.error(named_at, "'" + display + "' is a directory, not a file");
+    return std::nullopt;
+  }
+  if (static_cast<size_t>(st.st_size) > kMaxFileBytes) {
+    sink.error(named_at, "file '" + display + "' is too large (over 16 MiB)",
+               "a layout or content file is a few kilobytes");
+    return std::nullopt;
+  }
+  std::ifstream in(absolute, std::ios::binary);
+  if (!in) {
+    sink.error(named_at, "cannot read '" + display + "'", "check the file's permissions");
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  SourceFile file{display, absolute, ss.str()};
+
+  // Check the encoding before toml++ does: its message does not say which
+  // byte, and a file may hold several bad bytes (a Latin-1 "ə" pasted twice).
+  int reported = 0;
+  std::string_view rest = file.text;
+  size_t base = 0;
+  for (;;) {
+    size_t bad = utf8_first_invalid(rest);
+    if (bad == std::string_view::npos) break;
+    size_t offset = base + bad;
+    if (reported++ < kMaxUtf8Reports)
+      sink.error(file.at_offset(offset),
+                 "invalid UTF-8 byte " + byte_label(static_cast<unsigned char>(file.text[offset])),
+                 "save the file as UTF-8");
+    base = offset + 1;
+    // Skip the rest of the broken sequence so that one bad character is
+    // reported once.
+    while (base < file.text.size() && (static_cast<unsigned char>(file.text[base]) & 0xC0) == 0x80) ++base;
+    rest = std::string_view(file.text).substr(base);
+  }
+  if (reported > 0) return std::nullopt;
+  return file;
+}
+
+std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink) {
+#if TOML_EXCEPTIONS
+  try {
+    return toml::parse(file.text, std::string_view(file.display));
+  } catch (const toml::parse_error& e) {
+    sink.error(file.at(e.source().begin), "TOML syntax: " + std::string(e.description()),
+               syntax_hint(e.description()));
+    return std::nullopt;
+  }
+#else
+  toml::parse_result result = toml::parse(file.text, std::string_view(file.display));
+  if (!result) {
+    const auto& e = result.error();
+    sink.error(file.at(e.source().begin), "TOML syntax: " + std::string(e.description()),
+               syntax_hint(e.description()));
+    return std::nullopt;
+  }
+  return std::move(result).table();
+#endif
+}
+
+}  // namespace jan20::load

@@ -1,0 +1,179 @@
+#include "load/string_positions.h"
+
+#include "core/utf.h"
+
+namespace jan20::load {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Decodes the TOML string literal starting at src[p] (TOML 1.0, "String").
+class LiteralReader {
+ public:
+  LiteralReader(std::string_view src, size_t p, int line, int column) : s_(src), p_(p), line_(line), col_(column) {}
+
+  bool read(std::string& out, std::vector<std::pair<int, int>>& pos) {
+    out_ = &out;
+    pos_ = &pos;
+    bool basic;
+    bool multi;
+    if (starts("\"\"\"")) basic = true, multi = true;
+    else if (starts("'''")) basic = false, multi = true;
+    else if (starts("\"")) basic = true, multi = false;
+    else if (starts("'")) basic = false, multi = false;
+    else return false;
+    char quote = basic ? '"' : '\'';
+    advance(multi ? 3 : 1);
+    if (multi) {  // a newline right after the opening delimiter is trimmed
+      if (starts("\r\n")) newline(2);
+      else if (starts("\n")) newline(1);
+    }
+    while (p_ < s_.size()) {
+      char c = s_[p_];
+      if (c == quote) {
+        if (!multi) return true;
+        size_t run = 0;
+        while (p_ + run < s_.size() && s_[p_ + run] == quote) ++run;
+        if (run >= 3) {  // up to two quotes may precede the closing delimiter
+          for (size_t i = 0; i < run - 3; ++i) emit_char();
+          return true;
+        }
+        for (size_t i = 0; i < run; ++i) emit_char();
+        continue;
+      }
+      if (c == '\\' && basic) {
+        if (!escape(multi)) return false;
+        continue;
+      }
+      if (c == '\r' && p_ + 1 < s_.size() && s_[p_ + 1] == '\n' && multi) {
+        emit('\n');
+        newline(2);
+        continue;
+      }
+      if (c == '\n') {
+        if (!multi) return false;
+        emit('\n');
+        newline(1);
+        continue;
+      }
+      emit_char();
+    }
+    return false;
+  }
+
+ private:
+  bool starts(std::string_view t) const { return s_.substr(p_, t.size()) == t; }
+  void advance(size_t ascii_chars) {
+    p_ += ascii_chars;
+    col_ += static_cast<int>(ascii_chars);
+  }
+  void newline(size_t bytes) {
+    p_ += bytes;
+    ++line_;
+    col_ = 1;
+  }
+  void emit(char byte) {
+    out_->push_back(byte);
+    pos_->push_back({line_, col_});
+  }
+  // Copies one UTF-8 character; all its bytes map to its column.
+  void emit_char() {
+    size_t start = p_;
+    utf8_next(s_, p_);
+    for (size_t i = start; i < p_; ++i) {
+      out_->push_back(s_[i]);
+      pos_->push_back({line_, col_});
+    }
+    ++col_;
+  }
+  bool escape(bool multi) {
+    int line = line_, col = col_;
+    if (p_ + 1 >= s_.size()) return false;
+    char e = s_[p_ + 1];
+    auto put = [&](std::string_view bytes, size_t consumed) {
+      for (char b : bytes) {
+        out_->push_back(b);
+        pos_->push_back({line, col});
+      }
+      advance(consumed);
+    };
+    switch (e) {
+      case 'b': put("\b", 2); return true;
+      case 't': put("\t", 2); return true;
+      case 'n': put("\n", 2); return true;
+      case 'f': put("\f", 2); return true;
+      case 'r': put("\r", 2); return true;
+      case '"': put("\"", 2); return true;
+      case '\\': put("\\", 2); return true;
+      case 'u':
+      case 'U': {
+        size_t digits = e == 'u' ? 4 : 8;
+        if (p_ + 2 + digits > s_.size()) return false;
+        char32_t cp = 0;
+        for (size_t i = 0; i < digits; ++i) {
+          int h = hex_value(s_[p_ + 2 + i]);
+          if (h < 0) return false;
+          cp = cp * 16 + static_cast<char32_t>(h);
+        }
+        std::string bytes;
+        utf8_append(bytes, cp);
+        put(bytes, 2 + digits);
+        return true;
+      }
+      default:
+        break;
+    }
+    if (!multi) return false;
+    // Line-ending backslash: skip it, the rest of the line's white space,
+    // and all white space and newlines that follow.
+    size_t q = p_ + 1;
+    while (q < s_.size() && (s_[q] == ' ' || s_[q] == '\t')) ++q;
+    if (q >= s_.size() || (s_[q] != '\n' && s_[q] != '\r')) return false;
+    col_ += static_cast<int>(q - p_);
+    p_ = q;
+    while (p_ < s_.size()) {
+      if (starts("\r\n")) newline(2);
+      else if (starts("\n")) newline(1);
+      else if (s_[p_] == ' ' || s_[p_] == '\t') advance(1);
+      else break;
+    }
+    return true;
+  }
+
+  std::string_view s_;
+  size_t p_;
+  int line_, col_;
+  std::string* out_ = nullptr;
+  std::vector<std::pair<int, int>>* pos_ = nullptr;
+};
+
+}  // namespace
+
+StringPositions::StringPositions(const SourceFile& file, const toml::node& node)
+    : file_(file.display), start_(file.at(node)) {
+  const std::string* value = node.as_string() ? &node.as_string()->get() : nullptr;
+  size_t offset = file.offset_of(start_.line, start_.column);
+  if (!value || offset == std::string::npos) return;
+  std::string decoded;
+  std::vector<std::pair<int, int>> positions;
+  LiteralReader reader(file.text, offset, start_.line, start_.column);
+  if (!reader.read(decoded, positions) || decoded != *value) return;
+  positions_ = std::move(positions);
+  exact_ = true;
+}
+
+SourceLocation StringPositions::at(size_t offset) const {
+  if (!exact_) return start_;
+  if (offset < positions_.size()) return {file_, positions_[offset].first, positions_[offset].second};
+  if (positions_.empty()) return start_;
+  auto [line, col] = positions_.back();
+  return {file_, line, col + 1};
+}
+
+}  // namespace jan20::load

@@ -1,0 +1,188 @@
+#include "text/hyphenate.h"
+
+#include <algorithm>
+#include <mutex>
+
+#include "core/utf.h"
+#include "text/hyphen/az_syllables.h"
+#include "text/hyphen/exceptions.h"
+#include "text/hyphen/libhyphen.h"
+
+#ifndef JAN20_HYPHEN_DIR
+#define JAN20_HYPHEN_DIR "/usr/share/hyphen"
+#endif
+
+namespace jan20::text {
+
+namespace {
+
+enum class Method { None, Syllables, Patterns };
+
+struct LanguageChoice {
+  Method method = Method::None;
+  std::string patterns;  // file name in JAN20_HYPHEN_DIR
+  bool turkic = false;   // I/ı İ/i case pairs
+};
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+LanguageChoice choose(const std::string& lang) {
+  std::string tag = lower_ascii(lang);
+  std::replace(tag.begin(), tag.end(), '_', '-');
+  std::string primary = tag.substr(0, tag.find('-'));
+  LanguageChoice c;
+  if (primary == "az" || primary == "tr") {
+    c.turkic = true;
+    // Perso-Arabic Azerbaijani is not hyphenated (no such convention).
+    if (tag.find("-arab") == std::string::npos) c.method = Method::Syllables;
+  } else if (primary == "en") {
+    c.method = Method::Patterns;
+    c.patterns = "hyph_en_US.dic";
+  } else if (primary == "ru") {
+    c.method = Method::Patterns;
+    c.patterns = "hyph_ru_RU.dic";
+  }
+  return c;
+}
+
+// One word part: its letters (folded) and, for each letter, the code point
+// index in the whole word where it starts.
+struct Part {
+  std::u32string letters;
+  std::vector<size_t> where;
+  std::vector<bool> glued;  // glued[i]: no break before letters[i] (apostrophe)
+};
+
+}  // namespace
+
+struct Hyphenator::Impl {
+  std::string lang;
+  HyphenationRules rules;
+  LanguageChoice choice;
+  hyphen::ExceptionTable exceptions{false};
+  mutable std::once_flag load_once;
+  mutable std::unique_ptr<hyphen::PatternDictionary> dictionary;
+  mutable std::string load_error;
+
+  const hyphen::PatternDictionary* patterns() const {
+    if (choice.method != Method::Patterns) return nullptr;
+    std::call_once(load_once, [this] {
+      dictionary = hyphen::PatternDictionary::load(std::string(JAN20_HYPHEN_DIR) + "/" + choice.patterns,
+                                                   &load_error);
+    });
+    return dictionary.get();
+  }
+
+  std::vector<size_t> part_boundaries(const Part& part) const {
+    if (const auto* known = exceptions.find(part.letters)) return *known;
+    switch (choice.method) {
+      case Method::Syllables:
+        return hyphen::az_syllable_boundaries(part.letters);
+      case Method::Patterns:
+        if (const auto* dict = patterns()) return dict->boundaries(part.letters);
+        return {};
+      case Method::None:
+        return {};
+    }
+    return {};
+  }
+
+  void hyphenate_part(const Part& part, std::vector<size_t>* out) const {
+    const int n = static_cast<int>(part.letters.size());
+    if (n == 0 || n < rules.min_word) return;
+    int left = std::max(rules.min_left, 1);
+    int right = std::max(rules.min_right, 1);
+    if (const auto* dict = (choice.method == Method::Patterns ? patterns() : nullptr)) {
+      left = std::max(left, dict->left_min());
+      right = std::max(right, dict->right_min());
+    }
+    for (size_t b : part_boundaries(part)) {
+      const int i = static_cast<int>(b);
+      if (i < left || i > n - right) continue;
+      if (part.glued[b]) continue;
+      out->push_back(part.where[b]);
+    }
+  }
+};
+
+Hyphenator::Hyphenator(std::string lang, HyphenationRules rules) : impl_(std::make_unique<Impl>()) {
+  impl_->lang = std::move(lang);
+  impl_->rules = std::move(rules);
+  impl_->choice = choose(impl_->lang);
+  impl_->exceptions = hyphen::ExceptionTable(impl_->choice.turkic);
+  for (const auto& word : impl_->rules.exceptions) impl_->exceptions.add(word);
+}
+
+Hyphenator::~Hyphenator() = default;
+
+bool Hyphenator::supported() const {
+  switch (impl_->choice.method) {
+    case Method::Syllables: return true;
+    case Method::Patterns: return impl_->patterns() != nullptr;
+    case Method::None: return false;
+  }
+  return false;
+}
+
+const std::string& Hyphenator::language() const { return impl_->lang; }
+
+std::vector<size_t> Hyphenator::points(std::u32string_view word) const {
+  std::vector<size_t> out;
+  // Trim punctuation around the word.
+  size_t begin = 0, end = word.size();
+  while (begin < end && !hyphen::is_letter(word[begin]) && !hyphen::is_digit(word[begin])) ++begin;
+  while (end > begin && !hyphen::is_letter(word[end - 1]) && !hyphen::is_mark(word[end - 1]) &&
+         !hyphen::is_digit(word[end - 1]))
+    --end;
+  for (size_t i = begin; i < end; ++i)
+    if (hyphen::is_digit(word[i])) return out;  // 1990-cı, 20-ci: never broken
+
+  Part part;
+  auto flush = [&] {
+    if (!part.letters.empty()) impl_->hyphenate_part(part, &out);
+    part = Part{};
+  };
+  bool after_apostrophe = false;
+  for (size_t i = begin; i < end; ++i) {
+    const char32_t cp = word[i];
+    if (hyphen::is_letter(cp)) {
+      part.letters.push_back(hyphen::fold_letter(cp, impl_->choice.turkic));
+      part.where.push_back(i);
+      part.glued.push_back(after_apostrophe);
+      after_apostrophe = false;
+    } else if (hyphen::is_mark(cp)) {
+      // stays with its letter
+    } else if (hyphen::is_apostrophe(cp)) {
+      // Bakı'nın: no break on either side of the apostrophe.
+      if (!part.glued.empty()) after_apostrophe = true;
+    } else {
+      flush();  // hard hyphen, slash, …: hyphenate each side alone
+      after_apostrophe = false;
+    }
+  }
+  flush();
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string Hyphenator::hyphenated(std::string_view utf8_word) const {
+  const std::u32string word = utf8_to_u32(utf8_word);
+  const std::vector<size_t> at = points(word);
+  std::string out;
+  size_t next = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (next < at.size() && at[next] == i) {
+      out += '-';
+      ++next;
+    }
+    utf8_append(out, word[i]);
+  }
+  return out;
+}
+
+}  // namespace jan20::text

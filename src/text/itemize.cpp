@@ -1,0 +1,225 @@
+// Itemization: bidi levels (ICU's implementation of UAX #9), resolved scripts
+// (text/script.h), languages and font fallback, merged into items that each
+// have one level, script, language, face and style span.
+#include "text/itemize.h"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <utility>
+
+#include <unicode/uchar.h>
+#include <unicode/ubidi.h>
+
+#include "core/utf.h"
+#include "text/script.h"
+
+namespace jan20::text {
+namespace {
+
+struct CodePoints {
+  std::u32string cps;
+  std::vector<size_t> byte;     // byte offset of each code point; byte[n] = text size
+  std::u16string utf16;
+  std::vector<int32_t> unit;    // UTF-16 index of each code point
+};
+
+CodePoints decode(std::string_view text) {
+  CodePoints d;
+  for (size_t pos = 0; pos < text.size();) {
+    d.byte.push_back(pos);
+    char32_t cp = utf8_next(text, pos);
+    d.cps.push_back(cp);
+    d.unit.push_back(static_cast<int32_t>(d.utf16.size()));
+    if (cp >= 0x10000) {
+      d.utf16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+      d.utf16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+    } else {
+      d.utf16.push_back(static_cast<char16_t>(cp));
+    }
+  }
+  d.byte.push_back(text.size());
+  return d;
+}
+
+// Bidi embedding level of each code point (UAX #9 via ICU ubidi).
+std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
+  std::vector<int> levels(d.cps.size(), paragraph_level & 1);
+  if (d.cps.empty()) return levels;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_openSized(static_cast<int32_t>(d.utf16.size()), 0, &status),
+                                                      ubidi_close);
+  if (U_FAILURE(status)) return levels;
+  ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(d.utf16.data()), static_cast<int32_t>(d.utf16.size()),
+                paragraph_level, nullptr, &status);
+  if (U_FAILURE(status)) return levels;
+  const UBiDiLevel* by_unit = ubidi_getLevels(bidi.get(), &status);
+  if (U_FAILURE(status) || !by_unit) return levels;
+  for (size_t i = 0; i < d.cps.size(); ++i) levels[i] = by_unit[d.unit[i]];
+  return levels;
+}
+
+// Characters that need no glyph of their own: controls, format characters
+// (ZWJ, ZWNJ, soft hyphen, bidi controls) and other default ignorables, which
+// HarfBuzz hides; they never trigger a fallback or a missing-glyph report.
+bool needs_no_glyph(char32_t cp) {
+  auto c = static_cast<UChar32>(cp);
+  int8_t type = u_charType(c);
+  return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_LINE_SEPARATOR ||
+         type == U_PARAGRAPH_SEPARATOR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
+// The whitespace-delimited word around byte `at`, for messages.
+std::string word_around(std::string_view text, size_t at) {
+  size_t b = at, e = at;
+  while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n') --b;
+  while (e < text.size() && text[e] != ' ' && text[e] != '\n') ++e;
+  return std::string(text.substr(b, e - b));
+}
+
+std::string describe_faces(const TextStyle& style) {
+  std::string out;
+  auto add = [&](const font::Face* f) {
+    if (!f) return;
+    if (!out.empty()) out += ", ";
+    out += f->family() + " " + f->style_name();
+  };
+  add(style.face);
+  for (const auto* f : style.fallbacks) add(f);
+  return out.empty() ? std::string("(no font)") : out;
+}
+
+}  // namespace
+
+int paragraph_level(std::string_view text, const std::string& paragraph_lang) {
+  if (!paragraph_lang.empty() && script_is_rtl(likely_script(paragraph_lang))) return 1;
+  return paragraph_is_rtl(text) ? 1 : 0;
+}
+
+bool paragraph_is_rtl(std::string_view text) {
+  // UAX #9 P2: the first character of type L, R or AL, skipping characters
+  // between an isolate initiator and its matching PDI.
+  int isolate_depth = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    auto cp = static_cast<UChar32>(utf8_next(text, pos));
+    switch (u_charDirection(cp)) {
+      case U_LEFT_TO_RIGHT_ISOLATE:
+      case U_RIGHT_TO_LEFT_ISOLATE:
+      case U_FIRST_STRONG_ISOLATE: ++isolate_depth; break;
+      case U_POP_DIRECTIONAL_ISOLATE:
+        if (isolate_depth > 0) --isolate_depth;
+        break;
+      case U_LEFT_TO_RIGHT:
+        if (isolate_depth == 0) return false;
+        break;
+      case U_RIGHT_TO_LEFT:
+      case U_RIGHT_TO_LEFT_ARABIC:
+        if (isolate_depth == 0) return true;
+        break;
+      case U_BLOCK_SEPARATOR: return false;  // end of the first paragraph
+      default: break;
+    }
+  }
+  return false;
+}
+
+std::vector<Item> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
+                          const std::string& paragraph_lang, [[maybe_unused]] model::Align align,
+                          DiagnosticSink& sink) {
+  std::vector<Item> items;
+  if (text.empty()) return items;
+  CodePoints d = decode(text);
+  const size_t n = d.cps.size();
+  int para_level = paragraph_level(text, paragraph_lang);
+  // An explicit level for RTL languages; otherwise ICU finds the first strong
+  // character (defaulting to LTR), as paragraph_is_rtl does.
+  std::vector<int> levels = bidi_levels(d, para_level == 1 ? 1 : UBIDI_DEFAULT_LTR);
+  std::vector<hb_script_t> scripts = resolve_scripts(d.cps, likely_script(paragraph_lang.empty() ? "und" : paragraph_lang));
+
+  std::set<std::pair<size_t, char32_t>> reported;  // (span, character): report each once
+  size_t span = 0;
+  const font::Face* previous_face = nullptr;
+  size_t previous_span = SIZE_MAX;
+  for (size_t i = 0; i < n; ++i) {
+    size_t at = d.byte[i];
+    while (span + 1 < spans.size() && at >= spans[span].end) ++span;
+    const StyledSpan* s = spans.empty() ? nullptr : &spans[span];
+    std::string lang = s && !s->lang.empty() ? s->lang : paragraph_lang;
+    lang = language_for_script(lang, scripts[i]);
+
+    // Font fallback: a letter takes the first face of the chain that has it;
+    // a space, digit, punctuation mark or combining mark stays in the face
+    // of the character before it when that face has it, so runs do not break
+    // at every space and a mark stays with its base.
+    const font::Face* face = s ? s->style.face : nullptr;
+    char32_t cp = d.cps[i];
+    if (s) {
+      bool same_span = previous_span == span;
+      hb_script_t own = script_of(cp);
+      bool neutral = own == HB_SCRIPT_COMMON || own == HB_SCRIPT_INHERITED || own == HB_SCRIPT_UNKNOWN;
+      if (needs_no_glyph(cp)) {
+        if (same_span && previous_face) face = previous_face;
+      } else if (neutral && same_span && previous_face && previous_face->has_glyph(cp)) {
+        face = previous_face;
+      } else {
+        const font::Face* found = nullptr;
+        if (s->style.face && s->style.face->has_glyph(cp)) found = s->style.face;
+        for (const auto* f : s->style.fallbacks)
+          if (!found && f && f->has_glyph(cp)) found = f;
+        if (found) {
+          face = found;
+        } else if (reported.insert({span, cp}).second) {
+          std::string shown;
+          if (u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK) utf8_append(shown, 0x25CC);
+          utf8_append(shown, cp);
+          sink.error(s->where,
+                     "no font has the character '" + shown + "' (" + codepoint_label(cp) + ") in '" +
+                         word_around(text, at) + "': it is missing from " + describe_faces(s->style),
+                     "add a font that has it to the style's fallback fonts, or check the text for a mistyped "
+                     "character");
+        }
+      }
+    }
+    previous_face = face;
+    previous_span = span;
+
+    Item next{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span};
+    if (!items.empty()) {
+      Item& last = items.back();
+      if (last.bidi_level == next.bidi_level && last.script == next.script && last.lang == next.lang &&
+          last.face == next.face && last.span == next.span) {
+        last.end = next.end;
+        continue;
+      }
+    }
+    items.push_back(std::move(next));
+  }
+  return items;
+}
+
+std::vector<size_t> visual_order(const std::vector<int>& levels) {
+  // UAX #9 L2: from the highest level down to the lowest odd level, reverse
+  // every maximal sequence of items at that level or higher.
+  std::vector<size_t> order(levels.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (levels.empty()) return order;
+  int highest = *std::max_element(levels.begin(), levels.end());
+  int lowest_odd = highest + 1;
+  for (int l : levels)
+    if (l % 2 == 1) lowest_odd = std::min(lowest_odd, l);
+  for (int level = highest; level >= lowest_odd; --level) {
+    for (size_t i = 0; i < order.size();) {
+      if (levels[order[i]] < level) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < order.size() && levels[order[j]] >= level) ++j;
+      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i), order.begin() + static_cast<std::ptrdiff_t>(j));
+      i = j;
+    }
+  }
+  return order;
+}
+
+}  // namespace jan20::text

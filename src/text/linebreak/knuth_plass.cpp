@@ -1,0 +1,281 @@
+#include "text/linebreak/knuth_plass.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace jan20::text::linebreak {
+
+namespace {
+
+constexpr double kInfBad = 10000;  // TeX's inf_bad
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr size_t kStart = static_cast<size_t>(-1);  // position of the paragraph's start node
+
+enum Fitness { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
+
+struct Sums {
+  double width = 0, stretch = 0, shrink = 0, fil = 0;
+};
+
+// A feasible break that may start the next line (TeX's active and passive
+// nodes in one record: we keep every node and chain them by index).
+struct Node {
+  size_t position = kStart;
+  size_t start = 0;      // first item of the line after this break
+  int fitness = kDecent;
+  int hyphens = 0;       // consecutive hyphenated lines ending here
+  bool flagged = false;
+  double total = 0;      // total demerits from the paragraph's start
+  int previous = -1;
+  LineBreak line;        // the line that ends here
+};
+
+struct Candidate {
+  double total = kInfinity;
+  int from = -1;
+  LineBreak line;
+};
+
+class Breaker {
+ public:
+  Breaker(const std::vector<Item>& items, double measure, const LineBreakParams& params)
+      : items_(items), measure_(measure), params_(params), sums_(items.size() + 1) {
+    for (size_t i = 0; i < items_.size(); ++i) {
+      Sums s = sums_[i];
+      const Item& it = items_[i];
+      if (!it.is_penalty()) {
+        s.width += it.width;
+        s.stretch += it.stretch;
+        s.shrink += it.shrink;
+        s.fil += it.fil;
+      }
+      sums_[i + 1] = s;
+    }
+    hyphen_cap_ = std::max(1, params_.max_consecutive_hyphens);
+  }
+
+  // One pass (§863): 1 = first, 2 = second, 3 = emergency. False when no way
+  // through the paragraph was found.
+  bool run(int pass, BreakResult* result) {
+    pass_ = pass;
+    threshold_ = pass == 1 ? params_.pretolerance : pass == 2 ? params_.tolerance : kInfinity;
+    nodes_.clear();
+    active_.clear();
+    nodes_.push_back(Node{});
+    active_.push_back(0);
+    size_t max_active = 1;
+    for (size_t b = 0; b < items_.size(); ++b) {
+      if (!legal(b)) continue;
+      try_break(b);
+      if (active_.empty()) return false;
+      max_active = std::max(max_active, active_.size());
+    }
+    // The last item is a forced break: every active node now ends there.
+    int best = -1;
+    for (int a : active_) {
+      if (nodes_[a].position != items_.size() - 1) continue;
+      if (best < 0 || nodes_[a].total < nodes_[best].total) best = a;
+    }
+    if (best < 0) return false;
+    result->lines.clear();
+    for (int n = best; nodes_[n].previous >= 0; n = nodes_[n].previous) result->lines.push_back(nodes_[n].line);
+    std::reverse(result->lines.begin(), result->lines.end());
+    result->demerits = nodes_[best].total;
+    result->pass = pass;
+    result->max_active = std::max(result->max_active, max_active);
+    return true;
+  }
+
+ private:
+  // Where a line may end (§831): a penalty below infinity, or glue right
+  // after a box. The first pass does not try hyphenation points.
+  bool legal(size_t b) const {
+    const Item& it = items_[b];
+    if (it.is_penalty()) return it.penalty < kInfinitePenalty && !(pass_ == 1 && it.discretionary);
+    if (it.is_glue()) return b > 0 && items_[b - 1].is_box();
+    return false;
+  }
+
+  // The first item of the line after a break at b: the glue and penalties
+  // after the break are discarded up to the next box or forced break (§837).
+  size_t start_after(size_t b) const {
+    size_t j = b + 1;
+    while (j < items_.size() && (items_[j].is_glue() || (items_[j].is_penalty() && !items_[j].forced()))) ++j;
+    return j;
+  }
+
+  LineBreak measure_line(const Node& from, size_t b) const {
+    LineBreak line;
+    line.start = from.start;
+    line.end = b;
+    const Sums& s0 = sums_[from.start];
+    const Sums& s1 = sums_[b];
+    line.natural = s1.width - s0.width + (items_[b].is_penalty() ? items_[b].width : 0);
+    line.stretch = s1.stretch - s0.stretch;
+    line.shrink = s1.shrink - s0.shrink;
+    line.infinite_stretch = s1.fil - s0.fil > 0;
+    line.hyphenated = items_[b].is_penalty() && items_[b].flagged;
+    const double shortfall = measure_ - line.natural;
+    if (shortfall > 0) {
+      if (line.infinite_stretch) {
+        line.ratio = 0;
+      } else if (line.stretch > 0) {
+        line.ratio = shortfall / line.stretch;
+      } else {
+        line.ratio = kInfinity;
+      }
+    } else if (shortfall < 0) {
+      line.overfull = -shortfall > line.shrink + 1e-9;
+      line.ratio = line.shrink > 0 ? shortfall / line.shrink : -kInfinity;
+    }
+    return line;
+  }
+
+  // TeX's fitness classes (§817).
+  static int fitness_of(const LineBreak& line, double bad) {
+    if (line.overfull) return kTight;
+    if (line.ratio > 0) return bad > 99 ? kVeryLoose : bad > 12 ? kLoose : kDecent;
+    if (line.ratio < 0) return bad > 12 ? kTight : kDecent;
+    return kDecent;
+  }
+
+  // §859: demerits of a line with badness `bad` ending at item b.
+  double line_demerits(const Node& from, size_t b, double bad, int fitness) const {
+    const Item& it = items_[b];
+    double d = params_.line_penalty + bad;
+    d = std::abs(d) >= 10000 ? 100000000.0 : d * d;
+    const double pi = it.is_penalty() ? it.penalty : 0;
+    if (pi > 0)
+      d += pi * pi;
+    else if (pi > kForcedBreak)
+      d -= pi * pi;
+    const bool final = b == items_.size() - 1;
+    const bool flagged = it.is_penalty() && it.flagged;
+    if (from.flagged && final)
+      d += params_.final_hyphen_demerits;
+    else if (from.flagged && flagged)
+      d += params_.adjacent_hyphens_demerits;
+    if (std::abs(fitness - from.fitness) > 1) d += params_.fitness_demerits;
+    return d;
+  }
+
+  // §829–§860 for one breakpoint: try it from every active node, drop the
+  // nodes that can no longer reach it, and add the best new nodes.
+  void try_break(size_t b) {
+    const Item& it = items_[b];
+    const bool forced = it.forced();
+    const bool flagged = it.is_penalty() && it.flagged;
+    const int slots = 4 * (hyphen_cap_ + 1);
+    candidates_.assign(static_cast<size_t>(slots), Candidate{});
+    bool any = false;
+    std::vector<int> keep;
+    keep.reserve(active_.size());
+    for (size_t k = 0; k < active_.size(); ++k) {
+      const int a = active_[k];
+      const Node& from = nodes_[a];
+      if (b < from.start || (b == from.start && !forced)) {  // nothing on the line yet
+        keep.push_back(a);
+        continue;
+      }
+      LineBreak line = measure_line(from, b);
+      // Infinite stretch makes a short line perfect (§852); shrinking still costs.
+      const double bad = line.overfull                                  ? kInfBad + 1
+                         : (line.infinite_stretch && line.ratio >= 0) ? 0
+                                                                      : badness(line.ratio);
+      bool artificial = false;
+      if (line.overfull || forced) {
+        // §854: in the emergency pass, when this is the only active node
+        // left and nothing fits here, break anyway (an overfull line).
+        if (line.overfull && pass_ == 3 && !any && keep.empty() && k + 1 == active_.size())
+          artificial = true;
+        else if (line.overfull)
+          continue;  // deactivated: wider lines only get worse
+        // a forced break deactivates every node; it may still end a line here
+        if (!artificial && line.ratio > threshold_) continue;
+      } else {
+        keep.push_back(a);
+        if (line.ratio > threshold_) continue;
+      }
+      const int hyphens = flagged ? from.hyphens + 1 : 0;
+      if (!artificial && params_.max_consecutive_hyphens > 0 && hyphens > params_.max_consecutive_hyphens)
+        continue;
+      line.fitness = fitness_of(line, bad);
+      line.demerits = artificial ? 0 : line_demerits(from, b, bad, line.fitness);
+      const double total = from.total + line.demerits;
+      Candidate& c = candidates_[static_cast<size_t>(line.fitness * (hyphen_cap_ + 1) +
+                                                     std::min(hyphens, hyphen_cap_))];
+      if (total < c.total) {
+        c.total = total;
+        c.from = a;
+        c.line = line;
+        any = true;
+      }
+    }
+    active_ = std::move(keep);
+    if (!any) return;
+    // §835–§836: add the new nodes, except those another one dominates: no
+    // more consecutive hyphens and cheaper by more than a fitness jump costs.
+    for (int slot = 0; slot < slots; ++slot) {
+      const Candidate& c = candidates_[static_cast<size_t>(slot)];
+      if (c.from < 0) continue;
+      const int h = slot % (hyphen_cap_ + 1);
+      bool dominated = false;
+      for (int other = 0; other < slots && !dominated; ++other) {
+        const Candidate& o = candidates_[static_cast<size_t>(other)];
+        dominated = o.from >= 0 && other % (hyphen_cap_ + 1) <= h &&
+                    o.total + params_.fitness_demerits < c.total;
+      }
+      if (dominated) continue;
+      Node n;
+      n.position = b;
+      n.start = start_after(b);
+      n.fitness = c.line.fitness;
+      n.hyphens = h;
+      n.flagged = flagged;
+      n.total = c.total;
+      n.previous = c.from;
+      n.line = c.line;
+      nodes_.push_back(n);
+      active_.push_back(static_cast<int>(nodes_.size() - 1));
+    }
+  }
+
+  const std::vector<Item>& items_;
+  double measure_;
+  const LineBreakParams& params_;
+  std::vector<Sums> sums_;
+  int hyphen_cap_ = 1;
+  int pass_ = 1;
+  double threshold_ = 1;
+  std::vector<Node> nodes_;
+  std::vector<int> active_;
+  std::vector<Candidate> candidates_;
+};
+
+}  // namespace
+
+double badness(double ratio) {
+  if (std::isinf(ratio) || std::isnan(ratio)) return kInfBad;
+  const double r = std::abs(ratio);
+  return std::min(kInfBad, 100.0 * r * r * r);
+}
+
+BreakResult break_lines(const std::vector<Item>& items, double measure, const LineBreakParams& params) {
+  BreakResult result;
+  if (items.empty()) return result;
+  std::vector<Item> own;
+  const std::vector<Item>* list = &items;
+  if (!items.back().forced()) {  // the contract asks for it; be forgiving
+    own = items;
+    append_paragraph_end(own);
+    list = &own;
+  }
+  Breaker breaker(*list, measure, params);
+  if (params.pretolerance >= 0 && breaker.run(1, &result)) return result;
+  if (breaker.run(2, &result)) return result;
+  breaker.run(3, &result);
+  return result;
+}
+
+}  // namespace jan20::text::linebreak

@@ -1,0 +1,53 @@
+#pragma once
+// Total-fit line breaking: Knuth & Plass, "Breaking paragraphs into lines"
+// (1981), as TeX does it (TeX: The Program, part 38–39, §813–§890).
+//
+// Every legal breakpoint is tried against every active node (a break that
+// can still start a line); the best way to reach each new break is kept per
+// fitness class and per count of consecutive hyphenated lines, and the
+// paragraph's breaks are the chain of least total demerits. Active nodes
+// whose line has become overfull are dropped (§851), so the cost grows with
+// the paragraph times the breakpoints that fit on one line, not quadratically.
+//
+// Passes, as in TeX (§863): first without hyphenation, accepting ratios up to
+// `pretolerance`; then with hyphenation up to `tolerance`; then an emergency
+// pass that accepts any underfull line and, when nothing else can work, an
+// overfull one (the "artificial demerits" of §854), flagged for the caller to
+// report.
+#include <cstddef>
+#include <vector>
+
+#include "text/linebreak/items.h"
+#include "text/linebreak/params.h"
+
+namespace jan20::text::linebreak {
+
+struct LineBreak {
+  size_t start = 0;      // first item of the line (after the discarded items)
+  size_t end = 0;        // the item where the line ends (glue or penalty; not part of the line)
+  double natural = 0;    // natural width: boxes and glue in [start, end), plus the penalty's width at `end`
+  double stretch = 0, shrink = 0;
+  bool infinite_stretch = false;  // the line has fil glue (the paragraph's last line)
+  double ratio = 0;      // adjustment ratio: (measure - natural) / stretch or shrink; 0 with fil stretch
+  int fitness = 2;       // 0 very loose, 1 loose, 2 decent, 3 tight (§817)
+  bool hyphenated = false;  // ends at a flagged penalty
+  bool overfull = false;    // cannot shrink to the measure (emergency pass only)
+  double demerits = 0;      // of this line
+};
+
+struct BreakResult {
+  std::vector<LineBreak> lines;
+  double demerits = 0;    // total
+  int pass = 0;           // 1 = without hyphenation, 2 = with, 3 = emergency
+  size_t max_active = 0;  // the most active nodes at once (a measure of the pruning)
+};
+
+// Breaks `items` into lines of width `measure`. The items must end with a
+// forced break (append_paragraph_end). An empty list gives no lines.
+BreakResult break_lines(const std::vector<Item>& items, double measure, const LineBreakParams& params);
+
+// TeX's badness of a line with adjustment ratio r: 100·|r|³, at most 10000
+// (inf_bad); lines that cannot stretch at all are 10000 too.
+double badness(double ratio);
+
+}  // namespace jan20::text::linebreak

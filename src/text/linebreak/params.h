@@ -1,0 +1,25 @@
+#pragma once
+// Knuth–Plass parameters, with TeX's names where TeX has one. Ratios are
+// adjustment ratios (glue set ratios): 1 = every glue fully stretched, -1 =
+// fully shrunk. TeX's tolerances are badnesses, b = 100·r³: \pretolerance=100
+// is r = 1, \tolerance=200 is r ≈ 1.26; ours are a little more lenient
+// because Azerbaijani words are long.
+namespace jan20::text {
+
+struct LineBreakParams {  // Knuth–Plass parameters (TeX's names)
+  double pretolerance = 1.0;    // first pass (no hyphenation): largest ratio accepted; < 0 skips the pass
+  double tolerance = 2.0;       // largest adjustment ratio considered before the emergency pass
+  double line_penalty = 10;
+  double hyphen_penalty = 50;
+  double explicit_hyphen_penalty = 50;      // TeX's \exhyphenpenalty: a line ending at a hard hyphen
+  double adjacent_hyphens_demerits = 3000;   // TeX's \doublehyphendemerits
+  double final_hyphen_demerits = 5000;
+  double fitness_demerits = 100;            // TeX's \adjdemerits
+  int max_consecutive_hyphens = 2;          // hard limit (0 = no limit)
+  double space_stretch = 0.5;   // of the space's width
+  double space_shrink = 0.33;
+  double ragged_stretch = 2.0;  // em: stretch at the end of ragged lines (plain TeX's \raggedright: 2em)
+  double overfull_tolerance = 0.1;  // pt a line may exceed the measure before it is overfull (TeX's \hfuzz)
+};
+
+}  // namespace jan20::text

@@ -1,0 +1,122 @@
+// The command as people run it: exit codes, what it writes and what it never
+// writes, its messages.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support/test_support.h"
+
+namespace jan20::testing {
+namespace {
+
+// A copy of the real project in a scratch directory, to break on purpose.
+std::string copy_project() {
+  std::string dir = make_temp_dir();
+  CommandResult r = run_shell("cp -r '" + source_dir() + "/jan20.toml' '" + source_dir() + "/layouts' '" +
+                              source_dir() + "/content' '" + source_dir() + "/fonts' '" + dir + "/'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return dir;
+}
+
+CommandResult jan20(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {jan20_binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv);
+}
+
+TEST(Cli, VersionAndHelp) {
+  CommandResult v = jan20({"--version"});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_TRUE(std::regex_search(v.out, std::regex("^jan20-pdf \\d+\\.\\d+\\.\\d+")));
+  CommandResult h = jan20({"--help"});
+  EXPECT_EQ(h.exit_code, 0);
+  for (const char* sub : {"build", "check", "fonts", "shape", "hyphenate"}) EXPECT_NE(h.out.find(sub), std::string::npos) << sub;
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(jan20({}).exit_code, 2);
+  EXPECT_EQ(jan20({"build", "--target", "paper"}).exit_code, 2);
+  CommandResult r = jan20({"-C", source_dir(), "build", "leaflet", "--out", make_temp_dir()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no document 'leaflet'"), std::string::npos) << r.err;
+}
+
+TEST(Cli, BuildOneEditionWritesOnlyIt) {
+  std::string out = make_temp_dir();
+  CommandResult r = jan20({"-C", source_dir(), "build", "booklet", "--lang", "en", "--out", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(file_exists(out + "/booklet.en.pdf"));
+  EXPECT_FALSE(file_exists(out + "/booklet.az.pdf"));
+  EXPECT_FALSE(file_exists(out + "/poster.en.pdf"));
+  // The progress line names the document, language, pages and time.
+  EXPECT_TRUE(std::regex_search(r.err, std::regex("booklet en: \\d+ pages in \\d+ ms"))) << r.err;
+  CommandResult q = jan20({"-C", source_dir(), "build", "booklet", "--lang", "en", "--out", out, "--quiet"});
+  EXPECT_EQ(q.exit_code, 0);
+  EXPECT_EQ(q.err, "");
+}
+
+TEST(Cli, CheckWritesNothing) {
+  std::string project = copy_project();
+  CommandResult r = jan20({"-C", project, "check"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(file_exists(project + "/out"));
+}
+
+TEST(Cli, BrokenContentLeavesThePreviousPdfIntact) {
+  std::string project = copy_project();
+  ASSERT_EQ(jan20({"-C", project, "build", "booklet", "--lang", "az", "--quiet"}).exit_code, 0);
+  std::string before = read_file(project + "/out/booklet.az.pdf");
+  ASSERT_FALSE(before.empty());
+  // Break the content: a string that never ends on line 2.
+  std::string content = read_file(project + "/content/booklet/az.toml");
+  size_t second_line = content.find('\n') + 1;
+  content.insert(second_line, "broken = \"no end\n");
+  write_file(project + "/content/booklet/az.toml", content);
+  CommandResult r = jan20({"-C", project, "build", "booklet", "--lang", "az"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(std::regex_search(r.err, std::regex("content/booklet/az\\.toml:2:\\d+: error: "))) << r.err;
+  EXPECT_EQ(read_file(project + "/out/booklet.az.pdf"), before);
+  CommandResult listing = run_shell("ls -a '" + project + "/out'");
+  EXPECT_EQ(listing.out, ".\n..\nbooklet.az.pdf\n") << "no temporary file may be left behind";
+}
+
+TEST(Cli, DiagnosticsAsJsonLines) {
+  std::string project = copy_project();
+  std::string layout = read_file(project + "/layouts/booklet.toml");
+  layout += "\n[unknown-table]\nx = 1\n";
+  write_file(project + "/layouts/booklet.toml", layout);
+  CommandResult r = jan20({"-C", project, "check", "booklet", "--diagnostics", "json"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(\{"file":"layouts/booklet\.toml","line":\d+,"column":\d+,"severity":"error","message":"[^"]+")")))
+      << r.out;
+}
+
+TEST(Cli, DepsFileListsEverythingTheBuildRead) {
+  std::string out = make_temp_dir();
+  CommandResult r = jan20({"-C", source_dir(), "build", "booklet", "--lang", "az", "--out", out, "--deps", out + "/booklet.d", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string deps = read_file(out + "/booklet.d");
+  for (const char* needle : {"booklet.az.pdf:", "jan20.toml", "layouts/booklet.toml", "content/booklet/az.toml",
+                             "fonts/manifest.toml", "NotoSerif-Regular.ttf"})
+    EXPECT_NE(deps.find(needle), std::string::npos) << needle << "\n" << deps;
+}
+
+TEST(Cli, HyphenatePrintsBreakPoints) {
+  CommandResult r = jan20({"hyphenate", "--lang", "az", "xalqımızın", "müstəqillik"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "xal-qı-mı-zın\nmüs-tə-qil-lik\n");
+}
+
+TEST(Cli, ShapeShowsTheDottedIGuard) {
+  CommandResult az = jan20({"-C", source_dir(), "shape", "--font", "Noto Serif", "--lang", "az", "fikir"});
+  ASSERT_EQ(az.exit_code, 0) << az.err;
+  CommandResult en = jan20({"-C", source_dir(), "shape", "--font", "Noto Serif", "--lang", "en", "fikir"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  // az keeps f and i apart: five glyphs; en uses the fi ligature: four.
+  auto glyphs = [](const std::string& s) { return std::count(s.begin(), s.end(), '|') + 1; };
+  EXPECT_EQ(glyphs(az.out), 5) << az.out;
+  EXPECT_EQ(glyphs(en.out), 4) << en.out;
+}
+
+}  // namespace
+}  // namespace jan20::testing

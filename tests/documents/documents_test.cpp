@@ -1,0 +1,158 @@
+// End to end: the real project's four PDFs, built by the real binary, read
+// back with poppler, qpdf and MuPDF.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "core/utf.h"
+#include "text/case_transform.h"
+#include "support/test_support.h"
+
+namespace jan20::testing {
+namespace {
+
+// Builds every edition once for the whole suite.
+class Documents : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    out_ = make_temp_dir();
+    build_ = run({jan20_binary(), "-C", source_dir(), "build", "--quiet", "--out", out_, "--report",
+                  out_ + "/report.json"});
+  }
+  static std::string pdf(const std::string& name) { return out_ + "/" + name + ".pdf"; }
+  static inline std::string out_;
+  static inline CommandResult build_;
+};
+
+int page_count(const std::string& pdf) {
+  CommandResult r = run({"pdfinfo", pdf});
+  std::smatch m;
+  std::regex re("Pages:\\s+(\\d+)");
+  return std::regex_search(r.out, m, re) ? std::stoi(m[1]) : -1;
+}
+
+TEST_F(Documents, BuildWritesEveryEdition) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  for (const char* name : {"booklet.az", "booklet.en", "poster.az", "poster.en"})
+    EXPECT_TRUE(file_exists(pdf(name))) << name;
+}
+
+TEST_F(Documents, EveryPdfIsValidWithEmbeddedSubsetFonts) {
+  for (const char* name : {"booklet.az", "booklet.en", "poster.az", "poster.en"}) {
+    std::string output;
+    EXPECT_TRUE(qpdf_check_clean(pdf(name), &output)) << name << "\n" << output;
+    std::string fonts = pdffonts(pdf(name));
+    std::istringstream lines(fonts);
+    std::string line;
+    int rows = 0;
+    while (std::getline(lines, line)) {
+      if (line.rfind("name", 0) == 0 || line.rfind("---", 0) == 0 || line.empty()) continue;
+      ++rows;
+      // name type encoding emb sub uni object ID
+      EXPECT_NE(line.find("Identity-H"), std::string::npos) << line;
+      EXPECT_TRUE(std::regex_search(line, std::regex("yes\\s+yes\\s+yes"))) << name << ": " << line;
+      EXPECT_TRUE(std::regex_search(line, std::regex("^[A-Z]{6}\\+"))) << line;
+    }
+    EXPECT_GT(rows, 0) << name;
+  }
+}
+
+TEST_F(Documents, BookletHasSixteenToTwentyFourPagesInFours) {
+  for (const char* name : {"booklet.az", "booklet.en"}) {
+    int pages = page_count(pdf(name));
+    EXPECT_GE(pages, 16) << name;
+    EXPECT_LE(pages, 24) << name;
+    EXPECT_EQ(pages % 4, 0) << name;
+  }
+  EXPECT_EQ(page_count(pdf("poster.az")), 1);
+}
+
+TEST_F(Documents, AzerbaijaniTextCopiesOutExactly) {
+  std::string text = pdftotext(pdf("booklet.az"));
+  for (const char* phrase : {"Ümumxalq Hüzn Günü", "Şəhidlər Xiyabanı", "Milli Məclis", "Азәрбајҹан",
+                             "آذربایجان"})
+    EXPECT_NE(squash_spaces(text).find(phrase), std::string::npos) << phrase;
+  std::string info = run({"pdfinfo", pdf("booklet.az")}).out;
+  EXPECT_NE(info.find("Title:          20 Yanvar"), std::string::npos) << info;
+}
+
+// Every word that pdftotext reads back from the booklet must be a word of the
+// content (or a page number): an inserted hyphen, a broken ligature or a
+// wrong letter would make a word that is not there.
+TEST_F(Documents, EveryExtractedWordIsAWordOfTheContent) {
+  for (const char* lang : {"az", "en"}) {
+    std::string source = read_file(source_dir() + "/content/booklet/" + std::string(lang) + ".toml");
+    auto words_of = [](const std::string& s) {
+      std::set<std::string> words;
+      std::u32string w;
+      auto flush = [&] {
+        if (!w.empty()) words.insert(u32_to_utf8(w));
+        w.clear();
+      };
+      for (char32_t c : utf8_to_u32(s)) {
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c > 0x7F;
+        bool punct = c == 0xA0 || c == 0x2013 || c == 0x2014 || c == 0x201C || c == 0x201D || c == 0x2018 ||
+                     c == 0x2019 || c == 0xAB || c == 0xBB || c == 0x2026 || c == 0x2022 || c == 0x00B7 ||
+                     c == 0x202F || c == 0x2009 || c == 0x060C;
+        if (letter && !punct) w += c; else flush();
+      }
+      flush();
+      return words;
+    };
+    std::set<std::string> known = words_of(source);
+    // Headings may be set in capitals (locale-aware: i -> İ in az).
+    for (const std::string& w : std::set<std::string>(known)) known.insert(text::to_upper(w, lang));
+    std::string text = pdftotext(pdf(std::string("booklet.") + lang), {"-raw"});
+    int unknown = 0;
+    for (const std::string& w : words_of(text))
+      if (!known.count(w)) {
+        ADD_FAILURE() << lang << ": '" << w << "' is not a word of the content";
+        if (++unknown > 10) break;
+      }
+  }
+}
+
+TEST_F(Documents, ReportMeetsTheTypesettingBar) {
+  std::string report = read_file(out_ + "/report.json");
+  ASSERT_FALSE(report.empty());
+  // One edition object per line block; the numbers are asserted per edition.
+  std::regex edition("\"document\":\"booklet\",\"lang\":\"(az|en)\"[^\\n]*\"overfull_lines\":(\\d+),"
+                     "\"widows\":(\\d+),\"orphans\":(\\d+),\"max_consecutive_hyphens\":(\\d+)");
+  int seen = 0;
+  for (std::sregex_iterator it(report.begin(), report.end(), edition), end; it != end; ++it) {
+    ++seen;
+    EXPECT_EQ((*it)[2], "0") << (*it)[1] << " overfull lines";
+    EXPECT_EQ((*it)[3], "0") << (*it)[1] << " widows";
+    EXPECT_EQ((*it)[4], "0") << (*it)[1] << " orphans";
+    EXPECT_LE(std::stoi((*it)[5]), 2) << (*it)[1] << " consecutive hyphens";
+  }
+  EXPECT_EQ(seen, 2);
+}
+
+TEST_F(Documents, TwoBuildsAreByteIdentical) {
+  std::string again = make_temp_dir();
+  CommandResult r = run({jan20_binary(), "-C", source_dir(), "build", "--quiet", "--out", again});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* name : {"booklet.az", "booklet.en", "poster.az", "poster.en"})
+    EXPECT_TRUE(read_file(pdf(name)) == read_file(again + "/" + name + ".pdf")) << name << " differs";
+}
+
+TEST_F(Documents, RendersInPopplerMuPdfAndGhostscriptWithoutComplaint) {
+  for (const char* name : {"booklet.az", "poster.en"}) {
+    std::string dir = make_temp_dir();
+    CommandResult p = run({"pdftoppm", "-r", "20", "-png", pdf(name), dir + "/p"});
+    EXPECT_EQ(p.exit_code, 0);
+    EXPECT_EQ(p.err, "") << name;
+    CommandResult m = run({"mutool", "draw", "-q", "-r", "20", "-o", dir + "/m%d.png", pdf(name)});
+    EXPECT_EQ(m.exit_code, 0);
+    EXPECT_EQ(m.err, "") << name;
+    CommandResult g = run({"gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", pdf(name)});
+    EXPECT_EQ(g.exit_code, 0);
+    EXPECT_EQ(g.out + g.err, "") << name;
+  }
+}
+
+}  // namespace
+}  // namespace jan20::testing

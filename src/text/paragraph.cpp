@@ -106,7 +106,7 @@ ParagraphResult set_paragraph(const ParagraphInput& input, ShapeCache& cache, Di
       find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right});
 
   const Collected collected = linebreak::collect({input, items, opportunities, cache, *hyphenators});
-  const linebreak::BreakResult breaks = linebreak::break_lines(collected.items, input.measure, input.params);
+  const linebreak::BreakResult breaks = linebreak::break_lines(collected.items, input.measure, input.params, collected.em);
   result.demerits = breaks.demerits;
   result.pass = breaks.pass;
 

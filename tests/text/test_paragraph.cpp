@@ -311,5 +311,89 @@ TEST(SetParagraph, RightToLeftParagraph) {
   EXPECT_EQ(joined, in.text);
 }
 
+TEST(SetParagraph, EnglishIsHyphenatedWithItsPatternsReadOncePerBuild) {
+  auto face = load(kSerif);
+  ASSERT_TRUE(face);
+  ParagraphInput in = paragraph(
+      "On the night of the twentieth of January the commemoration of independence brought "
+      "extraordinary representatives of international organizations together.",
+      face.get(), 110);
+  in.lang = "en";
+  Hyphenators hyphenators(in.hyphenation);
+  in.hyphenators = &hyphenators;
+  ShapeCache cache;
+  DiagnosticSink sink;
+  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const Hyphenator* first = &hyphenators.get("en");
+  int hyphenated = 0;
+  std::string joined;
+  for (size_t i = 0; i < result.lines.size(); ++i) {
+    hyphenated += result.lines[i].hyphenated;
+    joined += shown_text(result.lines[i]);
+    if (i + 1 < result.lines.size() && !result.lines[i].hyphenated) joined += ' ';
+  }
+  EXPECT_GT(hyphenated, 0);
+  EXPECT_EQ(joined, in.text);
+  set_paragraph(in, cache, sink);
+  EXPECT_EQ(&hyphenators.get("en"), first);  // the same hyphenator, patterns loaded once
+}
+
+TEST(SetParagraph, AWordInTwoStylesKeepsItsText) {
+  auto regular = load(kSerif, 0);
+  auto bold = load("/usr/share/fonts/truetype/noto/NotoSerif-Bold.ttf", 1);
+  ASSERT_TRUE(regular && bold);
+  ParagraphInput in = paragraph("Azərbaycan xalqının müstəqilliyi", regular.get(), 60);
+  // "bay" in bold, in the middle of a word.
+  const size_t b = in.text.find("bay"), e = b + 3;
+  StyledSpan tail = in.spans[0];
+  StyledSpan middle = in.spans[0];
+  in.spans[0].end = b;
+  middle.begin = b;
+  middle.end = e;
+  middle.style.face = bold.get();
+  tail.begin = e;
+  in.spans = {in.spans[0], middle, tail};
+  ShapeCache cache;
+  DiagnosticSink sink;
+  const ParagraphResult result = set_paragraph(in, cache, sink);
+  ASSERT_FALSE(result.lines.empty());
+  std::string joined;
+  bool saw_bold = false;
+  for (size_t i = 0; i < result.lines.size(); ++i) {
+    for (const auto& run : result.lines[i].runs) saw_bold = saw_bold || (run.font == 1 && run.text == "bay");
+    joined += shown_text(result.lines[i]);
+    if (i + 1 < result.lines.size() && !result.lines[i].hyphenated) joined += ' ';
+  }
+  EXPECT_TRUE(saw_bold);
+  EXPECT_EQ(joined, in.text);
+}
+
+TEST(SetParagraph, HardHyphensDashesAndLineSeparators) {
+  auto face = load(kSerif);
+  ASSERT_TRUE(face);
+  ShapeCache cache;
+  DiagnosticSink sink;
+  // The line may end after the hard hyphen of "sosial-iqtisadi"; the hyphen
+  // is the text's own, not an inserted one.
+  ParagraphInput in = paragraph("Ölkənin sosial-iqtisadi vəziyyəti", face.get(), 90, model::Align::Left);
+  in.hyphenate = false;
+  ParagraphResult result = set_paragraph(in, cache, sink);
+  ASSERT_EQ(result.lines.size(), 2u);
+  EXPECT_EQ(shown_text(result.lines[0]), "Ölkənin sosial-");
+  EXPECT_TRUE(result.lines[0].hyphenated);
+  EXPECT_FALSE(result.lines[0].runs.back().hyphenated);  // nothing was inserted
+  EXPECT_EQ(shown_text(result.lines[1]), "iqtisadi vəziyyəti");
+
+  // A line separator ends the line; a justified paragraph sets that line
+  // like a last line.
+  ParagraphInput sep = paragraph("Birinci sətir\u2028ikinci sətir daha uzundur", face.get(), 200);
+  result = set_paragraph(sep, cache, sink);
+  ASSERT_EQ(result.lines.size(), 2u);
+  EXPECT_EQ(shown_text(result.lines[0]), "Birinci sətir");
+  EXPECT_EQ(result.lines[0].ratio, 0);
+  EXPECT_LT(result.lines[0].width, 150);
+  EXPECT_TRUE(sink.diagnostics().empty());
+}
+
 }  // namespace
 }  // namespace jan20::text

@@ -42,7 +42,15 @@ FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std:
   ctx.column_height = frame.height;
   ctx.scale = scale;
   BlockBuilder builder(ctx);
-  for (const model::Block* b : blocks) builder.add(*b);
+  for (const model::Block* b : blocks) {
+    if (frame.style.empty() || !b->style.empty() || b->kind != model::BlockKind::Paragraph) {
+      builder.add(*b);
+      continue;
+    }
+    model::Block styled = *b;  // the frame's default paragraph style
+    styled.style = frame.style;
+    builder.add(styled);
+  }
   FrameSetting s;
   s.items = builder.take();
   s.flow = paginate({&s.items, "body", &frame, frame_columns});

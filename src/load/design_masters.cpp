@@ -74,7 +74,7 @@ void read_ornament(const Ctx& cx, const toml::node& node, const std::string& pat
   master.ornaments.push_back(std::move(o));
 }
 
-void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, const model::Design& d,
+void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, const model::Design& d, NameRefs& refs,
                 model::MasterPage& master, std::set<std::string>& names) {
   const toml::table* t = read_table(cx, node, path);
   if (!t) return;
@@ -110,6 +110,10 @@ void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, 
   if (auto fit = r.choice("fit", {"overflow", "shrink", "fill"}))
     f.fit = *fit == "shrink" ? model::FitMode::Shrink : *fit == "fill" ? model::FitMode::Fill : model::FitMode::Overflow;
   if (auto a = r.choice("align-vertical", {"top", "center", "bottom"})) f.align_vertical = *a;
+  if (auto style = r.string("style")) {
+    f.style = *style;
+    refs.push_back({NameRef::Kind::Style, *style, r.key_path("style"), r.value_at("style")});
+  }
   r.finish({{"valign", "did you mean 'align-vertical'?"}, {"vertical-align", "did you mean 'align-vertical'?"}});
   if (!ok) return;
   if (f.width <= 0 || f.height <= 0) {
@@ -165,7 +169,7 @@ void read_master(const Ctx& cx, const toml::key& key, const toml::node& node, co
   std::set<std::string> frame_names;
   if (const toml::array* frames = r.array("frames"))
     for (size_t i = 0; i < frames->size(); ++i)
-      read_frame(cx, *frames->get(i), element_path(r.key_path("frames"), i), d, m, frame_names);
+      read_frame(cx, *frames->get(i), element_path(r.key_path("frames"), i), d, refs, m, frame_names);
   r.finish({{"ornament", "did you mean 'ornaments'? (write [[" + path + ".ornaments]])"},
             {"frame", "did you mean 'frames'? (write [[" + path + ".frames]])"}});
   out.masters[name] = std::move(m);

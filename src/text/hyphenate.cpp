@@ -1,6 +1,7 @@
 #include "text/hyphenate.h"
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 
 #include "core/utf.h"
@@ -184,5 +185,26 @@ std::string Hyphenator::hyphenated(std::string_view utf8_word) const {
   }
   return out;
 }
+
+struct Hyphenators::Impl {
+  HyphenationRules rules;
+  std::mutex mutex;
+  std::map<std::string, std::unique_ptr<Hyphenator>> by_lang;
+};
+
+Hyphenators::Hyphenators(HyphenationRules rules) : impl_(std::make_unique<Impl>()) {
+  impl_->rules = std::move(rules);
+}
+
+Hyphenators::~Hyphenators() = default;
+
+const Hyphenator& Hyphenators::get(const std::string& lang) {
+  std::lock_guard lock(impl_->mutex);
+  auto& slot = impl_->by_lang[lang];
+  if (!slot) slot = std::make_unique<Hyphenator>(lang, impl_->rules);
+  return *slot;
+}
+
+const HyphenationRules& Hyphenators::rules() const { return impl_->rules; }
 
 }  // namespace jan20::text

@@ -57,6 +57,22 @@ class Hyphenator {
   std::unique_ptr<Impl> impl_;
 };
 
+// The hyphenators of a build, one per language, made on first use with the
+// same rules and kept, so that a pattern file is read once per build and not
+// once per paragraph (set_paragraph takes one through ParagraphInput).
+// Thread-safe.
+class Hyphenators {
+ public:
+  explicit Hyphenators(HyphenationRules rules);
+  ~Hyphenators();
+  const Hyphenator& get(const std::string& lang);
+  const HyphenationRules& rules() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Adds exceptions from a project file: one word per line with '-' at its
 // break points, '#' comments. Returns false and sets `error` if unreadable.
 bool read_exception_file(const std::string& path, std::vector<std::string>* out, std::string* error);

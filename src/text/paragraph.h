@@ -46,6 +46,9 @@ struct ParagraphInput {
   bool hyphenate = true;
   HyphenationRules hyphenation;
   LineBreakParams params;
+  // Optional: the build's hyphenators, so that pattern files are read once
+  // per build. When set, its rules are used and `hyphenation` is ignored.
+  Hyphenators* hyphenators = nullptr;
 };
 
 struct LinkArea {  // a link's extent on a line, x relative to the line start
@@ -56,18 +59,26 @@ struct LinkArea {  // a link's extent on a line, x relative to the line start
 struct Line {
   std::vector<model::GlyphRun> runs;  // x relative to the line's left edge, y = 0 on the baseline
   std::vector<LinkArea> links;
-  double width = 0;           // set width after justification
-  double natural_width = 0;
-  double ratio = 0;           // adjustment ratio (stretch > 0, shrink < 0)
-  bool hyphenated = false;
-  bool overfull = false;
+  double width = 0;           // set width after justification, first-line indent included
+  double natural_width = 0;   // the same with every space at its natural width
+  // Adjustment ratio of the line's spaces (stretch > 0, shrink < 0; 0 on a
+  // justified paragraph's last line). Ragged lines: the shortfall over the
+  // ragged stretch (how far the line is from the measure, in units of
+  // LineBreakParams::ragged_stretch em). 1000 for a justified line that
+  // cannot stretch at all (a lone word).
+  double ratio = 0;
+  bool hyphenated = false;    // ends with a hyphen: an inserted one or a hard one
+  bool overfull = false;      // wider than the measure (reported as a warning)
   double ascent = 0, descent = 0;  // pt, largest on the line (descent positive)
-  size_t text_begin = 0, text_end = 0;  // bytes of ParagraphInput::text on this line
+  // Bytes of ParagraphInput::text on this line, including the spaces dropped
+  // at its end: the lines' ranges follow each other without gaps.
+  size_t text_begin = 0, text_end = 0;
 };
 
 struct ParagraphResult {
   std::vector<Line> lines;
   double demerits = 0;
+  int pass = 0;  // Knuth–Plass pass that found the lines: 1, 2 (hyphenation) or 3 (emergency)
 };
 
 // Sets a paragraph. Lines that cannot fit (a word wider than the measure) are

@@ -356,6 +356,23 @@ TEST(KnuthPlass, EmergencyPassSetsAWordWiderThanTheMeasureOverfull) {
   EXPECT_EQ(overfull, 1);
 }
 
+TEST(KnuthPlass, EmergencyPassAcceptsAnUnderfullLineRatherThanAnOverfullOne) {
+  // A 95 pt word fits no line with another word and cannot stretch alone:
+  // passes 1 and 2 fail; the emergency pass sets it alone (underfull, not
+  // overfull) and keeps the other lines within tolerance.
+  LineBreakParams p;
+  const auto items = words({95, 28, 28, 28, 28, 28, 28, 28}, p);
+  const BreakResult r = break_lines(items, 100, p);
+  EXPECT_EQ(r.pass, 3);
+  ASSERT_EQ(r.lines.size(), 4u);
+  EXPECT_NEAR(r.lines[0].natural, 95, 1e-9);
+  for (const auto& line : r.lines) EXPECT_FALSE(line.overfull);
+  for (size_t i = 1; i < r.lines.size(); ++i) {
+    EXPECT_LE(r.lines[i].ratio, p.tolerance);
+    EXPECT_GE(r.lines[i].ratio, -1);
+  }
+}
+
 TEST(KnuthPlass, RaggedLinesKeepTheirSpacesFixed) {
   LineBreakParams p;
   // Ragged right: spaces neither stretch nor shrink; each line ends with

@@ -39,8 +39,8 @@ struct Candidate {
 
 class Breaker {
  public:
-  Breaker(const std::vector<Item>& items, double measure, const LineBreakParams& params)
-      : items_(items), measure_(measure), params_(params), sums_(items.size() + 1) {
+  Breaker(const std::vector<Item>& items, double measure, const LineBreakParams& params, double em)
+      : items_(items), measure_(measure), params_(params), em_(em), sums_(items.size() + 1) {
     for (size_t i = 0; i < items_.size(); ++i) {
       Sums s = sums_[i];
       const Item& it = items_[i];
@@ -60,6 +60,7 @@ class Breaker {
   bool run(int pass, BreakResult* result) {
     pass_ = pass;
     threshold_ = pass == 1 ? params_.pretolerance : pass == 2 ? params_.tolerance : kInfinity;
+    emergency_ = pass == 3 ? std::max(1e-9, params_.emergency_stretch * em_) : 0;
     nodes_.clear();
     active_.clear();
     nodes_.push_back(Node{});
@@ -140,11 +141,12 @@ class Breaker {
     return kDecent;
   }
 
-  // §859: demerits of a line with badness `bad` ending at item b.
-  double line_demerits(const Node& from, size_t b, double bad, int fitness) const {
+  // §859: demerits of a line with badness `bad` ending at item b. `graded`:
+  // an emergency-pass line beyond tolerance, whose square is not capped.
+  double line_demerits(const Node& from, size_t b, double bad, int fitness, bool graded) const {
     const Item& it = items_[b];
     double d = params_.line_penalty + bad;
-    d = std::abs(d) >= 10000 ? 100000000.0 : d * d;
+    d = std::abs(d) >= 10000 && !graded ? 100000000.0 : d * d;
     const double pi = it.is_penalty() ? it.penalty : 0;
     if (pi > 0)
       d += pi * pi;
@@ -180,9 +182,11 @@ class Breaker {
       }
       LineBreak line = measure_line(from, b);
       // Infinite stretch makes a short line perfect (§852); shrinking still costs.
-      const double bad = line.overfull                                  ? kInfBad + 1
-                         : (line.infinite_stretch && line.ratio >= 0) ? 0
-                                                                      : badness(line.ratio);
+      double bad = line.overfull                                  ? kInfBad + 1
+                   : (line.infinite_stretch && line.ratio >= 0) ? 0
+                                                                : badness(line.ratio);
+      const bool graded = pass_ == 3 && !line.overfull && !line.infinite_stretch && line.ratio > params_.tolerance;
+      if (graded) bad = kInfBad * (1 + (measure_ - line.natural) / (line.stretch + emergency_));
       bool artificial = false;
       if (line.overfull || forced) {
         // §854: in the emergency pass, when this is the only active node
@@ -201,7 +205,7 @@ class Breaker {
       if (!artificial && params_.max_consecutive_hyphens > 0 && hyphens > params_.max_consecutive_hyphens)
         continue;
       line.fitness = fitness_of(line, bad);
-      line.demerits = artificial ? 0 : line_demerits(from, b, bad, line.fitness);
+      line.demerits = artificial ? 0 : line_demerits(from, b, bad, line.fitness, graded);
       const double total = from.total + line.demerits;
       Candidate& c = candidates_[static_cast<size_t>(line.fitness * (hyphen_cap_ + 1) +
                                                      std::min(hyphens, hyphen_cap_))];
@@ -244,6 +248,8 @@ class Breaker {
   const std::vector<Item>& items_;
   double measure_;
   const LineBreakParams& params_;
+  double em_;
+  double emergency_ = 0;  // the emergency pass's grading stretch, pt
   std::vector<Sums> sums_;
   int hyphen_cap_ = 1;
   int pass_ = 1;
@@ -261,7 +267,7 @@ double badness(double ratio) {
   return std::min(kInfBad, 100.0 * r * r * r);
 }
 
-BreakResult break_lines(const std::vector<Item>& items, double measure, const LineBreakParams& params) {
+BreakResult break_lines(const std::vector<Item>& items, double measure, const LineBreakParams& params, double em) {
   BreakResult result;
   if (items.empty()) return result;
   std::vector<Item> own;
@@ -271,7 +277,7 @@ BreakResult break_lines(const std::vector<Item>& items, double measure, const Li
     append_paragraph_end(own);
     list = &own;
   }
-  Breaker breaker(*list, measure, params);
+  Breaker breaker(*list, measure, params, em);
   if (params.pretolerance >= 0 && breaker.run(1, &result)) return result;
   if (breaker.run(2, &result)) return result;
   breaker.run(3, &result);

@@ -13,7 +13,12 @@
 // `pretolerance`; then with hyphenation up to `tolerance`; then an emergency
 // pass that accepts any underfull line and, when nothing else can work, an
 // overfull one (the "artificial demerits" of §854), flagged for the caller to
-// report.
+// report. TeX's emergency pass adds \emergencystretch to every line, which
+// makes all loose lines cheap and so lets loose lines spread through the
+// paragraph; ours leaves lines within `tolerance` as they are and charges
+// each line beyond it inf_bad·(1 + shortfall / (stretch + emergency_stretch)),
+// squared and uncapped: first as few such lines as possible, then the least
+// loose of them.
 #include <cstddef>
 #include <vector>
 
@@ -43,8 +48,10 @@ struct BreakResult {
 };
 
 // Breaks `items` into lines of width `measure`. The items must end with a
-// forced break (append_paragraph_end). An empty list gives no lines.
-BreakResult break_lines(const std::vector<Item>& items, double measure, const LineBreakParams& params);
+// forced break (append_paragraph_end). An empty list gives no lines. `em`
+// (pt) converts LineBreakParams::emergency_stretch.
+BreakResult break_lines(const std::vector<Item>& items, double measure, const LineBreakParams& params,
+                        double em = 10);
 
 // TeX's badness of a line with adjustment ratio r: 100·|r|³, at most 10000
 // (inf_bad); lines that cannot stretch at all are 10000 too.

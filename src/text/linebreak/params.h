@@ -19,6 +19,8 @@ struct LineBreakParams {  // Knuth–Plass parameters (TeX's names)
   double space_stretch = 0.5;   // of the space's width
   double space_shrink = 0.33;
   double ragged_stretch = 2.0;  // em: stretch at the end of ragged lines (plain TeX's \raggedright: 2em)
+  double emergency_stretch = 1.0;  // em: in the emergency pass, lines looser than `tolerance` are ranked by
+                                   // shortfall / (stretch + this), so the worst of them is avoided first
   double overfull_tolerance = 0.1;  // pt a line may exceed the measure before it is overfull (TeX's \hfuzz)
 };
 

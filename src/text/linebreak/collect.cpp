@@ -1,0 +1,325 @@
+#include "text/linebreak/collect.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/utf.h"
+
+namespace jan20::text::linebreak {
+
+namespace {
+
+enum class CharClass { Content, Space, Tie, Mandatory };
+
+CharClass classify(char32_t c) {
+  switch (c) {
+    case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x85: case 0x2028: case 0x2029:
+      return CharClass::Mandatory;
+    case 0xA0:  // no-break space: stretches like a space, never breaks
+      return CharClass::Tie;
+    case 0x202F: case 0x2007:  // narrow no-break and figure space: fixed, part of the word
+      return CharClass::Content;
+    default:
+      return u_isUWhiteSpace(static_cast<UChar32>(c)) ? CharClass::Space : CharClass::Content;
+  }
+}
+
+// Scripts whose letters join: a unit of such a script touching another one
+// is always reshaped with context.
+bool joins(hb_script_t script) {
+  switch (script) {
+    case HB_SCRIPT_ARABIC: case HB_SCRIPT_SYRIAC: case HB_SCRIPT_MONGOLIAN: case HB_SCRIPT_NKO:
+    case HB_SCRIPT_MANDAIC: case HB_SCRIPT_ADLAM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool same_shaping(const ParagraphInput& in, const text::Item& a, const text::Item& b) {
+  return a.face == b.face && a.script == b.script && (a.bidi_level & 1) == (b.bidi_level & 1) && a.lang == b.lang &&
+         in.spans[a.span].style.features == in.spans[b.span].style.features;
+}
+
+class Collector {
+ public:
+  explicit Collector(const CollectContext& ctx) : ctx_(ctx), in_(ctx.input), text_(ctx.input.text) {
+    for (size_t pos = 0; pos < text_.size();) {
+      at_.push_back(pos);
+      cps_.push_back(utf8_next(text_, pos));
+    }
+    at_.push_back(text_.size());
+    opportunity_.assign(text_.size() + 1, -1);
+    for (const auto& o : ctx_.opportunities) opportunity_[o.offset] = static_cast<int>(o.kind);
+    out_.em = in_.spans.empty() ? 10 : in_.spans.front().style.size;
+  }
+
+  Collected run() {
+    if (in_.first_indent > 0) {
+      out_.items.push_back(Item::box(in_.first_indent, element(Element::Kind::Indent, 0)));
+    }
+    size_t i = 0;
+    const size_t n = cps_.size();
+    while (i < n && classify(cps_[i]) != CharClass::Content) ++i;  // leading white space is not set
+    while (i < n) {
+      size_t j = i;
+      if (classify(cps_[i]) == CharClass::Content) {
+        while (j < n && classify(cps_[j]) == CharClass::Content) ++j;
+        add_word(at_[i], at_[j]);
+      } else {
+        while (j < n && classify(cps_[j]) != CharClass::Content) ++j;
+        if (j == n) break;  // trailing white space is not set
+        add_space(i, j);
+      }
+      i = j;
+    }
+    append_paragraph_end(out_.items);
+    return std::move(out_);
+  }
+
+ private:
+  size_t element(Element::Kind kind, size_t index) {
+    out_.elements.push_back({kind, index});
+    return out_.elements.size() - 1;
+  }
+
+  size_t item_at(size_t offset) const {
+    const auto& items = ctx_.text_items;
+    auto it = std::upper_bound(items.begin(), items.end(), offset,
+                               [](size_t o, const text::Item& item) { return o < item.begin; });
+    return it == items.begin() ? 0 : static_cast<size_t>(it - items.begin() - 1);
+  }
+
+  // White space from code point i to j (exclusive): glue, a tie or a forced break.
+  void add_space(size_t i, size_t j) {
+    SpaceRun s;
+    s.begin = at_[i];
+    s.end = at_[j];
+    s.item = item_at(s.begin);
+    const text::Item& item = ctx_.text_items[s.item];
+    const font::Face* face = item.face;
+    const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
+    bool tie = false;
+    for (size_t k = i; k < j; ++k) {
+      const CharClass c = classify(cps_[k]);
+      if (c == CharClass::Mandatory) {
+        s.mandatory = true;
+        continue;
+      }
+      tie = tie || c == CharClass::Tie;
+      uint32_t gid = face ? face->glyph_for(cps_[k]) : 0;
+      if (gid == 0 && face) gid = face->glyph_for(U' ');
+      const int32_t advance = face ? face->advance(gid) : 0;
+      s.glyphs.push_back(gid);
+      s.advances.push_back(advance);
+      s.offsets.push_back(at_[k]);
+      s.width += advance * scale + tracking;
+    }
+    s.stretch = s.width * in_.params.space_stretch;
+    s.shrink = s.width * in_.params.space_shrink;
+    s.breakable = !tie && opportunity_[s.end] == static_cast<int>(BreakOpportunity::Kind::Space);
+    out_.spaces.push_back(s);
+    const size_t origin = element(Element::Kind::Space, out_.spaces.size() - 1);
+    if (s.mandatory) {
+      // TeX's \hfil\break: the line ends here and is set like a last line.
+      Item fill = Item::glue(0, 0, 0, origin);
+      fill.fil = 1;
+      out_.items.push_back(fill);
+      out_.items.push_back(Item::penalty_item(kForcedBreak));
+    } else if (s.breakable) {
+      append_space(out_.items, in_.align, s.width, out_.em, in_.params, origin);
+    } else {
+      append_tie(out_.items, in_.align, s.width, out_.em, in_.params, origin);
+      after_tie_ = true;
+    }
+  }
+
+  std::vector<ShapedGlyph> shape_unit(const Unit& u, bool touches_before, bool touches_after) {
+    const text::Item& item = ctx_.text_items[u.item];
+    std::vector<ShapedGlyph> glyphs = ctx_.cache.shape_word(request_for(in_, item, text_, u.begin, u.end));
+    for (auto& g : glyphs) g.cluster += static_cast<uint32_t>(u.begin);
+    if (!touches_before && !touches_after) return glyphs;
+    // The unit touches another part of its word: shape it with the paragraph
+    // as context where HarfBuzz says the edge depends on it.
+    bool reshape = joins(item.script);
+    for (const auto& g : glyphs) {
+      if (!g.unsafe_to_break) continue;
+      if (touches_before && g.cluster == u.begin) reshape = true;
+    }
+    if (touches_after && !glyphs.empty()) {
+      uint32_t last = 0;
+      for (const auto& g : glyphs) last = std::max(last, g.cluster);
+      for (const auto& g : glyphs)
+        if (g.cluster == last && g.unsafe_to_break) reshape = true;
+    }
+    if (reshape) glyphs = shape(request_for(in_, item, text_, u.begin, u.end));
+    return glyphs;
+  }
+
+  double hyphen_width(const text::Item& item) {
+    auto it = hyphen_units_.find(item.face);
+    if (it == hyphen_units_.end()) {
+      const std::string h = hyphen_text(item.face);
+      int32_t units = 0;
+      for (const auto& g : ctx_.cache.shape_word(request_for(in_, item, h, 0, h.size()))) units += g.x_advance;
+      it = hyphen_units_.emplace(item.face, units).first;
+    }
+    return it->second * scale_of(in_, item) + tracking_of(in_, item);
+  }
+
+  // Hyphenation points of the word as byte offsets.
+  std::vector<size_t> hyphenation_points(size_t begin, size_t end, const text::Item& item) {
+    std::vector<size_t> out;
+    if (!in_.hyphenate || (item.bidi_level & 1)) return out;
+    const Hyphenator& h = ctx_.hyphenators.get(item.lang.empty() ? in_.lang : item.lang);
+    const size_t first = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), begin) - at_.begin());
+    const size_t last = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), end) - at_.begin());
+    const std::u32string_view word(cps_.data() + first, last - first);
+    for (size_t p : h.points(word)) out.push_back(at_[first + p]);
+    return out;
+  }
+
+  void add_word(size_t begin, size_t end) {
+    // A word tied to the one before ("20 Yanvar", "H. Əliyev", U+00A0) is
+    // kept whole as well: "20 Yan-" would part them all the same.
+    const bool tied = after_tie_;
+    after_tie_ = false;
+    Word word;
+    word.begin = begin;
+    word.end = end;
+    word.item = item_at(begin);
+    const size_t word_index = out_.words.size();
+
+    // Units: consecutive items with the same shaping settings.
+    const size_t first_unit = out_.units.size();
+    for (size_t k = word.item; k < ctx_.text_items.size() && ctx_.text_items[k].begin < end; ++k) {
+      const text::Item& item = ctx_.text_items[k];
+      const size_t b = std::max(item.begin, begin), e = std::min(item.end, end);
+      if (b >= e) continue;
+      if (out_.units.size() > first_unit && same_shaping(in_, ctx_.text_items[out_.units.back().item], item)) {
+        out_.units.back().end = e;
+      } else {
+        Unit u;
+        u.begin = b;
+        u.end = e;
+        u.item = k;
+        out_.units.push_back(u);
+      }
+    }
+    for (size_t u = first_unit; u < out_.units.size(); ++u)
+      out_.units[u].glyphs = shape_unit(out_.units[u], u > first_unit, u + 1 < out_.units.size());
+
+    // Break points and item edges inside the word.
+    std::map<size_t, int> cuts;  // offset -> BreakPoint::Kind, or -1 for an item edge
+    for (size_t k = word.item; k < ctx_.text_items.size() && ctx_.text_items[k].begin < end; ++k)
+      if (ctx_.text_items[k].begin > begin) cuts[ctx_.text_items[k].begin] = -1;
+    if (!tied)
+      for (size_t p : hyphenation_points(begin, end, ctx_.text_items[word.item]))
+        cuts[p] = static_cast<int>(BreakPoint::Kind::Hyphenation);
+    for (size_t o = begin + 1; o < end; ++o) {
+      const int kind = opportunity_[o];
+      if (kind == static_cast<int>(BreakOpportunity::Kind::Hyphen))
+        cuts[o] = static_cast<int>(BreakPoint::Kind::HardHyphen);
+      else if (kind == static_cast<int>(BreakOpportunity::Kind::Other))
+        cuts[o] = static_cast<int>(BreakPoint::Kind::Other);
+    }
+
+    size_t unit = first_unit;
+    size_t from = begin;
+    auto add_fragment = [&](size_t to) {
+      while (unit + 1 < out_.units.size() && out_.units[unit].end <= from) ++unit;
+      Fragment f;
+      f.begin = from;
+      f.end = to;
+      f.item = item_at(from);
+      f.unit = unit;
+      f.word = word_index;
+      const text::Item& item = ctx_.text_items[f.item];
+      const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
+      for (const auto& g : out_.units[unit].glyphs) {
+        if (g.cluster < from || g.cluster >= to) continue;
+        f.glyphs.push_back(g);
+        f.width += g.x_advance * scale + tracking;
+      }
+      word.width += f.width;
+      out_.fragments.push_back(std::move(f));
+      out_.items.push_back(Item::box(out_.fragments.back().width, element(Element::Kind::Fragment, out_.fragments.size() - 1)));
+    };
+    for (const auto& [offset, kind] : cuts) {
+      add_fragment(offset);
+      from = offset;
+      if (kind < 0) continue;  // an item edge: no break
+      BreakPoint bp;
+      bp.kind = static_cast<BreakPoint::Kind>(kind);
+      bp.offset = offset;
+      bp.unit = unit;
+      out_.breaks.push_back(bp);
+      const size_t origin = element(Element::Kind::Break, out_.breaks.size() - 1);
+      const text::Item& item = ctx_.text_items[out_.fragments.back().item];
+      switch (bp.kind) {
+        case BreakPoint::Kind::Hyphenation:
+          append_break(out_.items, in_.align, in_.params.hyphen_penalty, hyphen_width(item), true, true, out_.em,
+                       in_.params, origin);
+          break;
+        case BreakPoint::Kind::HardHyphen:
+          append_break(out_.items, in_.align, in_.params.explicit_hyphen_penalty, 0, true, false, out_.em,
+                       in_.params, origin);
+          break;
+        case BreakPoint::Kind::Other:
+          append_break(out_.items, in_.align, 0, 0, false, false, out_.em, in_.params, origin);
+          break;
+      }
+    }
+    add_fragment(end);
+    out_.words.push_back(word);
+  }
+
+  const CollectContext& ctx_;
+  const ParagraphInput& in_;
+  const std::string& text_;
+  std::u32string cps_;
+  std::vector<size_t> at_;
+  std::vector<int> opportunity_;  // BreakOpportunity::Kind at each byte, or -1
+  std::map<const font::Face*, int32_t> hyphen_units_;
+  bool after_tie_ = false;
+  Collected out_;
+};
+
+}  // namespace
+
+ShapeRequest request_for(const ParagraphInput& input, const text::Item& item, std::string_view text, size_t begin,
+                         size_t end) {
+  ShapeRequest r;
+  r.face = item.face;
+  r.text = text;
+  r.begin = begin;
+  r.end = end;
+  r.script = item.script;
+  r.direction = (item.bidi_level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
+  r.lang = item.lang.empty() ? input.lang : item.lang;
+  if (item.span < input.spans.size()) r.features = input.spans[item.span].style.features;
+  return r;
+}
+
+double scale_of(const ParagraphInput& input, const text::Item& item) {
+  if (!item.face || item.span >= input.spans.size()) return 0;
+  return input.spans[item.span].style.size / item.face->units_per_em();
+}
+
+double tracking_of(const ParagraphInput& input, const text::Item& item) {
+  if (item.span >= input.spans.size()) return 0;
+  const TextStyle& style = input.spans[item.span].style;
+  return style.tracking * style.size / 1000.0;
+}
+
+std::string hyphen_text(const font::Face* face) {
+  return face && face->has_glyph(0x2010) ? "\u2010" : "-";
+}
+
+Collected collect(const CollectContext& ctx) { return Collector(ctx).run(); }
+
+}  // namespace jan20::text::linebreak

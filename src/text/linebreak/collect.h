@@ -1,0 +1,111 @@
+#pragma once
+// From a paragraph's text to Knuth–Plass items (the "collect" step):
+//  - the text is cut into words (runs of non-space characters) and white
+//    space; a space run is glue, breakable where breaks.h allows a line to
+//    start after it and a tie otherwise ("20 Yanvar", U+00A0);
+//  - each word is cut into units, the parts of it that share one face,
+//    script, direction, language and feature set, and each unit is shaped
+//    once through the per-word cache (ShapeCache::shape_word). A unit that
+//    touches another unit of the same word is reshaped with the paragraph as
+//    context when HarfBuzz flags its edge unsafe to break, or when its script
+//    joins (Arabic);
+//  - each word is cut again at its break points, which are the hard-hyphen
+//    and other breaks of breaks.h and the Hyphenator's points, and at item
+//    edges; each piece is a box (a Fragment) holding its glyphs; each break
+//    point is a penalty, and a hyphenation point's penalty has the width of a
+//    hyphen shaped in the word's face. A word tied to the one before it
+//    ("20 Yanvar", "H. Əliyev", a no-break space) is not hyphenated, so that
+//    the pair stays whole.
+// Every Knuth–Plass item's origin points into `elements`, which points into
+// the vectors below; lines.h turns a chosen break sequence back into glyphs.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/breaks.h"
+#include "text/hyphenate.h"
+#include "text/itemize.h"
+#include "text/linebreak/items.h"
+#include "text/paragraph.h"
+#include "text/shape.h"
+#include "text/shape_cache.h"
+
+namespace jan20::text::linebreak {
+
+struct Element {  // what a Knuth–Plass item stands for
+  enum class Kind { Indent, Fragment, Space, Break };
+  Kind kind = Kind::Fragment;
+  size_t index = 0;  // into Collected::fragments, spaces or breaks
+};
+
+struct Unit {  // part of a word shaped in one go
+  size_t begin = 0, end = 0;  // bytes of the paragraph
+  size_t item = 0;            // its first text::Item (face, script, direction, language, features)
+  std::vector<ShapedGlyph> glyphs;  // clusters are byte offsets in the paragraph
+};
+
+struct Fragment {  // a box: part of a word between break points, in one text::Item
+  size_t begin = 0, end = 0;
+  size_t item = 0, unit = 0, word = 0;
+  std::vector<ShapedGlyph> glyphs;  // the unit's glyphs whose cluster is in [begin, end), in visual order
+  double width = 0;                 // pt, tracking included
+};
+
+struct SpaceRun {  // white space between two words: glue
+  size_t begin = 0, end = 0;
+  size_t item = 0;
+  std::vector<uint32_t> glyphs;    // one per character
+  std::vector<int32_t> advances;   // font units
+  std::vector<size_t> offsets;     // byte offset of each character
+  double width = 0, stretch = 0, shrink = 0;  // pt; stretch and shrink as if justified
+  bool breakable = true;           // false: a tie
+  bool mandatory = false;          // a line separator: the line must end here
+};
+
+struct BreakPoint {  // a possible break inside a word
+  enum class Kind { Hyphenation, HardHyphen, Other };
+  Kind kind = Kind::Other;
+  size_t offset = 0;  // byte where the next line would start
+  size_t unit = 0;    // the unit the break is in (or ends)
+};
+
+struct Word {
+  size_t begin = 0, end = 0;
+  double width = 0;   // pt, unbroken
+  size_t item = 0;    // first text::Item (its span locates the word for messages)
+};
+
+struct Collected {
+  std::vector<Unit> units;
+  std::vector<Fragment> fragments;
+  std::vector<SpaceRun> spaces;
+  std::vector<BreakPoint> breaks;
+  std::vector<Word> words;
+  std::vector<Element> elements;
+  std::vector<Item> items;  // Knuth–Plass items; origin = index into elements
+  double em = 10;           // pt: the first span's size (ragged stretch is in em)
+};
+
+struct CollectContext {
+  const ParagraphInput& input;
+  const std::vector<text::Item>& text_items;
+  const std::vector<BreakOpportunity>& opportunities;
+  ShapeCache& cache;
+  Hyphenators& hyphenators;
+};
+
+Collected collect(const CollectContext& ctx);
+
+// The shaping request for bytes [begin, end) of `text` in `item`'s face,
+// script, direction, language and features.
+ShapeRequest request_for(const ParagraphInput& input, const text::Item& item, std::string_view text, size_t begin,
+                         size_t end);
+// Points per font unit for `item`, and its tracking per glyph in points.
+double scale_of(const ParagraphInput& input, const text::Item& item);
+double tracking_of(const ParagraphInput& input, const text::Item& item);
+// The hyphen inserted at a hyphenation point: U+2010 when the face has it.
+std::string hyphen_text(const font::Face* face);
+
+}  // namespace jan20::text::linebreak

@@ -1,0 +1,375 @@
+#include "text/linebreak/lines.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace jan20::text::linebreak {
+
+namespace {
+
+constexpr uint32_t kInserted = std::numeric_limits<uint32_t>::max();  // cluster of an inserted hyphen
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+struct Piece {
+  enum class Kind { Glyphs, Space, Hyphen };
+  Kind kind = Kind::Glyphs;
+  size_t item = 0;
+  size_t begin = 0, end = 0;  // bytes of the paragraph
+  size_t unit = kNone;
+  std::vector<ShapedGlyph> glyphs;  // Glyphs, Hyphen
+  const SpaceRun* space = nullptr;  // Space
+  double width = 0;                 // pt, natural, tracking included
+  double justification = 0;         // pt added to this space
+};
+
+class LineSetter {
+ public:
+  LineSetter(const LineContext& ctx, const LinePlace& place)
+      : ctx_(ctx), in_(ctx.input), c_(ctx.collected), place_(place) {}
+
+  Line run() {
+    gather();
+    reshape_start();
+    reshape_end();
+    measure();
+    justify();
+    build_runs();
+    line_.text_begin = place_.text_begin;
+    line_.text_end = place_.text_end;
+    return std::move(line_);
+  }
+
+ private:
+  const BreakPoint* break_at(size_t item_index) const {
+    const size_t origin = c_.items[item_index].origin;
+    if (origin == kNoOrigin) return nullptr;
+    const Element& e = c_.elements[origin];
+    return e.kind == Element::Kind::Break ? &c_.breaks[e.index] : nullptr;
+  }
+
+  void gather() {
+    const LineBreak& lb = *place_.line;
+    for (size_t k = lb.start; k < lb.end && k < c_.items.size(); ++k) {
+      const size_t origin = c_.items[k].origin;
+      if (origin == kNoOrigin) continue;
+      const Element& e = c_.elements[origin];
+      if (e.kind == Element::Kind::Indent) {
+        indent_ = in_.first_indent;
+      } else if (e.kind == Element::Kind::Fragment) {
+        const Fragment& f = c_.fragments[e.index];
+        Piece p;
+        p.item = f.item;
+        p.begin = f.begin;
+        p.end = f.end;
+        p.unit = f.unit;
+        p.glyphs = f.glyphs;
+        pieces_.push_back(std::move(p));
+      } else if (e.kind == Element::Kind::Space) {
+        const SpaceRun& s = c_.spaces[e.index];
+        if (s.mandatory) continue;
+        Piece p;
+        p.kind = Piece::Kind::Space;
+        p.item = s.item;
+        p.begin = s.begin;
+        p.end = s.end;
+        p.space = &s;
+        pieces_.push_back(std::move(p));
+      }
+    }
+    end_break_ = break_at(lb.end);
+    if (place_.previous) start_break_ = break_at(place_.previous->end);
+  }
+
+  // HarfBuzz: breaking before a glyph flagged unsafe-to-break, or inside a
+  // cluster, changes the shaping.
+  bool needs_reshape(size_t unit, size_t offset) const {
+    bool starts_here = false;
+    for (const auto& g : c_.units[unit].glyphs) {
+      if (g.cluster != offset) continue;
+      starts_here = true;
+      if (g.unsafe_to_break) return true;
+    }
+    return !starts_here;
+  }
+
+  std::vector<ShapedGlyph> reshape(size_t unit, size_t begin, size_t end, bool hyphen) const {
+    const text::Item& item = ctx_.text_items[c_.units[unit].item];
+    std::vector<ShapedGlyph> glyphs;
+    if (hyphen) {
+      const std::string word = in_.text.substr(begin, end - begin) + hyphen_text(item.face);
+      glyphs = ctx_.cache.shape_word(request_for(in_, item, word, 0, word.size()));
+      for (auto& g : glyphs) g.cluster = g.cluster < end - begin ? static_cast<uint32_t>(g.cluster + begin) : kInserted;
+    } else {
+      glyphs = ctx_.cache.shape_word(request_for(in_, item, in_.text, begin, end));
+      for (auto& g : glyphs) g.cluster += static_cast<uint32_t>(begin);
+    }
+    return glyphs;
+  }
+
+  // Gives pieces [first, last] the reshaped glyphs of their byte ranges;
+  // inserted glyphs become a hyphen piece after `last`.
+  void distribute(size_t first, size_t last, const std::vector<ShapedGlyph>& glyphs) {
+    for (size_t i = first; i <= last; ++i) pieces_[i].glyphs.clear();
+    Piece hyphen;
+    hyphen.kind = Piece::Kind::Hyphen;
+    hyphen.item = pieces_[last].item;
+    hyphen.begin = hyphen.end = pieces_[last].end;
+    for (const auto& g : glyphs) {
+      if (g.cluster == kInserted) {
+        hyphen.glyphs.push_back(g);
+        continue;
+      }
+      for (size_t i = first; i <= last; ++i) {
+        if (g.cluster >= pieces_[i].begin && g.cluster < pieces_[i].end) {
+          pieces_[i].glyphs.push_back(g);
+          break;
+        }
+      }
+    }
+    if (!hyphen.glyphs.empty()) pieces_.insert(pieces_.begin() + static_cast<std::ptrdiff_t>(last) + 1, hyphen);
+  }
+
+  // The first part of the line continues a word broken on the line before.
+  void reshape_start() {
+    if (!start_break_ || pieces_.empty() || pieces_[0].kind != Piece::Kind::Glyphs) return;
+    const size_t unit = pieces_[0].unit;
+    size_t last = 0;
+    while (last + 1 < pieces_.size() && pieces_[last + 1].kind == Piece::Kind::Glyphs && pieces_[last + 1].unit == unit)
+      ++last;
+    if (!needs_reshape(unit, start_break_->offset)) return;
+    distribute(0, last, reshape(unit, pieces_[0].begin, pieces_[last].end, false));
+  }
+
+  // The line ends inside a word: at a hyphenation point the hyphen is shaped
+  // with the word's last part; at other breaks only unsafe edges reshape.
+  void reshape_end() {
+    if (!end_break_ || pieces_.empty() || pieces_.back().kind != Piece::Kind::Glyphs) return;
+    const size_t last = pieces_.size() - 1;
+    const size_t unit = pieces_[last].unit;
+    size_t first = last;
+    while (first > 0 && pieces_[first - 1].kind == Piece::Kind::Glyphs && pieces_[first - 1].unit == unit) --first;
+    const bool hyphen = end_break_->kind == BreakPoint::Kind::Hyphenation;
+    if (!hyphen && !needs_reshape(unit, end_break_->offset)) return;
+    distribute(first, last, reshape(unit, pieces_[first].begin, pieces_[last].end, hyphen));
+  }
+
+  void measure() {
+    natural_ = indent_;
+    for (auto& p : pieces_) {
+      if (p.kind == Piece::Kind::Space) {
+        p.width = p.space->width;
+      } else {
+        const text::Item& item = ctx_.text_items[p.item];
+        const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
+        p.width = 0;
+        for (const auto& g : p.glyphs) p.width += g.x_advance * scale + tracking;
+      }
+      natural_ += p.width;
+    }
+  }
+
+  void justify() {
+    const double measure = in_.measure;
+    const double tolerance = in_.params.overfull_tolerance;
+    const double shortfall = measure - natural_;
+    if (in_.align != model::Align::Justify) {
+      line_.overfull = natural_ > measure + tolerance;
+      const double ragged = in_.params.ragged_stretch * c_.em;
+      line_.ratio = place_.last || ragged <= 0 ? 0 : shortfall / ragged;
+      return;
+    }
+    double stretch = 0, shrink = 0;
+    for (const auto& p : pieces_) {
+      if (p.kind != Piece::Kind::Space) continue;
+      stretch += p.space->stretch;
+      shrink += p.space->shrink;
+    }
+    line_.overfull = natural_ - shrink > measure + tolerance;
+    double ratio = 0;
+    if (shortfall < 0) {
+      ratio = shrink > 0 ? std::max(shortfall / shrink, line_.overfull ? -1.0 : -std::numeric_limits<double>::max())
+                         : 0;
+      line_.ratio = shrink > 0 ? ratio : line_.overfull ? -1000 : 0;
+    } else if (shortfall > 0 && !place_.last) {
+      ratio = stretch > 0 ? shortfall / stretch : 0;
+      line_.ratio = stretch > 0 ? ratio : 1000;
+    }
+    if (line_.overfull) line_.ratio = std::min(line_.ratio, -1.0);
+    for (auto& p : pieces_)
+      if (p.kind == Piece::Kind::Space) p.justification = ratio * (ratio > 0 ? p.space->stretch : p.space->shrink);
+  }
+
+  struct Group {
+    size_t item = 0;
+    size_t first = 0, last = 0;  // pieces
+  };
+
+  // Glyphs of one group in visual order, with their clusters for text ranges.
+  struct Placed {
+    model::Glyph glyph;
+    uint32_t cluster = 0;
+  };
+
+  std::vector<Placed> place_glyphs(const Group& g, bool rtl) const {
+    std::vector<Placed> out;
+    const text::Item& item = ctx_.text_items[g.item];
+    const double tracking = tracking_of(in_, item);
+    auto add_piece = [&](const Piece& p) {
+      if (p.kind == Piece::Kind::Space) {
+        const SpaceRun& s = *p.space;
+        const size_t n = s.glyphs.size();
+        for (size_t k = 0; k < n; ++k) {
+          const size_t i = rtl ? n - 1 - k : k;
+          Placed placed;
+          placed.glyph.id = s.glyphs[i];
+          placed.glyph.x_advance = s.advances[i];
+          placed.glyph.extra = tracking + (n > 0 ? p.justification / static_cast<double>(n) : 0);
+          placed.cluster = static_cast<uint32_t>(s.offsets[i]);
+          out.push_back(placed);
+        }
+        return;
+      }
+      for (const auto& sg : p.glyphs) {
+        Placed placed;
+        placed.glyph.id = sg.id;
+        placed.glyph.x_advance = sg.x_advance;
+        placed.glyph.x_offset = sg.x_offset;
+        placed.glyph.y_offset = sg.y_offset;
+        placed.glyph.extra = tracking;
+        placed.cluster = p.kind == Piece::Kind::Hyphen ? kInserted : sg.cluster;
+        out.push_back(placed);
+      }
+    };
+    if (rtl) {
+      for (size_t i = g.last + 1; i-- > g.first;) add_piece(pieces_[i]);
+    } else {
+      for (size_t i = g.first; i <= g.last; ++i) add_piece(pieces_[i]);
+    }
+    return out;
+  }
+
+  void build_runs() {
+    std::vector<Group> groups;
+    for (size_t i = 0; i < pieces_.size(); ++i) {
+      if (!groups.empty() && groups.back().item == pieces_[i].item) {
+        groups.back().last = i;
+      } else {
+        groups.push_back({pieces_[i].item, i, i});
+      }
+    }
+    std::vector<int> levels;
+    for (const auto& g : groups) levels.push_back(ctx_.text_items[g.item].bidi_level);
+    const std::vector<size_t> order = visual_order(levels);
+
+    double content = 0;
+    for (const auto& p : pieces_) content += p.width + p.justification;
+    const double measure = in_.measure;
+    const double indent = indent_;
+    double x = indent;
+    const model::Align align = in_.align;
+    if (!ctx_.rtl) {
+      if (align == model::Align::Right) x = measure - content;
+      if (align == model::Align::Center) x = indent + (measure - indent - content) / 2;
+    } else {
+      x = measure - indent - content;
+      if (align == model::Align::Left) x = 0;
+      if (align == model::Align::Center) x = (measure - indent - content) / 2;
+    }
+
+    for (size_t v : order) {
+      const Group& g = groups[v];
+      const text::Item& item = ctx_.text_items[g.item];
+      const StyledSpan& span = in_.spans[item.span];
+      const bool rtl = (item.bidi_level & 1) != 0;
+      const double scale = scale_of(in_, item);
+      size_t begin = pieces_[g.first].begin, end = pieces_[g.first].end;
+      bool hyphenated = false;
+      for (size_t i = g.first; i <= g.last; ++i) {
+        begin = std::min(begin, pieces_[i].begin);
+        end = std::max(end, pieces_[i].end);
+        hyphenated = hyphenated || pieces_[i].kind == Piece::Kind::Hyphen;
+      }
+      model::GlyphRun run;
+      run.font = item.face ? item.face->id() : 0;
+      run.size = span.style.size;
+      run.color = span.style.color;
+      run.x = x;
+      run.y = 0;
+      run.text = in_.text.substr(begin, end - begin);
+      run.lang = item.lang.empty() ? in_.lang : item.lang;
+      run.rtl = rtl;
+      run.hyphenated = hyphenated;
+      run.tag = span.style.tag;
+
+      std::vector<Placed> placed = place_glyphs(g, rtl);
+      // Text ranges: each cluster covers the bytes up to the next cluster of
+      // the run; the first glyph of a cluster carries it, the others (and the
+      // inserted hyphen) cover nothing.
+      std::vector<uint32_t> clusters;
+      for (const auto& p : placed)
+        if (p.cluster != kInserted) clusters.push_back(p.cluster);
+      std::sort(clusters.begin(), clusters.end());
+      clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
+      std::vector<bool> taken(clusters.size(), false);
+      double width = 0;
+      for (auto& p : placed) {
+        model::Glyph glyph = p.glyph;
+        if (p.cluster == kInserted) {
+          glyph.text_begin = glyph.text_end = static_cast<uint32_t>(end - begin);
+        } else {
+          const size_t k = static_cast<size_t>(std::lower_bound(clusters.begin(), clusters.end(), p.cluster) -
+                                               clusters.begin());
+          const uint32_t from = k == 0 ? static_cast<uint32_t>(begin) : p.cluster;
+          const uint32_t to = k + 1 < clusters.size() ? clusters[k + 1] : static_cast<uint32_t>(end);
+          if (!taken[k]) {
+            taken[k] = true;
+            glyph.text_begin = static_cast<uint32_t>(from - begin);
+            glyph.text_end = static_cast<uint32_t>(to - begin);
+          } else {
+            glyph.text_begin = glyph.text_end = static_cast<uint32_t>(p.cluster - begin);
+          }
+        }
+        width += glyph.x_advance * scale + glyph.extra;
+        run.glyphs.push_back(glyph);
+      }
+      if (item.face) {
+        const auto& m = item.face->metrics();
+        line_.ascent = std::max(line_.ascent, m.ascender * scale);
+        line_.descent = std::max(line_.descent, -m.descender * scale);
+      }
+      if (!span.link.empty() && width > 0) {
+        if (!line_.links.empty() && line_.links.back().uri == span.link &&
+            std::abs(line_.links.back().x + line_.links.back().width - x) < 1e-6) {
+          line_.links.back().width += width;
+        } else {
+          line_.links.push_back({x, width, span.link});
+        }
+      }
+      x += width;
+      line_.runs.push_back(std::move(run));
+    }
+    line_.width = indent + content;
+    line_.natural_width = natural_;
+    line_.hyphenated = end_break_ && (end_break_->kind == BreakPoint::Kind::Hyphenation ||
+                                      end_break_->kind == BreakPoint::Kind::HardHyphen);
+  }
+
+  const LineContext& ctx_;
+  const ParagraphInput& in_;
+  const Collected& c_;
+  const LinePlace& place_;
+  std::vector<Piece> pieces_;
+  const BreakPoint* end_break_ = nullptr;
+  const BreakPoint* start_break_ = nullptr;
+  double indent_ = 0;
+  double natural_ = 0;
+  Line line_;
+};
+
+}  // namespace
+
+Line set_line(const LineContext& ctx, const LinePlace& place) { return LineSetter(ctx, place).run(); }
+
+}  // namespace jan20::text::linebreak

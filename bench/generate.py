@@ -32,10 +32,11 @@ import png  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# Words per case. The issue's 24-page booklet has 5,800 words; the counts
-# scale with the pages (calibrated so jan20-pdf's booklet reaches the page
-# count in the case's name).
-CASES = {"p24": 5_800, "p240": 58_000, "p2400": 580_000}
+# Words per case, calibrated so jan20-pdf's booklet reaches the page count in
+# the case's name: about 232 words a page with the headings and figures (the
+# issue's 24-page booklet had 5,800 words in a layout with fewer figures' worth
+# of space; ours at 5,800 words is 26 pages).
+CASES = {"p24": 5_450, "p240": 55_700, "p2400": 557_000}
 SECTION_WORDS = 600          # a section heading every ~600 words
 SECTIONS_PER_CHAPTER = 8     # a chapter (new page, level-1 heading) every eight sections
 FIGURE_EVERY = 2             # a figure in every second section
@@ -289,6 +290,10 @@ def generate(case, words, out_root):
         path = os.path.join(directory, figure_path(number))
         if not os.path.exists(path):  # the slow part: skip figures already written (same seed, same bytes)
             write_if_changed(path, png.landscape(SEED + number))
+    images = os.path.join(directory, "images")
+    for name in os.listdir(images):  # figures left over from a longer version of the case
+        if name.startswith("fig-") and int(name[4:8]) > stats["figures"]:
+            os.remove(os.path.join(images, name))
     distinct = {w for kind, text, _ in blocks if kind == "p" for w in text.split()}
     stats.update({"case": case, "blocks": len(blocks), "distinct_words": len(distinct)})
     write_if_changed(os.path.join(directory, "case.json"), json.dumps(stats, indent=2) + "\n")

@@ -179,7 +179,8 @@ def main():
     if t:
         print(f"typst: {t.version()} (CLI), typst-ts-node-compiler 0.7.0 = Typst 0.14.2 (node {platform_node(t)}); "
               f"fonts: {' '.join(font_dirs)}")
-    print(f"median of {args.runs} runs after one warm-up; whole processes")
+    print(f"median of {args.runs} runs after one warm-up; whole processes; "
+          f"load average at start {os.getloadavg()[0]:.2f} (other work on the machine shows in wall times)")
 
     report = {"machine": m, "runs": args.runs, "typst_fonts": args.typst_fonts if t else None, "cases": {}}
     ours_by_case = {}
@@ -216,6 +217,7 @@ def main():
             print_case(name, "", {"jan20-pdf": r})
             report["cases"][name] = {"results": {"jan20-pdf": r}}
 
+    print(f"\nload average at end {os.getloadavg()[0]:.2f}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(report, f, indent=2)

@@ -76,6 +76,7 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   in.first_indent = style.paragraph.indent;
   in.hyphenate = allow_hyphenation && style.paragraph.hyphenate;
   in.hyphenation = ctx_.hyphenation;
+  in.hyphenators = ctx_.hyphenators;
   in.params.max_consecutive_hyphens = ctx_.design.max_consecutive_hyphens;
   for (const model::Span& span : text) {
     std::string span_lang = span.lang.empty() ? lang : span.lang;
@@ -97,8 +98,10 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   }
   if (in.text.empty() || !style.ok) return {};
   text::ParagraphResult result = text::set_paragraph(in, ctx_.cache, ctx_.sink);
-  for (text::Line& line : result.lines)
+  for (text::Line& line : result.lines) {
+    overfull_lines_ += line.overfull ? 1 : 0;
     for (model::GlyphRun& run : line.runs) run.x += style.paragraph.left_indent;
+  }
   return std::move(result.lines);
 }
 
@@ -320,7 +323,7 @@ void BlockBuilder::facts(const model::Block& b) {
   const ResolvedStyle& value_style = style("fact-value", {"h1"});
   const ResolvedStyle& label_style = style("fact-label", {"caption", "body"});
   int group = tag_for(b, "Div");
-  double gap = 8;
+  double gap = std::max(8.0, value_style.paragraph.size * 0.3);  // big figures need air between them
   double n = static_cast<double>(b.facts.size());
   double cell = (ctx_.measure - gap * (n - 1)) / n;
   VItem v;

@@ -75,7 +75,7 @@ TEST_F(Documents, AzerbaijaniTextCopiesOutExactly) {
                              "آذربایجان"})
     EXPECT_NE(squash_spaces(text).find(phrase), std::string::npos) << phrase;
   std::string info = run({"pdfinfo", pdf("booklet.az")}).out;
-  EXPECT_NE(info.find("Title:          20 Yanvar"), std::string::npos) << info;
+  EXPECT_TRUE(std::regex_search(info, std::regex("Title:\\s+20 Yanvar\n"))) << info;
 }
 
 // Every word that pdftotext reads back from the booklet must be a word of the
@@ -92,7 +92,10 @@ TEST_F(Documents, EveryExtractedWordIsAWordOfTheContent) {
         w.clear();
       };
       for (char32_t c : utf8_to_u32(s)) {
-        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c > 0x7F;
+        // Perso-Arabic text is checked in default (non-raw) mode elsewhere:
+        // in -raw mode poppler gives right-to-left runs a character a line.
+        bool arabic = (c >= 0x0600 && c <= 0x06FF) || (c >= 0x202A && c <= 0x202E);
+        bool letter = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c > 0x7F) && !arabic;
         bool punct = c == 0xA0 || c == 0x2013 || c == 0x2014 || c == 0x201C || c == 0x201D || c == 0x2018 ||
                      c == 0x2019 || c == 0xAB || c == 0xBB || c == 0x2026 || c == 0x2022 || c == 0x00B7 ||
                      c == 0x202F || c == 0x2009 || c == 0x060C;
@@ -147,7 +150,10 @@ TEST_F(Documents, RendersInPopplerMuPdfAndGhostscriptWithoutComplaint) {
     EXPECT_EQ(p.err, "") << name;
     CommandResult m = run({"mutool", "draw", "-q", "-r", "20", "-o", dir + "/m%d.png", pdf(name)});
     EXPECT_EQ(m.exit_code, 0);
-    EXPECT_EQ(m.err, "") << name;
+    // Debian's MuPDF is built without lcms2 and says so for every file,
+    // ours or not; anything else it prints is about our PDF.
+    std::string mupdf_err = std::regex_replace(m.err, std::regex("warning: ICC support is not available\n"), "");
+    EXPECT_EQ(mupdf_err, "") << name;
     CommandResult g = run({"gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", pdf(name)});
     EXPECT_EQ(g.exit_code, 0);
     EXPECT_EQ(g.out + g.err, "") << name;

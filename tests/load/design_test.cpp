@@ -108,10 +108,12 @@ TEST(PosterLayout, LoadsWithItsFramesAndOrnaments) {
   std::vector<std::string> frames;
   for (const auto& f : m.frames) frames.push_back(f.name);
   EXPECT_EQ(frames, (std::vector<std::string>{"headline", "date", "facts", "text", "footer"}));
-  EXPECT_EQ(m.frames[0].fit, model::FitMode::Shrink);
+  EXPECT_EQ(m.frames[0].fit, model::FitMode::Fill);
   EXPECT_EQ(m.frames[0].align_vertical, "bottom");
-  EXPECT_EQ(m.frames[2].columns, 3);
-  EXPECT_NEAR(m.frames[2].gutter, mm_to_pt(10), 1e-9);
+  EXPECT_EQ(m.frames[1].style, "date");
+  EXPECT_EQ(m.frames[2].fit, model::FitMode::Shrink);
+  EXPECT_EQ(m.frames[3].columns, 2);
+  EXPECT_NEAR(m.frames[3].gutter, mm_to_pt(12), 1e-9);
   std::vector<std::string> kinds;
   for (const auto& o : m.ornaments) kinds.push_back(o.kind);
   EXPECT_EQ(kinds, (std::vector<std::string>{"box", "flag", "ribbon", "rule", "qr"}));

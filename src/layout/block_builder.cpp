@@ -98,6 +98,8 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   }
   if (in.text.empty() || !style.ok) return {};
   text::ParagraphResult result = text::set_paragraph(in, ctx_.cache, ctx_.sink);
+  last_pass_ = result.pass;
+  last_align_ = in.align;
   for (text::Line& line : result.lines) {
     overfull_lines_ += line.overfull ? 1 : 0;
     for (model::GlyphRun& run : line.runs) run.x += style.paragraph.left_indent;
@@ -125,7 +127,8 @@ void BlockBuilder::add_lines(const std::vector<text::Line>& lines, const Resolve
   int paragraph = -1;
   if (ctx_.report) {
     paragraph = static_cast<int>(ctx_.report->paragraphs.size());
-    ctx_.report->paragraphs.push_back({where, {}});
+    static const char* kAlign[] = {"justify", "left", "right", "center"};
+    ctx_.report->paragraphs.push_back({where, {}, kAlign[static_cast<int>(last_align_)], last_pass_});
   }
   const int n = static_cast<int>(lines.size());
   const int widows = std::max(1, ctx_.design.widows), orphans = std::max(1, ctx_.design.orphans);

@@ -83,6 +83,8 @@ class BlockBuilder {
   std::string master_ = "cover";
   int heading_count_ = 0;
   int overfull_lines_ = 0;
+  int last_pass_ = 0;             // Knuth–Plass pass of the last set_text
+  model::Align last_align_ = model::Align::Justify;
   std::map<std::string, ResolvedStyle> scaled_;
 };
 

@@ -121,6 +121,13 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
 
   pdf::PdfOptions popts;
   popts.target = options.target == "screen" ? pdf::Target::Screen : pdf::Target::Print;
+  popts.accessible = options.accessible;
+  if (options.pdfa) {
+    // PDF/A declares an output intent: the print target's CMYK profile, the
+    // screen target's sRGB; both come with Ghostscript (Debian's libgs-common).
+    if (popts.icc_profile.empty()) popts.icc_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+    popts.rgb_profile = "/usr/share/color/icc/ghostscript/srgb.icc";
+  }
   popts.marks = options.marks && popts.target == pdf::Target::Print;
   popts.tagged = options.tagged;
   popts.pdfa = options.pdfa;

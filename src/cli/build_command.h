@@ -22,6 +22,7 @@ struct BuildOptions {
   bool marks = false;
   bool pdfa = false;
   bool tagged = true;
+  bool accessible = true;               // PDF/UA-1: tagged, and claimed in the XMP (off with --untagged)
   std::string impose;                   // "" or "saddle"
   double creep_mm = 0;
   std::vector<std::string> allow_paths;

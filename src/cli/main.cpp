@@ -40,7 +40,11 @@ int main(int argc, char** argv) {
   build->add_option("--out", options.out_dir, "Output directory, relative to the project (default: out)");
   build->add_option("--deps", options.deps_file, "Write a Make-style dependency file of everything the build read");
   build->add_flag("--marks", options.marks, "Crop and registration marks outside the bleed (print target)");
-  build->add_flag("--pdfa", options.pdfa, "PDF/A output");
+  build->add_flag("--pdfa", options.pdfa,
+                  "PDF/A-2b output: XMP identification, an output intent (CMYK for print, sRGB for screen)");
+  bool accessible = false;
+  build->add_flag("--accessible", accessible,
+                  "Accessible PDF (PDF/UA-1): structure tree, languages, alt text; the default, kept for scripts");
   build->add_option("--impose", options.impose, "Also write printer sheets: saddle (booklets)")
       ->check(CLI::IsMember({"saddle"}));
   build->add_option("--creep", options.creep_mm, "Creep compensation for --impose saddle, in mm");
@@ -79,6 +83,11 @@ int main(int argc, char** argv) {
   }
   options.diagnostics = diagnostics == "json" ? jan20::cli::DiagnosticsFormat::Json : jan20::cli::DiagnosticsFormat::Text;
   options.tagged = !untagged;
+  options.accessible = !untagged;
+  if (accessible && untagged) {
+    std::fprintf(stderr, "jan20-pdf: --accessible needs the structure tree; drop --untagged\n");
+    return 2;
+  }
 
   if (*build) return jan20::cli::run_build(options);
   if (*check) {

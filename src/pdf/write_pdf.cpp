@@ -12,7 +12,9 @@
 #include "pdf/glyph_font.h"
 #include "pdf/haru.h"
 #include "pdf/page_writer.h"
+#include "pdf/pdfa.h"
 #include "pdf/structure.h"
+#include "pdf/xmp.h"
 
 namespace jan20::pdf {
 
@@ -54,7 +56,7 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
   for (size_t i = 0; i < doc.pages.size(); ++i)
     if (!write_page(w, i)) return false;
   if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
-      !write_structure_tree(w) || !add_placeholder_id(w))
+      !write_structure_tree(w) || !write_metadata(w) || !apply_pdfa(w) || !add_placeholder_id(w))
     return false;
   // PDF 1.5 for /ActualText spans; 1.6 as PDF/X-4 and most print workflows expect.
   haru.set_version(HPDF_VER_16);

@@ -14,6 +14,8 @@
 //   document_meta  Info, Lang, ViewerPreferences, PageLabels, Outlines,
 //                  OutputIntent, /ID
 //   structure      StructTreeRoot, ParentTree, MarkInfo (tagged PDF)
+//   xmp            the XMP metadata: Info's values, PDF/UA and PDF/A claims
+//   pdfa           PDF/A-2b: ICC profiles, annotation flags, default colour spaces
 //   haru           the only code that reaches into libharu's structs
 #include <string>
 
@@ -31,8 +33,15 @@ struct PdfOptions {
   Target target = Target::Print;
   bool marks = false;              // print: crop and registration marks outside the bleed
   bool tagged = true;              // structure tree and marked content (when the document has tags)
-  bool pdfa = false;               // reserved: PDF/A is not produced yet
+  // PDF/UA-1: the XMP claims it when the document is tagged (structure.h
+  // says what the tree holds; the catalog has /Lang and DisplayDocTitle).
+  bool accessible = true;
+  // PDF/A-2b (pdfa.h): XMP identification, a GTS_PDFA1 output intent
+  // (icc_profile for print, rgb_profile for screen: required), printable
+  // annotations, default colour spaces for images in the other device space.
+  bool pdfa = false;
   std::string icc_profile;         // CMYK output intent profile (print), absolute path; empty = none
+  std::string rgb_profile;         // RGB profile (sRGB): the screen PDF/A intent, and DefaultRGB in PDF/A print
 };
 
 // Renders the document into PDF bytes. Returns false (after reporting) on

@@ -227,7 +227,9 @@ int run_build(const BuildOptions& options) {
     failed |= !ok;
     int pages = ed->paged ? static_cast<int>(ed->paged->pages.size()) : 0;
     if (!options.quiet) {
-      fs::path shown = fs::proximate(ed->output, s.load.root);
+      // Inside the project, the path relative to it; elsewhere, as given.
+      std::string rel = fs::path(ed->output).lexically_relative(s.load.root).string();
+      fs::path shown = rel.empty() || rel.rfind("..", 0) == 0 ? fs::path(ed->output) : fs::path(rel);
       if (ok && options.write)
         std::fprintf(stderr, "%s %s: %d pages in %.0f ms -> %s\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
                      ed->milliseconds, shown.c_str());

@@ -235,9 +235,13 @@ int run_build(const BuildOptions& options) {
                      ed->milliseconds, shown.c_str());
       else if (ok)
         std::fprintf(stderr, "%s %s: %d pages, no problems\n", ed->spec->name.c_str(), ed->lang.c_str(), pages);
+      else if (!s.designs[ed->spec->layout].has_value())
+        std::fprintf(stderr, "%s %s: %s (its layout %s has errors)\n", ed->spec->name.c_str(), ed->lang.c_str(),
+                     options.write ? "not written" : "not checked", ed->spec->layout.c_str());
       else
-        std::fprintf(stderr, "%s %s: not written (%d error%s)\n", ed->spec->name.c_str(), ed->lang.c_str(),
-                     ed->sink.error_count(), ed->sink.error_count() == 1 ? "" : "s");
+        std::fprintf(stderr, "%s %s: %s (%d error%s)\n", ed->spec->name.c_str(), ed->lang.c_str(),
+                     options.write ? "not written" : "has problems", ed->sink.error_count(),
+                     ed->sink.error_count() == 1 ? "" : "s");
     }
     reports.push_back({ed->spec->name, ed->lang, ed->output, pages, ed->milliseconds, &ed->report, ed->paged.get()});
   }

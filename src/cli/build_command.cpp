@@ -13,6 +13,7 @@
 
 #include "cli/report_json.h"
 #include "core/diagnostic.h"
+#include "core/units.h"
 #include "core/utf.h"
 #include "font/collection.h"
 #include "layout/typeset.h"
@@ -43,7 +44,16 @@ struct Edition {
   double milliseconds = 0;
   std::set<std::string> files;  // read by this edition (for --deps)
   bool written = false;
+  std::string imposed_output;  // --impose saddle: the printer sheets
 };
+
+// out/booklet.az.pdf -> out/booklet.az.imposed.pdf
+std::string imposed_path(const std::string& output) {
+  std::string base = output.size() > 4 && output.compare(output.size() - 4, 4, ".pdf") == 0
+                         ? output.substr(0, output.size() - 4)
+                         : output;
+  return base + ".imposed.pdf";
+}
 
 void print_diagnostics(const DiagnosticSink& sink, const BuildOptions& options) {
   for (const Diagnostic& d : sink.diagnostics()) {
@@ -124,10 +134,34 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
   popts.marks = options.marks && popts.target == pdf::Target::Print;
   popts.tagged = options.tagged;
   popts.pdfa = options.pdfa;
+  popts.icc_profile = options.icc_profile;
+  if (popts.target == pdf::Target::Print && !popts.icc_profile.empty() && !fs::exists(popts.icc_profile)) {
+    // The default profile comes with Ghostscript (Debian's libgs-common);
+    // without it the PDF is still CMYK, only without a declared intent.
+    if (options.icc_explicit)
+      ed.sink.error({popts.icc_profile}, "the ICC output profile does not exist",
+                    "pass a CMYK .icc file to --icc, e.g. /usr/share/color/icc/ghostscript/default_cmyk.icc");
+    else
+      ed.sink.warning({popts.icc_profile}, "the default CMYK output profile is not installed; the PDF has no output intent",
+                      "install Debian's libgs-common (it comes with ghostscript) or pass --icc FILE");
+    popts.icc_profile.clear();
+    if (has_errors(ed.sink, options.strict)) return;
+  }
   if (options.write) {
     std::error_code ec;
     fs::create_directories(fs::path(ed.output).parent_path(), ec);
     ed.written = pdf::write_pdf(*ed.paged, popts, ed.output, ed.sink);
+    if (ed.written && options.impose == "saddle") {
+      if (ed.paged->pages.size() < 2) {
+        ed.sink.note({}, "not imposed: the document has one page");
+      } else {
+        pdf::PdfOptions sheets = popts;
+        sheets.impose = pdf::Imposition::Saddle;
+        sheets.creep = mm_to_pt(options.creep_mm);
+        ed.imposed_output = imposed_path(ed.output);
+        ed.written = pdf::write_pdf(*ed.paged, sheets, ed.imposed_output, ed.sink);
+      }
+    }
   } else {
     std::string bytes;  // `check` renders in memory: a PDF problem is found without writing
     pdf::render_pdf(*ed.paged, popts, &bytes, ed.sink);
@@ -229,8 +263,11 @@ int run_build(const BuildOptions& options) {
     if (!options.quiet) {
       fs::path shown = fs::proximate(ed->output, s.load.root);
       if (ok && options.write)
-        std::fprintf(stderr, "%s %s: %d pages in %.0f ms -> %s\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
-                     ed->milliseconds, shown.c_str());
+        std::fprintf(stderr, "%s %s: %d pages in %.0f ms -> %s%s\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
+                     ed->milliseconds, shown.c_str(),
+                     ed->imposed_output.empty()
+                         ? ""
+                         : (", sheets -> " + fs::proximate(ed->imposed_output, s.load.root).string()).c_str());
       else if (ok)
         std::fprintf(stderr, "%s %s: %d pages, no problems\n", ed->spec->name.c_str(), ed->lang.c_str(), pages);
       else

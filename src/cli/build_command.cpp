@@ -18,6 +18,7 @@
 #include "font/collection.h"
 #include "layout/typeset.h"
 #include "load/load.h"
+#include "pdf/preflight.h"
 #include "pdf/write_pdf.h"
 #include "text/shape_cache.h"
 
@@ -45,6 +46,7 @@ struct Edition {
   std::set<std::string> files;  // read by this edition (for --deps)
   bool written = false;
   std::string imposed_output;  // --impose saddle: the printer sheets
+  std::unique_ptr<pdf::Preflight> preflight;  // for --report
 };
 
 // out/booklet.az.pdf -> out/booklet.az.imposed.pdf
@@ -147,6 +149,17 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
     popts.icc_profile.clear();
     if (has_errors(ed.sink, options.strict)) return;
   }
+  // Preflight before writing: what the print shop would ask, and the rules
+  // (ink limit, 300 ppi) that stop the build when broken.
+  ed.preflight = std::make_unique<pdf::Preflight>(pdf::preflight(*ed.paged, popts));
+  pdf::ImageLocator figure_at = [&](const std::string& image) {
+    for (const model::Block& b : doc->blocks)
+      if (b.kind == model::BlockKind::Figure && !b.figure.image.empty() && s.load.root + "/" + b.figure.image == image)
+        return b.where;
+    return SourceLocation{image};
+  };
+  pdf::check_print_rules(*ed.preflight, {design.ink_limit, 300}, figure_at, ed.sink);
+  if (has_errors(ed.sink, options.strict)) return;
   if (options.write) {
     std::error_code ec;
     fs::create_directories(fs::path(ed.output).parent_path(), ec);
@@ -232,7 +245,15 @@ int run_build(const BuildOptions& options) {
   }
   // Layouts are loaded once per document, before the parallel part.
   for (const auto& ed : editions)
-    if (!s.designs.count(ed->spec->layout)) s.designs[ed->spec->layout] = load::load_design(ed->spec->layout, s.load, s.sink);
+    if (!s.designs.count(ed->spec->layout)) {
+      auto& design = s.designs[ed->spec->layout] = load::load_design(ed->spec->layout, s.load, s.sink);
+      if (design && options.target != "screen") {
+        DiagnosticSink inks;  // a colour over the ink limit: nothing is built with this layout
+        pdf::check_layout_inks(*design, inks);
+        if (inks.has_errors()) design.reset();
+        s.sink.append(inks);
+      }
+    }
   print_diagnostics(s.sink, options);
 
   // Independent editions are built two at a time: fonts and the shaping cache
@@ -274,7 +295,8 @@ int run_build(const BuildOptions& options) {
         std::fprintf(stderr, "%s %s: not written (%d error%s)\n", ed->spec->name.c_str(), ed->lang.c_str(),
                      ed->sink.error_count(), ed->sink.error_count() == 1 ? "" : "s");
     }
-    reports.push_back({ed->spec->name, ed->lang, ed->output, pages, ed->milliseconds, &ed->report, ed->paged.get()});
+    reports.push_back({ed->spec->name, ed->lang, ed->output, pages, ed->milliseconds, &ed->report, ed->paged.get(),
+                       ed->preflight.get()});
   }
   if (!options.report_file.empty()) {
     std::string tmp = options.report_file + ".tmp";

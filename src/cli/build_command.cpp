@@ -103,12 +103,10 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
   ed.files.insert(s.load.root + "/" + ed.spec->layout);
   ed.files.insert(s.load.root + "/" + ed.content);
   if (!design.hyphenation_file.empty()) ed.files.insert(s.load.root + "/" + design.hyphenation_file);
-  std::optional<model::Document> doc = load::load_document(ed.content, s.load, ed.sink);
+  // The content is checked against its edition's language and its layout's
+  // styles, frames and masters.
+  std::optional<model::Document> doc = load::load_document(ed.content, s.load, ed.sink, {ed.lang, &design});
   if (!doc) return;
-  if (!doc->meta.language.empty() && doc->meta.language != ed.lang)
-    ed.sink.error({ed.content, 0, 0},
-                  "the content's language is '" + doc->meta.language + "' but the project builds it as '" + ed.lang + "'",
-                  "set [meta] language = \"" + ed.lang + "\" or fix the documents' languages in jan20.toml");
   load::check_scripts(*doc, ed.sink);
   collect_images(*doc, s.load.root, &ed.files);
   if (ed.sink.has_errors()) return;

@@ -76,6 +76,7 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   in.first_indent = style.paragraph.indent;
   in.hyphenate = allow_hyphenation && style.paragraph.hyphenate;
   in.hyphenation = ctx_.hyphenation;
+  in.hyphenators = ctx_.hyphenators;
   in.params.max_consecutive_hyphens = ctx_.design.max_consecutive_hyphens;
   for (const model::Span& span : text) {
     std::string span_lang = span.lang.empty() ? lang : span.lang;
@@ -97,8 +98,12 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   }
   if (in.text.empty() || !style.ok) return {};
   text::ParagraphResult result = text::set_paragraph(in, ctx_.cache, ctx_.sink);
-  for (text::Line& line : result.lines)
+  last_pass_ = result.pass;
+  last_align_ = in.align;
+  for (text::Line& line : result.lines) {
+    overfull_lines_ += line.overfull ? 1 : 0;
     for (model::GlyphRun& run : line.runs) run.x += style.paragraph.left_indent;
+  }
   return std::move(result.lines);
 }
 
@@ -122,7 +127,8 @@ void BlockBuilder::add_lines(const std::vector<text::Line>& lines, const Resolve
   int paragraph = -1;
   if (ctx_.report) {
     paragraph = static_cast<int>(ctx_.report->paragraphs.size());
-    ctx_.report->paragraphs.push_back({where, {}});
+    static const char* kAlign[] = {"justify", "left", "right", "center"};
+    ctx_.report->paragraphs.push_back({where, {}, kAlign[static_cast<int>(last_align_)], last_pass_});
   }
   const int n = static_cast<int>(lines.size());
   const int widows = std::max(1, ctx_.design.widows), orphans = std::max(1, ctx_.design.orphans);
@@ -320,7 +326,7 @@ void BlockBuilder::facts(const model::Block& b) {
   const ResolvedStyle& value_style = style("fact-value", {"h1"});
   const ResolvedStyle& label_style = style("fact-label", {"caption", "body"});
   int group = tag_for(b, "Div");
-  double gap = 8;
+  double gap = std::max(8.0, value_style.paragraph.size * 0.3);  // big figures need air between them
   double n = static_cast<double>(b.facts.size());
   double cell = (ctx_.measure - gap * (n - 1)) / n;
   VItem v;

@@ -35,6 +35,7 @@ struct BuildContext {
   TypesetReport* report = nullptr;
   TagTree* tags = nullptr;
   text::HyphenationRules hyphenation;
+  text::Hyphenators* hyphenators = nullptr;      // one per edition: pattern files read once
   std::string root;                               // project directory, for images
   double measure = 0;                             // column width
   double column_height = 0;
@@ -48,6 +49,7 @@ class BlockBuilder {
   void add(const model::Block& block);
   std::vector<VItem> take() { return std::move(items_); }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
+  int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
 
   // Sets inline text as lines (exposed for the poster frames and masters).
   std::vector<text::Line> set_text(const model::Inline& text, const ResolvedStyle& style,
@@ -80,6 +82,9 @@ class BlockBuilder {
   bool keep_next_ = false;
   std::string master_ = "cover";
   int heading_count_ = 0;
+  int overfull_lines_ = 0;
+  int last_pass_ = 0;             // Knuth–Plass pass of the last set_text
+  model::Align last_align_ = model::Align::Justify;
   std::map<std::string, ResolvedStyle> scaled_;
 };
 

@@ -36,18 +36,26 @@ FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std:
   TagTree scratch;
   ctx.tags = tags ? tags : &scratch;
   ctx.hyphenation = base.hyphenation;
+  ctx.hyphenators = base.hyphenators;
   ctx.root = base.root;
   int n = std::max(1, frame.columns);
   ctx.measure = (frame.width - frame.gutter * (n - 1)) / n;
   ctx.column_height = frame.height;
   ctx.scale = scale;
   BlockBuilder builder(ctx);
-  for (const model::Block* b : blocks) builder.add(*b);
+  for (const model::Block* b : blocks) {
+    if (frame.style.empty() || !b->style.empty() || b->kind != model::BlockKind::Paragraph) {
+      builder.add(*b);
+      continue;
+    }
+    model::Block styled = *b;  // the frame's default paragraph style
+    styled.style = frame.style;
+    builder.add(styled);
+  }
   FrameSetting s;
   s.items = builder.take();
   s.flow = paginate({&s.items, "body", &frame, frame_columns});
-  for (const auto& para : report.paragraphs)
-    for (const auto& line : para.lines) s.overfull += line.overfull ? 1 : 0;
+  s.overfull = builder.overfull_lines();
   s.fits = s.flow.size() == 1 && s.overfull == 0 && !s.flow[0].forced_overflow;
   for (const auto& col : s.flow.empty() ? std::vector<std::vector<PlacedItem>>{} : s.flow[0].columns)
     if (!col.empty()) s.used_height = std::max(s.used_height, col.back().y + s.items[col.back().item].height);

@@ -64,8 +64,9 @@ void read_ornament(const Ctx& cx, const toml::node& node, const std::string& pat
   r.finish({{"colour", "did you mean 'color'?"}, {"type", "did you mean 'kind'?"}});
   if (!ok) return;
   // The ornament must stay on the sheet: trim plus bleed on every side.
-  if (o.x < -d.bleed - 1e-6 || o.y < -d.bleed - 1e-6 || o.x + o.width > d.page_width + d.bleed + 1e-6 ||
-      o.y + o.height > d.page_height + d.bleed + 1e-6)
+  // (Without a valid page size that was reported already.)
+  if (d.page_width > 0 && d.page_height > 0 && (o.x < -d.bleed - 1e-6 || o.y < -d.bleed - 1e-6 || o.x + o.width > d.page_width + d.bleed + 1e-6 ||
+      o.y + o.height > d.page_height + d.bleed + 1e-6))
     cx.sink.error(o.where, "the " + o.kind + " ornament (" + mm(o.x) + ", " + mm(o.y) + ", " + mm(o.width) + " × " +
                                mm(o.height) + ") reaches beyond the bleed of a " + mm(d.page_width) + " × " +
                                mm(d.page_height) + " page",
@@ -73,7 +74,7 @@ void read_ornament(const Ctx& cx, const toml::node& node, const std::string& pat
   master.ornaments.push_back(std::move(o));
 }
 
-void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, const model::Design& d,
+void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, const model::Design& d, NameRefs& refs,
                 model::MasterPage& master, std::set<std::string>& names) {
   const toml::table* t = read_table(cx, node, path);
   if (!t) return;
@@ -109,6 +110,10 @@ void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, 
   if (auto fit = r.choice("fit", {"overflow", "shrink", "fill"}))
     f.fit = *fit == "shrink" ? model::FitMode::Shrink : *fit == "fill" ? model::FitMode::Fill : model::FitMode::Overflow;
   if (auto a = r.choice("align-vertical", {"top", "center", "bottom"})) f.align_vertical = *a;
+  if (auto style = r.string("style")) {
+    f.style = *style;
+    refs.push_back({NameRef::Kind::Style, *style, r.key_path("style"), r.value_at("style")});
+  }
   r.finish({{"valign", "did you mean 'align-vertical'?"}, {"vertical-align", "did you mean 'align-vertical'?"}});
   if (!ok) return;
   if (f.width <= 0 || f.height <= 0) {
@@ -117,7 +122,7 @@ void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, 
     return;
   }
   // Text may not run into the bleed: it would be trimmed away.
-  if (f.x < -1e-6 || f.y < -1e-6 || f.x + f.width > d.page_width + 1e-6 || f.y + f.height > d.page_height + 1e-6) {
+  if (d.page_width > 0 && d.page_height > 0 && (f.x < -1e-6 || f.y < -1e-6 || f.x + f.width > d.page_width + 1e-6 || f.y + f.height > d.page_height + 1e-6)) {
     cx.sink.error(f.where, "frame '" + f.name + "' (" + mm(f.x) + ", " + mm(f.y) + ", " + mm(f.width) + " × " +
                                mm(f.height) + ") does not fit on the " + mm(d.page_width) + " × " + mm(d.page_height) +
                                " page",
@@ -164,7 +169,7 @@ void read_master(const Ctx& cx, const toml::key& key, const toml::node& node, co
   std::set<std::string> frame_names;
   if (const toml::array* frames = r.array("frames"))
     for (size_t i = 0; i < frames->size(); ++i)
-      read_frame(cx, *frames->get(i), element_path(r.key_path("frames"), i), d, m, frame_names);
+      read_frame(cx, *frames->get(i), element_path(r.key_path("frames"), i), d, refs, m, frame_names);
   r.finish({{"ornament", "did you mean 'ornaments'? (write [[" + path + ".ornaments]])"},
             {"frame", "did you mean 'frames'? (write [[" + path + ".frames]])"}});
   out.masters[name] = std::move(m);

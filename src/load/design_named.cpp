@@ -89,7 +89,7 @@ void read_color(const Ctx& cx, const toml::key& key, const toml::node& node, mod
     } else if (space == spaces[1]) {
       color = read_rgb(cx, *n, vpath);
     } else if (auto g = read_number(cx, *n, vpath, 0, 100)) {
-      color = Color::gray(1.0 - *g / 100.0);  // gray = percent of black ink, like a K tint
+      color = Color::gray((100.0 - *g) / 100.0);  // gray = percent of black ink, like a K tint
     }
   }
   if (given == 0)

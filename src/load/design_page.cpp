@@ -1,5 +1,6 @@
 // [page], [hyphenation] and [flow] of a layout file.
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -45,7 +46,7 @@ void read_margins(TableReader& page, model::Design& d) {
 }  // namespace
 
 void read_page(TableReader& root, model::Design& d) {
-  if (!root.require("page", "{ size = \"A5\" } as a [page] table")) return;
+  if (!root.require("page", {}, "add a [page] table with size = \"A5\" and margins")) return;
   const toml::table* t = root.subtable("page");
   if (!t) return;
   TableReader page(root.cx(), *t, "page", "[page]");
@@ -65,7 +66,15 @@ void read_page(TableReader& root, model::Design& d) {
   if (auto size = page.get("size")) {
     if (auto name = read_string(cx, *size, "page.size")) {
       if (!paper_size(*name, &d.page_width, &d.page_height)) {
-        std::string close = nearest(*name, {"A0", "A1", "A2", "A3", "A4", "A5", "A6", "Letter"});
+        // Edit distance would offer "A0" for "A7"; only a slip of case is
+        // worth a suggestion here.
+        std::string close;
+        auto lower = [](std::string t) {
+          for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          return t;
+        };
+        for (const char* known : {"A0", "A1", "A2", "A3", "A4", "A5", "A6", "Letter"})
+          if (lower(*name) == lower(known)) close = known;
         cx.error(*size, "'page.size' is not a known paper size: \"" + shorten(*name) + "\"",
                  close.empty() ? "use A0 to A6 or Letter, or give width and height" : "did you mean \"" + close + "\"?");
       }

@@ -40,13 +40,13 @@ struct StyleReader {
   NameRefs& refs;
   std::map<std::string, const toml::key*> keys;  // style name -> its key in the file
   std::set<std::string> visiting;                  // based-on cycle detection
-  std::set<std::string> failed;
+  std::set<std::string> failed;      // reported: children should not repeat the problem
 
   // Resolves `name` (and its based-on chain first). Returns false when it
-  // could not be read; the problem has been reported.
+  // could not be read completely; the problem has been reported.
   bool resolve(const std::string& name) {
-    if (design.styles.count(name)) return true;
     if (failed.count(name)) return false;
+    if (design.styles.count(name)) return true;
     const toml::key* key = keys.at(name);
     std::string path = child_path("styles", name);
     const toml::table* t = read_table(cx, *styles.get(name), path);
@@ -143,12 +143,16 @@ struct StyleReader {
               {"text-transform", "did you mean 'transform'?"},
               {"inherit", "did you mean 'based-on'?"},
               {"parent", "did you mean 'based-on'?"}});
-    if (style.font.empty() && parent_ok)
+    bool complete = parent_ok;
+    if (style.font.empty() && parent_ok) {
       cx.sink.error(r.at(), "style '" + name + "' has no font",
                     "add font = \"<a [fonts] name>\", or based-on = \"<another style>\"");
+      complete = false;
+    }
     style.where = cx.file.at(key->source().begin);
     design.styles[name] = std::move(style);
-    return true;
+    if (!complete) failed.insert(name);
+    return complete;
   }
 };
 

@@ -176,7 +176,7 @@ void read_names(ContentState& st, TableReader& r, model::Block& b) {
     if (!row) continue;
     if (columns == 0) columns = row->size();
     if (row->size() != columns)
-      cx.error(*rows->get(i), "'" + rpath + "' has " + std::to_string(row->size()) + " cells, " +
+      cx.error(*rows->get(i), "'" + rpath + "' has " + std::to_string(row->size()) + (row->size() == 1 ? " cell, " : " cells, ") +
                                   (has_header ? "the header has " : "the first row has ") + std::to_string(columns),
                "every row has the same columns; leave a cell empty with { text = \"\" }");
     std::vector<model::NameCell> cells;

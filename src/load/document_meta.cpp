@@ -65,7 +65,7 @@ std::optional<std::string> read_date(const Ctx& cx, const toml::node& n, const s
 
 void read_meta(TableReader& root, model::Metadata& meta, ContentState& state) {
   const Ctx& cx = state.cx;
-  if (!root.require("meta", "{ title = \"…\", language = \"az\", date = \"2026-01-20\" } as a [meta] table"))
+  if (!root.require("meta", {}, "add a [meta] table with title, language and date"))
     return;
   const toml::table* t = root.subtable("meta");
   if (!t) return;

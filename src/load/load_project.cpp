@@ -142,7 +142,7 @@ std::optional<model::Project> load_project(const LoadOptions& options, Diagnosti
     project.fonts_manifest = *fonts;
     resolve_project_path(*fonts, options, r.value_at("fonts"), sink);
   }
-  r.require("documents", "{ … } as [documents.booklet]");
+  r.require("documents", {}, "add a [documents.<name>] table with layout, content and languages");
   if (const toml::table* docs = r.subtable("documents")) {
     if (docs->empty())
       sink.error(r.value_at("documents"), "no documents in [documents]",

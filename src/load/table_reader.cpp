@@ -230,11 +230,11 @@ const toml::node* TableReader::get(std::string_view key) {
   return table_.get(key);
 }
 
-bool TableReader::require(std::string_view key, std::string_view example) {
+bool TableReader::require(std::string_view key, std::string_view example, std::string_view hint) {
   allow(key);
   if (table_.contains(key)) return true;
   cx_.sink.error(at(), "missing required key '" + std::string(key) + "' in " + label_,
-                 "add " + std::string(key) + " = " + std::string(example));
+                 hint.empty() ? "add " + std::string(key) + " = " + std::string(example) : std::string(hint));
   return false;
 }
 

@@ -82,7 +82,7 @@ class TableReader {
   bool has(std::string_view key) const { return table_.contains(key); }
   // Reports "missing required key" unless present. `example` is the value
   // shown in the hint ("\"A5\"").
-  bool require(std::string_view key, std::string_view example);
+  bool require(std::string_view key, std::string_view example, std::string_view hint = {});
 
   std::optional<std::string> string(std::string_view key);
   std::optional<double> length(std::string_view key, const LengthRule& rule);

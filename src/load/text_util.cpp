@@ -87,10 +87,14 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
   return {};
 }
 
-std::string join_names(const std::vector<std::string>& names, std::string_view quote) {
+std::string join_names(const std::vector<std::string>& names, std::string_view quote, size_t max) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
     if (i) out += ", ";
+    if (i == max) {
+      out += "\xE2\x80\xA6";  // …
+      break;
+    }
     out += quote;
     out += names[i];
     out += quote;

@@ -20,8 +20,9 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // difference); empty otherwise.
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
-// "a, b, c" (each name quoted with `quote` on both sides).
-std::string join_names(const std::vector<std::string>& names, std::string_view quote = "'");
+// "a, b, c" (each name quoted with `quote` on both sides); after `max`
+// names the rest is shown as "…" so that hints stay one line.
+std::string join_names(const std::vector<std::string>& names, std::string_view quote = "'", size_t max = 10);
 
 // A value shown in a message: at most 40 characters, with an ellipsis.
 std::string shorten(std::string_view text, size_t max_chars = 40);

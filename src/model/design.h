@@ -64,6 +64,7 @@ struct Frame {
   double gutter = 12;
   FitMode fit = FitMode::Overflow;
   std::string align_vertical = "top";  // "top", "center", "bottom"
+  std::string style;  // paragraph style of the frame's paragraphs that name none; empty = "body"
   SourceLocation where;
 };
 

@@ -160,4 +160,42 @@ std::optional<FontSubset> FontProgram::subset(const std::set<uint32_t>& gids, st
   return out;
 }
 
+std::optional<FontSubset> FontProgram::whole(const std::set<uint32_t>& gids, std::string* error) const {
+  FontSubset out;
+  for (uint32_t g : gids) out.old_to_new[g] = g;
+  std::string file = Blob{hb_blob_reference(blob_)}.bytes();
+  bool collection = file.compare(0, 4, "ttcf") == 0;
+  if (metrics_.cff) {
+    out.program = table(HB_TAG('C', 'F', 'F', ' '));
+  } else if (!collection) {
+    out.program = std::move(file);
+  } else {
+    SubsetInput input;
+    if (!input.p) {
+      *error = "hb-subset: out of memory";
+      return std::nullopt;
+    }
+    hb_set_add_range(hb_subset_input_glyph_set(input.p), 0, glyph_count() - 1);
+    hb_face_collect_unicodes(face_, hb_subset_input_unicode_set(input.p));
+    hb_set_clear(hb_subset_input_set(input.p, HB_SUBSET_SETS_DROP_TABLE_TAG));
+    hb_set_invert(hb_subset_input_set(input.p, HB_SUBSET_SETS_NAME_ID));
+    hb_set_invert(hb_subset_input_set(input.p, HB_SUBSET_SETS_NAME_LANG_ID));
+    hb_set_invert(hb_subset_input_set(input.p, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+    hb_subset_input_set_flags(input.p, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED |
+                                           HB_SUBSET_FLAGS_NAME_LEGACY | HB_SUBSET_FLAGS_GLYPH_NAMES |
+                                           HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_PRUNE_UNICODE_RANGES);
+    Face copy{hb_subset_or_fail(face_, input.p)};
+    if (!copy.p) {
+      *error = "cannot copy the face out of its collection";
+      return std::nullopt;
+    }
+    out.program = Blob{hb_face_reference_blob(copy.p)}.bytes();
+  }
+  if (out.program.empty()) {
+    *error = "the font file has no outlines to embed";
+    return std::nullopt;
+  }
+  return out;
+}
+
 }  // namespace jan20::pdf

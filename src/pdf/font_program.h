@@ -56,6 +56,10 @@ class FontProgram {
   // Subsets to `gids` (glyph 0 is always kept), dropping layout tables
   // (GSUB/GPOS/GDEF: a PDF positions every glyph itself) and hinting.
   std::optional<FontSubset> subset(const std::set<uint32_t>& gids, std::string* error) const;
+  // The whole font, for licences that forbid subsetting (OS/2 fsType 0x0100):
+  // every glyph keeps its id. A face of a collection is copied out into a
+  // font of its own (hb-subset keeping every glyph and table).
+  std::optional<FontSubset> whole(const std::set<uint32_t>& gids, std::string* error) const;
 
  private:
   FontProgram() = default;

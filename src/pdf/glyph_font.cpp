@@ -14,6 +14,7 @@ namespace {
 // embedding at all), 0x0200 bitmap embedding only.
 constexpr uint16_t kFsTypeRestricted = 0x0002;
 constexpr uint16_t kFsTypeBitmapOnly = 0x0200;
+constexpr uint16_t kFsTypeNoSubsetting = 0x0100;
 
 // A PostScript name keeps to printable ASCII without PDF delimiters.
 std::string sanitize_name(const std::string& name) {
@@ -119,9 +120,12 @@ bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const F
       return false;
     }
   }
-  std::optional<FontSubset> subset = program.subset(use.gids, &error);
+  // OS/2 fsType 0x0100 ("no subsetting") asks for the whole font: every
+  // glyph keeps its id and the name gets no subset tag.
+  const bool subsetting = resource.subsetting_allowed && !(m.fs_type & kFsTypeNoSubsetting);
+  std::optional<FontSubset> subset = subsetting ? program.subset(use.gids, &error) : program.whole(use.gids, &error);
   if (!subset) {
-    sink.error(where, "cannot subset the font: " + error);
+    sink.error(where, std::string(subsetting ? "cannot subset the font: " : "cannot embed the font: ") + error);
     return false;
   }
   size_t pairs = 0;
@@ -140,7 +144,7 @@ bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const F
   // Subset prefix from the embedded bytes: two different subsets of one font
   // get different names, two renders of one document the same name.
   std::string ps_name = sanitize_name(!m.postscript_name.empty() ? m.postscript_name : resource.postscript_name);
-  out->base_font = subset_tag(subset->program) + "+" + ps_name;
+  out->base_font = subsetting ? subset_tag(subset->program) + "+" + ps_name : ps_name;
   HPDF_MMgr mmgr = doc.mmgr();
 
   HPDF_Dict file = new_stream(doc, subset->program);

@@ -26,17 +26,16 @@ bool HaruDoc::failed() const {
   return doc_ == nullptr || error_.error_no != 0 || HPDF_GetError(doc_) != HPDF_OK;
 }
 
-bool HaruDoc::check(DiagnosticSink& sink, const std::string& what) const {
+bool HaruDoc::check(DiagnosticSink& sink, const std::string& what, const SourceLocation& where,
+                    const std::string& hint) const {
   if (!failed()) return true;
   if (doc_ == nullptr) {
-    sink.error({}, what + ": libharu could not create a document (out of memory)");
+    sink.error(where, what + ": libharu could not create a document (out of memory)");
     return false;
   }
   HPDF_STATUS no = error_.error_no ? error_.error_no : HPDF_GetError(doc_);
   HPDF_STATUS detail = error_.error_no ? error_.detail_no : HPDF_GetErrorDetail(doc_);
-  sink.error({}, what + ": " + describe_haru_error(no, detail),
-             "this is a bug in the PDF writer or a damaged input file; rerun with the "
-             "same input and report it");
+  sink.error(where, what + ": " + describe_haru_error(no, detail), hint);
   return false;
 }
 

@@ -34,8 +34,12 @@ class HaruDoc {
   // True when HPDF_New failed or libharu recorded an error since creation.
   bool failed() const;
   // Reports the recorded error (if any) as "<what>: libharu error 0x1234 …"
-  // and returns false; returns true when nothing went wrong.
-  bool check(DiagnosticSink& sink, const std::string& what) const;
+  // at `where` with `hint`, and returns false; returns true when nothing went
+  // wrong. The default hint fits errors only a bug can cause.
+  bool check(DiagnosticSink& sink, const std::string& what, const SourceLocation& where = {},
+             const std::string& hint = kBugHint) const;
+  static constexpr const char* kBugHint =
+      "this is a bug in the PDF writer; please report it with the input that caused it";
 
   // Saves the whole document to memory and returns its bytes.
   bool save(std::string* bytes, DiagnosticSink& sink);

@@ -27,7 +27,9 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
     return nullptr;
   }
   if (!image || doc_.failed()) {
-    doc_.check(sink, "loading image " + path);
+    doc_.check(sink, "cannot load the image", where,
+               "the file may be damaged or use a variant libharu cannot read (16-bit or interlaced PNG, "
+               "CMYK or progressive JPEG); re-export it as an 8-bit PNG or a baseline JPEG");
     return nullptr;
   }
   images_[path] = image;

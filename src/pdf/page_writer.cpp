@@ -66,6 +66,11 @@ class PageWriter {
       return false;
     }
     if (run.glyphs.empty()) return true;
+    if (!(run.size > 0)) {
+      w_.sink.error({}, "page " + std::to_string(index_ + 1) + ": text '" + run.text + "' has font size " +
+                            num(run.size), "this is a bug in the layout stage");
+      return false;
+    }
     warn_missing_glyphs(run);
     const EmbeddedFont& font = w_.fonts[static_cast<size_t>(run.font)];
     const char* name = HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.type0));
@@ -147,8 +152,11 @@ class PageWriter {
     }
     if (!annot) return w_.doc.check(w_.sink, "adding a link on page " + std::to_string(index_ + 1));
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);  // no box around links
+    // What the link does, for screen readers (PDF/UA asks for /Contents).
+    std::string what = !link.uri.empty() ? link.uri : "page " + std::to_string(link.dest_page + 1);
+    HPDF_Dict_Add(annot, "Contents", new_text_string(w_.doc.mmgr(), what));
     if (w_.tagged && link.tag >= 0 && static_cast<size_t>(link.tag) < w_.source.tags.size())
-      w_.annotations.push_back({static_cast<int>(index_), annot, link.tag});
+      w_.annotations.push_back({static_cast<int>(index_), annot, link.tag, w_.marked.size()});
     return true;
   }
 

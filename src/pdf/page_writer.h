@@ -31,9 +31,17 @@ struct TaggedAnnotation {
   int page = 0;
   HPDF_Annotation annot = nullptr;
   int tag = 0;
+  size_t position = 0;  // reading order: after the first `position` marked contents
 };
 
+// Everything the page and document writers share while one PDF is built.
 struct DocumentWriter {
+  DocumentWriter(HaruDoc& d, const model::PagedDocument& s, const PdfOptions& o, std::vector<EmbeddedFont>& f,
+                 const std::vector<NominalGlyph>& n, const std::map<std::pair<size_t, size_t>, RunJoin>& j,
+                 DiagnosticSink& k)
+      : doc(d), source(s), options(o), tagged(o.tagged && !s.tags.empty()), fonts(f), nominal(n), joins(j),
+        images(d), sink(k) {}
+
   HaruDoc& doc;
   const model::PagedDocument& source;
   const PdfOptions& options;

@@ -1,5 +1,6 @@
 #include "pdf/structure.h"
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 
@@ -10,12 +11,17 @@ constexpr size_t kNone = std::numeric_limits<size_t>::max();
 
 bool valid_tag(const model::PagedDocument& doc, int t) { return t >= 0 && static_cast<size_t>(t) < doc.tags.size(); }
 
-// Index in `marked` of the first content anywhere under tag t (kNone if none).
-std::vector<size_t> first_content(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked) {
+// Reading position of the first content anywhere under tag t (kNone if
+// none): an index into `marked`, or an annotation's position.
+std::vector<size_t> first_content(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked,
+                                  const std::vector<TaggedAnnotation>& annotations) {
   std::vector<size_t> own(doc.tags.size(), kNone);
   for (size_t k = 0; k < marked.size(); ++k)
     if (valid_tag(doc, marked[k].tag) && own[static_cast<size_t>(marked[k].tag)] == kNone)
       own[static_cast<size_t>(marked[k].tag)] = k;
+  for (const TaggedAnnotation& a : annotations)
+    if (valid_tag(doc, a.tag))
+      own[static_cast<size_t>(a.tag)] = std::min(own[static_cast<size_t>(a.tag)], a.position);
   std::vector<size_t> first(doc.tags.size(), kNone);
   std::vector<int> state(doc.tags.size(), 0);  // 0 new, 1 visiting, 2 done (guards against cycles)
   std::function<size_t(int)> visit = [&](int t) -> size_t {
@@ -35,8 +41,9 @@ std::vector<size_t> first_content(const model::PagedDocument& doc, const std::ve
 
 }  // namespace
 
-std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked, int tag) {
-  std::vector<size_t> first = first_content(doc, marked);
+std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked,
+                                const std::vector<TaggedAnnotation>& annotations, int tag) {
+  std::vector<size_t> first = first_content(doc, marked, annotations);
   std::vector<size_t> own;
   for (size_t k = 0; k < marked.size(); ++k)
     if (marked[k].tag == tag) own.push_back(k);
@@ -91,7 +98,7 @@ bool write_structure_tree(DocumentWriter& w) {
     int pg = page_of[t];
     if (pg >= 0) HPDF_Dict_Add(e, "Pg", w.pages[static_cast<size_t>(pg)]);
     HPDF_Array kids = HPDF_Array_New(mmgr);
-    for (int k : structure_kids(doc, w.marked, static_cast<int>(t))) {
+    for (int k : structure_kids(doc, w.marked, w.annotations, static_cast<int>(t))) {
       if (k >= 0) {
         HPDF_Array_Add(kids, elems[static_cast<size_t>(k)]);
         continue;

@@ -12,11 +12,11 @@ namespace jan20::pdf {
 // tagged annotation's /StructParent. Call after every page is written.
 bool write_structure_tree(DocumentWriter& w);
 
-// The kids of tag `tag` in reading order: own content (by MCID order of
+// The kids of tag `tag` in reading order: own content (by order of
 // appearance) interleaved with child elements at the place where their first
-// content appears. Returned as indices: >= 0 a child tag, < 0 the marked
-// content entry -1 - k (k indexes `marked`). Pure, for tests.
+// content or tagged annotation appears. Returned as indices: >= 0 a child
+// tag, < 0 the marked content entry -1 - k (k indexes `marked`). Pure.
 std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked,
-                                int tag);
+                                const std::vector<TaggedAnnotation>& annotations, int tag);
 
 }  // namespace jan20::pdf

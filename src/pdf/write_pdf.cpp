@@ -18,6 +18,10 @@ namespace jan20::pdf {
 
 bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes,
                 DiagnosticSink& sink) {
+  if (doc.pages.empty()) {
+    sink.error({}, "the document has no pages", "check that the content file has at least one section");
+    return false;
+  }
   HaruDoc haru;
   if (!haru.check(sink, "creating the PDF")) return false;
   // Compresses page content; streams we build set their own filter.
@@ -45,8 +49,7 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
   }
   std::map<std::pair<size_t, size_t>, RunJoin> joins = plan_hyphen_joins(doc);
 
-  DocumentWriter w{haru, doc, options, options.tagged && !doc.tags.empty(), fonts, nominal, joins,
-                   {}, {}, ImageCache(haru), {}, {}, {}, sink};
+  DocumentWriter w(haru, doc, options, fonts, nominal, joins, sink);
   if (!create_pages(w)) return false;
   for (size_t i = 0; i < doc.pages.size(); ++i)
     if (!write_page(w, i)) return false;

@@ -2,6 +2,19 @@
 // PDF output: writes a paged document through libharu, with our own glyph
 // fonts (Type0/Identity-H over a subset CIDFont, ToUnicode from the glyphs'
 // text) for shaped text. Output is byte-reproducible and written atomically.
+//
+// The pipeline inside (one file per job):
+//   font_program   the font file: metrics, advances, cmap, hb-subset
+//   glyph_run      glyph runs -> per-glyph text, clusters, positions, spans
+//   glyph_font     Type0 + CIDFont + FontDescriptor + FontFile + W + ToUnicode
+//   to_unicode     the ToUnicode CMap text            (pure)
+//   content        Tf/Tm/Ts/TJ, ActualText, BDC/EMC   (pure)
+//   page_geometry  Media/Bleed/TrimBox, printer's marks (pure)
+//   page_writer    one page's items, in painting order
+//   document_meta  Info, Lang, ViewerPreferences, PageLabels, Outlines,
+//                  OutputIntent, /ID
+//   structure      StructTreeRoot, ParentTree, MarkInfo (tagged PDF)
+//   haru           the only code that reaches into libharu's structs
 #include <string>
 
 #include "core/diagnostic.h"
@@ -12,19 +25,27 @@ namespace jan20::pdf {
 enum class Target { Print, Screen };
 
 struct PdfOptions {
-  Target target = Target::Print;   // print: CMYK, bleed, boxes; screen: RGB, trim size only
-  bool marks = false;              // crop and registration marks outside the bleed
-  bool tagged = true;              // structure tree and marked content
-  bool pdfa = false;
+  // Print: every colour DeviceCMYK (text black 0 0 0 1 k), MediaBox = trim +
+  // bleed, BleedBox and TrimBox on every page. Screen: DeviceRGB, MediaBox =
+  // trim box, no bleed.
+  Target target = Target::Print;
+  bool marks = false;              // print: crop and registration marks outside the bleed
+  bool tagged = true;              // structure tree and marked content (when the document has tags)
+  bool pdfa = false;               // reserved: PDF/A is not produced yet
   std::string icc_profile;         // CMYK output intent profile (print), absolute path; empty = none
 };
 
-// Renders the document into PDF bytes. Returns false (after reporting) on failure.
+// Renders the document into PDF bytes. Returns false (after reporting) on
+// failure: a font or image that cannot be read, a font whose licence forbids
+// embedding, an ICC profile that is not CMYK, a libharu error. Nothing is
+// written anywhere. The same document and options always give the same bytes.
 bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes,
                 DiagnosticSink& sink);
 
-// Renders and writes atomically: a temporary file in the target's directory,
-// flushed, then renamed over `path`. On failure the old file is untouched.
+// Renders and writes atomically: the document is rendered completely first,
+// then written to a temporary file in the target's directory, flushed
+// (fsync) and renamed over `path`. On any failure the old file is untouched
+// and no temporary file is left behind.
 bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                DiagnosticSink& sink);
 

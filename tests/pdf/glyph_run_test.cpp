@@ -272,8 +272,12 @@ TEST(StructureKids, ChildrenInterleaveWithContentByFirstAppearance) {
   // 0 P with content, a Link child (1) in the middle, and an empty child (2).
   doc.tags = {{"P", -1, {1, 2}}, {"Link", 0, {}}, {"Span", 0, {}}};
   std::vector<MarkedContent> marked = {{0, 0, 0}, {0, 1, 1}, {0, 2, 0}};
-  EXPECT_EQ(structure_kids(doc, marked, 0), (std::vector<int>{-1, 1, 2, -3}));
-  EXPECT_EQ(structure_kids(doc, marked, 1), (std::vector<int>{-2}));
+  EXPECT_EQ(structure_kids(doc, marked, {}, 0), (std::vector<int>{-1, 1, 2, -3}));
+  EXPECT_EQ(structure_kids(doc, marked, {}, 1), (std::vector<int>{-2}));
+  // A child known only by an annotation placed after the second content.
+  std::vector<MarkedContent> text_only = {{0, 0, 0}, {0, 1, 0}};
+  std::vector<TaggedAnnotation> link = {{0, nullptr, 1, 2}};
+  EXPECT_EQ(structure_kids(doc, text_only, link, 0), (std::vector<int>{-1, -2, 1, 2}));
 }
 
 }  // namespace

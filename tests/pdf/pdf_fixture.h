@@ -1,5 +1,6 @@
 #pragma once
 // Building small documents and reading back what the PDF writer produced.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,18 @@ std::string strip_bidi_marks(const std::string& s);
 
 // `qpdf --json` of the file.
 std::string qpdf_json(const std::string& pdf);
+
+}  // namespace jan20::testing
+
+namespace jan20::testing {
+
+// Writes a small RGB PNG (w x h, one colour) with zlib; returns its path.
+std::string write_png(const std::string& dir, const std::string& name, int w, int h, uint8_t r, uint8_t g, uint8_t b);
+
+// The numbers of the first "/<key>": [ … ] array in `qpdf --json` output.
+std::vector<double> json_array(const std::string& json, const std::string& key);
+
+// The PDF rewritten by qpdf with uncompressed streams (--qdf), as text.
+std::string uncompressed(const std::string& pdf);
 
 }  // namespace jan20::testing

@@ -97,6 +97,25 @@ TEST(TextExtraction, EveryFontEmbeddedSubsetWithToUnicode) {
   EXPECT_TRUE(qpdf_check_clean(pdf, &check)) << check;
 }
 
+TEST(TextExtraction, FontThatForbidsSubsettingIsEmbeddedWhole) {
+  for (int font : {0, 2}) {  // TrueType and CFF
+    model::PagedDocument doc = a5_document();
+    doc.fonts[static_cast<size_t>(font)].subsetting_allowed = false;  // as for OS/2 fsType 0x0100
+    const std::string text = "Azərbaycan İSTİQLAL ığşçöü";
+    doc.pages[0].items.push_back(shape_run(font == 2 ? kEbGaramond : kNotoSerif, font, text, 12, 40, 60));
+    DiagnosticSink sink;
+    std::string pdf = render(doc, sink);
+    ASSERT_FALSE(pdf.empty());
+    std::string fonts = pdffonts(pdf);
+    EXPECT_NE(fonts.find(font == 2 ? "\nEBGaramond12-Regular " : "\nNotoSerif-Regular "), std::string::npos) << fonts;
+    EXPECT_NE(fonts.find("Identity-H       yes no  yes"), std::string::npos) << fonts;
+    EXPECT_GT(read_file(pdf).size(), 150u * 1024u);  // every glyph is there
+    expect_both_extract(pdf, text);
+    std::string check;
+    EXPECT_TRUE(qpdf_check_clean(pdf, &check)) << check;
+  }
+}
+
 TEST(TextExtraction, OnePageWithOneFontIsSmall) {
   std::string pdf = render_lines({{0, "20 Yanvar — Ümumxalq Hüzn Günü"}, {0, "Azərbaycan İSTİQLAL ığşçöü"}});
   EXPECT_LT(read_file(pdf).size(), 40u * 1024u);

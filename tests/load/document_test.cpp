@@ -1,0 +1,243 @@
+// load_document: the content schema, block by block.
+#include <gtest/gtest.h>
+
+#include "load_test_util.h"
+
+namespace jan20::load::test {
+namespace {
+
+const char* kMeta = R"([meta]
+title = "20 Yanvar"
+subtitle = "Ümumxalq Hüzn Günü"
+author = "Hazırlayan"
+publisher = "Nəşr"
+subject = "Xatirə"
+keywords = ["20 Yanvar", "Bakı"]
+language = "az"
+date = "2026-01-20"
+source = "Mənbə"
+url = "https://az.wikipedia.org/wiki/20_Yanvar"
+hyphenation = ["xal-qı-mı-zın"]
+)";
+
+std::optional<model::Document> load(const TempProject& p, DiagnosticSink& sink, const std::string& blocks,
+                                    const ContentContext& context = {}) {
+  p.write("content/az.toml", std::string(kMeta) + blocks);
+  return load_document("content/az.toml", p.options(), sink, context);
+}
+
+TEST(LoadDocument, ReadsMeta) {
+  TempProject p;
+  DiagnosticSink sink;
+  auto doc = load(p, sink, "[[block]]\ntype = \"contents\"\n");
+  ASSERT_TRUE(doc.has_value()) << formatted(sink).front();
+  EXPECT_TRUE(sink.diagnostics().empty());
+  EXPECT_EQ(doc->path, "content/az.toml");
+  EXPECT_EQ(doc->meta.title, "20 Yanvar");
+  EXPECT_EQ(doc->meta.subtitle, "Ümumxalq Hüzn Günü");
+  EXPECT_EQ(doc->meta.author, "Hazırlayan");
+  EXPECT_EQ(doc->meta.publisher, "Nəşr");
+  EXPECT_EQ(doc->meta.subject, "Xatirə");
+  EXPECT_EQ(doc->meta.keywords, (std::vector<std::string>{"20 Yanvar", "Bakı"}));
+  EXPECT_EQ(doc->meta.language, "az");
+  EXPECT_EQ(doc->meta.date, "2026-01-20");
+  EXPECT_EQ(doc->meta.source, "Mənbə");
+  EXPECT_EQ(doc->meta.url, "https://az.wikipedia.org/wiki/20_Yanvar");
+  EXPECT_EQ(doc->meta.hyphenation_exceptions, (std::vector<std::string>{"xal-qı-mı-zın"}));
+}
+
+TEST(LoadDocument, AcceptsATomlDateLiteral) {
+  TempProject p;
+  p.write("c.toml", "[meta]\ntitle = \"T\"\nlanguage = \"en\"\ndate = 2026-01-20\n[[block]]\ntype = \"contents\"\n");
+  DiagnosticSink sink;
+  auto doc = load_document("c.toml", p.options(), sink);
+  ASSERT_TRUE(doc.has_value()) << formatted(sink).front();
+  EXPECT_EQ(doc->meta.date, "2026-01-20");
+}
+
+TEST(LoadDocument, ReadsEveryBlockType) {
+  TempProject p;
+  p.write("content/images/x.png", "\x89PNG\r\n\x1A\n....");
+  DiagnosticSink sink;
+  auto doc = load(p, sink, R"(
+[[block]]
+type = "heading"
+level = 2
+text = "Nə baş verdi"
+lang = "az-Latn"
+
+[[block]]
+type = "paragraph"
+text = "Mətn [keçid](#nə-baş-verdi)."
+style = "lead"
+frame = "text"
+id = "p1"
+
+[[block]]
+type = "quote"
+text = "Sitat."
+attribution = "Müəllif"
+
+[[block]]
+type = "list"
+items = ["bir", "*iki*"]
+numbered = true
+
+[[block]]
+type = "figure"
+image = "content/images/x.png"
+caption = "Şəkil *altı*"
+credit = "Foto"
+alt = "Təsvir"
+
+[[block]]
+type = "figure"
+ornament = "carnation"
+alt = "Qərənfil"
+
+[[block]]
+type = "facts"
+facts = [ { value = "150", label = "həlak olub" }, { value = "744", label = "yaralanıb" } ]
+
+[[block]]
+type = "timeline"
+entries = [ { date = "19–20 Yanvar 1990", event = "**Gecə**" } ]
+
+[[block]]
+type = "page-break"
+master = "back"
+
+[[block]]
+type = "names"
+header = ["Latın", "Kiril", "Ərəb"]
+rows = [ [ { text = "Azərbaycan", lang = "az" }, { text = "Азәрбајҹан", lang = "az-Cyrl" }, { text = "آذربایجان", lang = "az-Arab" } ] ]
+)");
+  ASSERT_TRUE(doc.has_value()) << formatted(sink).front();
+  EXPECT_TRUE(sink.diagnostics().empty()) << formatted(sink).front();
+  const auto& b = doc->blocks;
+  ASSERT_EQ(b.size(), 10u);
+
+  EXPECT_EQ(b[0].kind, model::BlockKind::Heading);
+  EXPECT_EQ(b[0].level, 2);
+  EXPECT_EQ(b[0].lang, "az-Latn");
+  EXPECT_EQ(b[0].id, "nə-baş-verdi");  // derived from the text
+  EXPECT_EQ(b[0].where.line, 14);
+  EXPECT_EQ(b[0].where.column, 1);
+
+  EXPECT_EQ(b[1].kind, model::BlockKind::Paragraph);
+  EXPECT_EQ(b[1].style, "lead");
+  EXPECT_EQ(b[1].frame, "text");
+  EXPECT_EQ(b[1].id, "p1");
+  ASSERT_EQ(b[1].text.size(), 3u);
+  EXPECT_EQ(b[1].text[1].text, "keçid");
+  EXPECT_EQ(b[1].text[1].link, "#nə-baş-verdi");
+
+  EXPECT_EQ(b[2].kind, model::BlockKind::Quote);
+  EXPECT_EQ(b[2].attribution, "Müəllif");
+
+  EXPECT_EQ(b[3].kind, model::BlockKind::List);
+  EXPECT_TRUE(b[3].numbered);
+  ASSERT_EQ(b[3].items.size(), 2u);
+  EXPECT_TRUE(b[3].items[1][0].emphasis);
+
+  EXPECT_EQ(b[4].figure.image, "content/images/x.png");
+  EXPECT_EQ(b[4].figure.credit, "Foto");
+  EXPECT_EQ(b[4].figure.alt, "Təsvir");
+  ASSERT_EQ(b[4].figure.caption.size(), 2u);
+  EXPECT_TRUE(b[4].figure.caption[1].emphasis);
+  EXPECT_EQ(b[5].figure.ornament, "carnation");
+  EXPECT_TRUE(b[5].figure.image.empty());
+
+  ASSERT_EQ(b[6].facts.size(), 2u);
+  EXPECT_EQ(b[6].facts[1].value, "744");
+  EXPECT_EQ(b[6].facts[1].label, "yaralanıb");
+
+  ASSERT_EQ(b[7].timeline.size(), 1u);
+  EXPECT_EQ(b[7].timeline[0].date, "19–20 Yanvar 1990");
+  EXPECT_TRUE(b[7].timeline[0].event[0].strong);
+
+  EXPECT_EQ(b[8].kind, model::BlockKind::PageBreak);
+  EXPECT_EQ(b[8].master, "back");
+
+  ASSERT_EQ(b[9].names.size(), 2u);  // header row + one row
+  EXPECT_EQ(b[9].names[0][2].text, "Ərəb");
+  EXPECT_EQ(b[9].names[1][1].text, "Азәрбајҹан");
+  EXPECT_EQ(b[9].names[1][1].lang, "az-Cyrl");
+  EXPECT_EQ(b[9].names[1][2].lang, "az-Arab");
+}
+
+TEST(LoadDocument, NormalizesToNfc) {
+  TempProject p;
+  DiagnosticSink sink;
+  // "İ" typed as I + combining dot above, "ö" as o + combining diaeresis.
+  auto doc = load(p, sink, "[[block]]\ntype = \"paragraph\"\ntext = \"I\\u0307ki go\\u0308z\"\n"
+                           "[[block]]\ntype = \"quote\"\ntext = \"x\"\nattribution = \"I\\u0307lham\"\n");
+  ASSERT_TRUE(doc.has_value()) << formatted(sink).front();
+  EXPECT_EQ(doc->blocks[0].text[0].text, "\xC4\xB0ki g\xC3\xB6z");  // İki göz, precomposed
+  EXPECT_EQ(doc->blocks[1].attribution, "\xC4\xB0lham");
+}
+
+TEST(LoadDocument, KeepsNoBreakSpaces) {
+  TempProject p;
+  DiagnosticSink sink;
+  auto doc = load(p, sink, "[[block]]\ntype = \"paragraph\"\ntext = \"20\xC2\xA0Yanvar\"\n");
+  ASSERT_TRUE(doc.has_value());
+  EXPECT_EQ(doc->blocks[0].text[0].text, "20\xC2\xA0Yanvar");
+}
+
+TEST(LoadDocument, DuplicateHeadingTextsGetDistinctIds) {
+  TempProject p;
+  DiagnosticSink sink;
+  auto doc = load(p, sink, "[[block]]\ntype = \"heading\"\ntext = \"Xatirə\"\n"
+                           "[[block]]\ntype = \"heading\"\ntext = \"Xatirə!\"\n");
+  ASSERT_TRUE(doc.has_value());
+  EXPECT_EQ(doc->blocks[0].id, "xatirə");
+  EXPECT_EQ(doc->blocks[1].id, "xatirə-2");
+}
+
+TEST(LoadDocument, ChecksNamesAgainstTheLayout) {
+  model::Design design;
+  design.path = "layouts/l.toml";
+  design.styles["body"] = {};
+  design.styles["lead"] = {};
+  design.masters["body"] = {};
+  design.masters["body"].frames.push_back({});
+  design.masters["body"].frames.back().name = "headline";
+  TempProject p;
+  DiagnosticSink sink;
+  auto doc = load(p, sink,
+                  "[[block]]\ntype = \"paragraph\"\ntext = \"x\"\nstyle = \"lead\"\nframe = \"headline\"\n"
+                  "[[block]]\ntype = \"paragraph\"\ntext = \"x\"\nstyle = \"quote\"\nframe = \"body\"\n"
+                  "[[block]]\ntype = \"page-break\"\nmaster = \"back\"\n",
+                  ContentContext{"az", &design});
+  EXPECT_FALSE(doc.has_value());
+  EXPECT_EQ(formatted(sink),
+            (std::vector<std::string>{
+                "content/az.toml:21:9: error: 'block[2].style' names unknown style 'quote' \xE2\x80\x94 the layout "
+                "layouts/l.toml defines 'body', 'lead'",
+                "content/az.toml:22:9: error: 'block[2].frame' names unknown frame 'body' \xE2\x80\x94 the layout "
+                "layouts/l.toml defines 'headline'",
+                "content/az.toml:25:10: error: 'block[3].master' names unknown master page 'back' \xE2\x80\x94 the "
+                "layout layouts/l.toml defines 'body'"}));
+}
+
+TEST(LoadDocument, LanguageMustMatchTheEdition) {
+  TempProject p;
+  DiagnosticSink sink;
+  EXPECT_FALSE(load(p, sink, "[[block]]\ntype = \"contents\"\n", ContentContext{"en", nullptr}).has_value());
+  EXPECT_EQ(formatted(sink), (std::vector<std::string>{
+                                 "content/az.toml:8:12: error: 'meta.language' is \"az\" but this file is the \"en\" "
+                                 "edition \xE2\x80\x94 write language = \"en\", or fix the project's content pattern"}));
+}
+
+TEST(LoadDocument, ContentWithoutBlocks) {
+  TempProject p;
+  DiagnosticSink sink;
+  EXPECT_FALSE(load(p, sink, "").has_value());
+  EXPECT_EQ(formatted(sink), (std::vector<std::string>{
+                                 "content/az.toml:1:1: error: the content has no [[block]] \xE2\x80\x94 add the text "
+                                 "as [[block]] tables"}));
+}
+
+}  // namespace
+}  // namespace jan20::load::test

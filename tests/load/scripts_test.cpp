@@ -1,0 +1,81 @@
+// check_scripts: mixed Latin/Cyrillic words and schwa look-alikes.
+#include <gtest/gtest.h>
+
+#include "load_test_util.h"
+
+namespace jan20::load::test {
+namespace {
+
+model::Document doc_with(const std::string& text, const std::string& lang = "az") {
+  model::Document doc;
+  doc.meta.language = lang;
+  model::Block b;
+  b.where = {"c.toml", 5, 1};
+  model::Span s;
+  s.text = text;
+  s.where = {"c.toml", 7, 9};
+  b.text.push_back(s);
+  doc.blocks.push_back(b);
+  return doc;
+}
+
+std::vector<std::string> check(const model::Document& doc) {
+  DiagnosticSink sink;
+  check_scripts(doc, sink);
+  EXPECT_FALSE(sink.has_errors());
+  return formatted(sink);
+}
+
+TEST(CheckScripts, CleanTextInEveryScriptHasNoWarnings) {
+  EXPECT_TRUE(check(doc_with("Azərbaycan xalqının 20 Yanvar faciəsi; İlham, ığdır.")).empty());
+  EXPECT_TRUE(check(doc_with("Азәрбајҹан халгы, Бакы шәһәри", "az-Cyrl")).empty());
+  EXPECT_TRUE(check(doc_with("آذربایجان باکی", "az-Arab")).empty());
+  EXPECT_TRUE(check(doc_with("Bakı — Баку — باکی")).empty());  // scripts side by side, each word in one
+}
+
+TEST(CheckScripts, CyrillicLetterInALatinWord) {
+  // "Azərbаycan" with a Cyrillic а (U+0430) as the 6th character.
+  EXPECT_EQ(check(doc_with("Bu Azərb\xD0\xB0ycan")),
+            (std::vector<std::string>{"c.toml:7:17: warning: word 'Azərbаycan' mixes Latin and Cyrillic letters: 'а' "
+                                      "U+0430 is Cyrillic \xE2\x80\x94 write a U+0061"}));
+}
+
+TEST(CheckScripts, CyrillicSchwaInALatinWord) {
+  EXPECT_EQ(check(doc_with("m\xD3\x99tn")),
+            (std::vector<std::string>{"c.toml:7:10: warning: word 'mәtn' mixes Latin and Cyrillic letters: 'ә' "
+                                      "U+04D9 is Cyrillic \xE2\x80\x94 write ə U+0259"}));
+}
+
+TEST(CheckScripts, LatinLetterInACyrillicWord) {
+  // Cyrillic "Бакы" with a Latin a; Latin i in "шәһәр" style words.
+  EXPECT_EQ(check(doc_with("Бaкы і", "az-Cyrl")),
+            (std::vector<std::string>{"c.toml:7:10: warning: word 'Бaкы' mixes Latin and Cyrillic letters: 'a' "
+                                      "U+0061 is Latin \xE2\x80\x94 write а U+0430"}));
+  EXPECT_EQ(check(doc_with("Хiйабан", "az-Cyrl")),
+            (std::vector<std::string>{"c.toml:7:10: warning: word 'Хiйабан' mixes Latin and Cyrillic letters: 'i' "
+                                      "U+0069 is Latin \xE2\x80\x94 write і U+0456"}));
+}
+
+TEST(CheckScripts, SchwaLookAlikes) {
+  EXPECT_EQ(check(doc_with("N\xC7\x9D \xC6\x8EHMƏD")),
+            (std::vector<std::string>{
+                "c.toml:7:10: warning: 'ǝ' U+01DD in 'Nǝ' is not the Azerbaijani schwa \xE2\x80\x94 write ə U+0259",
+                "c.toml:7:12: warning: 'Ǝ' U+018E in 'ƎHMƏD' is not the Azerbaijani schwa \xE2\x80\x94 write Ə "
+                "U+018F"}));
+}
+
+TEST(CheckScripts, PlainStringsAreReportedAtTheirBlock) {
+  model::Document doc;
+  doc.meta.language = "az";
+  model::Block b;
+  b.kind = model::BlockKind::Names;
+  b.where = {"c.toml", 40, 1};
+  b.names = {{{"Az\xD3\x99rbaycan", "az"}, {"Азәрбајҹан", "az-Cyrl"}}};
+  doc.blocks.push_back(b);
+  EXPECT_EQ(check(doc), (std::vector<std::string>{
+                            "c.toml:40:1: warning: word 'Azәrbaycan' mixes Latin and Cyrillic letters: 'ә' U+04D9 is "
+                            "Cyrillic \xE2\x80\x94 write ə U+0259"}));
+}
+
+}  // namespace
+}  // namespace jan20::load::test

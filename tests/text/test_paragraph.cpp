@@ -206,9 +206,13 @@ TEST(SetParagraph, RaggedAlignmentsPlaceLinesAndKeepSpacesNatural) {
       EXPECT_NEAR(line.width, line.natural_width, 1e-9);  // spaces are not stretched
       const double left = line.runs.front().x;
       const double right = line.runs.back().x + run_width(line.runs.back(), *face);
-      if (align == model::Align::Left) EXPECT_NEAR(left, 0, 1e-9);
-      if (align == model::Align::Right) EXPECT_NEAR(right, measure, 1e-6);
-      if (align == model::Align::Center) EXPECT_NEAR(left, measure - right, 1e-6);
+      if (align == model::Align::Left) {
+        EXPECT_NEAR(left, 0, 1e-9);
+      } else if (align == model::Align::Right) {
+        EXPECT_NEAR(right, measure, 1e-6);
+      } else {
+        EXPECT_NEAR(left, measure - right, 1e-6);
+      }
       EXPECT_LE(right, measure + 0.1);
     }
   }
@@ -477,7 +481,9 @@ TEST(SetParagraph, RandomParagraphsKeepEveryCharacter) {
     EXPECT_EQ(result.lines.back().text_end, t.size()) << t;
     for (size_t i = 0; i < result.lines.size(); ++i) {
       const Line& line = result.lines[i];
-      if (i > 0) EXPECT_EQ(line.text_begin, result.lines[i - 1].text_end) << t;
+      if (i > 0) {
+        EXPECT_EQ(line.text_begin, result.lines[i - 1].text_end) << t;
+      }
       std::string shown;
       for (const auto& run : line.runs)
         for (const auto& g : run.glyphs) {

@@ -218,6 +218,24 @@ TEST(SetParagraph, RaggedAlignmentsPlaceLinesAndKeepSpacesNatural) {
   }
 }
 
+TEST(SetParagraph, TrackingStopsAtTheLastGlyphOfALine) {
+  auto face = load(kSerif);
+  ASSERT_TRUE(face);
+  ParagraphInput in = paragraph("20 YANVAR", face.get(), 200, model::Align::Center);
+  in.spans[0].style.tracking = 100;  // 0.1 em after every glyph but the last
+  ShapeCache cache;
+  DiagnosticSink sink;
+  const ParagraphResult result = set_paragraph(in, cache, sink);
+  ASSERT_EQ(result.lines.size(), 1u);
+  const Line& line = result.lines[0];
+  ASSERT_EQ(line.runs.size(), 1u);
+  const auto& glyphs = line.runs[0].glyphs;
+  EXPECT_NEAR(glyphs.front().extra, 1.05, 1e-9);
+  EXPECT_EQ(glyphs.back().extra, 0);
+  const double left = line.runs[0].x, right = left + run_width(line.runs[0], *face);
+  EXPECT_NEAR(left, 200 - right, 1e-9);  // centred on the ink, not on a trailing letter space
+}
+
 TEST(SetParagraph, FirstLineIndent) {
   auto face = load(kSerif);
   ASSERT_TRUE(face);

@@ -43,7 +43,13 @@ int main(int argc, char** argv) {
   build->add_flag("--pdfa", options.pdfa, "PDF/A output");
   build->add_option("--impose", options.impose, "Also write printer sheets: saddle (booklets)")
       ->check(CLI::IsMember({"saddle"}));
-  build->add_option("--creep", options.creep_mm, "Creep compensation for --impose saddle, in mm");
+  build->add_option("--creep", options.creep_mm,
+                    "Creep compensation for --impose saddle: mm each sheet's pages move towards the spine, "
+                    "about the paper's thickness (e.g. 0.1)")
+      ->check(CLI::Range(0.0, 5.0));
+  CLI::Option* icc = build->add_option("--icc", options.icc_profile,
+                                       "CMYK ICC profile of the printing condition, declared as the print output "
+                                       "intent (default: Ghostscript's default_cmyk.icc)");
   bool untagged = false;
   build->add_flag("--untagged", untagged, "Do not write the structure tree (tagged PDF is the default)");
   build->add_option("-j,--jobs", options.jobs, "Editions built at once (default 2)");
@@ -79,6 +85,7 @@ int main(int argc, char** argv) {
   }
   options.diagnostics = diagnostics == "json" ? jan20::cli::DiagnosticsFormat::Json : jan20::cli::DiagnosticsFormat::Text;
   options.tagged = !untagged;
+  options.icc_explicit = icc->count() > 0;
 
   if (*build) return jan20::cli::run_build(options);
   if (*check) {

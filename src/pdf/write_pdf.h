@@ -14,6 +14,8 @@
 //   document_meta  Info, Lang, ViewerPreferences, PageLabels, Outlines,
 //                  OutputIntent, /ID
 //   structure      StructTreeRoot, ParentTree, MarkInfo (tagged PDF)
+//   impose         saddle-stitched printer sheets, pages as form XObjects
+//   preflight      what a print shop asks about a PDF, from the same rules
 //   haru           the only code that reaches into libharu's structs
 #include <string>
 
@@ -23,6 +25,7 @@
 namespace jan20::pdf {
 
 enum class Target { Print, Screen };
+enum class Imposition { None, Saddle };
 
 struct PdfOptions {
   // Print: every colour DeviceCMYK (text black 0 0 0 1 k), MediaBox = trim +
@@ -33,6 +36,10 @@ struct PdfOptions {
   bool tagged = true;              // structure tree and marked content (when the document has tags)
   bool pdfa = false;               // reserved: PDF/A is not produced yet
   std::string icc_profile;         // CMYK output intent profile (print), absolute path; empty = none
+  // Saddle: instead of the pages, printer sheets with two pages per side in
+  // stitch order (impose.h); untagged, no links or outline, no marks.
+  Imposition impose = Imposition::None;
+  double creep = 0;                // pt per sheet towards the spine (Saddle)
 };
 
 // Renders the document into PDF bytes. Returns false (after reporting) on

@@ -387,7 +387,6 @@ TEST(KnuthPlass, RaggedLinesKeepTheirSpacesFixed) {
   }
   // "40 30 30" (120 pt) cannot shrink: spaces are fixed in ragged text, so
   // the lines are "40 30" | "30 40", the first at r = 35/20 (pass 2).
-  p.tolerance = 2.0;
   const auto balanced = words({40, 30, 30, 40}, p, model::Align::Left);
   const BreakResult b = break_lines(balanced, 115, p);
   ASSERT_EQ(b.lines.size(), 2u);

@@ -61,8 +61,9 @@ TEST_F(Imposed, SheetsFollowTheStitchOrder) {
                    std::to_string(page));
       std::string got = half_text(sheets(), side + 1, half == 0);
       EXPECT_EQ(got, page_text(booklet(), page));
-      // Pages 2–15 print their number as the folio, the last thing on them.
-      if (page != 1 && page != 16) {
+      // Pages 2–15 print their number as the folio, the last thing on them,
+      // except a blank page padding the booklet before its back cover.
+      if (page != 1 && page != 16 && !page_text(booklet(), page).empty()) {
         std::smatch m;
         ASSERT_TRUE(std::regex_search(got, m, std::regex("(\\d+)$"))) << got;
         EXPECT_EQ(std::stoi(m[1]), page);

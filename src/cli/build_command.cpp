@@ -282,7 +282,9 @@ int run_build(const BuildOptions& options) {
     failed |= !ok;
     int pages = ed->paged ? static_cast<int>(ed->paged->pages.size()) : 0;
     if (!options.quiet) {
-      fs::path shown = fs::proximate(ed->output, s.load.root);
+      // Inside the project, the path relative to it; elsewhere, as given.
+      std::string rel = fs::path(ed->output).lexically_relative(s.load.root).string();
+      fs::path shown = rel.empty() || rel.rfind("..", 0) == 0 ? fs::path(ed->output) : fs::path(rel);
       if (ok && options.write)
         std::fprintf(stderr, "%s %s: %d pages in %.0f ms -> %s%s\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
                      ed->milliseconds, shown.c_str(),
@@ -291,9 +293,13 @@ int run_build(const BuildOptions& options) {
                          : (", sheets -> " + fs::proximate(ed->imposed_output, s.load.root).string()).c_str());
       else if (ok)
         std::fprintf(stderr, "%s %s: %d pages, no problems\n", ed->spec->name.c_str(), ed->lang.c_str(), pages);
+      else if (!s.designs[ed->spec->layout].has_value())
+        std::fprintf(stderr, "%s %s: %s (its layout %s has errors)\n", ed->spec->name.c_str(), ed->lang.c_str(),
+                     options.write ? "not written" : "not checked", ed->spec->layout.c_str());
       else
-        std::fprintf(stderr, "%s %s: not written (%d error%s)\n", ed->spec->name.c_str(), ed->lang.c_str(),
-                     ed->sink.error_count(), ed->sink.error_count() == 1 ? "" : "s");
+        std::fprintf(stderr, "%s %s: %s (%d error%s)\n", ed->spec->name.c_str(), ed->lang.c_str(),
+                     options.write ? "not written" : "has problems", ed->sink.error_count(),
+                     ed->sink.error_count() == 1 ? "" : "s");
     }
     reports.push_back({ed->spec->name, ed->lang, ed->output, pages, ed->milliseconds, &ed->report, ed->paged.get(),
                        ed->preflight.get()});

@@ -88,7 +88,11 @@ std::string report_json(const std::vector<EditionReport>& editions) {
         const auto& para = r->paragraphs[p];
         if (p) out += ',';
         out += "\n {\"file\":" + json_quote(para.where.file) + ",\"line\":" + std::to_string(para.where.line) +
-               ",\"column\":" + std::to_string(para.where.column) + ",\"lines\":[";
+               ",\"column\":" + std::to_string(para.where.column) + ",\"align\":" + json_quote(para.align) +
+               ",\"pass\":" + std::to_string(para.pass) +
+               (para.pass == 3 ? ",\"note\":\"no set of breaks keeps every line within the tolerance (1.5): "
+                                 "the emergency pass chose the least loose setting\"" : "") +
+               ",\"lines\":[";
         for (size_t l = 0; l < para.lines.size(); ++l) {
           const auto& line = para.lines[l];
           if (l) out += ',';

@@ -33,8 +33,11 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
     for (size_t c = 0; c < cols.size() && i < items.size() && !page_break; ++c) {
       std::vector<PlacedItem>& placed = page.columns[c];
       double y = 0;
-      // Spaces at the top of a column are discarded.
-      while (i < items.size() && items[i].kind == VItem::Kind::Space) ++i;
+      // Spaces at the top of a column are discarded, as TeX discards glue at
+      // a page break; but a page begun by a forced break keeps them (like
+      // \vspace*), so a dedication or a cover title can sit lower.
+      if (!(after_break && c == 0))
+        while (i < items.size() && items[i].kind == VItem::Kind::Space) ++i;
       while (i < items.size()) {
         const VItem& item = items[i];
         if (item.kind == VItem::Kind::PageBreak) {

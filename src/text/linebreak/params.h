@@ -8,7 +8,7 @@ namespace jan20::text {
 
 struct LineBreakParams {  // Knuth–Plass parameters (TeX's names)
   double pretolerance = 1.0;    // first pass (no hyphenation): largest ratio accepted; < 0 skips the pass
-  double tolerance = 2.0;       // largest adjustment ratio considered before the emergency pass
+  double tolerance = 1.5;       // largest adjustment ratio considered before the emergency pass (the booklet's bar)
   double line_penalty = 10;
   double hyphen_penalty = 50;
   double explicit_hyphen_penalty = 50;      // TeX's \exhyphenpenalty: a line ending at a hard hyphen

@@ -166,7 +166,7 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
     ed.written = pdf::write_pdf(*ed.paged, popts, ed.output, ed.sink);
     if (ed.written && options.impose == "saddle") {
       if (ed.paged->pages.size() < 2) {
-        ed.sink.note({}, "not imposed: the document has one page");
+        ed.sink.note({}, ed.spec->name + " " + ed.lang + ": not imposed, the document has one page");
       } else {
         pdf::PdfOptions sheets = popts;
         sheets.impose = pdf::Imposition::Saddle;

@@ -80,10 +80,6 @@ std::string report_json(const std::vector<EditionReport>& editions) {
       out += ',';
       append_fonts(out, *ed.paged);
     }
-    if (ed.preflight) {
-      out += ',';
-      append_preflight(out, *ed.preflight);
-    }
     if (const layout::TypesetReport* r = ed.typeset) {
       out += ",\"overfull_lines\":" + std::to_string(r->overfull_lines) +
              ",\"widows\":" + std::to_string(r->widows) + ",\"orphans\":" + std::to_string(r->orphans) +
@@ -108,6 +104,11 @@ std::string report_json(const std::vector<EditionReport>& editions) {
         out += "]}";
       }
       out += "]";
+    }
+    // Last: its pages take one line each, after the edition's summary line.
+    if (ed.preflight) {
+      out += ',';
+      append_preflight(out, *ed.preflight);
     }
     out += "}";
   }

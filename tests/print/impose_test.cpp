@@ -54,22 +54,26 @@ TEST_F(Imposed, SheetsFollowTheStitchOrder) {
   }
   // Issue 7: for 16 pages, sheet 1 front = 16 | 1, back = 2 | 15, …
   const int order[8][2] = {{16, 1}, {2, 15}, {14, 3}, {4, 13}, {12, 5}, {6, 11}, {10, 7}, {8, 9}};
+  int folios = 0;
   for (int side = 0; side < 8; ++side) {
     for (int half = 0; half < 2; ++half) {
       int page = order[side][half];
       SCOPED_TRACE("sheet side " + std::to_string(side + 1) + (half == 0 ? " left" : " right") + ": page " +
                    std::to_string(page));
       std::string got = half_text(sheets(), side + 1, half == 0);
-      EXPECT_EQ(got, page_text(booklet(), page));
-      // Pages 2–15 print their number as the folio, the last thing on them,
-      // except a blank page padding the booklet before its back cover.
-      if (page != 1 && page != 16 && !page_text(booklet(), page).empty()) {
+      std::string expected = page_text(booklet(), page);
+      EXPECT_EQ(got, expected);
+      // Numbered pages print their number as the folio, the last thing on
+      // them (the covers and a blank padding page have none).
+      if (std::regex_search(expected, std::regex("(^| )" + std::to_string(page) + "$"))) {
+        ++folios;
         std::smatch m;
         ASSERT_TRUE(std::regex_search(got, m, std::regex("(\\d+)$"))) << got;
         EXPECT_EQ(std::stoi(m[1]), page);
       }
     }
   }
+  EXPECT_GE(folios, 12);
 }
 
 TEST_F(Imposed, PagesAreSharedFormsNotCopies) {

@@ -363,6 +363,7 @@ void BlockBuilder::figure(const model::Block& b) {
     }
   }
   v.height = y;
+  v.floats = true;
   space(caption_style.paragraph.space_before + 4);
   add_box(std::move(v));
   space(caption_style.paragraph.space_after + 6);

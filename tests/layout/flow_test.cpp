@@ -142,3 +142,50 @@ TEST(Paginate, CostIsLinearInTheNumberOfItems) {
 
 }  // namespace
 }  // namespace jan20::layout
+
+namespace jan20::layout {
+namespace {
+
+// A figure that does not fit where it comes waits for the top of the next
+// column; the text after it fills the rest of this one.
+TEST(Paginate, FiguresFloatToTheNextColumn) {
+  std::vector<VItem> items;
+  paragraph(items, 3);
+  VItem figure;
+  figure.height = 15;
+  figure.floats = true;
+  items.push_back(figure);  // index 3: 30 + 15 > 40
+  paragraph(items, 1);      // index 4: fits after the first three lines
+  paragraph(items, 2);      // indexes 5, 6
+  Geometry g{40};
+  auto pages = paginate({&items, "body", &g, columns});
+  ASSERT_EQ(pages.size(), 2u);
+  std::vector<size_t> first, second;
+  for (const auto& p : pages[0].columns[0]) first.push_back(p.item);
+  for (const auto& p : pages[1].columns[0]) second.push_back(p.item);
+  EXPECT_EQ(first, (std::vector<size_t>{0, 1, 2, 4}));
+  EXPECT_EQ(second, (std::vector<size_t>{3, 5, 6}));
+}
+
+// A figure never floats past a forced page break: its section ends with it.
+TEST(Paginate, FiguresStayBeforeTheNextForcedBreak) {
+  std::vector<VItem> items;
+  paragraph(items, 3);
+  VItem figure;
+  figure.height = 25;
+  figure.floats = true;
+  items.push_back(figure);
+  VItem brk;
+  brk.kind = VItem::Kind::PageBreak;
+  items.push_back(brk);
+  paragraph(items, 1);
+  Geometry g{40};
+  auto pages = paginate({&items, "body", &g, columns});
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[1].columns[0].size(), 1u);
+  EXPECT_EQ(pages[1].columns[0][0].item, 3u);
+  EXPECT_EQ(pages[2].columns[0][0].item, 5u);
+}
+
+}  // namespace
+}  // namespace jan20::layout

@@ -286,13 +286,14 @@ int run_build(const BuildOptions& options) {
       std::string rel = fs::path(ed->output).lexically_relative(s.load.root).string();
       fs::path shown = rel.empty() || rel.rfind("..", 0) == 0 ? fs::path(ed->output) : fs::path(rel);
       if (ok && options.write)
-        std::fprintf(stderr, "%s %s: %d pages in %.0f ms -> %s%s\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
-                     ed->milliseconds, shown.c_str(),
+        std::fprintf(stderr, "%s %s: %d page%s in %.0f ms -> %s%s\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
+                     pages == 1 ? "" : "s", ed->milliseconds, shown.c_str(),
                      ed->imposed_output.empty()
                          ? ""
                          : (", sheets -> " + fs::proximate(ed->imposed_output, s.load.root).string()).c_str());
       else if (ok)
-        std::fprintf(stderr, "%s %s: %d pages, no problems\n", ed->spec->name.c_str(), ed->lang.c_str(), pages);
+        std::fprintf(stderr, "%s %s: %d page%s, no problems\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
+                     pages == 1 ? "" : "s");
       else if (!s.designs[ed->spec->layout].has_value())
         std::fprintf(stderr, "%s %s: %s (its layout %s has errors)\n", ed->spec->name.c_str(), ed->lang.c_str(),
                      options.write ? "not written" : "not checked", ed->spec->layout.c_str());
@@ -345,10 +346,21 @@ int run_fonts(const BuildOptions& options) {
       add(doc->meta.title + doc->meta.subtitle);
     }
     std::printf("%s %s (%s):\n", ed->spec->name.c_str(), ed->lang.c_str(), ed->content.c_str());
+    // Fonts that a style sets text in are checked with their fallbacks; a
+    // font that only serves as a fallback covers what the others lack.
+    std::set<std::string> primary;
+    for (const auto& [style_name, style] : design->styles)
+      for (const std::string* f : {&style.font, &style.emphasis_font, &style.strong_font})
+        if (!f->empty()) primary.insert(*f);
     for (const auto& [name, spec] : design->fonts) {
       const font::Face* face = s.fonts->resolve(spec, ed->sink);
+      if (face && !primary.count(name)) {
+        std::printf("  %-12s %s %s -> %s [fallback]\n", name.c_str(), spec.family.c_str(), spec.style.c_str(),
+                    face->path().c_str());
+        continue;
+      }
       if (!face) {
-        std::printf("  %-10s %s %s: NOT FOUND\n", name.c_str(), spec.family.c_str(), spec.style.c_str());
+        std::printf("  %-12s %s %s: NOT FOUND\n", name.c_str(), spec.family.c_str(), spec.style.c_str());
         failed = true;
         continue;
       }
@@ -365,7 +377,7 @@ int run_fonts(const BuildOptions& options) {
         bool covered = std::any_of(chain.begin(), chain.end(), [&](const font::Face* f) { return f->has_glyph(cp); });
         if (!covered && ++missing_count <= 12) missing += " " + codepoint_label(cp);
       }
-      std::printf("  %-10s %s %s -> %s [%s]\n", name.c_str(), spec.family.c_str(), spec.style.c_str(),
+      std::printf("  %-12s %s %s -> %s [%s]\n", name.c_str(), spec.family.c_str(), spec.style.c_str(),
                   face->path().c_str(), missing_count ? ("missing" + missing).c_str() : "covers the content");
     }
     print_diagnostics(ed->sink, options);

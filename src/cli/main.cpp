@@ -47,7 +47,13 @@ int main(int argc, char** argv) {
                   "Accessible PDF (PDF/UA-1): structure tree, languages, alt text; the default, kept for scripts");
   build->add_option("--impose", options.impose, "Also write printer sheets: saddle (booklets)")
       ->check(CLI::IsMember({"saddle"}));
-  build->add_option("--creep", options.creep_mm, "Creep compensation for --impose saddle, in mm");
+  build->add_option("--creep", options.creep_mm,
+                    "Creep compensation for --impose saddle: mm each sheet's pages move towards the spine, "
+                    "about the paper's thickness (e.g. 0.1)")
+      ->check(CLI::Range(0.0, 5.0));
+  CLI::Option* icc = build->add_option("--icc", options.icc_profile,
+                                       "CMYK ICC profile of the printing condition, declared as the print output "
+                                       "intent (default: Ghostscript's default_cmyk.icc)");
   bool untagged = false;
   build->add_flag("--untagged", untagged, "Do not write the structure tree (tagged PDF is the default)");
   build->add_option("-j,--jobs", options.jobs, "Editions built at once (default 2)");
@@ -88,6 +94,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "jan20-pdf: --accessible needs the structure tree; drop --untagged\n");
     return 2;
   }
+  options.icc_explicit = icc->count() > 0;
 
   if (*build) return jan20::cli::run_build(options);
   if (*check) {

@@ -363,6 +363,7 @@ void BlockBuilder::figure(const model::Block& b) {
     }
   }
   v.height = y;
+  v.floats = true;
   space(caption_style.paragraph.space_before + 4);
   add_box(std::move(v));
   space(caption_style.paragraph.space_after + 6);
@@ -426,7 +427,8 @@ void BlockBuilder::timeline(const model::Block& b) {
   const ResolvedStyle& event_style = style("timeline-event", {"body"});
   int list_tag = tag_for(b, "L");
   double date_width = std::min(ctx_.measure * 0.32, 34 * 72 / 25.4);
-  double gap = 8;
+  double gap = 12;  // the axis sits in the middle of it
+  space(event_style.paragraph.leading * 0.5);
   for (const model::TimelineEntry& e : b.timeline) {
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
@@ -465,6 +467,7 @@ void BlockBuilder::names(const model::Block& b) {
   if (columns == 0) return;
   double gap = 6;
   double cell = (ctx_.measure - gap * (columns - 1)) / columns;
+  space(cell_style.paragraph.leading * 0.5);
   if (!b.names_header.empty()) {
     const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;

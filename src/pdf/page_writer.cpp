@@ -29,6 +29,10 @@ class PageWriter {
       : w_(w), index_(index), page_(w.pages[index]), g_(w.geometry[index]), paint_(page_, w.options.target) {}
 
   bool write(const model::Page& page) {
+    // A blank page (padding before a back cover) still needs content: a
+    // Flate-filtered stream of zero bytes is not valid deflate data, and
+    // MuPDF and Ghostscript say so.
+    if (page.items.empty() && !(g_.print && w_.options.marks)) write_content(page_, "q Q\n");
     for (size_t i = 0; i < page.items.size(); ++i) {
       const model::PageItem& item = page.items[i];
       item_ = i;

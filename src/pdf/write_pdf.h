@@ -16,6 +16,8 @@
 //   structure      StructTreeRoot, ParentTree, MarkInfo (tagged PDF)
 //   xmp            the XMP metadata: Info's values, PDF/UA and PDF/A claims
 //   pdfa           PDF/A-2b: ICC profiles, annotation flags, default colour spaces
+//   impose         saddle-stitched printer sheets, pages as form XObjects
+//   preflight      what a print shop asks about a PDF, from the same rules
 //   haru           the only code that reaches into libharu's structs
 #include <string>
 
@@ -25,6 +27,7 @@
 namespace jan20::pdf {
 
 enum class Target { Print, Screen };
+enum class Imposition { None, Saddle };
 
 struct PdfOptions {
   // Print: every colour DeviceCMYK (text black 0 0 0 1 k), MediaBox = trim +
@@ -42,6 +45,10 @@ struct PdfOptions {
   bool pdfa = false;
   std::string icc_profile;         // CMYK output intent profile (print), absolute path; empty = none
   std::string rgb_profile;         // RGB profile (sRGB): the screen PDF/A intent, and DefaultRGB in PDF/A print
+  // Saddle: instead of the pages, printer sheets with two pages per side in
+  // stitch order (impose.h); untagged, no links or outline, no marks.
+  Imposition impose = Imposition::None;
+  double creep = 0;                // pt per sheet towards the spine (Saddle)
 };
 
 // Renders the document into PDF bytes. Returns false (after reporting) on

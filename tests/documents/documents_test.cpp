@@ -121,7 +121,7 @@ TEST_F(Documents, ReportMeetsTheTypesettingBar) {
   std::string report = read_file(out_ + "/report.json");
   ASSERT_FALSE(report.empty());
   // One edition object per line block; the numbers are asserted per edition.
-  std::regex edition("\"document\":\"booklet\",\"lang\":\"(az|en)\"[^\\n]*\"overfull_lines\":(\\d+),"
+  std::regex edition("\"document\":\"booklet\",\"lang\":\"(az|en)\"[\\s\\S]*?\"overfull_lines\":(\\d+),"
                      "\"widows\":(\\d+),\"orphans\":(\\d+),\"max_consecutive_hyphens\":(\\d+)");
   int seen = 0;
   for (std::sregex_iterator it(report.begin(), report.end(), edition), end; it != end; ++it) {

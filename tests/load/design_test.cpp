@@ -50,7 +50,7 @@ TEST(BookletLayout, LoadsWithoutDiagnostics) {
   const model::ParagraphStyle& body = d->styles.at("body");
   EXPECT_EQ(body.font, "serif");
   EXPECT_EQ(body.size, 10.5);
-  EXPECT_EQ(body.leading, 13.5);
+  EXPECT_EQ(body.leading, 13);
   EXPECT_EQ(body.align, model::Align::Justify);
   EXPECT_TRUE(body.hyphenate);
   EXPECT_EQ(body.color, "text");

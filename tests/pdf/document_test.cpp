@@ -345,3 +345,26 @@ TEST(Document, MissingFontIsReportedWithItsPath) {
 
 }  // namespace
 }  // namespace jan20::testing
+
+namespace jan20::testing {
+namespace {
+
+// A blank page (the padding before a booklet's back cover) has a valid
+// content stream: an empty Flate stream is not valid deflate data, and MuPDF
+// and Ghostscript report it.
+TEST(Document, BlankPagesRenderWithoutComplaint) {
+  model::PagedDocument doc = a5_document();
+  doc.pages.push_back(doc.pages.front());
+  DiagnosticSink sink;
+  std::string pdf = render(doc, sink);
+  ASSERT_FALSE(pdf.empty());
+  CommandResult m = run({"mutool", "draw", "-q", "-o", "/dev/null", "-F", "png", pdf});
+  std::string err = m.err;
+  for (size_t p; (p = err.find("warning: ICC support is not available\n")) != std::string::npos;) err.erase(p, 39);
+  EXPECT_EQ(err, "");
+  CommandResult g = run({"gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", pdf});
+  EXPECT_EQ(g.out + g.err, "");
+}
+
+}  // namespace
+}  // namespace jan20::testing

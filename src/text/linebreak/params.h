@@ -19,8 +19,9 @@ struct LineBreakParams {  // Knuth–Plass parameters (TeX's names)
   double space_stretch = 0.5;   // of the space's width
   double space_shrink = 0.33;
   double ragged_stretch = 2.0;  // em: stretch at the end of ragged lines (plain TeX's \raggedright: 2em)
-  double emergency_stretch = 1.0;  // em: in the emergency pass, lines looser than `tolerance` are ranked by
-                                   // shortfall / (stretch + this), so the worst of them is avoided first
+  double emergency_stretch = 0.25; // em: in the emergency pass, a line with no stretch at all (a lone word)
+                                   // is graded as if it had this much (about two spaces' stretch: a gap at
+                                   // the line's end counts half as much as the same gap between words)
   double overfull_tolerance = 0.1;  // pt a line may exceed the measure before it is overfull (TeX's \hfuzz)
 };
 

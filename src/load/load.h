@@ -37,6 +37,15 @@ std::optional<model::Design> load_design(const std::string& path, const LoadOpti
 std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options, DiagnosticSink& sink);
 std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options, DiagnosticSink& sink,
                                              const ContentContext& context);
+// The same from text already in memory (the fuzzer; tools that generate a
+// layout or content): `path` is only the name diagnostics show, relative to
+// the root; files the text names (images, fonts, hyphenation lists) are
+// still read from the project directory with the same checks.
+std::optional<model::Design> load_design_text(const std::string& path, std::string text, const LoadOptions& options,
+                                              DiagnosticSink& sink);
+std::optional<model::Document> load_document_text(const std::string& path, std::string text,
+                                                  const LoadOptions& options, DiagnosticSink& sink,
+                                                  const ContentContext& context = {});
 model::FontManifest load_font_manifest(const std::string& path, const LoadOptions& options, DiagnosticSink& sink);
 
 // Resolves `relative` against the root, refusing escapes. Returns the absolute

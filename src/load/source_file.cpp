@@ -87,7 +87,17 @@ std::optional<SourceFile> read_source_file(const std::string& display, const std
   }
   std::ostringstream ss;
   ss << in.rdbuf();
-  SourceFile file{display, absolute, ss.str()};
+  return source_from_text(display, absolute, ss.str(), sink);
+}
+
+std::optional<SourceFile> source_from_text(const std::string& display, const std::string& absolute, std::string text,
+                                           DiagnosticSink& sink) {
+  if (text.size() > kMaxFileBytes) {
+    sink.error({display, 0, 0}, "file '" + display + "' is too large (over 16 MiB)",
+               "a layout or content file is a few kilobytes");
+    return std::nullopt;
+  }
+  SourceFile file{display, absolute, std::move(text)};
 
   // Check the encoding before toml++ does: its message does not say which
   // byte, and a file may hold several bad bytes (a Latin-1 "ə" pasted twice).

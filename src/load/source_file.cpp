@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/utf.h"
+#include "load/toml_limits.h"
 
 namespace jan20::load {
 
@@ -123,6 +124,7 @@ std::optional<SourceFile> source_from_text(const std::string& display, const std
 }
 
 std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink) {
+  if (!check_nesting(file, sink)) return std::nullopt;
 #if TOML_EXCEPTIONS
   try {
     return toml::parse(file.text, std::string_view(file.display));

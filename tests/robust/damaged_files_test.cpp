@@ -147,5 +147,46 @@ TEST(DamagedImageInPdf, WholeImagesStillRender) {
   }
 }
 
+// --- TOML nesting and text length (load) ---
+
+load::LoadOptions options_for(const std::string& root) { return load::LoadOptions{root, {}}; }
+
+const char* kMeta = "[meta]\ntitle = \"T\"\nlanguage = \"az\"\ndate = \"2026-01-20\"\n";
+
+// 100 000 dotted parts (200 kB) overflowed the stack inside toml++ (SIGSEGV).
+TEST(TomlNesting, ThousandsOfDottedPartsAreRefusedBeforeParsing) {
+  std::string text = std::string(kMeta) + "[a";
+  for (int i = 0; i < 100000; ++i) text += ".a";
+  text += "]\nx = 1\n";
+  DiagnosticSink sink;
+  EXPECT_FALSE(load::load_document_text("content/az.toml", text, options_for(make_temp_dir()), sink));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  EXPECT_EQ(format_diagnostic(sink.diagnostics()[0]),
+            "content/az.toml:5:2: error: this dotted key has more than 32 parts — no layout or content key nests "
+            "this deep; check the table header or key");
+}
+
+TEST(TomlNesting, DeepInlineArraysAndTablesAreRefused) {
+  for (const char* open : {"[", "{ a = "}) {
+    std::string text = std::string(kMeta) + "x = ";
+    for (int i = 0; i < 40; ++i) text += open;
+    DiagnosticSink sink;
+    EXPECT_FALSE(load::load_document_text("content/az.toml", text, options_for(make_temp_dir()), sink));
+    ASSERT_FALSE(sink.diagnostics().empty());
+    EXPECT_EQ(sink.diagnostics()[0].message, "arrays and inline tables nest more than 32 levels deep") << open;
+  }
+}
+
+TEST(TomlNesting, StringsAndCommentsDoNotCount) {
+  std::string dots;
+  for (int i = 0; i < 100; ++i) dots += "a.";
+  std::string text = std::string(kMeta) + "# " + dots + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n" +
+                     "[[block]]\ntype = \"paragraph\"\ntext = \"" + dots + " [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n" +
+                     "[[block]]\ntype = \"paragraph\"\ntext = '''\n" + dots + "\n{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{'''\n";
+  DiagnosticSink sink;
+  EXPECT_TRUE(load::load_document_text("content/az.toml", text, options_for(make_temp_dir()), sink))
+      << (sink.diagnostics().empty() ? "" : format_diagnostic(sink.diagnostics()[0]));
+}
+
 }  // namespace
 }  // namespace jan20::robust

@@ -147,6 +147,40 @@ TEST(DamagedImageInPdf, WholeImagesStillRender) {
   }
 }
 
+// --- fonts ---
+
+// A font cut short used to load (FreeType and HarfBuzz read tables lazily),
+// typeset with missing glyphs and fail in hb-subset, or at some lengths be
+// embedded broken into a PDF that built "successfully".
+TEST(TruncatedFont, EveryCutIsAnErrorWhenLoaded) {
+  const std::string source = "/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf";
+  std::string bytes = testing::read_file(source);
+  ASSERT_GT(bytes.size(), 100000u);
+  std::string dir = make_temp_dir();
+  for (size_t n : {size_t{0}, size_t{4}, size_t{12}, size_t{100}, size_t{1000}, size_t{20000}, size_t{100000},
+                   bytes.size() / 2, bytes.size() - 1000, bytes.size() - 1}) {
+    std::string path = dir + "/cut-" + std::to_string(n) + ".ttf";
+    write_file(path, bytes.substr(0, n));
+    std::string error;
+    EXPECT_EQ(font::Face::load(path, 0, 0, &error), nullptr) << n;
+    EXPECT_FALSE(error.empty()) << n;
+    if (n >= 12)
+      EXPECT_NE(error.find("the file is truncated"), std::string::npos) << n << ": " << error;
+  }
+  std::string error;
+  EXPECT_NE(font::Face::load(source, 0, 0, &error), nullptr) << error;
+}
+
+TEST(TruncatedFont, CollectionFaceBeyondTheEnd) {
+  // A 'ttcf' header naming one face whose table directory lies past the end.
+  std::string ttc("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x10\x00", 16);
+  std::string dir = make_temp_dir();
+  write_file(dir + "/cut.ttc", ttc);
+  std::string error;
+  EXPECT_EQ(font::Face::load(dir + "/cut.ttc", 0, 0, &error), nullptr);
+  EXPECT_FALSE(error.empty());
+}
+
 // --- TOML nesting and text length (load) ---
 
 load::LoadOptions options_for(const std::string& root) { return load::LoadOptions{root, {}}; }

@@ -85,6 +85,7 @@ std::optional<model::Inline> read_inline(ContentState& st, const toml::node& n, 
     read_string(st.cx, n, path);  // reports the type
     return std::nullopt;
   }
+  if (!check_text_length(st.cx, n, path, *n.value<std::string_view>())) return std::nullopt;
   model::Inline text = parse_inline(st.cx, n, path);
   if (text.empty()) {
     st.cx.error(n, "'" + path + "' is empty", "write the text, or remove the block");

@@ -2,14 +2,24 @@
 // and the colophon.
 #include <cstdio>
 
+#include "core/utf.h"
 #include "load/document_sections.h"
 #include "load/text_util.h"
 
 namespace jan20::load {
 
+bool check_text_length(const Ctx& cx, const toml::node& n, const std::string& path, std::string_view text) {
+  size_t chars = utf8_length(text);
+  if (chars <= kMaxTextChars) return true;
+  cx.error(n, "'" + path + "' is " + std::to_string(chars) + " characters long; a text may have at most " +
+                  std::to_string(kMaxTextChars),
+           "split it into several paragraphs or blocks");
+  return false;
+}
+
 std::optional<std::string> read_text(const Ctx& cx, const toml::node& n, const std::string& path) {
   auto s = read_string(cx, n, path);
-  if (!s) return std::nullopt;
+  if (!s || !check_text_length(cx, n, path, *s)) return std::nullopt;
   return to_nfc(*s);
 }
 

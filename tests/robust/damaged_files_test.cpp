@@ -222,5 +222,26 @@ TEST(TomlNesting, StringsAndCommentsDoNotCount) {
       << (sink.diagnostics().empty() ? "" : format_diagnostic(sink.diagnostics()[0]));
 }
 
+TEST(TextLength, ATextOfMoreThanTenThousandCharactersIsRefused) {
+  std::string word = "ə";  // two bytes, one character: the limit counts characters
+  std::string ok, too_long;
+  for (int i = 0; i < 10000; ++i) ok += word;
+  too_long = ok + word;
+  auto load = [&](const std::string& text, DiagnosticSink& sink) {
+    return load::load_document_text("content/az.toml",
+                                     std::string(kMeta) + "[[block]]\ntype = \"paragraph\"\ntext = \"" + text + "\"\n",
+                                     options_for(make_temp_dir()), sink)
+        .has_value();
+  };
+  DiagnosticSink fine;
+  EXPECT_TRUE(load(ok, fine));
+  DiagnosticSink sink;
+  EXPECT_FALSE(load(too_long, sink));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  EXPECT_EQ(format_diagnostic(sink.diagnostics()[0]),
+            "content/az.toml:7:8: error: 'block[1].text' is 10001 characters long; a text may have at most 10000 — "
+            "split it into several paragraphs or blocks");
+}
+
 }  // namespace
 }  // namespace jan20::robust

@@ -82,7 +82,12 @@ void read_meta(TableReader& root, model::Metadata& meta, ContentState& state) {
   TableReader m(cx, *t, "meta", "[meta]");
   m.require("title", "\"20 Yanvar\"");
   m.require("language", "\"" + (state.context.language.empty() ? std::string("az") : state.context.language) + "\"");
-  m.require("date", "\"2026-01-20\"");
+  // The PDF's dates come from the edition's date, never from the clock; a
+  // build may supply one instead (SOURCE_DATE_EPOCH, see ContentContext).
+  if (state.context.default_date.empty())
+    m.require("date", {}, "add date = \"2026-01-20\" (the PDF's dates come from it), or set SOURCE_DATE_EPOCH");
+  else if (!m.has("date"))
+    meta.date = state.context.default_date;
 
   auto text_field = [&](const char* key, std::string& out) {
     if (const toml::node* n = m.get(key))

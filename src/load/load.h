@@ -27,6 +27,9 @@ struct LoadOptions {
 struct ContentContext {
   std::string language;                   // the edition's language: meta.language must equal it; empty = unchecked
   const model::Design* design = nullptr;  // styles, frames and masters blocks may name; null = unchecked
+  // The date of an edition whose [meta] has none ("2026-01-20T10:00:00Z",
+  // from SOURCE_DATE_EPOCH); empty = [meta] date is required.
+  std::string default_date;
 };
 
 // Reads <root>/jan20.toml. Checks that every layout and every content file

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -81,8 +84,31 @@ bool has_errors(const DiagnosticSink& sink, bool strict) {
 
 }  // namespace
 
+// SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/):
+// seconds since 1970-01-01 UTC, the date of an edition whose content gives
+// none. Returns "" when unset; reports and returns nullopt when malformed.
+std::optional<std::string> source_date_epoch(DiagnosticSink& sink) {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (!value || !*value) return std::string();
+  std::string text = value;
+  bool digits = text.size() <= 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  long long seconds = digits ? std::stoll(text) : -1;
+  std::tm utc{};
+  time_t t = static_cast<time_t>(seconds);
+  if (!digits || seconds > 253402300799LL || !gmtime_r(&t, &utc)) {
+    sink.error({"SOURCE_DATE_EPOCH", 0, 0}, "'" + text + "' is not a number of seconds since 1970-01-01",
+               "set it to a Unix time such as 1768860000, or unset it");
+    return std::nullopt;
+  }
+  char iso[32];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                utc.tm_hour, utc.tm_min, utc.tm_sec);
+  return std::string(iso);
+}
+
 struct Session {
   load::LoadOptions load;
+  std::string source_date;  // from SOURCE_DATE_EPOCH; "" = unset
   model::Project project;
   std::unique_ptr<font::FontCollection> fonts;
   text::ShapeCache cache;
@@ -98,6 +124,9 @@ static bool open_session(const BuildOptions& options, Session& s) {
     s.sink.error({options.project_dir, 0, 0}, "project directory not found", "pass an existing directory to -C");
     return false;
   }
+  std::optional<std::string> source_date = source_date_epoch(s.sink);
+  if (!source_date) return false;
+  s.source_date = *source_date;
   s.load.root = root.string();
   s.load.allow_paths = options.allow_paths;
   std::optional<model::Project> project = load::load_project(s.load, s.sink);
@@ -117,7 +146,7 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
   if (!design.hyphenation_file.empty()) ed.files.insert(s.load.root + "/" + design.hyphenation_file);
   // The content is checked against its edition's language and its layout's
   // styles, frames and masters.
-  std::optional<model::Document> doc = load::load_document(ed.content, s.load, ed.sink, {ed.lang, &design});
+  std::optional<model::Document> doc = load::load_document(ed.content, s.load, ed.sink, {ed.lang, &design, s.source_date});
   if (!doc) return;
   load::check_scripts(*doc, ed.sink);
   collect_images(*doc, s.load.root, &ed.files);

@@ -1,10 +1,13 @@
 #include "pdf/write_pdf.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "pdf/document_meta.h"
@@ -121,6 +124,27 @@ bool write_all(int fd, const std::string& bytes) {
   return true;
 }
 
+// Temporary files are named ".<target>.tmp-<pid>-XXXXXX". A build killed
+// between creating one and renaming it (SIGKILL, power loss) cannot remove
+// it; the next build writing the same target does, when the process named in
+// it no longer exists. A temporary file of a build still running (another
+// jan20-pdf writing the same target at the same time) is left alone.
+void remove_stale_temporaries(const std::string& dir, const std::string& base) {
+  std::string prefix = "." + base + ".tmp-";
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return;
+  while (dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    char* end = nullptr;
+    long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    if (pid <= 0 || *end != '-' || std::strlen(end) != 7) continue;  // not one of ours
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // its build may still be running
+    ::unlinkat(::dirfd(d), name.c_str(), 0);
+  }
+  ::closedir(d);
+}
+
 }  // namespace
 
 bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
@@ -134,7 +158,8 @@ bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const
   size_t slash = path.find_last_of('/');
   std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmpl = dir + "/." + base + ".tmp-XXXXXX";
+  remove_stale_temporaries(dir, base);
+  std::string tmpl = dir + "/." + base + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());

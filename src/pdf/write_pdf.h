@@ -59,9 +59,11 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
                 DiagnosticSink& sink);
 
 // Renders and writes atomically: the document is rendered completely first,
-// then written to a temporary file in the target's directory, flushed
-// (fsync) and renamed over `path`. On any failure the old file is untouched
-// and no temporary file is left behind.
+// then written to a temporary file in the target's directory
+// (".<name>.tmp-<pid>-XXXXXX"), flushed (fsync) and renamed over `path`. On
+// any failure the old file is untouched and no temporary file is left
+// behind. A process killed before the rename leaves its temporary file; the
+// next write of the same target removes it once that process is gone.
 bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                DiagnosticSink& sink);
 

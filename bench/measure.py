@@ -1,15 +1,21 @@
 """Measuring whole processes: wall time, CPU time and peak memory of one child.
 
-Wall time is time.perf_counter() around the child's whole life (fork, exec,
-exit). CPU time and peak resident set size come from the child's own rusage
-as os.wait4 returns it, so nothing else the runner does is counted and each
-run is measured alone (RUSAGE_CHILDREN would accumulate over runs and keep
-the largest RSS of all of them).
+Every program runs under bench/spawn/measure_child (built with the benchmark),
+a tiny launcher that forks, execs the program, and reports the wall time
+around its whole life (fork to exit, CLOCK_MONOTONIC) and its own rusage from
+wait4: user + system CPU time and peak RSS. Each run is measured alone
+(RUSAGE_CHILDREN would accumulate over runs and keep the largest RSS of all).
+
+Why a launcher rather than os.wait4 from here: on exec, Linux records the
+peak RSS of the address space being replaced in the new program's
+ru_maxrss, and a child forked from this runner starts out with the runner's
+address space, so any program smaller than the runner (which holds a whole
+generated case in memory) would read as big as the runner.
 """
 import os
 import statistics
 import subprocess
-import time
+import tempfile
 from dataclasses import dataclass, field
 
 
@@ -38,30 +44,25 @@ class ChildFailed(Exception):
     pass
 
 
-def run_once(argv, cwd=None, env=None):
-    """Runs argv to completion; raises ChildFailed with its stderr if it fails."""
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    # Read the pipes first (a chatty child would block on a full pipe), then
-    # reap it ourselves with wait4 to get its rusage and nobody else's.
-    out, err = child.stdout.read(), child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    child.stdout.close()
-    child.stderr.close()
-    if child.returncode != 0:
-        raise ChildFailed(f"{' '.join(argv)} exited with {child.returncode}:\n{err.decode(errors='replace')[-2000:]}")
-    return Run(wall_ms=wall * 1000, cpu_ms=(usage.ru_utime + usage.ru_stime) * 1000,
-               rss_mib=usage.ru_maxrss / 1024, stdout=out.decode(errors="replace"))
+def run_once(argv, launcher, cwd=None, env=None):
+    """Runs argv to completion under the launcher; raises ChildFailed with its stderr if it fails."""
+    with tempfile.NamedTemporaryFile(prefix="jan20-bench-", suffix=".txt") as report:
+        child = subprocess.run([launcher, report.name, *argv], cwd=cwd, env=env, capture_output=True)
+        fields = open(report.name).read().split()
+    if child.returncode != 0 or len(fields) != 5:
+        raise ChildFailed(f"{' '.join(argv)} exited with {child.returncode}:\n"
+                          f"{child.stderr.decode(errors='replace')[-2000:]}")
+    wall_ns, user_us, system_us, maxrss_kib, _ = (int(f) for f in fields)
+    return Run(wall_ms=wall_ns / 1e6, cpu_ms=(user_us + system_us) / 1000, rss_mib=maxrss_kib / 1024,
+               stdout=child.stdout.decode(errors="replace"))
 
 
-def measure(argv, runs, cwd=None, env=None, warmup=1):
+def measure(argv, runs, launcher, cwd=None, env=None, warmup=1):
     """Median-ready runs of argv. The warm-up runs (not counted) fill the page
     cache with the fonts, images and binaries, as in a user's second build."""
     for _ in range(warmup):
-        run_once(argv, cwd, env)
-    return Summary([run_once(argv, cwd, env) for _ in range(runs)])
+        run_once(argv, launcher, cwd, env)
+    return Summary([run_once(argv, launcher, cwd, env) for _ in range(runs)])
 
 
 def pdf_pages(path):

@@ -42,12 +42,12 @@ LINEAR_FACTOR = 1.3
 TYPST_SPEEDUP = 10
 
 
-def build_release(build_dir):
-    """Configures (once) and builds the release binary; ninja does nothing when it is up to date."""
+def build_release(build_dir, targets):
+    """Configures (once) and builds the release targets; ninja does nothing when they are up to date."""
     if not os.path.exists(os.path.join(build_dir, "build.ninja")):
         subprocess.run(["cmake", "-S", REPO, "-B", build_dir, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
                         "-DJAN20_BENCH=ON"], check=True)
-    subprocess.run(["ninja", "-C", build_dir, "jan20-pdf"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["ninja", "-C", build_dir, *targets], check=True, stdout=subprocess.DEVNULL)
 
 
 def machine():
@@ -74,19 +74,20 @@ def result(summary, pdf, extra=None):
     return r
 
 
-def run_ours(binary, project, args, out_dir, runs, pdf_name):
+def run_ours(binary, launcher, project, args, out_dir, runs, pdf_name):
     os.makedirs(out_dir, exist_ok=True)
     argv = [binary, "-C", project, "build", *args, "-q", "--out", out_dir]
-    return result(measure.measure(argv, runs), os.path.join(out_dir, pdf_name))
+    return result(measure.measure(argv, runs, launcher), os.path.join(out_dir, pdf_name))
 
 
-def run_typst(t, project, out_dir, runs, font_dirs):
+def run_typst(t, launcher, project, out_dir, runs, font_dirs):
     os.makedirs(out_dir, exist_ok=True)
     rows = {}
     pdf = os.path.join(out_dir, "typst-0.10.pdf")
-    rows["Typst 0.10 CLI"] = result(measure.measure(t.cli_argv(project, "booklet-typst-0.10.typ", pdf, font_dirs), runs), pdf)
+    argv = t.cli_argv(project, "booklet-typst-0.10.typ", pdf, font_dirs)
+    rows["Typst 0.10 CLI"] = result(measure.measure(argv, runs, launcher), pdf)
     pdf = os.path.join(out_dir, "typst-0.14.pdf")
-    summary = measure.measure(t.node_argv(project, "booklet-typst-0.14.typ", pdf, font_dirs), runs)
+    summary = measure.measure(t.node_argv(project, "booklet-typst-0.14.typ", pdf, font_dirs), runs, launcher)
     reports = [typst.node_report(r.stdout) for r in summary.runs]
     inside = sorted(r["compile_pdf_ms"] for r in reports)[len(reports) // 2]
     rows["Typst 0.14 node"] = result(summary, pdf, {"compile_pdf_ms": inside})
@@ -159,11 +160,9 @@ def main():
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
 
-    binary = args.binary
-    if not binary:
-        build_release(args.build_dir)
-        binary = os.path.join(args.build_dir, "src", "cli", "jan20-pdf")
-    binary = os.path.abspath(binary)
+    build_release(args.build_dir, ["jan20_bench_measure_child"] + ([] if args.binary else ["jan20-pdf"]))
+    launcher = os.path.join(args.build_dir, "bench", "jan20_bench_measure_child")
+    binary = os.path.abspath(args.binary or os.path.join(args.build_dir, "src", "cli", "jan20-pdf"))
 
     t = None
     font_dirs = [NOTO]
@@ -187,8 +186,8 @@ def main():
     for case in args.case or list(generate.CASES):
         project, stats = generate.generate(case, generate.CASES[case], args.work)
         out_dir = os.path.join(args.work, "out", case)
-        rows = {"jan20-pdf": run_ours(binary, project, ["booklet", "--lang", "az"], out_dir, args.runs, "booklet.az.pdf")}
-        typst_rows = run_typst(t, project, out_dir, args.runs, font_dirs) if t else {}
+        rows = {"jan20-pdf": run_ours(binary, launcher, project, ["booklet", "--lang", "az"], out_dir, args.runs, "booklet.az.pdf")}
+        typst_rows = run_typst(t, launcher, project, out_dir, args.runs, font_dirs) if t else {}
         rows.update(typst_rows)
         info = (f"{fmt_int(stats['words'])} words, {stats['sections']} sections, {stats['figures']} figures "
                 f"({fmt_int(stats['distinct_words'])} distinct words)")
@@ -213,7 +212,7 @@ def main():
                 print(f"\n{name}: skipped (layouts/{doc}.toml is not in this checkout yet)")
                 continue
             out_dir = os.path.join(args.work, "out", "real")
-            r = run_ours(binary, REPO, [doc, "--lang", "az"], out_dir, args.runs, f"{doc}.az.pdf")
+            r = run_ours(binary, launcher, REPO, [doc, "--lang", "az"], out_dir, args.runs, f"{doc}.az.pdf")
             print_case(name, "", {"jan20-pdf": r})
             report["cases"][name] = {"results": {"jan20-pdf": r}}
 

@@ -1,5 +1,6 @@
 #include "font/face.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -43,6 +44,42 @@ void count_move_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float, float,
   ++*static_cast<int*>(data);
 }
 
+uint32_t be32(const unsigned char* p) { return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3]; }
+uint16_t be16(const unsigned char* p) { return static_cast<uint16_t>((p[0] << 8) | p[1]); }
+
+// Whether the sfnt table directory of face `index` lies inside the file and
+// every table it lists does too (OpenType spec, "Organization of an OpenType
+// font"). FreeType and HarfBuzz read tables lazily and treat a missing or
+// cut-off table as empty, so a truncated file would otherwise load, shape
+// with wrong glyphs and fail only when the PDF writer subsets it, or embed a
+// broken font. Returns what is wrong, or an empty string. Formats other than
+// sfnt (WOFF, Type 1) are left to FreeType.
+std::string table_directory_problem(const unsigned char* data, size_t size, int index) {
+  if (size < 12) return {};
+  uint32_t tag = be32(data);
+  size_t dir = 0;
+  if (tag == 0x74746366) {  // 'ttcf': a collection, with one offset per face
+    if (size < 12 || index < 0 || 12 + 4 * (static_cast<size_t>(index) + 1) > size) return {};
+    dir = be32(data + 12 + 4 * static_cast<size_t>(index));
+    if (dir + 12 > size) return "the file is truncated (face " + std::to_string(index) + " lies past its end)";
+    tag = be32(data + dir);
+  }
+  if (tag != 0x00010000 && tag != 0x4F54544F /* OTTO */ && tag != 0x74727565 /* true */) return {};
+  size_t tables = be16(data + dir + 4);
+  if (dir + 12 + 16 * tables > size) return "the file is truncated (it ends inside its table directory)";
+  for (size_t i = 0; i < tables; ++i) {
+    const unsigned char* record = data + dir + 12 + 16 * i;
+    uint64_t offset = be32(record + 8), length = be32(record + 12);
+    if (offset + length > size) {
+      std::string name;
+      for (int k = 0; k < 4; ++k) name += record[k] >= 0x20 && record[k] < 0x7F ? static_cast<char>(record[k]) : '?';
+      return "the file is truncated or damaged (its '" + name + "' table runs past the end of the file, " +
+             std::to_string(size) + " bytes)";
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string embedding_refusal(uint16_t fs_type) {
@@ -67,6 +104,9 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
   unsigned size = 0;
   const char* data = hb_blob_get_data(blob, &size);
   if (size == 0) return fail("'" + path + "' is empty, not a font file");
+  if (std::string why = table_directory_problem(reinterpret_cast<const unsigned char*>(data), size, index);
+      !why.empty())
+    return fail("'" + path + "': " + why);
 
   FT_Library raw_lib = nullptr;
   if (FT_Init_FreeType(&raw_lib) != 0) return fail("cannot initialise FreeType");

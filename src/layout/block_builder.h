@@ -35,6 +35,7 @@ struct BuildContext {
   TypesetReport* report = nullptr;
   TagTree* tags = nullptr;
   text::HyphenationRules hyphenation;
+  text::Hyphenators* hyphenators = nullptr;      // one per edition: pattern files read once
   std::string root;                               // project directory, for images
   double measure = 0;                             // column width
   double column_height = 0;
@@ -48,6 +49,7 @@ class BlockBuilder {
   void add(const model::Block& block);
   std::vector<VItem> take() { return std::move(items_); }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
+  int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
 
   // Sets inline text as lines (exposed for the poster frames and masters).
   std::vector<text::Line> set_text(const model::Inline& text, const ResolvedStyle& style,
@@ -74,12 +76,20 @@ class BlockBuilder {
   std::string block_lang(const model::Block& b) const;
   const ResolvedStyle& style(const std::string& name, std::initializer_list<const char*> fallbacks = {});
   int tag_for(const model::Block& b, const char* role, int parent = 0);
+  // The tag for an inline span's runs: `parent`, or a Link / Span (with
+  // /Lang) inside it.
+  int inline_tag(int parent, const model::Span& span, const std::string& lang);
+  // Gives runs in another language than their element a Span with /Lang.
+  void tag_run_languages(std::vector<text::Line>& lines);
 
   BuildContext& ctx_;
   std::vector<VItem> items_;
   bool keep_next_ = false;
   std::string master_ = "cover";
   int heading_count_ = 0;
+  int overfull_lines_ = 0;
+  int last_pass_ = 0;             // Knuth–Plass pass of the last set_text
+  model::Align last_align_ = model::Align::Justify;
   std::map<std::string, ResolvedStyle> scaled_;
 };
 

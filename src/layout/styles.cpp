@@ -16,7 +16,7 @@ const font::Face* StyleResolver::face(const std::string& font_name,
                                       std::vector<const font::Face*>* fallbacks) {
   auto it = design_.fonts.find(font_name);
   if (it == design_.fonts.end()) return nullptr;
-  const font::Face* primary = fonts_.resolve(it->second, sink_);
+  const font::Face* primary = resolve_font(font_name, it->second);
   if (fallbacks) {
     // Breadth-first through the fallback lists, each font once.
     std::set<std::string> seen{font_name};
@@ -25,11 +25,17 @@ const font::Face* StyleResolver::face(const std::string& font_name,
       if (!seen.insert(queue[i]).second) continue;
       auto fb = design_.fonts.find(queue[i]);
       if (fb == design_.fonts.end()) continue;
-      if (const font::Face* f = fonts_.resolve(fb->second, sink_)) fallbacks->push_back(f);
+      if (const font::Face* f = resolve_font(queue[i], fb->second)) fallbacks->push_back(f);
       queue.insert(queue.end(), fb->second.fallback.begin(), fb->second.fallback.end());
     }
   }
   return primary;
+}
+
+const font::Face* StyleResolver::resolve_font(const std::string& font_name, const model::FontSpec& spec) {
+  auto [it, first_time] = faces_.try_emplace(font_name, nullptr);
+  if (first_time) it->second = fonts_.resolve(spec, sink_);
+  return it->second;
 }
 
 ResolvedStyle StyleResolver::resolve(const model::ParagraphStyle& style) {

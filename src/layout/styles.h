@@ -33,11 +33,15 @@ class StyleResolver {
 
  private:
   const font::Face* face(const std::string& font_name, std::vector<const font::Face*>* fallbacks);
+  // The face of a [fonts.*] entry, resolved once per edition: a font that
+  // cannot be loaded is reported once, not once per style that uses it.
+  const font::Face* resolve_font(const std::string& font_name, const model::FontSpec& spec);
   ResolvedStyle resolve(const model::ParagraphStyle& style);
   const model::Design& design_;
   font::FontCollection& fonts_;
   DiagnosticSink& sink_;
   std::map<std::string, ResolvedStyle> cache_;
+  std::map<std::string, const font::Face*> faces_;  // by [fonts.*] name; null = reported
 };
 
 }  // namespace jan20::layout

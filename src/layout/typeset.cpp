@@ -88,6 +88,8 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   StyleResolver styles(design, fonts, sink);
   BuildContext ctx{design, doc, styles, cache, sink};
   ctx.hyphenation = hyphenation_rules(doc, design, options, sink);
+  text::Hyphenators hyphenators(ctx.hyphenation);
+  ctx.hyphenators = &hyphenators;
   ctx.root = options.root;
   ColumnBox first_column = columns_of(design, 0).front();
   ctx.measure = first_column.width;
@@ -126,6 +128,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     pass_ctx.report = ctx.report;
     pass_ctx.tags = ctx.tags;
     pass_ctx.hyphenation = ctx.hyphenation;
+    pass_ctx.hyphenators = ctx.hyphenators;
     pass_ctx.root = ctx.root;
     pass_ctx.measure = ctx.measure;
     pass_ctx.column_height = ctx.column_height;

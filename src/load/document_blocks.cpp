@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <set>
 
+#include "core/image_file.h"
 #include "core/utf.h"
 #include "load/document_sections.h"
 #include "load/inline_markdown.h"
@@ -83,6 +85,7 @@ std::optional<model::Inline> read_inline(ContentState& st, const toml::node& n, 
     read_string(st.cx, n, path);  // reports the type
     return std::nullopt;
   }
+  if (!check_text_length(st.cx, n, path, *n.value<std::string_view>())) return std::nullopt;
   model::Inline text = parse_inline(st.cx, n, path);
   if (text.empty()) {
     st.cx.error(n, "'" + path + "' is empty", "write the text, or remove the block");
@@ -98,12 +101,13 @@ std::optional<model::Inline> read_inline_key(ContentState& st, TableReader& r, c
   return n ? read_inline(st, *n, r.key_path(key)) : std::nullopt;
 }
 
-bool is_png_or_jpeg(const std::string& absolute) {
+// The whole file's structure (core/image_file.h): a damaged or oversized
+// image is reported here, at its `image` key, rather than when the PDF is
+// written.
+ImageFileInfo inspect_image_file(const std::string& absolute) {
   std::ifstream in(absolute, std::ios::binary);
-  unsigned char head[8] = {0};
-  in.read(reinterpret_cast<char*>(head), 8);
-  static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  return std::equal(head, head + 8, kPng) || (head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return inspect_image(bytes);
 }
 
 void read_figure(ContentState& st, TableReader& r, model::Block& b) {
@@ -116,11 +120,18 @@ void read_figure(ContentState& st, TableReader& r, model::Block& b) {
                   "add image = \"content/images/….png\", or ornament = \"carnation\", \"ribbon\" or \"flag\"");
   if (auto image = r.string("image")) {
     std::string absolute = resolve_project_path(*image, st.options, r.value_at("image"), cx.sink);
-    if (!absolute.empty() && !is_png_or_jpeg(absolute))
-      cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "' is not a PNG or JPEG file",
-                    "convert the image to PNG or JPEG");
-    else if (!absolute.empty())
-      b.figure.image = *image;
+    if (!absolute.empty()) {
+      ImageFileInfo info = inspect_image_file(absolute);
+      if (info.format.empty())
+        cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "' is not a PNG or JPEG file",
+                      "convert the image to PNG or JPEG");
+      else if (!info.problem.empty())
+        cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "' cannot be used: " + info.problem,
+                      info.oversized ? "scale it down: 300 pixels per inch of its printed size is enough"
+                                : "export the image again as an 8-bit PNG or a baseline JPEG");
+      else
+        b.figure.image = *image;
+    }
   }
   if (auto o = r.choice("ornament", {"carnation", "ribbon", "flag"})) b.figure.ornament = *o;
   if (auto caption = read_inline_key(st, r, "caption")) b.figure.caption = *caption;

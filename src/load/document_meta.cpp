@@ -2,14 +2,24 @@
 // and the colophon.
 #include <cstdio>
 
+#include "core/utf.h"
 #include "load/document_sections.h"
 #include "load/text_util.h"
 
 namespace jan20::load {
 
+bool check_text_length(const Ctx& cx, const toml::node& n, const std::string& path, std::string_view text) {
+  size_t chars = utf8_length(text);
+  if (chars <= kMaxTextChars) return true;
+  cx.error(n, "'" + path + "' is " + std::to_string(chars) + " characters long; a text may have at most " +
+                  std::to_string(kMaxTextChars),
+           "split it into several paragraphs or blocks");
+  return false;
+}
+
 std::optional<std::string> read_text(const Ctx& cx, const toml::node& n, const std::string& path) {
   auto s = read_string(cx, n, path);
-  if (!s) return std::nullopt;
+  if (!s || !check_text_length(cx, n, path, *s)) return std::nullopt;
   return to_nfc(*s);
 }
 
@@ -72,7 +82,12 @@ void read_meta(TableReader& root, model::Metadata& meta, ContentState& state) {
   TableReader m(cx, *t, "meta", "[meta]");
   m.require("title", "\"20 Yanvar\"");
   m.require("language", "\"" + (state.context.language.empty() ? std::string("az") : state.context.language) + "\"");
-  m.require("date", "\"2026-01-20\"");
+  // The PDF's dates come from the edition's date, never from the clock; a
+  // build may supply one instead (SOURCE_DATE_EPOCH, see ContentContext).
+  if (state.context.default_date.empty())
+    m.require("date", {}, "add date = \"2026-01-20\" (the PDF's dates come from it), or set SOURCE_DATE_EPOCH");
+  else if (!m.has("date"))
+    meta.date = state.context.default_date;
 
   auto text_field = [&](const char* key, std::string& out) {
     if (const toml::node* n = m.get(key))

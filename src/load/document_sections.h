@@ -27,6 +27,14 @@ struct ContentState {
 void read_meta(TableReader& root, model::Metadata& meta, ContentState& state);
 void read_blocks(TableReader& root, std::vector<model::Block>& blocks, ContentState& state);
 
+// One text value (a paragraph, a caption, a title) may have at most this many
+// characters: some four A5 pages. A longer one is nearly always a mistake
+// (text pasted twice, a whole chapter in one paragraph), and line breaking
+// time grows with a paragraph's length.
+inline constexpr size_t kMaxTextChars = 10000;
+// Reports and returns false when `text` is longer than kMaxTextChars.
+bool check_text_length(const Ctx& cx, const toml::node& n, const std::string& path, std::string_view text);
+
 // Reads a string and normalizes it to NFC; nullopt after reporting.
 std::optional<std::string> read_text(const Ctx& cx, const toml::node& n, const std::string& path);
 // "2026-01-20" (or a TOML date): a real calendar date; empty when valid,

@@ -27,6 +27,9 @@ struct LoadOptions {
 struct ContentContext {
   std::string language;                   // the edition's language: meta.language must equal it; empty = unchecked
   const model::Design* design = nullptr;  // styles, frames and masters blocks may name; null = unchecked
+  // The date of an edition whose [meta] has none ("2026-01-20T10:00:00Z",
+  // from SOURCE_DATE_EPOCH); empty = [meta] date is required.
+  std::string default_date;
 };
 
 // Reads <root>/jan20.toml. Checks that every layout and every content file
@@ -37,6 +40,15 @@ std::optional<model::Design> load_design(const std::string& path, const LoadOpti
 std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options, DiagnosticSink& sink);
 std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options, DiagnosticSink& sink,
                                              const ContentContext& context);
+// The same from text already in memory (the fuzzer; tools that generate a
+// layout or content): `path` is only the name diagnostics show, relative to
+// the root; files the text names (images, fonts, hyphenation lists) are
+// still read from the project directory with the same checks.
+std::optional<model::Design> load_design_text(const std::string& path, std::string text, const LoadOptions& options,
+                                              DiagnosticSink& sink);
+std::optional<model::Document> load_document_text(const std::string& path, std::string text,
+                                                  const LoadOptions& options, DiagnosticSink& sink,
+                                                  const ContentContext& context = {});
 model::FontManifest load_font_manifest(const std::string& path, const LoadOptions& options, DiagnosticSink& sink);
 
 // Resolves `relative` against the root, refusing escapes. Returns the absolute

@@ -3,25 +3,25 @@
 // bounds), names are checked last.
 #include "load/design_sections.h"
 #include "load/load.h"
+#include "load/project_paths.h"
 #include "load/source_file.h"
 #include "load/text_util.h"
 
 namespace jan20::load {
 
-std::optional<model::Design> load_design(const std::string& path, const LoadOptions& options, DiagnosticSink& sink) {
+namespace {
+
+std::optional<model::Design> read_design(const SourceFile& file, const std::string& path, const LoadOptions& options,
+                                         DiagnosticSink& sink) {
   int errors = sink.error_count();
-  std::string absolute = resolve_project_path(path, options, {path, 0, 0}, sink);
-  if (absolute.empty()) return std::nullopt;
-  auto file = read_source_file(path, absolute, {path, 0, 0}, sink);
-  if (!file) return std::nullopt;
-  auto table = parse_toml(*file, sink);
+  auto table = parse_toml(file, sink);
   if (!table) return std::nullopt;
 
-  Ctx cx{*file, sink};
+  Ctx cx{file, sink};
   TableReader root(cx, *table, "", "the layout file");
   model::Design design;
   design.path = path;
-  design.where = file->at(1, 1);
+  design.where = file.at(1, 1);
   NameRefs refs;
   read_page(root, design);
   read_hyphenation(root, design, options);
@@ -50,6 +50,23 @@ std::optional<model::Design> load_design(const std::string& path, const LoadOpti
 
   if (sink.error_count() != errors) return std::nullopt;
   return design;
+}
+
+}  // namespace
+
+std::optional<model::Design> load_design(const std::string& path, const LoadOptions& options, DiagnosticSink& sink) {
+  std::string absolute = resolve_project_path(path, options, {path, 0, 0}, sink);
+  if (absolute.empty()) return std::nullopt;
+  auto file = read_source_file(path, absolute, {path, 0, 0}, sink);
+  if (!file) return std::nullopt;
+  return read_design(*file, path, options, sink);
+}
+
+std::optional<model::Design> load_design_text(const std::string& path, std::string text, const LoadOptions& options,
+                                              DiagnosticSink& sink) {
+  auto file = source_from_text(path, join_path(options.root, path), std::move(text), sink);
+  if (!file) return std::nullopt;
+  return read_design(*file, path, options, sink);
 }
 
 }  // namespace jan20::load

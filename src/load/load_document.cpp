@@ -1,21 +1,21 @@
 // A content file -> model::Document.
 #include "load/document_sections.h"
 #include "load/load.h"
+#include "load/project_paths.h"
 #include "load/source_file.h"
 
 namespace jan20::load {
 
-std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options,
-                                             DiagnosticSink& sink, const ContentContext& context) {
+namespace {
+
+std::optional<model::Document> read_document(const SourceFile& file, const std::string& path,
+                                             const LoadOptions& options, DiagnosticSink& sink,
+                                             const ContentContext& context) {
   int errors = sink.error_count();
-  std::string absolute = resolve_project_path(path, options, {path, 0, 0}, sink);
-  if (absolute.empty()) return std::nullopt;
-  auto file = read_source_file(path, absolute, {path, 0, 0}, sink);
-  if (!file) return std::nullopt;
-  auto table = parse_toml(*file, sink);
+  auto table = parse_toml(file, sink);
   if (!table) return std::nullopt;
 
-  Ctx cx{*file, sink};
+  Ctx cx{file, sink};
   ContentState state{cx, options, context, {}, {}};
   TableReader root(cx, *table, "", "the content file");
   model::Document doc;
@@ -25,6 +25,25 @@ std::optional<model::Document> load_document(const std::string& path, const Load
   root.finish({{"blocks", "write [[block]] (singular) for each block"}, {"metadata", "did you mean 'meta'?"}});
   if (sink.error_count() != errors) return std::nullopt;
   return doc;
+}
+
+}  // namespace
+
+std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options,
+                                             DiagnosticSink& sink, const ContentContext& context) {
+  std::string absolute = resolve_project_path(path, options, {path, 0, 0}, sink);
+  if (absolute.empty()) return std::nullopt;
+  auto file = read_source_file(path, absolute, {path, 0, 0}, sink);
+  if (!file) return std::nullopt;
+  return read_document(*file, path, options, sink, context);
+}
+
+std::optional<model::Document> load_document_text(const std::string& path, std::string text,
+                                                  const LoadOptions& options, DiagnosticSink& sink,
+                                                  const ContentContext& context) {
+  auto file = source_from_text(path, join_path(options.root, path), std::move(text), sink);
+  if (!file) return std::nullopt;
+  return read_document(*file, path, options, sink, context);
 }
 
 std::optional<model::Document> load_document(const std::string& path, const LoadOptions& options,

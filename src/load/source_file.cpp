@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/utf.h"
+#include "load/toml_limits.h"
 
 namespace jan20::load {
 
@@ -87,7 +88,17 @@ std::optional<SourceFile> read_source_file(const std::string& display, const std
   }
   std::ostringstream ss;
   ss << in.rdbuf();
-  SourceFile file{display, absolute, ss.str()};
+  return source_from_text(display, absolute, ss.str(), sink);
+}
+
+std::optional<SourceFile> source_from_text(const std::string& display, const std::string& absolute, std::string text,
+                                           DiagnosticSink& sink) {
+  if (text.size() > kMaxFileBytes) {
+    sink.error({display, 0, 0}, "file '" + display + "' is too large (over 16 MiB)",
+               "a layout or content file is a few kilobytes");
+    return std::nullopt;
+  }
+  SourceFile file{display, absolute, std::move(text)};
 
   // Check the encoding before toml++ does: its message does not say which
   // byte, and a file may hold several bad bytes (a Latin-1 "ə" pasted twice).
@@ -113,6 +124,7 @@ std::optional<SourceFile> read_source_file(const std::string& display, const std
 }
 
 std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink) {
+  if (!check_nesting(file, sink)) return std::nullopt;
 #if TOML_EXCEPTIONS
   try {
     return toml::parse(file.text, std::string_view(file.display));

@@ -35,6 +35,11 @@ struct SourceFile {
 std::optional<SourceFile> read_source_file(const std::string& display, const std::string& absolute,
                                            const SourceLocation& named_at, DiagnosticSink& sink);
 
+// The same checks (size, UTF-8) for text already in memory: the fuzzer and
+// load_design_text / load_document_text.
+std::optional<SourceFile> source_from_text(const std::string& display, const std::string& absolute, std::string text,
+                                           DiagnosticSink& sink);
+
 // Parses the file as TOML; a syntax error is reported at toml++'s position.
 std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink);
 

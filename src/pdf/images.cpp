@@ -1,6 +1,10 @@
 #include "pdf/images.h"
 
 #include <fstream>
+#include <iterator>
+
+#include "core/image_file.h"
+#include "pdf/image_check.h"
 
 namespace jan20::pdf {
 
@@ -14,18 +18,21 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
                "check the image path in the content file (paths are relative to the project)");
     return nullptr;
   }
-  char sig[8] = {};
-  in.read(sig, sizeof sig);
-  std::string head(sig, static_cast<size_t>(in.gcount()));
-  HPDF_Image image = nullptr;
-  if (head.size() == 8 && head == std::string("\x89PNG\r\n\x1a\n", 8)) {
-    image = HPDF_LoadPngImageFromFile(doc_.get(), path.c_str());
-  } else if (head.size() >= 3 && head.compare(0, 3, "\xFF\xD8\xFF") == 0) {
-    image = HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str());
-  } else {
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // libharu must only see whole files: it lets libpng abort the process on a
+  // damaged PNG and copies JPEG data unread (core/image_file.h, image_check.h).
+  ImageFileInfo info = inspect_image(bytes);
+  if (info.format.empty()) {
     sink.error(where, "not a PNG or JPEG image", "convert the image to PNG (graphics) or JPEG (photographs)");
     return nullptr;
   }
+  if (info.problem.empty() && info.format == "png") info.problem = png_decode_problem(path);
+  if (!info.problem.empty()) {
+    sink.error(where, info.problem, "export the image again as an 8-bit PNG or a baseline JPEG");
+    return nullptr;
+  }
+  HPDF_Image image = info.format == "png" ? HPDF_LoadPngImageFromFile(doc_.get(), path.c_str())
+                                          : HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str());
   if (!image || doc_.failed()) {
     doc_.check(sink, "cannot load the image", where,
                "the file may be damaged or use a variant libharu cannot read (16-bit or interlaced PNG, "

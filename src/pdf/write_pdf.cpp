@@ -1,23 +1,60 @@
 #include "pdf/write_pdf.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "pdf/document_meta.h"
 #include "pdf/font_program.h"
 #include "pdf/glyph_font.h"
 #include "pdf/haru.h"
+#include "pdf/impose.h"
 #include "pdf/page_writer.h"
+#include "pdf/pdfa.h"
 #include "pdf/structure.h"
+#include "pdf/xmp.h"
 
 namespace jan20::pdf {
 
+namespace {
+
+// Printer sheets carry the pages' ink only: links, bookmarks and the
+// structure tree belong to the reading edition.
+model::PagedDocument sheet_content(const model::PagedDocument& doc) {
+  model::PagedDocument out;
+  out.info = doc.info;
+  out.fonts = doc.fonts;
+  out.pages.reserve(doc.pages.size());
+  for (const model::Page& page : doc.pages) {
+    model::Page p = page;
+    std::erase_if(p.items, [](const model::PageItem& i) { return std::holds_alternative<model::Link>(i); });
+    out.pages.push_back(std::move(p));
+  }
+  return out;
+}
+
+bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink);
+
+}  // namespace
+
 bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes,
                 DiagnosticSink& sink) {
+  if (options.impose == Imposition::None) return render(doc, options, bytes, sink);
+  PdfOptions sheets = options;
+  sheets.tagged = false;
+  sheets.marks = false;
+  return render(sheet_content(doc), sheets, bytes, sink);
+}
+
+namespace {
+
+bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink) {
   if (doc.pages.empty()) {
     sink.error({}, "the document has no pages", "check that the content file has at least one section");
     return false;
@@ -50,12 +87,17 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
   std::map<std::pair<size_t, size_t>, RunJoin> joins = plan_hyphen_joins(doc);
 
   DocumentWriter w(haru, doc, options, fonts, nominal, joins, sink);
-  if (!create_pages(w)) return false;
-  for (size_t i = 0; i < doc.pages.size(); ++i)
-    if (!write_page(w, i)) return false;
-  if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
-      !write_structure_tree(w) || !add_placeholder_id(w))
-    return false;
+  if (options.impose != Imposition::None) {
+    // Printer sheets: the pages' ink only (no structure, no XMP claims).
+    if (!write_imposed_sheets(w) || !write_info(w) || !write_output_intent(w) || !add_placeholder_id(w)) return false;
+  } else {
+    if (!create_pages(w)) return false;
+    for (size_t i = 0; i < doc.pages.size(); ++i)
+      if (!write_page(w, i)) return false;
+    if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
+        !write_structure_tree(w) || !write_metadata(w) || !apply_pdfa(w) || !add_placeholder_id(w))
+      return false;
+  }
   // PDF 1.5 for /ActualText spans; 1.6 as PDF/X-4 and most print workflows expect.
   haru.set_version(HPDF_VER_16);
   if (!haru.save(bytes, sink)) return false;
@@ -66,8 +108,6 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
   }
   return true;
 }
-
-namespace {
 
 std::string errno_text(int e) { return std::strerror(e); }
 
@@ -84,6 +124,27 @@ bool write_all(int fd, const std::string& bytes) {
   return true;
 }
 
+// Temporary files are named ".<target>.tmp-<pid>-XXXXXX". A build killed
+// between creating one and renaming it (SIGKILL, power loss) cannot remove
+// it; the next build writing the same target does, when the process named in
+// it no longer exists. A temporary file of a build still running (another
+// jan20-pdf writing the same target at the same time) is left alone.
+void remove_stale_temporaries(const std::string& dir, const std::string& base) {
+  std::string prefix = "." + base + ".tmp-";
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return;
+  while (dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    char* end = nullptr;
+    long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    if (pid <= 0 || *end != '-' || std::strlen(end) != 7) continue;  // not one of ours
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // its build may still be running
+    ::unlinkat(::dirfd(d), name.c_str(), 0);
+  }
+  ::closedir(d);
+}
+
 }  // namespace
 
 bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
@@ -97,7 +158,8 @@ bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const
   size_t slash = path.find_last_of('/');
   std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmpl = dir + "/." + base + ".tmp-XXXXXX";
+  remove_stale_temporaries(dir, base);
+  std::string tmpl = dir + "/." + base + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());

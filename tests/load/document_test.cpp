@@ -57,7 +57,9 @@ TEST(LoadDocument, AcceptsATomlDateLiteral) {
 
 TEST(LoadDocument, ReadsEveryBlockType) {
   TempProject p;
-  p.write("content/images/x.png", "\x89PNG\r\n\x1A\n....");
+  // A whole PNG: the loader checks the image's structure, not just its signature.
+  p.write("content/images/x.png",
+          jan20::testing::read_file(jan20::testing::source_dir() + "/tests/load/minimal_project/content/images/dot.png"));
   DiagnosticSink sink;
   auto doc = load(p, sink, R"(
 [[block]]

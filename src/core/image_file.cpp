@@ -1,0 +1,212 @@
+#include "core/image_file.h"
+
+#include <array>
+#include <cstdint>
+
+#include "core/json.h"
+
+namespace jan20 {
+
+namespace {
+
+uint32_t be32(std::string_view b, size_t p) {
+  return (uint32_t(uint8_t(b[p])) << 24) | (uint32_t(uint8_t(b[p + 1])) << 16) | (uint32_t(uint8_t(b[p + 2])) << 8) |
+         uint8_t(b[p + 3]);
+}
+unsigned be16(std::string_view b, size_t p) { return (unsigned(uint8_t(b[p])) << 8) | uint8_t(b[p + 1]); }
+
+// CRC-32 of PNG chunks (ISO/IEC 15948 Annex D; the polynomial of zlib's crc32).
+uint32_t crc32(std::string_view bytes) {
+  static const std::array<uint32_t, 256> table = [] {
+    std::array<uint32_t, 256> t{};
+    for (uint32_t n = 0; n < 256; ++n) {
+      uint32_t c = n;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[n] = c;
+    }
+    return t;
+  }();
+  uint32_t c = 0xFFFFFFFFu;
+  for (char ch : bytes) c = table[(c ^ uint8_t(ch)) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+// A chunk type for messages: four letters, or hex when they are not letters.
+std::string chunk_name(std::string_view type) {
+  std::string out;
+  for (char c : type) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      out += c;
+    } else {
+      static const char* hex = "0123456789ABCDEF";
+      out += "\\x";
+      out += hex[uint8_t(c) >> 4];
+      out += hex[uint8_t(c) & 15];
+    }
+  }
+  return out;
+}
+
+void inspect_png(std::string_view b, ImageFileInfo& info) {
+  info.format = "png";
+  size_t p = 8;
+  bool header = false, palette = false, data = false;
+  int color_type = -1;
+  for (;;) {
+    if (p == b.size()) {
+      info.problem = "truncated PNG (it ends without an IEND chunk)";
+      return;
+    }
+    if (p + 12 > b.size()) {
+      info.problem = "truncated PNG (it ends inside a chunk header)";
+      return;
+    }
+    uint32_t length = be32(b, p);
+    std::string_view type = b.substr(p + 4, 4);
+    std::string name = chunk_name(type);
+    if (length > 0x7FFFFFFFu || length > b.size() - p - 12) {
+      info.problem = "truncated PNG (chunk " + name + " runs past the end of the file)";
+      return;
+    }
+    if (crc32(b.substr(p + 4, 4 + length)) != be32(b, p + 8 + length)) {
+      info.problem = "damaged PNG (chunk " + name + " fails its CRC check)";
+      return;
+    }
+    std::string_view body = b.substr(p + 8, length);
+    if (!header && type != "IHDR") {
+      info.problem = "damaged PNG (the first chunk is " + name + ", not IHDR)";
+      return;
+    }
+    if (type == "IHDR") {
+      if (header || length != 13) {
+        info.problem = "damaged PNG (bad IHDR chunk)";
+        return;
+      }
+      header = true;
+      uint32_t w = be32(body, 0), h = be32(body, 4);
+      unsigned depth = uint8_t(body[8]);
+      color_type = uint8_t(body[9]);
+      bool depth_ok = (color_type == 0 && (depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16)) ||
+                      (color_type == 3 && (depth == 1 || depth == 2 || depth == 4 || depth == 8)) ||
+                      ((color_type == 2 || color_type == 4 || color_type == 6) && (depth == 8 || depth == 16));
+      if (w == 0 || h == 0 || w > 0x7FFFFFFFu || h > 0x7FFFFFFFu || !depth_ok || body[10] != 0 || body[11] != 0 ||
+          uint8_t(body[12]) > 1) {
+        info.problem = "damaged PNG (invalid IHDR: size, bit depth or colour type)";
+        return;
+      }
+      info.width = static_cast<int>(w);
+      info.height = static_cast<int>(h);
+    } else if (type == "PLTE") {
+      palette = true;
+    } else if (type == "IDAT") {
+      if (color_type == 3 && !palette) {
+        info.problem = "damaged PNG (a palette image without its PLTE chunk)";
+        return;
+      }
+      data = true;
+    } else if (type == "IEND") {
+      if (!data) info.problem = "damaged PNG (no IDAT chunk: the file has no pixels)";
+      return;
+    }
+    p += 12 + length;
+  }
+}
+
+void inspect_jpeg(std::string_view b, ImageFileInfo& info) {
+  info.format = "jpeg";
+  size_t p = 2;
+  bool frame = false;
+  for (;;) {
+    if (p >= b.size()) {
+      info.problem = "truncated JPEG (it ends before its end marker)";
+      return;
+    }
+    if (uint8_t(b[p]) != 0xFF) {
+      info.problem = "damaged JPEG (a marker was expected at byte " + std::to_string(p) + ")";
+      return;
+    }
+    while (p < b.size() && uint8_t(b[p]) == 0xFF) ++p;  // fill bytes
+    if (p >= b.size()) {
+      info.problem = "truncated JPEG (it ends inside a marker)";
+      return;
+    }
+    unsigned marker = uint8_t(b[p++]);
+    if (marker == 0xD9) {
+      info.problem = "damaged JPEG (it ends before its first scan)";
+      return;
+    }
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;  // markers without a length
+    if (p + 2 > b.size()) {
+      info.problem = "truncated JPEG (it ends inside a marker segment)";
+      return;
+    }
+    size_t length = be16(b, p);
+    if (length < 2 || length > b.size() - p) {
+      info.problem = "truncated JPEG (a marker segment runs past the end of the file)";
+      return;
+    }
+    bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    if (sof) {
+      if (length < 8) {
+        info.problem = "damaged JPEG (a frame header is too short)";
+        return;
+      }
+      frame = true;
+      info.height = static_cast<int>(be16(b, p + 3));
+      info.width = static_cast<int>(be16(b, p + 5));
+      if (info.width == 0 || info.height == 0) {
+        info.problem = "damaged JPEG (its frame header gives no size)";
+        return;
+      }
+    }
+    p += length;
+    if (marker != 0xDA) continue;
+    if (!frame) {
+      info.problem = "damaged JPEG (a scan comes before the frame header)";
+      return;
+    }
+    // Entropy-coded data: 0xFF is followed by 0x00 (a stuffed byte), a
+    // restart marker or more fill; anything else is the next marker (more
+    // tables and scans in a progressive JPEG, or EOI).
+    for (;;) {
+      while (p < b.size() && uint8_t(b[p]) != 0xFF) ++p;
+      if (p + 1 >= b.size()) {
+        info.problem = "truncated JPEG (the image data has no end marker)";
+        return;
+      }
+      unsigned next = uint8_t(b[p + 1]);
+      if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
+        p += 2;
+      } else if (next == 0xFF) {
+        p += 1;
+      } else {
+        break;
+      }
+    }
+    if (uint8_t(b[p + 1]) == 0xD9) return;
+  }
+}
+
+}  // namespace
+
+ImageFileInfo inspect_image(std::string_view bytes) {
+  ImageFileInfo info;
+  static constexpr std::string_view kPng("\x89PNG\r\n\x1A\n", 8);
+  if (bytes.substr(0, 8) == kPng) {
+    inspect_png(bytes, info);
+  } else if (bytes.size() >= 3 && uint8_t(bytes[0]) == 0xFF && uint8_t(bytes[1]) == 0xD8 && uint8_t(bytes[2]) == 0xFF) {
+    inspect_jpeg(bytes, info);
+  } else {
+    info.problem = "not a PNG or JPEG file";
+    return info;
+  }
+  if (info.problem.empty() && double(info.width) * double(info.height) > kMaxImagePixels) {
+    info.oversized = true;
+    info.problem = "the image is " + std::to_string(info.width) + " × " + std::to_string(info.height) + " pixels (" +
+                   format_number(double(info.width) * info.height / 1e6, 1) +
+                   " megapixels); images may have at most 80 megapixels";
+  }
+  return info;
+}
+
+}  // namespace jan20

@@ -1,0 +1,31 @@
+#pragma once
+// The structure of a PNG or JPEG file, read from its bytes without decoding
+// the pixels: its format and pixel size, or what is wrong with it. Shared by
+// the loader (which reports a damaged image at the content's `image` key)
+// and the PDF writer (which must never hand a damaged file to libharu).
+#include <string>
+#include <string_view>
+
+namespace jan20 {
+
+// Images may have at most this many pixels: an A1 poster at 300 dpi is 70
+// million. A larger one would take gigabytes to decode and embed.
+inline constexpr double kMaxImagePixels = 80e6;
+
+struct ImageFileInfo {
+  std::string format;   // "png", "jpeg"; empty when neither
+  int width = 0, height = 0;
+  std::string problem;  // empty when the file is whole and within the limits
+  bool oversized = false;  // the problem is the pixel count (kMaxImagePixels), not damage
+};
+
+// PNG (ISO/IEC 15948): the signature, then chunks each inside the file with a
+// correct CRC, IHDR first and valid, PLTE before IDAT for palette images, at
+// least one IDAT, IEND last.
+// JPEG (ISO/IEC 10918-1 Annex B): SOI, marker segments inside the file, a
+// frame header (SOFn) before the first scan, entropy-coded data ending in EOI.
+// `problem` is a phrase such as "truncated PNG (chunk IDAT runs past the end
+// of the file)" or "not a PNG or JPEG file".
+ImageFileInfo inspect_image(std::string_view bytes);
+
+}  // namespace jan20

@@ -1,0 +1,114 @@
+#include "robust_support.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+
+namespace jan20::robust {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+using testing::run;
+
+namespace {
+void put_u32(std::string& out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+}
+}  // namespace
+
+std::string png_chunk(std::string_view type, std::string_view body) {
+  std::string out;
+  put_u32(out, static_cast<uint32_t>(body.size()));
+  std::string typed = std::string(type) + std::string(body);
+  out += typed;
+  put_u32(out, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(typed.data()), static_cast<uInt>(typed.size()))));
+  return out;
+}
+
+std::string deflate(std::string_view raw) {
+  uLongf size = compressBound(static_cast<uLong>(raw.size()));
+  std::string packed(size, '\0');
+  compress(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
+           static_cast<uLong>(raw.size()));
+  packed.resize(size);
+  return packed;
+}
+
+static std::string ihdr(uint32_t w, uint32_t h) {
+  std::string body;
+  put_u32(body, w);
+  put_u32(body, h);
+  body += std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB, no interlace
+  return png_chunk("IHDR", body);
+}
+
+std::string png_file(int w, int h, const std::string* idat) {
+  std::string raw;
+  for (int y = 0; y < h; ++y) {
+    raw += '\0';  // filter: none
+    for (int x = 0; x < w; ++x) {
+      raw += static_cast<char>(x * 255 / std::max(1, w - 1));
+      raw += static_cast<char>(y * 255 / std::max(1, h - 1));
+      raw += static_cast<char>(128);
+    }
+  }
+  return "\x89PNG\r\n\x1a\n" + ihdr(static_cast<uint32_t>(w), static_cast<uint32_t>(h)) +
+         png_chunk("IDAT", idat ? *idat : deflate(raw)) + png_chunk("IEND", "");
+}
+
+std::string png_header_only(uint32_t w, uint32_t h) {
+  return "\x89PNG\r\n\x1a\n" + ihdr(w, h) + png_chunk("IDAT", deflate(std::string(4, '\0'))) + png_chunk("IEND", "");
+}
+
+std::string jpeg_file() { return testing::read_file(testing::source_dir() + "/fuzz/project/content/images/photo.jpg"); }
+
+void put(const std::string& dir, const std::string& relative, std::string_view text) {
+  fs::path p = fs::path(dir) / relative;
+  fs::create_directories(p.parent_path());
+  testing::write_file(p.string(), std::string(text));
+}
+
+std::vector<std::string> entries(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string buildable_project() {
+  std::string dir = testing::make_temp_dir();
+  fs::copy(fs::path(testing::source_dir()) / "tests/load/minimal_project", dir,
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  std::string content = testing::read_file(dir + "/content/test/az.toml");
+  for (size_t at = 0; (at = content.find("[[block]]\n", at)) != std::string::npos; at += 10)
+    content.insert(at + 10, "frame = \"headline\"\n");
+  put(dir, "content/test/az.toml", content);
+  return dir;
+}
+
+CommandResult jan20(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {testing::jan20_binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv);
+}
+
+std::string pdf_complaints(const std::string& pdf) {
+  std::string said;
+  std::string qpdf;
+  if (!testing::qpdf_check_clean(pdf, &qpdf)) said += "qpdf --check:\n" + qpdf;
+  std::string dir = testing::make_temp_dir();
+  CommandResult p = run({"pdftoppm", "-r", "12", "-png", pdf, dir + "/p"});
+  if (p.exit_code != 0 || !p.err.empty()) said += "pdftoppm (exit " + std::to_string(p.exit_code) + "):\n" + p.err;
+  CommandResult m = run({"mutool", "draw", "-q", "-r", "12", "-o", dir + "/m%d.png", pdf});
+  std::string mupdf = std::regex_replace(m.err, std::regex("warning: ICC support is not available\n"), "");
+  if (m.exit_code != 0 || !mupdf.empty()) said += "mutool draw (exit " + std::to_string(m.exit_code) + "):\n" + mupdf;
+  CommandResult g = run({"gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=nullpage", pdf});
+  if (g.exit_code != 0 || !(g.out + g.err).empty())
+    said += "gs (exit " + std::to_string(g.exit_code) + "):\n" + g.out + g.err;
+  return said;
+}
+
+}  // namespace jan20::robust

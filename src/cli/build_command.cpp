@@ -16,10 +16,12 @@
 
 #include "cli/report_json.h"
 #include "core/diagnostic.h"
+#include "core/units.h"
 #include "core/utf.h"
 #include "font/collection.h"
 #include "layout/typeset.h"
 #include "load/load.h"
+#include "pdf/preflight.h"
 #include "pdf/write_pdf.h"
 #include "text/shape_cache.h"
 
@@ -46,7 +48,17 @@ struct Edition {
   double milliseconds = 0;
   std::set<std::string> files;  // read by this edition (for --deps)
   bool written = false;
+  std::string imposed_output;  // --impose saddle: the printer sheets
+  std::unique_ptr<pdf::Preflight> preflight;  // for --report
 };
+
+// out/booklet.az.pdf -> out/booklet.az.imposed.pdf
+std::string imposed_path(const std::string& output) {
+  std::string base = output.size() > 4 && output.compare(output.size() - 4, 4, ".pdf") == 0
+                         ? output.substr(0, output.size() - 4)
+                         : output;
+  return base + ".imposed.pdf";
+}
 
 void print_diagnostics(const DiagnosticSink& sink, const BuildOptions& options) {
   for (const Diagnostic& d : sink.diagnostics()) {
@@ -150,13 +162,53 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
 
   pdf::PdfOptions popts;
   popts.target = options.target == "screen" ? pdf::Target::Screen : pdf::Target::Print;
+  popts.accessible = options.accessible;
+  // PDF/A declares an output intent: the print target's CMYK profile (--icc,
+  // below), the screen target's sRGB, which comes with Ghostscript (Debian's
+  // libgs-common) like the default CMYK profile.
+  if (options.pdfa) popts.rgb_profile = "/usr/share/color/icc/ghostscript/srgb.icc";
   popts.marks = options.marks && popts.target == pdf::Target::Print;
   popts.tagged = options.tagged;
   popts.pdfa = options.pdfa;
+  popts.icc_profile = options.icc_profile;
+  if (popts.target == pdf::Target::Print && !popts.icc_profile.empty() && !fs::exists(popts.icc_profile)) {
+    // The default profile comes with Ghostscript (Debian's libgs-common);
+    // without it the PDF is still CMYK, only without a declared intent.
+    if (options.icc_explicit)
+      ed.sink.error({popts.icc_profile}, "the ICC output profile does not exist",
+                    "pass a CMYK .icc file to --icc, e.g. /usr/share/color/icc/ghostscript/default_cmyk.icc");
+    else
+      ed.sink.warning({popts.icc_profile}, "the default CMYK output profile is not installed; the PDF has no output intent",
+                      "install Debian's libgs-common (it comes with ghostscript) or pass --icc FILE");
+    popts.icc_profile.clear();
+    if (has_errors(ed.sink, options.strict)) return;
+  }
+  // Preflight before writing: what the print shop would ask, and the rules
+  // (ink limit, 300 ppi) that stop the build when broken.
+  ed.preflight = std::make_unique<pdf::Preflight>(pdf::preflight(*ed.paged, popts));
+  pdf::ImageLocator figure_at = [&](const std::string& image) {
+    for (const model::Block& b : doc->blocks)
+      if (b.kind == model::BlockKind::Figure && !b.figure.image.empty() && s.load.root + "/" + b.figure.image == image)
+        return b.where;
+    return SourceLocation{image};
+  };
+  pdf::check_print_rules(*ed.preflight, {design.ink_limit, 300}, figure_at, ed.sink);
+  if (has_errors(ed.sink, options.strict)) return;
   if (options.write) {
     std::error_code ec;
     fs::create_directories(fs::path(ed.output).parent_path(), ec);
     ed.written = pdf::write_pdf(*ed.paged, popts, ed.output, ed.sink);
+    if (ed.written && options.impose == "saddle") {
+      if (ed.paged->pages.size() < 2) {
+        ed.sink.note({}, ed.spec->name + " " + ed.lang + ": not imposed, the document has one page");
+      } else {
+        pdf::PdfOptions sheets = popts;
+        sheets.impose = pdf::Imposition::Saddle;
+        sheets.creep = mm_to_pt(options.creep_mm);
+        ed.imposed_output = imposed_path(ed.output);
+        ed.written = pdf::write_pdf(*ed.paged, sheets, ed.imposed_output, ed.sink);
+      }
+    }
   } else {
     std::string bytes;  // `check` renders in memory: a PDF problem is found without writing
     pdf::render_pdf(*ed.paged, popts, &bytes, ed.sink);
@@ -227,7 +279,15 @@ int run_build(const BuildOptions& options) {
   }
   // Layouts are loaded once per document, before the parallel part.
   for (const auto& ed : editions)
-    if (!s.designs.count(ed->spec->layout)) s.designs[ed->spec->layout] = load::load_design(ed->spec->layout, s.load, s.sink);
+    if (!s.designs.count(ed->spec->layout)) {
+      auto& design = s.designs[ed->spec->layout] = load::load_design(ed->spec->layout, s.load, s.sink);
+      if (design && options.target != "screen") {
+        DiagnosticSink inks;  // a colour over the ink limit: nothing is built with this layout
+        pdf::check_layout_inks(*design, inks);
+        if (inks.has_errors()) design.reset();
+        s.sink.append(inks);
+      }
+    }
   print_diagnostics(s.sink, options);
 
   // Independent editions are built two at a time: fonts and the shaping cache
@@ -256,17 +316,28 @@ int run_build(const BuildOptions& options) {
     failed |= !ok;
     int pages = ed->paged ? static_cast<int>(ed->paged->pages.size()) : 0;
     if (!options.quiet) {
-      fs::path shown = fs::proximate(ed->output, s.load.root);
+      // Inside the project, the path relative to it; elsewhere, as given.
+      std::string rel = fs::path(ed->output).lexically_relative(s.load.root).string();
+      fs::path shown = rel.empty() || rel.rfind("..", 0) == 0 ? fs::path(ed->output) : fs::path(rel);
       if (ok && options.write)
-        std::fprintf(stderr, "%s %s: %d pages in %.0f ms -> %s\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
-                     ed->milliseconds, shown.c_str());
+        std::fprintf(stderr, "%s %s: %d page%s in %.0f ms -> %s%s\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
+                     pages == 1 ? "" : "s", ed->milliseconds, shown.c_str(),
+                     ed->imposed_output.empty()
+                         ? ""
+                         : (", sheets -> " + fs::proximate(ed->imposed_output, s.load.root).string()).c_str());
       else if (ok)
-        std::fprintf(stderr, "%s %s: %d pages, no problems\n", ed->spec->name.c_str(), ed->lang.c_str(), pages);
+        std::fprintf(stderr, "%s %s: %d page%s, no problems\n", ed->spec->name.c_str(), ed->lang.c_str(), pages,
+                     pages == 1 ? "" : "s");
+      else if (!s.designs[ed->spec->layout].has_value())
+        std::fprintf(stderr, "%s %s: %s (its layout %s has errors)\n", ed->spec->name.c_str(), ed->lang.c_str(),
+                     options.write ? "not written" : "not checked", ed->spec->layout.c_str());
       else
-        std::fprintf(stderr, "%s %s: not written (%d error%s)\n", ed->spec->name.c_str(), ed->lang.c_str(),
-                     ed->sink.error_count(), ed->sink.error_count() == 1 ? "" : "s");
+        std::fprintf(stderr, "%s %s: %s (%d error%s)\n", ed->spec->name.c_str(), ed->lang.c_str(),
+                     options.write ? "not written" : "has problems", ed->sink.error_count(),
+                     ed->sink.error_count() == 1 ? "" : "s");
     }
-    reports.push_back({ed->spec->name, ed->lang, ed->output, pages, ed->milliseconds, &ed->report, ed->paged.get()});
+    reports.push_back({ed->spec->name, ed->lang, ed->output, pages, ed->milliseconds, &ed->report, ed->paged.get(),
+                       ed->preflight.get()});
   }
   if (!options.report_file.empty()) {
     std::string tmp = options.report_file + ".tmp";
@@ -309,10 +380,21 @@ int run_fonts(const BuildOptions& options) {
       add(doc->meta.title + doc->meta.subtitle);
     }
     std::printf("%s %s (%s):\n", ed->spec->name.c_str(), ed->lang.c_str(), ed->content.c_str());
+    // Fonts that a style sets text in are checked with their fallbacks; a
+    // font that only serves as a fallback covers what the others lack.
+    std::set<std::string> primary;
+    for (const auto& [style_name, style] : design->styles)
+      for (const std::string* f : {&style.font, &style.emphasis_font, &style.strong_font})
+        if (!f->empty()) primary.insert(*f);
     for (const auto& [name, spec] : design->fonts) {
       const font::Face* face = s.fonts->resolve(spec, ed->sink);
+      if (face && !primary.count(name)) {
+        std::printf("  %-12s %s %s -> %s [fallback]\n", name.c_str(), spec.family.c_str(), spec.style.c_str(),
+                    face->path().c_str());
+        continue;
+      }
       if (!face) {
-        std::printf("  %-10s %s %s: NOT FOUND\n", name.c_str(), spec.family.c_str(), spec.style.c_str());
+        std::printf("  %-12s %s %s: NOT FOUND\n", name.c_str(), spec.family.c_str(), spec.style.c_str());
         failed = true;
         continue;
       }
@@ -329,7 +411,7 @@ int run_fonts(const BuildOptions& options) {
         bool covered = std::any_of(chain.begin(), chain.end(), [&](const font::Face* f) { return f->has_glyph(cp); });
         if (!covered && ++missing_count <= 12) missing += " " + codepoint_label(cp);
       }
-      std::printf("  %-10s %s %s -> %s [%s]\n", name.c_str(), spec.family.c_str(), spec.style.c_str(),
+      std::printf("  %-12s %s %s -> %s [%s]\n", name.c_str(), spec.family.c_str(), spec.style.c_str(),
                   face->path().c_str(), missing_count ? ("missing" + missing).c_str() : "covers the content");
     }
     print_diagnostics(ed->sink, options);

@@ -22,8 +22,13 @@ struct BuildOptions {
   bool marks = false;
   bool pdfa = false;
   bool tagged = true;
+  bool accessible = true;               // PDF/UA-1: tagged, and claimed in the XMP (off with --untagged)
   std::string impose;                   // "" or "saddle"
-  double creep_mm = 0;
+  double creep_mm = 0;                  // per sheet, towards the spine
+  // CMYK output intent for the print target (PDF/X); the default comes with
+  // Ghostscript (Debian's libgs-common). Empty = no output intent.
+  std::string icc_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+  bool icc_explicit = false;            // given with --icc: a missing file is an error
   std::vector<std::string> allow_paths;
   DiagnosticsFormat diagnostics = DiagnosticsFormat::Text;
   int jobs = 2;

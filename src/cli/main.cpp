@@ -40,10 +40,20 @@ int main(int argc, char** argv) {
   build->add_option("--out", options.out_dir, "Output directory, relative to the project (default: out)");
   build->add_option("--deps", options.deps_file, "Write a Make-style dependency file of everything the build read");
   build->add_flag("--marks", options.marks, "Crop and registration marks outside the bleed (print target)");
-  build->add_flag("--pdfa", options.pdfa, "PDF/A output");
+  build->add_flag("--pdfa", options.pdfa,
+                  "PDF/A-2b output: XMP identification, an output intent (CMYK for print, sRGB for screen)");
+  bool accessible = false;
+  build->add_flag("--accessible", accessible,
+                  "Accessible PDF (PDF/UA-1): structure tree, languages, alt text; the default, kept for scripts");
   build->add_option("--impose", options.impose, "Also write printer sheets: saddle (booklets)")
       ->check(CLI::IsMember({"saddle"}));
-  build->add_option("--creep", options.creep_mm, "Creep compensation for --impose saddle, in mm");
+  build->add_option("--creep", options.creep_mm,
+                    "Creep compensation for --impose saddle: mm each sheet's pages move towards the spine, "
+                    "about the paper's thickness (e.g. 0.1)")
+      ->check(CLI::Range(0.0, 5.0));
+  CLI::Option* icc = build->add_option("--icc", options.icc_profile,
+                                       "CMYK ICC profile of the printing condition, declared as the print output "
+                                       "intent (default: Ghostscript's default_cmyk.icc)");
   bool untagged = false;
   build->add_flag("--untagged", untagged, "Do not write the structure tree (tagged PDF is the default)");
   build->add_option("-j,--jobs", options.jobs, "Editions built at once (default 2)");
@@ -79,6 +89,12 @@ int main(int argc, char** argv) {
   }
   options.diagnostics = diagnostics == "json" ? jan20::cli::DiagnosticsFormat::Json : jan20::cli::DiagnosticsFormat::Text;
   options.tagged = !untagged;
+  options.accessible = !untagged;
+  if (accessible && untagged) {
+    std::fprintf(stderr, "jan20-pdf: --accessible needs the structure tree; drop --untagged\n");
+    return 2;
+  }
+  options.icc_explicit = icc->count() > 0;
 
   if (*build) return jan20::cli::run_build(options);
   if (*check) {

@@ -25,6 +25,47 @@ void append_fonts(std::string& out, const model::PagedDocument& paged) {
   out += "]";
 }
 
+std::string json_box(const pdf::Box& b) {
+  return "[" + format_number(b.left, 3) + "," + format_number(b.bottom, 3) + "," + format_number(b.right, 3) + "," +
+         format_number(b.top, 3) + "]";
+}
+
+// "preflight": the print shop's questions, per page and for the document.
+void append_preflight(std::string& out, const pdf::Preflight& p) {
+  out += "\"preflight\":{\"target\":" + std::string(p.target == pdf::Target::Print ? "\"print\"" : "\"screen\"") +
+         ",\"output_intent\":" + (p.output_intent.empty() ? "null" : json_quote(p.output_intent)) + ",\"fonts\":[";
+  for (size_t i = 0; i < p.fonts.size(); ++i) {
+    const pdf::PreflightFont& f = p.fonts[i];
+    out += (i ? "," : "") + std::string("{\"postscript_name\":") + json_quote(f.postscript_name) +
+           ",\"embedded\":" + (f.embedded ? "true" : "false") + ",\"subset\":" + (f.subset ? "true" : "false") + "}";
+  }
+  out += "],\"pages\":[";
+  for (size_t i = 0; i < p.pages.size(); ++i) {
+    const pdf::PreflightPage& page = p.pages[i];
+    out += std::string(i ? "," : "") + "\n {\"page\":" + std::to_string(page.number) + ",\"label\":" +
+           json_quote(page.label) + ",\"media_box\":" + json_box(page.boxes.media);
+    if (page.boxes.print)
+      out += ",\"bleed_box\":" + json_box(page.boxes.bleed) + ",\"trim_box\":" + json_box(page.boxes.trim);
+    out += ",\"color_spaces\":[";
+    for (size_t c = 0; c < page.color_spaces.size(); ++c) out += (c ? "," : "") + json_quote(page.color_spaces[c]);
+    out += "],\"max_fill_ink\":" + format_number(page.max_fill_ink, 1) +
+           ",\"max_stroke_ink\":" + format_number(page.max_stroke_ink, 1) +
+           ",\"rich_black_text\":" + (page.rich_black_text ? "true" : "false") +
+           ",\"marks\":" + (page.marks ? "true" : "false") +
+           ",\"transparency\":" + (page.transparency ? "true" : "false") + ",\"images\":[";
+    for (size_t m = 0; m < page.images.size(); ++m) {
+      const pdf::PreflightImage& img = page.images[m];
+      out += (m ? "," : "") + std::string("{\"path\":") + json_quote(img.path) +
+             ",\"pixels\":[" + std::to_string(img.pixel_width) + "," + std::to_string(img.pixel_height) +
+             "],\"size_pt\":[" + format_number(img.width, 2) + "," + format_number(img.height, 2) +
+             "],\"ppi\":" + format_number(img.ppi, 1) + ",\"color_space\":" + json_quote(img.color_space) +
+             ",\"alpha\":" + (img.alpha ? "true" : "false") + "}";
+    }
+    out += "]}";
+  }
+  out += "]}";
+}
+
 }  // namespace
 
 std::string report_json(const std::vector<EditionReport>& editions) {
@@ -47,7 +88,11 @@ std::string report_json(const std::vector<EditionReport>& editions) {
         const auto& para = r->paragraphs[p];
         if (p) out += ',';
         out += "\n {\"file\":" + json_quote(para.where.file) + ",\"line\":" + std::to_string(para.where.line) +
-               ",\"column\":" + std::to_string(para.where.column) + ",\"lines\":[";
+               ",\"column\":" + std::to_string(para.where.column) + ",\"align\":" + json_quote(para.align) +
+               ",\"pass\":" + std::to_string(para.pass) +
+               (para.pass == 3 ? ",\"note\":\"no set of breaks keeps every line within the tolerance (1.5): "
+                                 "the emergency pass chose the least loose setting\"" : "") +
+               ",\"lines\":[";
         for (size_t l = 0; l < para.lines.size(); ++l) {
           const auto& line = para.lines[l];
           if (l) out += ',';
@@ -59,6 +104,11 @@ std::string report_json(const std::vector<EditionReport>& editions) {
         out += "]}";
       }
       out += "]";
+    }
+    // Last: its pages take one line each, after the edition's summary line.
+    if (ed.preflight) {
+      out += ',';
+      append_preflight(out, *ed.preflight);
     }
     out += "}";
   }

@@ -5,6 +5,7 @@
 
 #include "layout/typeset.h"
 #include "model/paged.h"
+#include "pdf/preflight.h"
 
 namespace jan20::cli {
 
@@ -14,6 +15,7 @@ struct EditionReport {
   double milliseconds = 0;
   const layout::TypesetReport* typeset = nullptr;
   const model::PagedDocument* paged = nullptr;
+  const pdf::Preflight* preflight = nullptr;  // "preflight": what a print shop asks
 };
 
 std::string report_json(const std::vector<EditionReport>& editions);

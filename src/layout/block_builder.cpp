@@ -1,6 +1,7 @@
 #include "layout/block_builder.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/utf.h"
 #include "layout/images.h"
@@ -22,6 +23,13 @@ void append_line(std::vector<model::PageItem>& out, const text::Line& line, doub
   }
   for (const text::LinkArea& link : line.links) {
     model::Link l;
+    // The annotation belongs to the structure element of the link's text:
+    // the run that starts where the link starts (tagged PDF's OBJR).
+    for (const model::GlyphRun& run : line.runs)
+      if (std::abs(run.x - link.x) < 1e-6) {
+        l.tag = run.tag;
+        break;
+      }
     l.x = link.x + dx;
     l.width = link.width;
     l.y = baseline - 0.8 * (line.ascent > 0 ? line.ascent : 8);
@@ -66,6 +74,37 @@ int BlockBuilder::tag_for(const model::Block& b, const char* role, int parent) {
   return ctx_.tags->add(parent, role, lang);
 }
 
+int BlockBuilder::inline_tag(int parent, const model::Span& span, const std::string& lang) {
+  if (!ctx_.tags || parent < 0) return parent;
+  int tag = parent;
+  // A link is a Link element (its annotation joins it); a span in another
+  // language a Span with its /Lang, so a screen reader switches voice.
+  if (!span.link.empty()) tag = ctx_.tags->add(tag, "Link");
+  if (!span.lang.empty() && span.lang != lang) tag = ctx_.tags->add(tag, "Span", span.lang);
+  return tag;
+}
+
+void BlockBuilder::tag_run_languages(std::vector<text::Line>& lines) {
+  if (!ctx_.tags) return;
+  // The text stage gives each run the language its script implies (a
+  // Cyrillic word in an az paragraph is az-Cyrl). A run read in another
+  // language than its element becomes a Span with that /Lang; consecutive
+  // runs of one element in one language share it.
+  int last_parent = -1, last_span = -1;
+  std::string last_lang;
+  for (text::Line& line : lines)
+    for (model::GlyphRun& run : line.runs) {
+      if (run.tag < 0 || run.lang.empty()) continue;
+      if (run.lang == ctx_.tags->lang_of(run.tag, ctx_.doc.meta.language)) continue;
+      if (run.tag != last_parent || run.lang != last_lang) {
+        last_parent = run.tag;
+        last_lang = run.lang;
+        last_span = ctx_.tags->add(run.tag, "Span", run.lang);
+      }
+      run.tag = last_span;
+    }
+}
+
 std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const ResolvedStyle& style,
                                                const std::string& lang, double measure, int tag,
                                                std::optional<model::Align> align, bool allow_hyphenation) {
@@ -90,7 +129,7 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
     st.end = in.text.size();
     st.style = span.strong ? style.strong : span.emphasis ? style.emphasis : style.regular;
     if (style.paragraph.transform == model::CaseTransform::SmallCaps) st.style.features.push_back("smcp");
-    st.style.tag = tag;
+    st.style.tag = inline_tag(tag, span, lang);
     st.lang = span.lang;
     st.link = span.link;
     st.where = span.where;
@@ -98,9 +137,13 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   }
   if (in.text.empty() || !style.ok) return {};
   text::ParagraphResult result = text::set_paragraph(in, ctx_.cache, ctx_.sink);
+  tag_run_languages(result.lines);
+  last_pass_ = result.pass;
+  last_align_ = in.align;
   for (text::Line& line : result.lines) {
     overfull_lines_ += line.overfull ? 1 : 0;
     for (model::GlyphRun& run : line.runs) run.x += style.paragraph.left_indent;
+    for (text::LinkArea& link : line.links) link.x += style.paragraph.left_indent;
   }
   return std::move(result.lines);
 }
@@ -125,7 +168,8 @@ void BlockBuilder::add_lines(const std::vector<text::Line>& lines, const Resolve
   int paragraph = -1;
   if (ctx_.report) {
     paragraph = static_cast<int>(ctx_.report->paragraphs.size());
-    ctx_.report->paragraphs.push_back({where, {}});
+    static const char* kAlign[] = {"justify", "left", "right", "center"};
+    ctx_.report->paragraphs.push_back({where, {}, kAlign[static_cast<int>(last_align_)], last_pass_});
   }
   const int n = static_cast<int>(lines.size());
   const int widows = std::max(1, ctx_.design.widows), orphans = std::max(1, ctx_.design.orphans);
@@ -256,7 +300,13 @@ void BlockBuilder::list(const model::Block& b) {
 
 void BlockBuilder::figure(const model::Block& b) {
   const model::Figure& f = b.figure;
-  int tag = ctx_.tags ? ctx_.tags->add(0, "Figure", {}, f.alt) : -1;
+  // A captioned figure is a Div holding the Figure and its Caption side by
+  // side: a screen reader reads a Figure's /Alt instead of everything inside
+  // it, so a caption inside the Figure would never be read.
+  const bool captioned = !f.caption.empty() || !f.credit.empty();
+  int group = captioned ? tag_for(b, "Div") : -1;
+  int tag = !ctx_.tags ? -1 : captioned ? ctx_.tags->add(group, "Figure", {}, f.alt) : tag_for(b, "Figure");
+  if (tag >= 0) (*ctx_.tags)[tag].alt = f.alt;
   const ResolvedStyle& caption_style = style("caption", {"body"});
   VItem v;
   double width = ctx_.measure, height = 0;
@@ -296,9 +346,9 @@ void BlockBuilder::figure(const model::Block& b) {
     }
   }
   double y = height;
-  if (!f.caption.empty() || !f.credit.empty()) {
+  if (captioned) {
     y += caption_style.paragraph.space_before + 3;
-    int cap = ctx_.tags ? ctx_.tags->add(tag, "Caption") : -1;
+    int cap = ctx_.tags ? ctx_.tags->add(group, "Caption") : -1;
     model::Inline caption = f.caption;
     if (!f.credit.empty()) {
       model::Span credit;
@@ -313,6 +363,7 @@ void BlockBuilder::figure(const model::Block& b) {
     }
   }
   v.height = y;
+  v.floats = true;
   space(caption_style.paragraph.space_before + 4);
   add_box(std::move(v));
   space(caption_style.paragraph.space_after + 6);
@@ -376,7 +427,8 @@ void BlockBuilder::timeline(const model::Block& b) {
   const ResolvedStyle& event_style = style("timeline-event", {"body"});
   int list_tag = tag_for(b, "L");
   double date_width = std::min(ctx_.measure * 0.32, 34 * 72 / 25.4);
-  double gap = 8;
+  double gap = 12;  // the axis sits in the middle of it
+  space(event_style.paragraph.leading * 0.5);
   for (const model::TimelineEntry& e : b.timeline) {
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
@@ -415,6 +467,7 @@ void BlockBuilder::names(const model::Block& b) {
   if (columns == 0) return;
   double gap = 6;
   double cell = (ctx_.measure - gap * (columns - 1)) / columns;
+  space(cell_style.paragraph.leading * 0.5);
   if (!b.names_header.empty()) {
     const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
@@ -444,7 +497,7 @@ void BlockBuilder::names(const model::Block& b) {
     VItem v;
     double height = 0;
     for (size_t c = 0; c < row.size(); ++c) {
-      int td = ctx_.tags ? ctx_.tags->add(tr, "TD", row[c].lang) : -1;
+      int td = ctx_.tags ? ctx_.tags->add(tr, "TD", row[c].lang != ctx_.doc.meta.language ? row[c].lang : "") : -1;
       if (row[c].text.empty()) continue;
       std::string lang = row[c].lang.empty() ? block_lang(b) : row[c].lang;
       bool rtl = lang.find("Arab") != std::string::npos || lang == "azb" || lang == "fa" || lang == "ar";
@@ -480,11 +533,14 @@ void BlockBuilder::contents(const model::Block& b) {
     std::string name = "toc-" + std::to_string(std::clamp(entry.level, 1, 2));
     const ResolvedStyle& style = this->style(name, {"toc-1", "body"});
     int toci = ctx_.tags ? ctx_.tags->add(toc, "TOCI") : -1;
+    // The entry's title and page number are the text of a Link element that
+    // also holds the link annotation.
+    int link_tag = ctx_.tags ? ctx_.tags->add(toci, "Link") : -1;
     double number_width = style.paragraph.size * 2.5;
     std::vector<text::Line> lines = set_text(inline_of(entry.title, b.where), style, block_lang(b),
-                                             ctx_.measure - number_width, toci, model::Align::Left, false);
+                                             ctx_.measure - number_width, link_tag, model::Align::Left, false);
     std::vector<text::Line> number = set_text(inline_of(entry.page_label.empty() ? "0" : entry.page_label, b.where),
-                                              style, block_lang(b), number_width, toci, model::Align::Right, false);
+                                              style, block_lang(b), number_width, link_tag, model::Align::Right, false);
     space(style.paragraph.space_before);
     size_t first = items_.size();
     add_lines(lines, style, 0, b.where);
@@ -499,7 +555,7 @@ void BlockBuilder::contents(const model::Block& b) {
       link.width = ctx_.measure;
       link.height = style.paragraph.leading;
       link.uri = "#" + entry.anchor;
-      link.tag = toci;
+      link.tag = link_tag;
       last.items.push_back(link);
     }
     space(style.paragraph.space_after);

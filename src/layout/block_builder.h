@@ -76,6 +76,11 @@ class BlockBuilder {
   std::string block_lang(const model::Block& b) const;
   const ResolvedStyle& style(const std::string& name, std::initializer_list<const char*> fallbacks = {});
   int tag_for(const model::Block& b, const char* role, int parent = 0);
+  // The tag for an inline span's runs: `parent`, or a Link / Span (with
+  // /Lang) inside it.
+  int inline_tag(int parent, const model::Span& span, const std::string& lang);
+  // Gives runs in another language than their element a Span with /Lang.
+  void tag_run_languages(std::vector<text::Line>& lines);
 
   BuildContext& ctx_;
   std::vector<VItem> items_;
@@ -83,6 +88,8 @@ class BlockBuilder {
   std::string master_ = "cover";
   int heading_count_ = 0;
   int overfull_lines_ = 0;
+  int last_pass_ = 0;             // Knuth–Plass pass of the last set_text
+  model::Align last_align_ = model::Align::Justify;
   std::map<std::string, ResolvedStyle> scaled_;
 };
 

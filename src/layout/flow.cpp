@@ -16,9 +16,12 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
 
   size_t i = 0;
   bool after_break = true;  // the page starts because of a forced break (or is the first)
-  while (i < items.size() || pages.empty()) {
+  // Figures that did not fit where they came wait for the top of the next
+  // column, while the text after them goes on filling this one.
+  std::vector<size_t> deferred;
+  while (i < items.size() || !deferred.empty() || pages.empty()) {
     // A forced break right where a page filled up does not make an empty page.
-    if (!after_break && i < items.size() && items[i].kind == VItem::Kind::PageBreak) {
+    if (!after_break && deferred.empty() && i < items.size() && items[i].kind == VItem::Kind::PageBreak) {
       master = items[i].master.empty() ? "body" : items[i].master;
       ++i;
     }
@@ -30,13 +33,32 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
     std::string next_master = "body";
     bool page_break = false;
 
-    for (size_t c = 0; c < cols.size() && i < items.size() && !page_break; ++c) {
+    for (size_t c = 0; c < cols.size() && (i < items.size() || !deferred.empty()) && !page_break; ++c) {
       std::vector<PlacedItem>& placed = page.columns[c];
       double y = 0;
-      // Spaces at the top of a column are discarded.
-      while (i < items.size() && items[i].kind == VItem::Kind::Space) ++i;
+      // Spaces at the top of a column are discarded, as TeX discards glue at
+      // a page break; but a page begun by a forced break keeps them (like
+      // \vspace*), so a dedication or a cover title can sit lower.
+      if (!(after_break && c == 0))
+        while (i < items.size() && items[i].kind == VItem::Kind::Space) ++i;
+      // Waiting figures first, in their order, as many as fit (the first
+      // always: an empty column is as good as it gets).
+      size_t taken = 0;
+      for (; taken < deferred.size(); ++taken) {
+        const VItem& figure = items[deferred[taken]];
+        if (!placed.empty() && y + figure.height > cols[c].height + 0.01) break;
+        if (figure.height > cols[c].height + 0.01) page.forced_overflow = true;
+        placed.push_back({deferred[taken], y});
+        y += figure.height;
+      }
+      deferred.erase(deferred.begin(), deferred.begin() + static_cast<long>(taken));
       while (i < items.size()) {
         const VItem& item = items[i];
+        if (item.kind == VItem::Kind::PageBreak && !deferred.empty()) break;  // figures stay in their section
+        if (item.floats && !placed.empty() && y + item.height > cols[c].height + 0.01) {
+          deferred.push_back(i++);
+          continue;
+        }
         if (item.kind == VItem::Kind::PageBreak) {
           next_master = item.master.empty() ? "body" : item.master;
           ++i;
@@ -88,7 +110,7 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
     pages.push_back(std::move(page));
     master = page_break ? next_master : "body";
     after_break = page_break;
-    if (i >= items.size()) break;
+    if (i >= items.size() && deferred.empty()) break;
   }
   return pages;
 }

@@ -36,6 +36,17 @@ std::string fill_template(std::string t, const std::string& page, const std::str
   replace("{page}", page);
   replace("{title}", title);
   replace("{section}", section);
+  // A template such as "{title} · {section}" on a page with no section yet
+  // loses its dangling separator.
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  for (const char* sep : {" \xC2\xB7", " \xE2\x80\x94", " \xE2\x80\x93", " |", " -", " /"}) {
+    std::string tail = sep;
+    while (t.size() >= tail.size() && t.compare(t.size() - tail.size(), tail.size(), tail) == 0) t.resize(t.size() - tail.size());
+    std::string head = std::string(sep).substr(1) + " ";
+    while (t.rfind(head, 0) == 0) t.erase(0, head.size());
+  }
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  while (!t.empty() && t.front() == ' ') t.erase(0, 1);
   return t;
 }
 

@@ -29,6 +29,8 @@ struct LineReport {
 struct ParagraphReport {
   SourceLocation where;
   std::vector<LineReport> lines;
+  std::string align;   // "justify", "left", "right", "center"
+  int pass = 0;        // Knuth–Plass pass: 1 without hyphenation, 2 with, 3 emergency (no setting within tolerance)
 };
 struct TypesetReport {
   std::vector<ParagraphReport> paragraphs;

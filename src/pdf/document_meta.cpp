@@ -1,10 +1,10 @@
 #include "pdf/document_meta.h"
 
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include "pdf/digest.h"
+#include "pdf/pdfa.h"
+#include "pdf/xmp.h"
 
 namespace jan20::pdf {
 namespace {
@@ -70,16 +70,6 @@ HPDF_Dict info_dict(DocumentWriter& w) {
   return w.doc.get()->info;
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-  std::string out;
-  for (const std::string& s : items) {
-    if (s.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::string> pdf_date(const std::string& iso) {
@@ -137,22 +127,19 @@ bool write_info(DocumentWriter& w) {
   auto put = [&](const char* key, const std::string& value) {
     if (!value.empty()) HPDF_Dict_Add(dict, key, new_text_string(mmgr, value));
   };
-  put("Title", info.title);
-  put("Author", info.author);
-  put("Subject", !info.subject.empty() ? info.subject : info.subtitle);
-  put("Keywords", join(info.keywords, ", "));
-  put("Creator", !info.creator.empty() ? info.creator : std::string("jan20-pdf"));
-  put("Producer", !info.producer.empty() ? info.producer : std::string("jan20-pdf"));
-  if (!info.date.empty()) {
-    std::optional<std::string> date = pdf_date(info.date);
-    if (!date) {
-      w.sink.warning({}, "document date '" + info.date + "' is not an ISO 8601 date; CreationDate is left out",
-                     "write it as 2025-01-20 or 2025-01-20T10:00:00+04:00");
-    } else {
-      put("CreationDate", *date);
-      put("ModDate", *date);
-    }
-  }
+  // The XMP says the same (xmp.h): PDF/A requires them to agree.
+  DocumentMetadata m = document_metadata(info);
+  put("Title", m.title);
+  put("Author", m.author);
+  put("Subject", m.subject);
+  put("Keywords", m.keywords);
+  put("Creator", m.creator);
+  put("Producer", m.producer);
+  if (!info.date.empty() && m.pdf_date.empty())
+    w.sink.warning({}, "document date '" + info.date + "' is not an ISO 8601 date; CreationDate is left out",
+                   "write it as 2025-01-20 or 2025-01-20T10:00:00+04:00");
+  put("CreationDate", m.pdf_date);
+  put("ModDate", m.pdf_date);
   return w.doc.check(w.sink, "writing the document info");
 }
 
@@ -217,50 +204,52 @@ bool write_outline(DocumentWriter& w) {
   return w.doc.check(w.sink, "writing the outline");
 }
 
-bool write_output_intent(DocumentWriter& w) {
-  const std::string& path = w.options.icc_profile;
-  if (path.empty() || w.options.target != Target::Print) return true;
-  SourceLocation where{path};
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string icc = buffer.str();
-  if (!in || icc.size() < 128 || icc.compare(36, 4, "acsp") != 0) {
-    w.sink.error(where, "cannot read the ICC output profile, or it is not an ICC profile",
-                 "point icc_profile at a CMYK .icc file, e.g. /usr/share/color/icc/ghostscript/default_cmyk.icc");
-    return false;
-  }
-  if (icc.compare(16, 4, "CMYK") != 0) {
-    w.sink.error(where, "the output profile is for '" + icc.substr(16, 4) + "', not CMYK",
-                 "a print output intent needs the printing condition's CMYK profile (ask the print shop)");
-    return false;
-  }
-  HPDF_Stream data = HPDF_MemStream_New(w.doc.mmgr(), 4096);
-  if (!data) return w.doc.check(w.sink, "embedding the output profile");
-  HPDF_Stream_Write(data, reinterpret_cast<const HPDF_BYTE*>(icc.data()), static_cast<HPDF_UINT>(icc.size()));
-  HPDF_OutputIntent profile = HPDF_ICC_LoadIccFromMem(w.doc.get(), w.doc.mmgr(), data, w.doc.xref(), 4);
-  HPDF_Stream_Free(data);
-  if (!profile) return w.doc.check(w.sink, "embedding the output profile " + path);
-  profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+namespace {
 
-  // The intent itself is built here rather than by HPDF_PDFA_AppendOutputIntents:
-  // in 2.3.0 that writes /S /GTS_PDFA1 and a key "DestOutputProfile " with a
-  // trailing space (so the profile is lost). A print intent is /GTS_PDFX
-  // (ISO 15930); a condition outside the ICC registry is named "Custom" and
-  // described by its embedded profile.
-  std::string name = path.substr(path.find_last_of('/') + 1);
+HPDF_Dict output_intent(DocumentWriter& w, const char* subtype, HPDF_Dict profile, const std::string& name) {
+  // A condition outside the ICC registry is named "Custom" and described by
+  // its embedded profile.
   HPDF_MMgr mmgr = w.doc.mmgr();
   HPDF_Dict intent = HPDF_Dict_New(mmgr);
   HPDF_Xref_Add(w.doc.xref(), intent);
   HPDF_Dict_AddName(intent, "Type", "OutputIntent");
-  HPDF_Dict_AddName(intent, "S", "GTS_PDFX");
+  HPDF_Dict_AddName(intent, "S", subtype);
   HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(mmgr, "Custom", nullptr));
   HPDF_Dict_Add(intent, "OutputCondition", new_text_string(mmgr, name));
   HPDF_Dict_Add(intent, "Info", new_text_string(mmgr, name));
   HPDF_Dict_Add(intent, "RegistryName", HPDF_String_New(mmgr, "http://www.color.org", nullptr));
   HPDF_Dict_Add(intent, "DestOutputProfile", profile);
-  HPDF_Array intents = HPDF_Array_New(mmgr);
-  HPDF_Array_Add(intents, intent);
+  return intent;
+}
+
+}  // namespace
+
+bool write_output_intent(DocumentWriter& w) {
+  // Print: the CMYK profile of the printing condition (PDF/X, and PDF/A with
+  // --pdfa). Screen: an intent only for PDF/A, with an RGB profile (sRGB).
+  const bool print = w.options.target == Target::Print;
+  static const std::string kNone;
+  const std::string& path = print ? w.options.icc_profile : w.options.pdfa ? w.options.rgb_profile : kNone;
+  if (path.empty()) {
+    if (!w.options.pdfa) return true;
+    w.sink.error({}, std::string("PDF/A needs an output intent, and no ") + (print ? "CMYK" : "RGB") +
+                         " profile was given",
+                 print ? "set PdfOptions::icc_profile to the printing condition's CMYK profile"
+                       : "set PdfOptions::rgb_profile to an sRGB profile, e.g. /usr/share/color/icc/ghostscript/srgb.icc");
+    return false;
+  }
+  HPDF_Dict profile = embed_icc_profile(w, path, print ? "CMYK" : "RGB ");
+  if (!profile) return false;
+
+  // The intents are built here rather than by HPDF_PDFA_AppendOutputIntents:
+  // in 2.3.0 that writes a key "DestOutputProfile " with a trailing space
+  // (so the profile is lost). A print intent is /GTS_PDFX (ISO 15930), a
+  // PDF/A one /GTS_PDFA1 (ISO 19005, every part); when there are both, they
+  // share one profile object, as ISO 19005-2 §6.2.3 requires.
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  HPDF_Array intents = HPDF_Array_New(w.doc.mmgr());
+  if (print) HPDF_Array_Add(intents, output_intent(w, "GTS_PDFX", profile, name));
+  if (w.options.pdfa) HPDF_Array_Add(intents, output_intent(w, "GTS_PDFA1", profile, name));
   HPDF_Dict_Add(w.doc.catalog(), "OutputIntents", intents);
   return w.doc.check(w.sink, "writing the output intent");
 }

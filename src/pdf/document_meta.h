@@ -1,6 +1,7 @@
 #pragma once
 // The document-level dictionaries: Info (title, author, dates from the
-// content, never the clock), the catalog's /Lang, /ViewerPreferences,
+// content, never the clock; the same values as the XMP, see xmp.h), the
+// catalog's /Lang, /ViewerPreferences,
 // /PageLabels and /Outlines, the print output intent, and the trailer /ID.
 #include <optional>
 #include <string>
@@ -32,7 +33,10 @@ std::vector<LabelRange> page_label_ranges(const std::vector<std::string>& labels
 bool write_info(DocumentWriter& w);
 bool write_catalog_entries(DocumentWriter& w);   // Lang, ViewerPreferences, PageLabels
 bool write_outline(DocumentWriter& w);
-bool write_output_intent(DocumentWriter& w);     // when options.icc_profile is set
+// Print: a GTS_PDFX intent with options.icc_profile (CMYK), when set. With
+// options.pdfa also a GTS_PDFA1 intent: the print target's CMYK profile or
+// the screen target's options.rgb_profile (then required).
+bool write_output_intent(DocumentWriter& w);
 
 // The trailer /ID is two 16-byte strings. It is added as a placeholder of
 // zeros; after saving, patch_document_id replaces it by the MD5 of the saved

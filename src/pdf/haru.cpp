@@ -1,6 +1,7 @@
 #include "pdf/haru.h"
 
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "core/utf.h"
@@ -79,6 +80,44 @@ void* new_text_string(HPDF_MMgr mmgr, std::string_view utf8) {
 void* new_byte_string(HPDF_MMgr mmgr, std::string_view bytes) {
   return HPDF_Binary_New(mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
                          static_cast<HPDF_UINT>(bytes.size()));
+}
+
+HPDF_Page new_detached_page(HaruDoc& doc) {
+  HPDF_Page page = HPDF_Page_New(doc.mmgr(), doc.xref());
+  if (!page) return nullptr;
+  // HPDF_AddPage sets this when HPDF_COMP_TEXT is on; HPDF_Page_New does not.
+  static_cast<HPDF_PageAttr>(page->attr)->contents->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return page;
+}
+
+HPDF_XObject page_into_form(HaruDoc& doc, HPDF_Page page, HPDF_Box bbox) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION) return nullptr;  // an open BT or path: a bug
+  HPDF_Dict form = attr->contents;
+  HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+  if (!form || !resources) return nullptr;
+  // The page's own entries (Type, MediaBox, Contents, Resources) go; the
+  // resource entries (Font, XObject, ProcSet) move up into the page
+  // dictionary. RemoveElement frees direct values and proxies, never the
+  // indirect objects they point at; Resources is freed once emptied.
+  std::vector<std::string> own;
+  for (HPDF_UINT i = 0; i < page->list->count; ++i)
+    own.emplace_back(static_cast<HPDF_DictElement>(HPDF_List_ItemAt(page->list, i))->key);
+  for (HPDF_UINT i = 0; i < resources->list->count; ++i) HPDF_List_Add(page->list, HPDF_List_ItemAt(resources->list, i));
+  HPDF_List_Clear(resources->list);
+  for (const std::string& key : own) HPDF_Dict_RemoveElement(page, key.c_str());
+  if (doc.failed()) return nullptr;
+  // Only a plain dictionary now: no page checks before writing.
+  page->before_write_fn = nullptr;
+  page->header.obj_class = HPDF_OCLASS_DICT;
+
+  HPDF_Dict_AddName(form, "Type", "XObject");
+  HPDF_Dict_AddName(form, "Subtype", "Form");
+  HPDF_Dict_Add(form, "BBox", HPDF_Box_Array_New(doc.mmgr(), bbox));
+  HPDF_Dict_Add(form, "Resources", page);
+  // HPDF_Page_ExecuteXObject accepts only dictionaries marked as XObjects.
+  form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+  return doc.failed() ? nullptr : form;
 }
 
 std::string describe_haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no) {

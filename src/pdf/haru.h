@@ -71,6 +71,24 @@ void* new_text_string(HPDF_MMgr mmgr, std::string_view utf8);
 // A byte string written as <hex>.
 void* new_byte_string(HPDF_MMgr mmgr, std::string_view bytes);
 
+// Pages that become form XObjects (ISO 32000-1 §8.10), for imposition.
+// libharu 2.3.0 has no form XObject API, but its page API (paths, colours,
+// text objects, images, font and image resources) is what the page writer
+// draws with. So a booklet page is drawn on a page that is never put in the
+// page tree, and then turned into a form: its content stream (already an
+// indirect stream object) gets /Type /XObject /Subtype /Form /BBox and
+// /Resources, and the page dictionary itself becomes that Resources
+// dictionary (it is indirect already, and nothing else refers to it), so no
+// orphan page object is left in the file and the content is written once.
+//
+// A page for drawing only: in the xref, never in the page tree. Its content
+// stream is compressed like every page's.
+HPDF_Page new_detached_page(HaruDoc& doc);
+// Turns a detached page into a form XObject clipped to `bbox` (in the page's
+// user space: left, bottom, right, top) and returns it; the page must not be
+// drawn on afterwards. The result can be placed with HPDF_Page_ExecuteXObject.
+HPDF_XObject page_into_form(HaruDoc& doc, HPDF_Page page, HPDF_Box bbox);
+
 // What a libharu error code means, for diagnostics ("0x1017 file I/O error").
 std::string describe_haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no);
 

@@ -4,6 +4,7 @@
 
 #include "pdf/content.h"
 #include "pdf/paint.h"
+#include "pdf/structure.h"
 
 namespace jan20::pdf {
 namespace {
@@ -28,14 +29,21 @@ class PageWriter {
       : w_(w), index_(index), page_(w.pages[index]), g_(w.geometry[index]), paint_(page_, w.options.target) {}
 
   bool write(const model::Page& page) {
+    // A blank page (padding before a back cover) still needs content: a
+    // Flate-filtered stream of zero bytes is not valid deflate data, and
+    // MuPDF and Ghostscript say so.
+    if (page.items.empty() && !(g_.print && w_.options.marks)) write_content(page_, "q Q\n");
     for (size_t i = 0; i < page.items.size(); ++i) {
       const model::PageItem& item = page.items[i];
       item_ = i;
       int tag = std::visit([](const auto& i) { return i.tag; }, item);
-      bool is_link = std::holds_alternative<model::Link>(item);
-      if (!is_link) begin_marked(tag);
+      // Links are annotations, not content; tagged text marks its own
+      // pieces (see split_at_actual_text in structure.h).
+      bool marked_here = !std::holds_alternative<model::Link>(item) &&
+                         !(std::holds_alternative<model::GlyphRun>(item) && tagged_content(tag));
+      if (marked_here) begin_marked(tag);
       bool ok = std::visit([this](const auto& i) { return draw(i); }, item);
-      if (!is_link) end_marked();
+      if (marked_here) end_marked();
       if (!ok) return false;
     }
     if (g_.print && w_.options.marks) marks();
@@ -49,9 +57,13 @@ class PageWriter {
   }
 
  private:
+  bool tagged_content(int tag) const {
+    return w_.tagged && tag >= 0 && static_cast<size_t>(tag) < w_.source.tags.size();
+  }
+
   void begin_marked(int tag) {
     if (!w_.tagged) return;
-    if (tag >= 0 && static_cast<size_t>(tag) < w_.source.tags.size()) {
+    if (tagged_content(tag)) {
       write_content(page_, begin_marked_content(role_of(w_.source, tag), next_mcid_));
       w_.marked.push_back({static_cast<int>(index_), next_mcid_, tag});
       ++next_mcid_;
@@ -81,13 +93,28 @@ class PageWriter {
     const EmbeddedFont& font = w_.fonts[static_cast<size_t>(run.font)];
     const char* name = HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.type0));
     if (!name) return w_.doc.check(w_.sink, "adding a font to page " + std::to_string(index_ + 1));
-    paint_.fill(run.color);
-    HPDF_Page_BeginText(page_);
     auto join = w_.joins.find({index_, item_});
-    write_content(page_, encode_text_run(prepare_text_run(run, font.mapping, w_.nominal[static_cast<size_t>(run.font)],
-                                                          name, g_.pdf_x(run.x), g_.pdf_y(run.y),
-                                                          join != w_.joins.end() ? &join->second : nullptr)));
-    HPDF_Page_EndText(page_);
+    TextRunContent content = prepare_text_run(run, font.mapping, w_.nominal[static_cast<size_t>(run.font)], name,
+                                              g_.pdf_x(run.x), g_.pdf_y(run.y),
+                                              join != w_.joins.end() ? &join->second : nullptr);
+    if (!tagged_content(run.tag)) {
+      paint_.fill(run.color);
+      HPDF_Page_BeginText(page_);
+      write_content(page_, encode_text_run(content));
+      HPDF_Page_EndText(page_);
+      return true;
+    }
+    for (const MarkedTextPiece& piece : split_at_actual_text(content)) {
+      write_content(page_, piece.actual_text ? begin_marked_content_with_actual_text(next_mcid_, *piece.actual_text)
+                                             : begin_marked_content(role_of(w_.source, run.tag), next_mcid_));
+      w_.marked.push_back({static_cast<int>(index_), next_mcid_, run.tag});
+      ++next_mcid_;
+      paint_.fill(run.color);  // written once: the paint state skips repeats
+      HPDF_Page_BeginText(page_);
+      write_content(page_, encode_text_run(piece.run));
+      HPDF_Page_EndText(page_);
+      write_content(page_, end_marked_content());
+    }
     return true;
   }
 

@@ -3,11 +3,23 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <set>
 
 namespace jan20::pdf {
 namespace {
 
 constexpr size_t kNone = std::numeric_limits<size_t>::max();
+
+// ISO 32000-1 Tables 333–338 (grouping, block-level, inline-level,
+// illustration elements).
+const std::set<std::string>& standard_roles() {
+  static const std::set<std::string> roles = {
+      "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index", "NonStruct",
+      "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH",
+      "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot",
+      "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Figure", "Formula", "Form"};
+  return roles;
+}
 
 bool valid_tag(const model::PagedDocument& doc, int t) { return t >= 0 && static_cast<size_t>(t) < doc.tags.size(); }
 
@@ -40,6 +52,40 @@ std::vector<size_t> first_content(const model::PagedDocument& doc, const std::ve
 }
 
 }  // namespace
+
+bool is_standard_role(const std::string& role) { return standard_roles().count(role) > 0; }
+
+std::vector<MarkedTextPiece> split_at_actual_text(const TextRunContent& run) {
+  std::vector<MarkedTextPiece> pieces;
+  auto piece = [&](size_t begin, size_t end, std::optional<std::string> text) {
+    if (begin >= end) return;
+    MarkedTextPiece p;
+    p.run.font = run.font;
+    p.run.size = run.size;
+    p.run.x = run.x;
+    p.run.y = run.y;
+    // Glyph x and rise stay relative to the run's origin: each piece starts
+    // its own text object at the same origin and moves to its first glyph.
+    p.run.glyphs.assign(run.glyphs.begin() + static_cast<long>(begin), run.glyphs.begin() + static_cast<long>(end));
+    p.actual_text = std::move(text);
+    pieces.push_back(std::move(p));
+  };
+  size_t at = 0;
+  for (const ActualTextSpan& span : run.spans) {
+    size_t begin = std::clamp(span.begin, at, run.glyphs.size());
+    size_t end = std::clamp(span.end, begin, run.glyphs.size());
+    piece(at, begin, std::nullopt);
+    piece(begin, end, span.text);
+    at = end;
+  }
+  piece(at, run.glyphs.size(), std::nullopt);
+  return pieces;
+}
+
+std::string begin_marked_content_with_actual_text(int mcid, const std::string& actual_text) {
+  return "/Span <</MCID " + std::to_string(mcid) + " /ActualText " + pdf_text_string_literal(actual_text) +
+         ">> BDC\n";
+}
 
 std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked,
                                 const std::vector<TaggedAnnotation>& annotations, int tag) {
@@ -84,11 +130,13 @@ bool write_structure_tree(DocumentWriter& w) {
 
   HPDF_Array root_kids = HPDF_Array_New(mmgr);
   HPDF_Dict_Add(root, "K", root_kids);
+  std::set<std::string> custom_roles;
   for (size_t t = 0; t < doc.tags.size(); ++t) {
     const model::Tag& tag = doc.tags[t];
     HPDF_Dict e = elems[t];
     HPDF_Dict_AddName(e, "Type", "StructElem");
     HPDF_Dict_AddName(e, "S", tag.role.empty() ? "Span" : tag.role.c_str());
+    if (!tag.role.empty() && !is_standard_role(tag.role)) custom_roles.insert(tag.role);
     if (valid_tag(doc, tag.parent) && tag.parent != static_cast<int>(t)) {
       HPDF_Dict_Add(e, "P", elems[static_cast<size_t>(tag.parent)]);
     } else {
@@ -124,6 +172,13 @@ bool write_structure_tree(DocumentWriter& w) {
     }
     HPDF_Dict_Add(e, "K", kids);
     if (!tag.alt.empty()) HPDF_Dict_Add(e, "Alt", new_text_string(mmgr, tag.alt));
+    if (!tag.alt.empty() && tag.role == "Figure") HPDF_Dict_Add(e, "T", new_text_string(mmgr, tag.alt));
+    if (tag.role == "TH") {
+      HPDF_Dict attributes = HPDF_Dict_New(mmgr);
+      HPDF_Dict_AddName(attributes, "O", "Table");
+      HPDF_Dict_AddName(attributes, "Scope", "Column");
+      HPDF_Dict_Add(e, "A", attributes);
+    }
     if (!tag.lang.empty()) HPDF_Dict_Add(e, "Lang", new_text_string(mmgr, tag.lang));
     if (!tag.actual_text.empty()) HPDF_Dict_Add(e, "ActualText", new_text_string(mmgr, tag.actual_text));
   }
@@ -164,11 +219,18 @@ bool write_structure_tree(DocumentWriter& w) {
   }
   HPDF_Dict_Add(root, "ParentTree", parent_tree);
   HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key);
+  if (!custom_roles.empty()) {
+    HPDF_Dict role_map = HPDF_Dict_New(mmgr);
+    for (const std::string& role : custom_roles) HPDF_Dict_AddName(role_map, role.c_str(), "NonStruct");
+    HPDF_Dict_Add(root, "RoleMap", role_map);
+  }
 
   HPDF_Dict catalog = w.doc.catalog();
   HPDF_Dict_Add(catalog, "StructTreeRoot", root);
   HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
   HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+  // No /Suspects: PDF/UA allows it only as false, which is its default, and
+  // poppler 22.12 reports a false /Suspects as a syntax error.
   HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
   return w.doc.check(w.sink, "writing the structure tree");
 }

@@ -3,13 +3,50 @@
 // PagedDocument::tags, tied to the page content the page writer marked with
 // MCIDs and to tagged link annotations (OBJR), with the ParentTree that maps
 // content back to its element, and /MarkInfo << /Marked true >>.
+//
+// What the tree holds beyond the tags themselves (PDF/UA-1, ISO 14289-1):
+// * every element's /Lang when it differs from the document's, so a screen
+//   reader switches voice (az, az-Cyrl, az-Arab, en, ru);
+// * a Figure's /Alt, repeated as its /T (title) so that tag views (Acrobat's
+//   Tags panel, `pdfinfo -struct-text`) show what the figure is;
+// * /A << /O /Table /Scope /Column >> on TH cells (our tables have one
+//   heading row);
+// * a /RoleMap only when a tag uses a role outside ISO 32000-1's standard
+//   structure types: it is mapped to NonStruct (a grouping without meaning).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pdf/content.h"
 #include "pdf/page_writer.h"
 
 namespace jan20::pdf {
 
+// One marked-content sequence of a tagged text run. poppler 22.12 (pdfinfo
+// -struct-text, and every tool built on its structure reader) closes an
+// element's sequence at the first EMC it meets, also the EMC of a /Span
+// nested inside it, and loses the rest of the run's text. So a tagged run is
+// cut where its /ActualText spans begin and end, each piece is a sequence of
+// its own with an MCID, and a span's text goes into the property list of its
+// piece: /Span <</MCID 7 /ActualText (…)>> BDC (the /Span tag is what makes
+// poppler's text extraction honour /ActualText). Pure.
+struct MarkedTextPiece {
+  TextRunContent run;                      // the piece's glyphs; no spans left
+  std::optional<std::string> actual_text;  // the text the piece stands for, if it is a span
+};
+std::vector<MarkedTextPiece> split_at_actual_text(const TextRunContent& run);
+
+// "/Span <</MCID 7 /ActualText (dəqiq)>> BDC\n" (UTF-16BE for non-ASCII).
+std::string begin_marked_content_with_actual_text(int mcid, const std::string& actual_text);
+
+// The standard structure types of ISO 32000-1 §14.8.4 (Document, P, H1–H6,
+// L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Caption, TOC, TOCI, Link, …).
+bool is_standard_role(const std::string& role);
+
 // Writes StructTreeRoot, one StructElem per tag (with /Alt, /Lang and
 // /ActualText when set), the ParentTree, each page's /StructParents and each
-// tagged annotation's /StructParent. Call after every page is written.
+// tagged annotation's /StructParent, /MarkInfo << /Marked true >>. Call
+// after every page is written.
 bool write_structure_tree(DocumentWriter& w);
 
 // The kids of tag `tag` in reading order: own content (by order of

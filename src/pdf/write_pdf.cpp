@@ -14,13 +14,47 @@
 #include "pdf/font_program.h"
 #include "pdf/glyph_font.h"
 #include "pdf/haru.h"
+#include "pdf/impose.h"
 #include "pdf/page_writer.h"
+#include "pdf/pdfa.h"
 #include "pdf/structure.h"
+#include "pdf/xmp.h"
 
 namespace jan20::pdf {
 
+namespace {
+
+// Printer sheets carry the pages' ink only: links, bookmarks and the
+// structure tree belong to the reading edition.
+model::PagedDocument sheet_content(const model::PagedDocument& doc) {
+  model::PagedDocument out;
+  out.info = doc.info;
+  out.fonts = doc.fonts;
+  out.pages.reserve(doc.pages.size());
+  for (const model::Page& page : doc.pages) {
+    model::Page p = page;
+    std::erase_if(p.items, [](const model::PageItem& i) { return std::holds_alternative<model::Link>(i); });
+    out.pages.push_back(std::move(p));
+  }
+  return out;
+}
+
+bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink);
+
+}  // namespace
+
 bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes,
                 DiagnosticSink& sink) {
+  if (options.impose == Imposition::None) return render(doc, options, bytes, sink);
+  PdfOptions sheets = options;
+  sheets.tagged = false;
+  sheets.marks = false;
+  return render(sheet_content(doc), sheets, bytes, sink);
+}
+
+namespace {
+
+bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink) {
   if (doc.pages.empty()) {
     sink.error({}, "the document has no pages", "check that the content file has at least one section");
     return false;
@@ -53,12 +87,17 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
   std::map<std::pair<size_t, size_t>, RunJoin> joins = plan_hyphen_joins(doc);
 
   DocumentWriter w(haru, doc, options, fonts, nominal, joins, sink);
-  if (!create_pages(w)) return false;
-  for (size_t i = 0; i < doc.pages.size(); ++i)
-    if (!write_page(w, i)) return false;
-  if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
-      !write_structure_tree(w) || !add_placeholder_id(w))
-    return false;
+  if (options.impose != Imposition::None) {
+    // Printer sheets: the pages' ink only (no structure, no XMP claims).
+    if (!write_imposed_sheets(w) || !write_info(w) || !write_output_intent(w) || !add_placeholder_id(w)) return false;
+  } else {
+    if (!create_pages(w)) return false;
+    for (size_t i = 0; i < doc.pages.size(); ++i)
+      if (!write_page(w, i)) return false;
+    if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
+        !write_structure_tree(w) || !write_metadata(w) || !apply_pdfa(w) || !add_placeholder_id(w))
+      return false;
+  }
   // PDF 1.5 for /ActualText spans; 1.6 as PDF/X-4 and most print workflows expect.
   haru.set_version(HPDF_VER_16);
   if (!haru.save(bytes, sink)) return false;
@@ -69,8 +108,6 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
   }
   return true;
 }
-
-namespace {
 
 std::string errno_text(int e) { return std::strerror(e); }
 

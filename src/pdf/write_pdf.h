@@ -14,6 +14,10 @@
 //   document_meta  Info, Lang, ViewerPreferences, PageLabels, Outlines,
 //                  OutputIntent, /ID
 //   structure      StructTreeRoot, ParentTree, MarkInfo (tagged PDF)
+//   xmp            the XMP metadata: Info's values, PDF/UA and PDF/A claims
+//   pdfa           PDF/A-2b: ICC profiles, annotation flags, default colour spaces
+//   impose         saddle-stitched printer sheets, pages as form XObjects
+//   preflight      what a print shop asks about a PDF, from the same rules
 //   haru           the only code that reaches into libharu's structs
 #include <string>
 
@@ -23,6 +27,7 @@
 namespace jan20::pdf {
 
 enum class Target { Print, Screen };
+enum class Imposition { None, Saddle };
 
 struct PdfOptions {
   // Print: every colour DeviceCMYK (text black 0 0 0 1 k), MediaBox = trim +
@@ -31,8 +36,19 @@ struct PdfOptions {
   Target target = Target::Print;
   bool marks = false;              // print: crop and registration marks outside the bleed
   bool tagged = true;              // structure tree and marked content (when the document has tags)
-  bool pdfa = false;               // reserved: PDF/A is not produced yet
+  // PDF/UA-1: the XMP claims it when the document is tagged (structure.h
+  // says what the tree holds; the catalog has /Lang and DisplayDocTitle).
+  bool accessible = true;
+  // PDF/A-2b (pdfa.h): XMP identification, a GTS_PDFA1 output intent
+  // (icc_profile for print, rgb_profile for screen: required), printable
+  // annotations, default colour spaces for images in the other device space.
+  bool pdfa = false;
   std::string icc_profile;         // CMYK output intent profile (print), absolute path; empty = none
+  std::string rgb_profile;         // RGB profile (sRGB): the screen PDF/A intent, and DefaultRGB in PDF/A print
+  // Saddle: instead of the pages, printer sheets with two pages per side in
+  // stitch order (impose.h); untagged, no links or outline, no marks.
+  Imposition impose = Imposition::None;
+  double creep = 0;                // pt per sheet towards the spine (Saddle)
 };
 
 // Renders the document into PDF bytes. Returns false (after reporting) on

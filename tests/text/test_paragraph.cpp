@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <random>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/units.h"
+#include "core/utf.h"
 #include "font/face.h"
 #include "support/test_support.h"
 #include "text/paragraph.h"
@@ -204,12 +206,34 @@ TEST(SetParagraph, RaggedAlignmentsPlaceLinesAndKeepSpacesNatural) {
       EXPECT_NEAR(line.width, line.natural_width, 1e-9);  // spaces are not stretched
       const double left = line.runs.front().x;
       const double right = line.runs.back().x + run_width(line.runs.back(), *face);
-      if (align == model::Align::Left) EXPECT_NEAR(left, 0, 1e-9);
-      if (align == model::Align::Right) EXPECT_NEAR(right, measure, 1e-6);
-      if (align == model::Align::Center) EXPECT_NEAR(left, measure - right, 1e-6);
+      if (align == model::Align::Left) {
+        EXPECT_NEAR(left, 0, 1e-9);
+      } else if (align == model::Align::Right) {
+        EXPECT_NEAR(right, measure, 1e-6);
+      } else {
+        EXPECT_NEAR(left, measure - right, 1e-6);
+      }
       EXPECT_LE(right, measure + 0.1);
     }
   }
+}
+
+TEST(SetParagraph, TrackingStopsAtTheLastGlyphOfALine) {
+  auto face = load(kSerif);
+  ASSERT_TRUE(face);
+  ParagraphInput in = paragraph("20 YANVAR", face.get(), 200, model::Align::Center);
+  in.spans[0].style.tracking = 100;  // 0.1 em after every glyph but the last
+  ShapeCache cache;
+  DiagnosticSink sink;
+  const ParagraphResult result = set_paragraph(in, cache, sink);
+  ASSERT_EQ(result.lines.size(), 1u);
+  const Line& line = result.lines[0];
+  ASSERT_EQ(line.runs.size(), 1u);
+  const auto& glyphs = line.runs[0].glyphs;
+  EXPECT_NEAR(glyphs.front().extra, 1.05, 1e-9);
+  EXPECT_EQ(glyphs.back().extra, 0);
+  const double left = line.runs[0].x, right = left + run_width(line.runs[0], *face);
+  EXPECT_NEAR(left, 200 - right, 1e-9);  // centred on the ink, not on a trailing letter space
 }
 
 TEST(SetParagraph, FirstLineIndent) {
@@ -393,6 +417,102 @@ TEST(SetParagraph, HardHyphensDashesAndLineSeparators) {
   EXPECT_EQ(result.lines[0].ratio, 0);
   EXPECT_LT(result.lines[0].width, 150);
   EXPECT_TRUE(sink.diagnostics().empty());
+}
+
+TEST(SetParagraph, AStyleChangeBeforeACombiningMarkKeepsTheGlyphWhole) {
+  auto face = load(kSerif);
+  ASSERT_TRUE(face);
+  ParagraphInput in = paragraph("e\u0301lan", face.get(), 100);  // é as e + U+0301
+  StyledSpan second = in.spans[0];
+  in.spans[0].end = 1;
+  second.begin = 1;
+  second.style.tracking = 20;
+  in.spans.push_back(second);
+  ShapeCache cache;
+  DiagnosticSink sink;
+  const ParagraphResult result = set_paragraph(in, cache, sink);
+  ASSERT_EQ(result.lines.size(), 1u);
+  EXPECT_EQ(shown_text(result.lines[0]), in.text);
+  // HarfBuzz composes é; the glyph stands for both characters, in one run.
+  const model::GlyphRun& first = result.lines[0].runs.front();
+  EXPECT_EQ(first.text.substr(first.glyphs[0].text_begin, first.glyphs[0].text_end - first.glyphs[0].text_begin),
+            "e\u0301");
+}
+
+TEST(SetParagraph, AnOverfullWordBeforeALineSeparatorLeavesNoEmptyLine) {
+  auto face = load(kSerif);
+  ASSERT_TRUE(face);
+  ShapeCache cache;
+  DiagnosticSink sink;
+  ParagraphInput in = paragraph("Azərbaycanlılaşdırılmışlardan\u2028sonra", face.get(), 50, model::Align::Left);
+  in.hyphenate = false;
+  const ParagraphResult result = set_paragraph(in, cache, sink);
+  ASSERT_EQ(result.lines.size(), 2u);
+  EXPECT_TRUE(result.lines[0].overfull);
+  EXPECT_EQ(shown_text(result.lines[1]), "sonra");
+}
+
+// Every character of random paragraphs (words, numbers, no-break spaces,
+// dashes, line separators, Arabic, combining marks, style changes anywhere,
+// any alignment, absurd measures) is shown exactly once, and the lines' text
+// ranges tile the paragraph.
+TEST(SetParagraph, RandomParagraphsKeepEveryCharacter) {
+  auto face = load(kSerif, 0);
+  auto naskh = load(kNaskh, 1);
+  ASSERT_TRUE(face && naskh);
+  const std::vector<std::string> atoms = {
+      "xalqımızın", "müstəqillik", " ", " ", "\u00A0", "-", "1990", "-cı", "20", " Yanvar", "İSTİQLAL", "H.",
+      "«", "»", ",", "—", "/", "\u2028", "آذربایجان", "a", "Bakı'nın", "\u202F", "e\u0301", "\t",
+      "sosial-iqtisadi", "Azərbaycanlılaşdırılmışlardan", "office"};
+  auto without_spaces = [](const std::string& s) {
+    std::u32string out;
+    for (char32_t c : utf8_to_u32(s))
+      if (c != ' ' && c != '\t' && c != 0xA0 && c != 0x202F && c != 0x2028) out += c;
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::mt19937 rng(20);
+  ShapeCache cache;
+  Hyphenators hyphenators({});
+  for (int trial = 0; trial < 400; ++trial) {
+    std::string t;
+    for (int i = 0, n = static_cast<int>(rng() % 20); i < n; ++i) t += atoms[rng() % atoms.size()];
+    ParagraphInput in = paragraph(t, face.get(), (rng() % 4 == 0) ? 5 : 30 + rng() % 300,
+                                  static_cast<model::Align>(rng() % 4));
+    in.hyphenators = &hyphenators;
+    in.spans[0].style.fallbacks = {naskh.get()};
+    size_t cut = rng() % (t.size() + 1);
+    while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
+    if (cut > 0 && cut < t.size()) {
+      StyledSpan second = in.spans[0];
+      in.spans[0].end = cut;
+      second.begin = cut;
+      second.style.tracking = 20;
+      if (rng() % 2) second.style.features = {"-liga"};
+      in.spans.push_back(second);
+    }
+    in.first_indent = rng() % 3 == 0 ? 10 : 0;
+    DiagnosticSink sink;
+    const ParagraphResult result = set_paragraph(in, cache, sink);
+    if (without_spaces(t).empty()) continue;
+    ASSERT_FALSE(result.lines.empty()) << t;
+    EXPECT_EQ(result.lines.back().text_end, t.size()) << t;
+    for (size_t i = 0; i < result.lines.size(); ++i) {
+      const Line& line = result.lines[i];
+      if (i > 0) {
+        EXPECT_EQ(line.text_begin, result.lines[i - 1].text_end) << t;
+      }
+      std::string shown;
+      for (const auto& run : line.runs)
+        for (const auto& g : run.glyphs) {
+          ASSERT_LE(g.text_begin, g.text_end);
+          ASSERT_LE(g.text_end, run.text.size());
+          shown += run.text.substr(g.text_begin, g.text_end - g.text_begin);
+        }
+      EXPECT_EQ(without_spaces(shown), without_spaces(t.substr(line.text_begin, line.text_end - line.text_begin)))
+          << "trial " << trial << ": " << t;
+    }
+  }
 }
 
 }  // namespace

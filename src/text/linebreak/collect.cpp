@@ -126,6 +126,9 @@ class Collector {
     const size_t origin = element(Element::Kind::Space, out_.spaces.size() - 1);
     if (s.mandatory) {
       // TeX's \hfil\break: the line ends here and is set like a last line.
+      // The penalty before the fil glue keeps the glue from being a break of
+      // its own (which would leave an empty line before the forced break).
+      out_.items.push_back(Item::penalty_item(kInfinitePenalty));
       Item fill = Item::glue(0, 0, 0, origin);
       fill.fil = 1;
       out_.items.push_back(fill);
@@ -158,6 +161,31 @@ class Collector {
     }
     if (reshape) glyphs = shape(request_for(in_, item, text_, u.begin, u.end));
     return glyphs;
+  }
+
+  bool extends_grapheme(size_t offset) const {
+    const size_t i = index_of(offset);
+    if (i >= cps_.size()) return false;
+    const auto c = static_cast<UChar32>(cps_[i]);
+    return u_hasBinaryProperty(c, UCHAR_GRAPHEME_EXTEND) || c == 0x200D;
+  }
+  size_t next_char(size_t offset) const { return at_[index_of(offset) + 1]; }
+  size_t index_of(size_t offset) const {
+    return static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), offset) - at_.begin());
+  }
+
+  // True when a glyph of the word's unit at `offset` starts there (or the
+  // offset is a unit edge).
+  bool starts_cluster(size_t first_unit, size_t offset) const {
+    for (size_t u = first_unit; u < out_.units.size(); ++u) {
+      const Unit& unit = out_.units[u];
+      if (offset == unit.begin || offset == unit.end) return true;
+      if (offset < unit.begin || offset > unit.end) continue;
+      for (const auto& g : unit.glyphs)
+        if (g.cluster == offset) return true;
+      return false;
+    }
+    return true;
   }
 
   double hyphen_width(const text::Item& item) {
@@ -194,11 +222,18 @@ class Collector {
     word.item = item_at(begin);
     const size_t word_index = out_.words.size();
 
-    // Units: consecutive items with the same shaping settings.
+    // Units: consecutive items with the same shaping settings. A style
+    // change inside a grapheme (before a combining mark) cannot part the
+    // mark from its base: the mark stays in the unit before.
     const size_t first_unit = out_.units.size();
     for (size_t k = word.item; k < ctx_.text_items.size() && ctx_.text_items[k].begin < end; ++k) {
       const text::Item& item = ctx_.text_items[k];
-      const size_t b = std::max(item.begin, begin), e = std::min(item.end, end);
+      size_t b = std::max(item.begin, begin);
+      const size_t e = std::min(item.end, end);
+      if (out_.units.size() > first_unit) {
+        while (b < e && extends_grapheme(b)) b = next_char(b);
+        out_.units.back().end = std::max(out_.units.back().end, b);
+      }
       if (b >= e) continue;
       if (out_.units.size() > first_unit && same_shaping(in_, ctx_.text_items[out_.units.back().item], item)) {
         out_.units.back().end = e;
@@ -213,10 +248,14 @@ class Collector {
     for (size_t u = first_unit; u < out_.units.size(); ++u)
       out_.units[u].glyphs = shape_unit(out_.units[u], u > first_unit, u + 1 < out_.units.size());
 
-    // Break points and item edges inside the word.
+    // Break points and item edges inside the word. An item edge inside a
+    // glyph cluster (a ligature or a composed mark over two styles) is not
+    // a cut: the glyph goes with the item it starts in.
     std::map<size_t, int> cuts;  // offset -> BreakPoint::Kind, or -1 for an item edge
-    for (size_t k = word.item; k < ctx_.text_items.size() && ctx_.text_items[k].begin < end; ++k)
-      if (ctx_.text_items[k].begin > begin) cuts[ctx_.text_items[k].begin] = -1;
+    for (size_t k = word.item; k < ctx_.text_items.size() && ctx_.text_items[k].begin < end; ++k) {
+      const size_t edge = ctx_.text_items[k].begin;
+      if (edge > begin && starts_cluster(first_unit, edge)) cuts[edge] = -1;
+    }
     if (!tied)
       for (size_t p : hyphenation_points(begin, end, ctx_.text_items[word.item]))
         cuts[p] = static_cast<int>(BreakPoint::Kind::Hyphenation);

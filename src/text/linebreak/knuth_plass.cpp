@@ -185,8 +185,15 @@ class Breaker {
       double bad = line.overfull                                  ? kInfBad + 1
                    : (line.infinite_stretch && line.ratio >= 0) ? 0
                                                                 : badness(line.ratio);
+      // Emergency pass: a line beyond tolerance keeps TeX's badness 100·r³
+      // without the cap at inf_bad, so that several slightly loose lines
+      // beat one very loose one; a line with nothing to stretch is graded
+      // as if it had emergency_stretch.
       const bool graded = pass_ == 3 && !line.overfull && !line.infinite_stretch && line.ratio > params_.tolerance;
-      if (graded) bad = kInfBad * (1 + (measure_ - line.natural) / (line.stretch + emergency_));
+      if (graded) {
+        const double r = line.stretch > 0 ? line.ratio : (measure_ - line.natural) / emergency_;
+        bad = std::max(100.0 * r * r * r, badness(params_.tolerance));
+      }
       bool artificial = false;
       if (line.overfull || forced) {
         // §854: in the emergency pass, when this is the only active node

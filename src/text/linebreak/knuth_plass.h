@@ -13,12 +13,11 @@
 // `pretolerance`; then with hyphenation up to `tolerance`; then an emergency
 // pass that accepts any underfull line and, when nothing else can work, an
 // overfull one (the "artificial demerits" of §854), flagged for the caller to
-// report. TeX's emergency pass adds \emergencystretch to every line, which
-// makes all loose lines cheap and so lets loose lines spread through the
-// paragraph; ours leaves lines within `tolerance` as they are and charges
-// each line beyond it inf_bad·(1 + shortfall / (stretch + emergency_stretch)),
-// squared and uncapped: first as few such lines as possible, then the least
-// loose of them.
+// report. In that pass a line looser than `tolerance` is charged TeX's
+// badness 100·r³ without TeX's cap at 10000 (beyond r ≈ 4.6 TeX finds all
+// lines equally bad, and may pick one gaping line where several slightly
+// loose ones would do); a line with nothing to stretch is graded as if it
+// had `emergency_stretch`.
 #include <cstddef>
 #include <vector>
 

@@ -168,6 +168,25 @@ class LineSetter {
       }
       natural_ += p.width;
     }
+    drop_trailing_tracking();
+  }
+
+  // Tracking is space after each glyph; after the line's last glyph (the
+  // rightmost one) it would only push the line off its margin or centre.
+  void drop_trailing_tracking() {
+    make_groups();
+    if (order_.empty()) return;
+    const Group& g = groups_[order_.back()];
+    const bool rtl = (ctx_.text_items[g.item].bidi_level & 1) != 0;
+    // The rightmost glyph: the end of the last piece of an LTR run, the end
+    // of the first piece of an RTL run (its pieces are drawn backwards).
+    const size_t piece = rtl ? g.first : g.last;
+    Piece& p = pieces_[piece];
+    if (p.kind == Piece::Kind::Space || p.glyphs.empty()) return;
+    const double tracking = tracking_of(in_, ctx_.text_items[p.item]);
+    p.width -= tracking;
+    natural_ -= tracking;
+    untracked_piece_ = piece;
   }
 
   void justify() {
@@ -212,11 +231,25 @@ class LineSetter {
     uint32_t cluster = 0;
   };
 
+  void make_groups() {
+    groups_.clear();
+    for (size_t i = 0; i < pieces_.size(); ++i) {
+      if (!groups_.empty() && groups_.back().item == pieces_[i].item) {
+        groups_.back().last = i;
+      } else {
+        groups_.push_back({pieces_[i].item, i, i});
+      }
+    }
+    std::vector<int> levels;
+    for (const auto& g : groups_) levels.push_back(ctx_.text_items[g.item].bidi_level);
+    order_ = visual_order(levels);
+  }
+
   std::vector<Placed> place_glyphs(const Group& g, bool rtl) const {
     std::vector<Placed> out;
     const text::Item& item = ctx_.text_items[g.item];
     const double tracking = tracking_of(in_, item);
-    auto add_piece = [&](const Piece& p) {
+    auto add_piece = [&](const Piece& p, size_t index) {
       if (p.kind == Piece::Kind::Space) {
         const SpaceRun& s = *p.space;
         const size_t n = s.glyphs.size();
@@ -231,37 +264,29 @@ class LineSetter {
         }
         return;
       }
-      for (const auto& sg : p.glyphs) {
+      for (size_t k = 0; k < p.glyphs.size(); ++k) {
+        const ShapedGlyph& sg = p.glyphs[k];
         Placed placed;
         placed.glyph.id = sg.id;
         placed.glyph.x_advance = sg.x_advance;
         placed.glyph.x_offset = sg.x_offset;
         placed.glyph.y_offset = sg.y_offset;
-        placed.glyph.extra = tracking;
+        placed.glyph.extra = index == untracked_piece_ && k + 1 == p.glyphs.size() ? 0 : tracking;
         placed.cluster = p.kind == Piece::Kind::Hyphen ? kInserted : sg.cluster;
         out.push_back(placed);
       }
     };
     if (rtl) {
-      for (size_t i = g.last + 1; i-- > g.first;) add_piece(pieces_[i]);
+      for (size_t i = g.last + 1; i-- > g.first;) add_piece(pieces_[i], i);
     } else {
-      for (size_t i = g.first; i <= g.last; ++i) add_piece(pieces_[i]);
+      for (size_t i = g.first; i <= g.last; ++i) add_piece(pieces_[i], i);
     }
     return out;
   }
 
   void build_runs() {
-    std::vector<Group> groups;
-    for (size_t i = 0; i < pieces_.size(); ++i) {
-      if (!groups.empty() && groups.back().item == pieces_[i].item) {
-        groups.back().last = i;
-      } else {
-        groups.push_back({pieces_[i].item, i, i});
-      }
-    }
-    std::vector<int> levels;
-    for (const auto& g : groups) levels.push_back(ctx_.text_items[g.item].bidi_level);
-    const std::vector<size_t> order = visual_order(levels);
+    const std::vector<Group>& groups = groups_;
+    const std::vector<size_t>& order = order_;
 
     double content = 0;
     for (const auto& p : pieces_) content += p.width + p.justification;
@@ -365,6 +390,9 @@ class LineSetter {
   const BreakPoint* start_break_ = nullptr;
   double indent_ = 0;
   double natural_ = 0;
+  std::vector<Group> groups_;  // pieces of one text::Item in a row
+  std::vector<size_t> order_;  // groups in visual order
+  size_t untracked_piece_ = kNone;
   Line line_;
 };
 

@@ -8,7 +8,7 @@ namespace jan20::text {
 
 struct LineBreakParams {  // Knuth–Plass parameters (TeX's names)
   double pretolerance = 1.0;    // first pass (no hyphenation): largest ratio accepted; < 0 skips the pass
-  double tolerance = 2.0;       // largest adjustment ratio considered before the emergency pass
+  double tolerance = 1.5;       // largest adjustment ratio considered before the emergency pass (the booklet's bar)
   double line_penalty = 10;
   double hyphen_penalty = 50;
   double explicit_hyphen_penalty = 50;      // TeX's \exhyphenpenalty: a line ending at a hard hyphen
@@ -19,8 +19,9 @@ struct LineBreakParams {  // Knuth–Plass parameters (TeX's names)
   double space_stretch = 0.5;   // of the space's width
   double space_shrink = 0.33;
   double ragged_stretch = 2.0;  // em: stretch at the end of ragged lines (plain TeX's \raggedright: 2em)
-  double emergency_stretch = 1.0;  // em: in the emergency pass, lines looser than `tolerance` are ranked by
-                                   // shortfall / (stretch + this), so the worst of them is avoided first
+  double emergency_stretch = 0.25; // em: in the emergency pass, a line with no stretch at all (a lone word)
+                                   // is graded as if it had this much (about two spaces' stretch: a gap at
+                                   // the line's end counts half as much as the same gap between words)
   double overfull_tolerance = 0.1;  // pt a line may exceed the measure before it is overfull (TeX's \hfuzz)
 };
 

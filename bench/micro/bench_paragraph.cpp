@@ -1,0 +1,58 @@
+// Setting the booklet's body paragraphs with text::set_paragraph (itemize,
+// shape per word, break opportunities, hyphenation, Knuth–Plass), with the
+// shaping cache warm and off, and the whole booklet through layout::typeset.
+// Counters: paragraphs/s, lines/s, pages/s.
+#include <benchmark/benchmark.h>
+
+#include "fixture.h"
+#include "layout/typeset.h"
+#include "text/shape_cache.h"
+
+namespace jan20::bench {
+namespace {
+
+void set_paragraphs(benchmark::State& state, bool cached) {
+  const Booklet& b = booklet();
+  std::vector<text::ParagraphInput> inputs;
+  for (const std::string& text : b.paragraphs) inputs.push_back(body_paragraph(b, text));
+  text::ShapeCache cache;
+  cache.set_enabled(cached);
+  DiagnosticSink sink;
+  for (const auto& in : inputs) text::set_paragraph(in, cache, sink);  // warm
+  size_t lines = 0;
+  for (auto _ : state) {
+    for (const auto& in : inputs) {
+      text::ParagraphResult r = text::set_paragraph(in, cache, sink);
+      lines += r.lines.size();
+      benchmark::DoNotOptimize(r.lines.data());
+    }
+  }
+  if (sink.has_errors()) state.SkipWithError("set_paragraph reported errors");
+  state.counters["paragraphs/s"] = benchmark::Counter(static_cast<double>(inputs.size() * state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["lines/s"] = benchmark::Counter(static_cast<double>(lines), benchmark::Counter::kIsRate);
+}
+
+void BM_SetParagraphCached(benchmark::State& state) { set_paragraphs(state, true); }
+void BM_SetParagraphUncached(benchmark::State& state) { set_paragraphs(state, false); }
+BENCHMARK(BM_SetParagraphCached)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SetParagraphUncached)->Unit(benchmark::kMicrosecond);
+
+// The whole booklet, as one edition of a build does it: a fresh cache per
+// typesetting, fonts already loaded.
+void BM_TypesetBooklet(benchmark::State& state) {
+  const Booklet& b = booklet();
+  layout::TypesetOptions options{b.root, "jan20-pdf bench"};
+  size_t pages = 0;
+  for (auto _ : state) {
+    DiagnosticSink sink;
+    text::ShapeCache cache;
+    model::PagedDocument doc = layout::typeset(*b.document, *b.design, *b.fonts, cache, options, sink);
+    pages += doc.pages.size();
+    benchmark::DoNotOptimize(doc.pages.data());
+  }
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TypesetBooklet)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace jan20::bench

@@ -1,0 +1,256 @@
+// Acceptance for accessible output: the project's four PDFs, built by the
+// real binary, read back with poppler (`pdfinfo -struct-text`, -meta), qpdf
+// and the checker, against the content files they were made from.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "load/load.h"
+#include "struct_text.h"
+#include "text/case_transform.h"
+
+namespace jan20::testing {
+namespace {
+
+class Accessible : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    out_ = make_temp_dir();
+    build_ = run({jan20_binary(), "-C", source_dir(), "build", "--quiet", "--out", out_});
+  }
+  static std::string pdf(const std::string& name) { return out_ + "/" + name + ".pdf"; }
+  static inline std::string out_;
+  static inline CommandResult build_;
+};
+
+model::Document content(const std::string& path) {
+  load::LoadOptions options;
+  options.root = source_dir();
+  DiagnosticSink sink;
+  std::optional<model::Document> doc = load::load_document(path, options, sink);
+  EXPECT_TRUE(doc.has_value()) << path;
+  return doc ? *doc : model::Document{};
+}
+
+std::string plain(const model::Inline& text) {
+  std::string s;
+  for (const model::Span& span : text) s += span.text;
+  return s;
+}
+
+std::vector<std::string> upper(std::vector<std::string> pieces, const std::string& lang) {
+  for (std::string& p : pieces) p = text::to_upper(p, lang);
+  return pieces;
+}
+
+bool ascii(const std::string& s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// Walks the content's blocks and the Document's elements side by side: each
+// block is one element of the right role, in the content's order, whose
+// text spells the block's words. `after` elements may follow the last block.
+void expect_structure_reads_as(const std::string& pdf, const model::Document& doc, size_t after = 0) {
+  StructNode tree = struct_tree(pdf);
+  ASSERT_EQ(tree.role, "Document") << pdf;
+  std::vector<const StructNode*> elements = elements_of(tree);
+  const std::string& lang = doc.meta.language;
+  size_t i = 0;
+  for (const model::Block& b : doc.blocks) {
+    if (b.kind == model::BlockKind::PageBreak) continue;
+    ASSERT_LT(i, elements.size()) << "the structure ends before the block at line " << b.where.line;
+    const StructNode& e = *elements[i++];
+    std::string at = pdf + ", block at line " + std::to_string(b.where.line) + ": ";
+    switch (b.kind) {
+      case model::BlockKind::Heading:
+        EXPECT_EQ(e.role, "H" + std::to_string(b.level)) << at;
+        // Headings may be set in capitals: compare in capitals.
+        EXPECT_EQ(spelling_mismatch(text::to_upper(plain(b.text), lang), upper(texts_of(e), lang)), "") << at;
+        break;
+      case model::BlockKind::Paragraph:
+        EXPECT_EQ(e.role, "P") << at;
+        EXPECT_EQ(spelling_mismatch(plain(b.text), texts_of(e)), "") << at;
+        break;
+      case model::BlockKind::Quote: {
+        EXPECT_EQ(e.role, "BlockQuote") << at;
+        std::vector<const StructNode*> ps = elements_of(e);
+        ASSERT_EQ(ps.size(), b.attribution.empty() ? 1u : 2u) << at;
+        EXPECT_EQ(spelling_mismatch(plain(b.text), texts_of(*ps[0])), "") << at;
+        if (!b.attribution.empty())
+          EXPECT_EQ(spelling_mismatch("\xE2\x80\x94 " + b.attribution, texts_of(*ps[1])), "") << at;
+        break;
+      }
+      case model::BlockKind::List: {
+        EXPECT_EQ(e.role, "L") << at;
+        std::vector<const StructNode*> items = elements_of(e);
+        ASSERT_EQ(items.size(), b.items.size()) << at;
+        for (size_t k = 0; k < items.size(); ++k) {
+          std::vector<const StructNode*> parts = elements_of(*items[k]);
+          ASSERT_EQ(parts.size(), 2u) << at;
+          EXPECT_EQ(items[k]->role, "LI") << at;
+          EXPECT_EQ(parts[0]->role, "Lbl") << at;
+          EXPECT_EQ(texts_of(*parts[0]),
+                    std::vector<std::string>{b.numbered ? std::to_string(k + 1) + "." : "\xE2\x80\xA2"}) << at;
+          EXPECT_EQ(parts[1]->role, "LBody") << at;
+          EXPECT_EQ(spelling_mismatch(plain(b.items[k]), texts_of(*parts[1])), "") << at;
+        }
+        break;
+      }
+      case model::BlockKind::Figure: {
+        const model::Figure& f = b.figure;
+        const StructNode* figure = &e;
+        if (!f.caption.empty() || !f.credit.empty()) {
+          // A Figure and its Caption side by side in a Div.
+          EXPECT_EQ(e.role, "Div") << at;
+          std::vector<const StructNode*> parts = elements_of(e);
+          ASSERT_EQ(parts.size(), 2u) << at;
+          figure = parts[0];
+          EXPECT_EQ(parts[1]->role, "Caption") << at;
+          std::string caption = plain(f.caption) + (f.caption.empty() || f.credit.empty() ? "" : " ") + f.credit;
+          EXPECT_EQ(spelling_mismatch(caption, texts_of(*parts[1])), "") << at;
+        }
+        EXPECT_EQ(figure->role, "Figure") << at;
+        // pdfinfo prints the /T title (which repeats /Alt) as raw bytes: only
+        // an ASCII one reads back; /Alt itself is checked with qpdf below.
+        if (ascii(f.alt)) EXPECT_EQ(figure->text, f.alt) << at;
+        break;
+      }
+      case model::BlockKind::Facts: {
+        EXPECT_EQ(e.role, "Div") << at;
+        std::vector<const StructNode*> facts = elements_of(e);
+        ASSERT_EQ(facts.size(), b.facts.size()) << at;
+        for (size_t k = 0; k < facts.size(); ++k) {
+          EXPECT_EQ(facts[k]->role, "P") << at;
+          EXPECT_EQ(spelling_mismatch(b.facts[k].value + " " + b.facts[k].label, texts_of(*facts[k])), "") << at;
+        }
+        break;
+      }
+      case model::BlockKind::Timeline: {
+        EXPECT_EQ(e.role, "L") << at;
+        std::vector<const StructNode*> items = elements_of(e);
+        ASSERT_EQ(items.size(), b.timeline.size()) << at;
+        for (size_t k = 0; k < items.size(); ++k) {
+          std::vector<const StructNode*> parts = elements_of(*items[k]);
+          ASSERT_EQ(parts.size(), 2u) << at;
+          EXPECT_EQ(parts[0]->role, "Lbl") << at;
+          EXPECT_EQ(spelling_mismatch(b.timeline[k].date, texts_of(*parts[0])), "") << at;
+          EXPECT_EQ(parts[1]->role, "LBody") << at;
+          EXPECT_EQ(spelling_mismatch(plain(b.timeline[k].event), texts_of(*parts[1])), "") << at;
+        }
+        break;
+      }
+      case model::BlockKind::Names: {
+        EXPECT_EQ(e.role, "Table") << at;
+        std::vector<const StructNode*> rows = elements_of(e);
+        ASSERT_EQ(rows.size(), b.names.size() + (b.names_header.empty() ? 0 : 1)) << at;
+        size_t first = b.names_header.empty() ? 0 : 1;
+        for (size_t r = 0; r < b.names.size(); ++r) {
+          std::vector<const StructNode*> cells = elements_of(*rows[first + r]);
+          ASSERT_EQ(cells.size(), b.names[r].size()) << at;
+          for (size_t c = 0; c < cells.size(); ++c)
+            EXPECT_EQ(spelling_mismatch(b.names[r][c].text, texts_of(*cells[c])), "") << at << "row " << r;
+        }
+        break;
+      }
+      case model::BlockKind::Contents: {
+        EXPECT_EQ(e.role, "TOC") << at;
+        std::vector<const StructNode*> entries = elements_of(e);
+        EXPECT_GE(entries.size(), 5u) << at;
+        std::vector<std::string> headings;
+        for (const model::Block& h : doc.blocks)
+          if (h.kind == model::BlockKind::Heading) headings.push_back(plain(h.text));
+        for (const StructNode* entry : entries) {
+          EXPECT_EQ(entry->role, "TOCI") << at;
+          std::vector<const StructNode*> link = elements_of(*entry);
+          ASSERT_EQ(link.size(), 1u) << at;
+          EXPECT_EQ(link[0]->role, "Link") << at;
+          EXPECT_EQ(objects_under(*link[0]), 1) << at << "the entry's link annotation";
+          std::vector<std::string> texts = texts_of(*link[0]);
+          ASSERT_EQ(texts.size(), 2u) << at;
+          EXPECT_NE(std::find(headings.begin(), headings.end(), texts[0]), headings.end()) << at << texts[0];
+          EXPECT_TRUE(std::regex_match(texts[1], std::regex("[0-9]+"))) << at << texts[1];
+        }
+        break;
+      }
+      case model::BlockKind::PageBreak: break;
+    }
+  }
+  EXPECT_EQ(i + after, elements.size()) << pdf << ": elements after the last block";
+}
+
+TEST_F(Accessible, EveryDocumentPassesTheChecker) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  CommandResult r = run_checker({"--pdfua"}, {pdf("booklet.az"), pdf("booklet.en"), pdf("poster.az"), pdf("poster.en")});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4) << r.out;
+  EXPECT_NE(r.out.find("booklet.az.pdf: ok (16 pages"), std::string::npos) << r.out;
+}
+
+TEST_F(Accessible, AzerbaijaniBookletReadsAsItsContent) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  expect_structure_reads_as(pdf("booklet.az"), content("content/booklet/az.toml"));
+}
+
+TEST_F(Accessible, EnglishBookletReadsAsItsContent) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  expect_structure_reads_as(pdf("booklet.en"), content("content/booklet/en.toml"));
+}
+
+TEST_F(Accessible, PosterReadsInContentOrderThenItsQrCode) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  for (const char* lang : {"az", "en"}) {
+    model::Document doc = content(std::string("content/poster/") + lang + ".toml");
+    StructNode tree = struct_tree(pdf(std::string("poster.") + lang));
+    std::vector<const StructNode*> elements = elements_of(tree);
+    ASSERT_FALSE(elements.empty());
+    // The QR code is the last element: a Figure whose /Alt is the link.
+    EXPECT_EQ(elements.back()->role, "Figure");
+    EXPECT_EQ(elements.back()->text, doc.meta.url.find("ə") == std::string::npos ? doc.meta.url : "\xFE\xFF");
+    expect_structure_reads_as(pdf(std::string("poster.") + lang), doc, 1);
+  }
+}
+
+TEST_F(Accessible, FigureAltTextIsTheContents) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  for (const char* lang : {"az", "en"}) {
+    model::Document doc = content(std::string("content/booklet/") + lang + ".toml");
+    std::string json = run({"qpdf", "--json=2", "--json-key=qpdf", pdf(std::string("booklet.") + lang)}).out;
+    int figures = 0;
+    for (const model::Block& b : doc.blocks) {
+      if (b.kind != model::BlockKind::Figure) continue;
+      ++figures;
+      EXPECT_NE(json.find("\"/Alt\": \"u:" + b.figure.alt + "\""), std::string::npos) << b.figure.alt;
+    }
+    EXPECT_GT(figures, 0) << lang;
+  }
+}
+
+TEST_F(Accessible, ForeignCellsAndTheDocumentHaveTheirLanguage) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  std::string json = run({"qpdf", "--json=2", "--json-key=qpdf", pdf("booklet.en")}).out;
+  EXPECT_NE(json.find("\"/Lang\": \"u:en\""), std::string::npos);  // the catalog
+  // The English edition's names table: Azerbaijani in three scripts.
+  for (const char* lang : {"az", "az-Cyrl", "az-Arab"})
+    EXPECT_NE(json.find(std::string("\"/Lang\": \"u:") + lang + "\""), std::string::npos) << lang;
+  std::string az = run({"qpdf", "--json=2", "--json-key=qpdf", pdf("booklet.az")}).out;
+  EXPECT_EQ(az.find("\"/Lang\": \"u:en\""), std::string::npos);
+  EXPECT_NE(az.find("\"/Lang\": \"u:az-Cyrl\""), std::string::npos);
+}
+
+TEST_F(Accessible, XmpNamesTitleLanguageAndPdfUa) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  std::string meta = run({"pdfinfo", "-meta", pdf("booklet.az")}).out;
+  EXPECT_NE(meta.find("<rdf:li xml:lang=\"x-default\">20 Yanvar</rdf:li>"), std::string::npos) << meta;
+  EXPECT_NE(meta.find("<dc:language>\n        <rdf:Bag>\n          <rdf:li>az</rdf:li>"), std::string::npos) << meta;
+  EXPECT_NE(meta.find("<pdfuaid:part>1</pdfuaid:part>"), std::string::npos) << meta;
+  EXPECT_NE(meta.find("<xmp:CreateDate>2026-01-20T00:00:00Z</xmp:CreateDate>"), std::string::npos) << meta;
+  EXPECT_EQ(meta.find("pdfaid"), std::string::npos) << "no PDF/A claim without --pdfa";
+  std::string info = run({"pdfinfo", pdf("booklet.az")}).out;
+  EXPECT_NE(info.find("Metadata Stream: yes"), std::string::npos);
+  EXPECT_NE(info.find("Tagged:          yes"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jan20::testing

@@ -1,0 +1,191 @@
+// Pagination on synthetic vertical lists: the break rules decided when items
+// are made (widows, orphans, keep-with-next) hold whatever the column height.
+#include <gtest/gtest.h>
+
+#include "layout/flow.h"
+
+namespace jan20::layout {
+namespace {
+
+struct Geometry {
+  double height;
+  int columns = 1;
+};
+
+std::vector<ColumnBox> columns(const void* context, int, const std::string&) {
+  const Geometry& g = *static_cast<const Geometry*>(context);
+  std::vector<ColumnBox> out;
+  for (int i = 0; i < g.columns; ++i) out.push_back({i * 100.0, 0, 90, g.height});
+  return out;
+}
+
+// A paragraph of n lines of height 10, with TeX's infinite widow and club
+// penalties for `widows` and `orphans` lines.
+void paragraph(std::vector<VItem>& items, int n, int widows = 2, int orphans = 2, bool keep_first = false) {
+  for (int k = 0; k < n; ++k) {
+    VItem v;
+    v.height = 10;
+    v.break_before = k == 0 ? !keep_first : (k >= orphans && n - k >= widows);
+    v.paragraph = static_cast<int>(items.size());
+    v.line = k;
+    items.push_back(v);
+  }
+}
+
+std::vector<int> lines_per_column(const std::vector<PageFlow>& pages) {
+  std::vector<int> out;
+  for (const auto& p : pages)
+    for (const auto& c : p.columns) out.push_back(static_cast<int>(c.size()));
+  return out;
+}
+
+TEST(Paginate, FillsColumnsAndPages) {
+  std::vector<VItem> items;
+  for (int i = 0; i < 10; ++i) paragraph(items, 1);
+  Geometry g{40};
+  auto pages = paginate({&items, "body", &g, columns});
+  EXPECT_EQ(lines_per_column(pages), (std::vector<int>{4, 4, 2}));
+}
+
+TEST(Paginate, NeverLeavesAWidowOrAnOrphan) {
+  // For every column height, a 7-line paragraph after some filler never
+  // leaves 1 line alone at the bottom (orphan) or the top (widow).
+  for (int filler = 0; filler < 8; ++filler) {
+    for (double height = 30; height <= 90; height += 10) {
+      std::vector<VItem> items;
+      for (int i = 0; i < filler; ++i) paragraph(items, 1);
+      size_t first = items.size();
+      paragraph(items, 7);
+      Geometry g{height};
+      auto pages = paginate({&items, "body", &g, columns});
+      for (const auto& p : pages)
+        for (const auto& c : p.columns) {
+          int mine = 0;
+          for (const auto& placed : c) mine += placed.item >= first ? 1 : 0;
+          if (mine > 0 && mine < 7) EXPECT_GE(mine, 2) << "filler " << filler << " height " << height;
+        }
+    }
+  }
+}
+
+TEST(Paginate, KeepsAHeadingWithWhatFollows) {
+  std::vector<VItem> items;
+  paragraph(items, 3);      // fills 3 of 4 lines
+  VItem heading;
+  heading.height = 10;
+  heading.heading_level = 1;
+  items.push_back(heading);  // would fit as line 4...
+  paragraph(items, 3, 2, 2, /*keep_first=*/true);
+  Geometry g{40};
+  auto pages = paginate({&items, "body", &g, columns});
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].columns[0].size(), 3u);  // ...but goes over with its paragraph
+  EXPECT_EQ(pages[1].columns[0].front().item, 3u);
+}
+
+TEST(Paginate, ForcedBreaksSetTheNextMasterAndKeepOpeningSpace) {
+  std::vector<VItem> items;
+  paragraph(items, 1);
+  VItem brk;
+  brk.kind = VItem::Kind::PageBreak;
+  brk.master = "back";
+  items.push_back(brk);
+  VItem space;
+  space.kind = VItem::Kind::Space;
+  space.height = 15;
+  space.break_before = false;
+  items.push_back(space);
+  paragraph(items, 1);
+  Geometry g{100};
+  auto pages = paginate({&items, "cover", &g, columns});
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].master, "cover");
+  EXPECT_EQ(pages[1].master, "back");
+  ASSERT_EQ(pages[1].columns[0].size(), 2u);  // the space stays at the top of the new page
+  EXPECT_DOUBLE_EQ(pages[1].columns[0][1].y, 15);
+}
+
+TEST(Paginate, DiscardsSpaceAtANaturalBreak) {
+  std::vector<VItem> items;
+  paragraph(items, 4);
+  VItem space;
+  space.kind = VItem::Kind::Space;
+  space.height = 5;
+  space.break_before = false;
+  items.push_back(space);
+  paragraph(items, 2);
+  Geometry g{40};
+  auto pages = paginate({&items, "body", &g, columns});
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[1].columns[0].size(), 2u);
+  EXPECT_DOUBLE_EQ(pages[1].columns[0][0].y, 0);
+}
+
+TEST(Paginate, TwoColumnsBalanceByFillingInOrder) {
+  std::vector<VItem> items;
+  paragraph(items, 6);
+  Geometry g{40, 2};
+  auto pages = paginate({&items, "body", &g, columns});
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(lines_per_column(pages), (std::vector<int>{4, 2}));
+}
+
+TEST(Paginate, CostIsLinearInTheNumberOfItems) {
+  // 200,000 lines in 2,000-line paragraphs: finishes, and every page is full
+  // but the last (a quadratic backtrack would not finish in test time).
+  std::vector<VItem> items;
+  for (int p = 0; p < 100; ++p) paragraph(items, 2000);
+  Geometry g{400};
+  auto pages = paginate({&items, "body", &g, columns});
+  EXPECT_EQ(pages.size(), 200000u / 40u);
+}
+
+}  // namespace
+}  // namespace jan20::layout
+
+namespace jan20::layout {
+namespace {
+
+// A figure that does not fit where it comes waits for the top of the next
+// column; the text after it fills the rest of this one.
+TEST(Paginate, FiguresFloatToTheNextColumn) {
+  std::vector<VItem> items;
+  paragraph(items, 3);
+  VItem figure;
+  figure.height = 15;
+  figure.floats = true;
+  items.push_back(figure);  // index 3: 30 + 15 > 40
+  paragraph(items, 1);      // index 4: fits after the first three lines
+  paragraph(items, 2);      // indexes 5, 6
+  Geometry g{40};
+  auto pages = paginate({&items, "body", &g, columns});
+  ASSERT_EQ(pages.size(), 2u);
+  std::vector<size_t> first, second;
+  for (const auto& p : pages[0].columns[0]) first.push_back(p.item);
+  for (const auto& p : pages[1].columns[0]) second.push_back(p.item);
+  EXPECT_EQ(first, (std::vector<size_t>{0, 1, 2, 4}));
+  EXPECT_EQ(second, (std::vector<size_t>{3, 5, 6}));
+}
+
+// A figure never floats past a forced page break: its section ends with it.
+TEST(Paginate, FiguresStayBeforeTheNextForcedBreak) {
+  std::vector<VItem> items;
+  paragraph(items, 3);
+  VItem figure;
+  figure.height = 25;
+  figure.floats = true;
+  items.push_back(figure);
+  VItem brk;
+  brk.kind = VItem::Kind::PageBreak;
+  items.push_back(brk);
+  paragraph(items, 1);
+  Geometry g{40};
+  auto pages = paginate({&items, "body", &g, columns});
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[1].columns[0].size(), 1u);
+  EXPECT_EQ(pages[1].columns[0][0].item, 3u);
+  EXPECT_EQ(pages[2].columns[0][0].item, 5u);
+}
+
+}  // namespace
+}  // namespace jan20::layout

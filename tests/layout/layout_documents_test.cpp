@@ -1,0 +1,92 @@
+// A small booklet-shaped project (tests/layout/fixture) built by the real
+// binary: bidi order, locale-aware capitals, contents, padding, ligatures.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support/test_support.h"
+
+namespace jan20::testing {
+namespace {
+
+class Mini : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    out_ = make_temp_dir();
+    build_ = run({jan20_binary(), "-C", source_dir() + "/tests/layout/fixture", "build", "--quiet", "--out", out_});
+  }
+  static std::string pdf(const char* lang) { return out_ + "/mini." + lang + ".pdf"; }
+  static inline std::string out_;
+  static inline CommandResult build_;
+};
+
+// x of the first character `c` on the line whose baseline is nearest `y`.
+double char_x(const std::string& stext, const std::string& c, double y) {
+  std::regex re("<char [^>]*x=\"([0-9.]+)\" y=\"([0-9.]+)\"[^>]*c=\"" + c + "\"");
+  double best = -1, best_dy = 1e9;
+  for (std::sregex_iterator it(stext.begin(), stext.end(), re), end; it != end; ++it) {
+    double dy = std::abs(std::stod((*it)[2]) - y);
+    if (dy < best_dy - 0.5) best_dy = dy, best = std::stod((*it)[1]);
+  }
+  return best_dy < 1 ? best : -1;
+}
+
+TEST_F(Mini, Builds) { ASSERT_EQ(build_.exit_code, 0) << build_.err; }
+
+// In the right-to-left paragraph "آذربایجان 1990 Bakı باکی" the words stand,
+// from left to right: باکی, Bakı, 1990, آذربایجان (UBA: RTL base direction,
+// numbers and the Latin word keep their own order inside).
+TEST_F(Mini, RightToLeftParagraphIsInVisualOrder) {
+  std::string stext = run({"mutool", "draw", "-q", "-F", "stext", "-o", "-", pdf("az"), "2"}).out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(stext, m, std::regex("<char [^>]*y=\"([0-9.]+)\"[^>]*c=\"1\""))) << stext.substr(0, 500);
+  double y = std::stod(m[1]);
+  double kaf = char_x(stext, "&#x6a9;", y), b = char_x(stext, "B", y), one = char_x(stext, "1", y),
+         alef = char_x(stext, "&#x622;", y);
+  ASSERT_GE(kaf, 0);
+  ASSERT_GE(alef, 0);
+  EXPECT_LT(kaf, b);
+  EXPECT_LT(b, one);
+  EXPECT_LT(one, alef);
+  // and the digits of 1990 read left to right
+  EXPECT_LT(char_x(stext, "1", y), char_x(stext, "0", y));
+}
+
+TEST_F(Mini, CapitalsFollowTheLanguage) {
+  std::string az = pdftotext(pdf("az"));
+  EXPECT_NE(az.find("İSTİQLAL VƏ İCTİMAİYYƏT"), std::string::npos) << az;
+  EXPECT_NE(az.find("İKİNCİ BÖLMƏ"), std::string::npos);
+  std::string en = pdftotext(pdf("en"));
+  EXPECT_NE(en.find("INDEPENDENCE AND ITS INSTITUTIONS"), std::string::npos) << en;
+}
+
+TEST_F(Mini, ContentsPointAtTheRightPages) {
+  std::string toc = pdftotext(pdf("az"), {"-f", "1", "-l", "1", "-layout"});
+  EXPECT_TRUE(std::regex_search(toc, std::regex("istiqlal və ictimaiyyət\\s+2"))) << toc;
+  EXPECT_EQ(toc.find("Mündəricat "), std::string::npos) << "the contents do not list their own title";
+  std::string page2 = pdftotext(pdf("az"), {"-f", "2", "-l", "2"});
+  EXPECT_NE(page2.find("İSTİQLAL"), std::string::npos);
+  // The entry links to its heading's page.
+  std::string json = run({"qpdf", "--json", pdf("az")}).out;
+  EXPECT_TRUE(std::regex_search(json, std::regex("/Subtype\": \"/Link\""))) << "no link annotation";
+}
+
+TEST_F(Mini, PadsToAMultipleOfFourBeforeTheBackCover) {
+  for (const char* lang : {"az", "en"}) {
+    std::string info = run({"pdfinfo", pdf(lang)}).out;
+    EXPECT_TRUE(std::regex_search(info, std::regex("Pages:\\s+4\\n"))) << info;
+    std::string last = pdftotext(pdf(lang), {"-f", "4", "-l", "4"});
+    EXPECT_NE(last.find(lang == std::string("az") ? "Son." : "End."), std::string::npos) << last;
+  }
+}
+
+TEST_F(Mini, EnglishLigaturesCopyOutAsTheirLetters) {
+  std::string en = squash_spaces(pdftotext(pdf("en")));
+  EXPECT_NE(en.find("The official office staff, affluent and efficient, finished the difficult fieldwork with "
+                    "fluffy flourishes;"),
+            std::string::npos)
+      << en;
+}
+
+}  // namespace
+}  // namespace jan20::testing

@@ -47,11 +47,9 @@ class PageWriter {
       if (!ok) return false;
     }
     if (g_.print && w_.options.marks) marks();
-    // A blank page (the padding of a booklet to a multiple of four) would
-    // have an empty content stream, which libharu writes as zero bytes under
-    // /FlateDecode — not a zlib stream: MuPDF warns "premature end of data in
-    // flate filter" and Ghostscript reports a page drawing error. A no-op
-    // keeps the stream well-formed.
+    // The same for a page whose items drew nothing (only links, which are
+    // annotations, or runs without glyphs): libharu writes an empty stream as
+    // zero bytes under /FlateDecode.
     if (HPDF_Stream_Size(page_content_stream(page_)) == 0) write_content(page_, "q Q\n");
     return w_.doc.check(w_.sink, "writing page " + std::to_string(index_ + 1));
   }

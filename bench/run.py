@@ -74,9 +74,9 @@ def result(summary, pdf, extra=None):
     return r
 
 
-def run_ours(binary, launcher, project, args, out_dir, runs, pdf_name):
+def run_ours(binary, launcher, project, args, out_dir, runs, pdf_name, target="print"):
     os.makedirs(out_dir, exist_ok=True)
-    argv = [binary, "-C", project, "build", *args, "-q", "--out", out_dir]
+    argv = [binary, "-C", project, "build", *args, "-q", "--target", target, "--out", out_dir]
     return result(measure.measure(argv, runs, launcher), os.path.join(out_dir, pdf_name))
 
 
@@ -123,6 +123,10 @@ def targets_for(case, ours, typst_rows):
                     f"≤ {limit:.1f} ms", ours["wall_ms"] <= limit))
         ratio = ours["wall_ms"] / fastest["wall_ms"]
         out.append(("  ratio ours / faster Typst (wall)", f"{ratio:.3f}", f"≤ {1 / TYPST_SPEEDUP:.3f}", ratio <= 1 / TYPST_SPEEDUP))
+        # CPU time is what other work on a shared machine disturbs least.
+        cpu_ratio = ours["cpu_ms"] / min(r["cpu_ms"] for r in typst_rows.values())
+        out.append(("  ratio ours / faster Typst (CPU time; steadier under load)", f"{cpu_ratio:.3f}",
+                    f"≤ {1 / TYPST_SPEEDUP:.3f}", cpu_ratio <= 1 / TYPST_SPEEDUP))
         smallest = min(r["bytes"] for r in typst_rows.values())
         out.append(("PDF bytes ≤ Typst's (the smaller)", fmt_int(ours["bytes"]), f"≤ {fmt_int(smallest)}",
                     ours["bytes"] <= smallest))
@@ -157,6 +161,9 @@ def main():
     parser.add_argument("--typst-fonts", choices=["noto", "minimal"], default="noto",
                         help="Typst's --font-path: the whole Noto folder as the issue measured (default), "
                              "or links to just the three fonts used")
+    parser.add_argument("--target", choices=["print", "screen"], default="print",
+                        help="jan20-pdf's --target: print (the default: CMYK, bleed, the CMYK output profile, "
+                             "~140 KB once per file) or screen (RGB, trim size, no profile: what Typst writes)")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
 
@@ -174,19 +181,20 @@ def main():
 
     m = machine()
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, Linux {m['kernel']}")
-    print(f"jan20-pdf: {binary}")
+    print(f"jan20-pdf: {binary} (--target {args.target})")
     if t:
         print(f"typst: {t.version()} (CLI), typst-ts-node-compiler 0.7.0 = Typst 0.14.2 (node {platform_node(t)}); "
               f"fonts: {' '.join(font_dirs)}")
     print(f"median of {args.runs} runs after one warm-up; whole processes; "
           f"load average at start {os.getloadavg()[0]:.2f} (other work on the machine shows in wall times)")
 
-    report = {"machine": m, "runs": args.runs, "typst_fonts": args.typst_fonts if t else None, "cases": {}}
+    report = {"machine": m, "runs": args.runs, "target": args.target, "typst_fonts": args.typst_fonts if t else None, "cases": {}}
     ours_by_case = {}
     for case in args.case or list(generate.CASES):
         project, stats = generate.generate(case, generate.CASES[case], args.work)
         out_dir = os.path.join(args.work, "out", case)
-        rows = {"jan20-pdf": run_ours(binary, launcher, project, ["booklet", "--lang", "az"], out_dir, args.runs, "booklet.az.pdf")}
+        rows = {"jan20-pdf": run_ours(binary, launcher, project, ["booklet", "--lang", "az"], out_dir, args.runs, "booklet.az.pdf",
+                                      args.target)}
         typst_rows = run_typst(t, launcher, project, out_dir, args.runs, font_dirs) if t else {}
         rows.update(typst_rows)
         info = (f"{fmt_int(stats['words'])} words, {stats['sections']} sections, {stats['figures']} figures "
@@ -212,7 +220,7 @@ def main():
                 print(f"\n{name}: skipped (layouts/{doc}.toml is not in this checkout yet)")
                 continue
             out_dir = os.path.join(args.work, "out", "real")
-            r = run_ours(binary, launcher, REPO, [doc, "--lang", "az"], out_dir, args.runs, f"{doc}.az.pdf")
+            r = run_ours(binary, launcher, REPO, [doc, "--lang", "az"], out_dir, args.runs, f"{doc}.az.pdf", args.target)
             print_case(name, "", {"jan20-pdf": r})
             report["cases"][name] = {"results": {"jan20-pdf": r}}
 

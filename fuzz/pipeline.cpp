@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "layout/typeset.h"
+#include "pdf/preflight.h"
 #include "pdf/write_pdf.h"
 #include "text/shape_cache.h"
 
@@ -40,6 +41,8 @@ Pipeline::Parts Pipeline::split(std::string_view input) {
   parts.layout = std::string(rest.substr(0, second));
   if (second != std::string_view::npos && second + 1 < rest.size())
     parts.flags = static_cast<unsigned char>(rest[second + 1]);
+  if (second != std::string_view::npos && second + 2 < rest.size())
+    parts.creep_pt = static_cast<unsigned char>(rest[second + 2]) / 100.0;
   return parts;
 }
 
@@ -73,10 +76,24 @@ Outcome Pipeline::run(std::string_view input) {
   model::PagedDocument paged = layout::typeset(*doc, *design, *fonts_, cache, topts, sink, &report);
   if (sink.has_errors()) return stop(Stage::Typeset);
 
+  // The PDF options as `jan20-pdf build` sets them (build_command.cpp), the
+  // flags byte choosing which.
   pdf::PdfOptions popts;
   popts.target = (parts.flags & 1) ? pdf::Target::Screen : pdf::Target::Print;
-  popts.marks = (parts.flags & 2) != 0;
+  popts.marks = (parts.flags & 2) != 0 && popts.target == pdf::Target::Print;
   popts.tagged = (parts.flags & 4) == 0;
+  popts.pdfa = (parts.flags & 8) != 0;
+  popts.accessible = (parts.flags & 32) == 0;
+  if (popts.pdfa) popts.rgb_profile = "/usr/share/color/icc/ghostscript/srgb.icc";
+  if ((parts.flags & 64) == 0) popts.icc_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+  pdf::Preflight preflight = pdf::preflight(paged, popts);
+  pdf::check_print_rules(preflight, {design->ink_limit, 300}, [](const std::string& image) { return SourceLocation{image}; },
+                         sink);
+  if (sink.has_errors()) return stop(Stage::Pdf);
+  if ((parts.flags & 16) != 0 && paged.pages.size() >= 2) {
+    popts.impose = pdf::Imposition::Saddle;  // printer sheets instead of pages
+    popts.creep = parts.creep_pt;
+  }
   if (!pdf::render_pdf(paged, popts, &out.pdf, sink)) return stop(Stage::Pdf);
   const std::string& pdf = out.pdf;
   if (pdf.rfind("%PDF-1.", 0) != 0 || pdf.size() < 64 || pdf.find("%%EOF", pdf.size() - 8) == std::string::npos)

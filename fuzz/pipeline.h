@@ -2,10 +2,10 @@
 // The fuzz target's body, shared with the regression test that replays
 // fuzz/regressions/* in the ordinary test suite (tests/robust).
 //
-// One input is <content TOML> NUL <layout TOML> [NUL <flags>] (fuzz/README.md).
+// One input is <content TOML> NUL <layout TOML> [NUL <flags> [<creep>]] (fuzz/README.md).
 // It goes through the stages the way `jan20-pdf build` takes one edition:
 // load the layout and the content (from memory), check scripts, typeset,
-// render the PDF in memory. Each stage stops the run when it reports an
+// preflight, render the PDF in memory. Each stage stops the run when it reports an
 // error, as the command does.
 #include <memory>
 #include <string>
@@ -37,7 +37,8 @@ class Pipeline {
   // The input format's parts.
   struct Parts {
     std::string content, layout;
-    unsigned char flags = 0;
+    unsigned char flags = 0;  // README.md: which PDF options
+    double creep_pt = 0;      // the byte after the flags, in 1/100 pt per sheet
   };
   static Parts split(std::string_view input);
 

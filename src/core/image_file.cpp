@@ -96,8 +96,13 @@ void inspect_png(std::string_view b, ImageFileInfo& info) {
       }
       info.width = static_cast<int>(w);
       info.height = static_cast<int>(h);
+      info.bit_depth = static_cast<int>(depth);
+      info.color_type = color_type;
+      info.interlaced = uint8_t(body[12]) == 1;
     } else if (type == "PLTE") {
       palette = true;
+    } else if (type == "tRNS") {
+      info.transparency = true;
     } else if (type == "IDAT") {
       if (color_type == 3 && !palette) {
         info.problem = "damaged PNG (a palette image without its PLTE chunk)";

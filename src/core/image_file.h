@@ -15,6 +15,12 @@ inline constexpr double kMaxImagePixels = 80e6;
 struct ImageFileInfo {
   std::string format;   // "png", "jpeg"; empty when neither
   int width = 0, height = 0;
+  // PNG only: IHDR's bit depth, colour type (0 grey, 2 RGB, 3 palette,
+  // 4 grey+alpha, 6 RGBA) and interlace method, and whether a tRNS chunk is present.
+  int bit_depth = 0;
+  int color_type = -1;
+  bool interlaced = false;
+  bool transparency = false;
   std::string problem;  // empty when the file is whole and within the limits
   bool oversized = false;  // the problem is the pixel count (kMaxImagePixels), not damage
 };

@@ -171,11 +171,10 @@ void read_names(ContentState& st, TableReader& r, model::Block& b) {
   size_t columns = 0;
   if (auto header = r.strings("header")) {
     for (auto& h : *header) h = to_nfc(h);
-    b.names.push_back({});
     columns = header->size();
-    for (const auto& h : *header) b.names.back().push_back({h, ""});
+    b.names_header = std::move(*header);  // set as a header row (TH cells in the structure)
   }
-  bool has_header = !b.names.empty();
+  bool has_header = !b.names_header.empty();
   r.require("rows", "[ [ { text = \"Azərbaycan\", lang = \"az\" }, … ], … ]");
   const toml::array* rows = r.array("rows");
   if (!rows) return;

@@ -1,3 +1,4 @@
+#include <cctype>
 #include "load/inline_markdown.h"
 
 #include <md4c.h>
@@ -73,6 +74,15 @@ void escape_for_md4c(const std::string& text, std::string& md, std::vector<size_
   }
 }
 
+// A BCP-47 tag as the content uses them: letters, digits and '-', starting
+// with a letter ("az", "az-Cyrl", "az-Arab", "en").
+bool lang_tag_ok(std::string_view tag) {
+  if (tag.empty() || tag.size() > 35 || !std::isalpha(static_cast<unsigned char>(tag[0]))) return false;
+  for (char c : tag)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+  return true;
+}
+
 bool web_target(std::string_view href) {
   for (std::string_view prefix : {"https://", "http://", "mailto:", "#"})
     if (href.substr(0, prefix.size()) == prefix && href.size() > prefix.size()) return true;
@@ -102,18 +112,31 @@ struct Builder {
       paragraph_warning = false;
     }
     std::string link = links.empty() ? std::string{} : links.back();
+    // [words](lang:az-Cyrl) marks words in another language (for hyphenation,
+    // shaping and the screen reader's voice) rather than a link.
+    std::string lang;
+    if (link.rfind("lang:", 0) == 0) {
+      lang = link.substr(5);
+      link.clear();
+      if (!lang_tag_ok(lang) && !link_reported) {
+        cx.sink.error(where, "'" + shorten(lang) + "' in '" + path + "' is not a language tag",
+                      "write a BCP-47 tag: [Şəhidlər Xiyabanı](lang:az), (lang:az-Cyrl), (lang:az-Arab)");
+        link_reported = true;
+      }
+    }
     if (!link.empty() && !link_reported && !web_target(link)) {
       cx.sink.error(where, "link target '" + shorten(link) + "' in '" + path + "' is not a web address",
                     "write https://…, mailto:… or #<id of a block>");
       link_reported = true;
     }
     bool same = !spans.empty() && spans.back().emphasis == (emphasis > 0) && spans.back().strong == (strong > 0) &&
-                spans.back().link == link && spans.back().where.line == where.line;
+                spans.back().link == link && spans.back().lang == lang && spans.back().where.line == where.line;
     if (!same) {
       model::Span s;
       s.emphasis = emphasis > 0;
       s.strong = strong > 0;
       s.link = link;
+      s.lang = lang;
       s.where = where;
       spans.push_back(std::move(s));
     }

@@ -8,6 +8,19 @@
 
 namespace jan20::pdf {
 
+HPDF_Image ImageCache::load_decoded(const DecodedImage& d) {
+  HPDF_ColorSpace space = d.channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB;
+  HPDF_Image image = HPDF_LoadRawImageFromMem(doc_.get(), d.pixels.data(), static_cast<HPDF_UINT>(d.width),
+                                              static_cast<HPDF_UINT>(d.height), space, 8);
+  if (!image || d.alpha.empty()) return image;
+  // Transparency as a soft mask (ISO 32000-1 §11.6.5.3), as libharu does for
+  // the PNGs it reads itself.
+  HPDF_Image mask = HPDF_LoadRawImageFromMem(doc_.get(), d.alpha.data(), static_cast<HPDF_UINT>(d.width),
+                                             static_cast<HPDF_UINT>(d.height), HPDF_CS_DEVICE_GRAY, 8);
+  if (!mask || HPDF_Dict_Add(image, "SMask", mask) != HPDF_OK) return nullptr;
+  return image;
+}
+
 HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
   auto found = images_.find(path);
   if (found != images_.end()) return found->second;
@@ -26,13 +39,23 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
     sink.error(where, "not a PNG or JPEG image", "convert the image to PNG (graphics) or JPEG (photographs)");
     return nullptr;
   }
-  if (info.problem.empty() && info.format == "png") info.problem = png_decode_problem(path);
+  // The PNG variants libharu mishandles (image_check.h) are decoded here and
+  // embedded as raw 8-bit pixels; the others go through libharu's reader.
+  bool decode_here = info.format == "png" && (info.bit_depth == 16 || info.interlaced ||
+                                               (info.transparency && info.color_type != 3));
+  DecodedImage decoded;
+  if (info.problem.empty() && info.format == "png")
+    info.problem = decode_here ? decode_png_8bit(path, &decoded) : png_decode_problem(path);
   if (!info.problem.empty()) {
     sink.error(where, info.problem, "export the image again as an 8-bit PNG or a baseline JPEG");
     return nullptr;
   }
-  HPDF_Image image = info.format == "png" ? HPDF_LoadPngImageFromFile(doc_.get(), path.c_str())
-                                          : HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str());
+  HPDF_Image image = nullptr;
+  if (decode_here)
+    image = load_decoded(decoded);
+  else
+    image = info.format == "png" ? HPDF_LoadPngImageFromFile(doc_.get(), path.c_str())
+                                 : HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str());
   if (!image || doc_.failed()) {
     doc_.check(sink, "cannot load the image", where,
                "the file may be damaged or use a variant libharu cannot read (16-bit or interlaced PNG, "

@@ -1,7 +1,10 @@
 #pragma once
 // Images embedded once per file however often they are placed: PNG through
 // HPDF_LoadPngImageFromFile, JPEG through HPDF_LoadJpegImageFromFile, chosen
-// by the file's signature rather than its name.
+// by the file's signature rather than its name. Every file is checked first
+// (core/image_file.h, image_check.h); the PNG variants libharu mishandles
+// (16-bit, interlaced, tRNS outside a palette) are decoded with libpng and
+// embedded as raw 8-bit pixels.
 #include <hpdf.h>
 
 #include <map>
@@ -9,6 +12,7 @@
 
 #include "core/diagnostic.h"
 #include "pdf/haru.h"
+#include "pdf/image_check.h"
 
 namespace jan20::pdf {
 
@@ -21,6 +25,8 @@ class ImageCache {
   size_t size() const { return images_.size(); }
 
  private:
+  // An image decoded by image_check.h, with its alpha as an SMask.
+  HPDF_Image load_decoded(const DecodedImage& decoded);
   HaruDoc& doc_;
   std::map<std::string, HPDF_Image> images_;
 };

@@ -47,6 +47,10 @@ class PageWriter {
       if (!ok) return false;
     }
     if (g_.print && w_.options.marks) marks();
+    // The same for a page whose items drew nothing (only links, which are
+    // annotations, or runs without glyphs): libharu writes an empty stream as
+    // zero bytes under /FlateDecode.
+    if (HPDF_Stream_Size(page_content_stream(page_)) == 0) write_content(page_, "q Q\n");
     return w_.doc.check(w_.sink, "writing page " + std::to_string(index_ + 1));
   }
 

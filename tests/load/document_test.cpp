@@ -161,11 +161,12 @@ rows = [ [ { text = "Azərbaycan", lang = "az" }, { text = "Азәрбајҹан
   EXPECT_EQ(b[8].kind, model::BlockKind::PageBreak);
   EXPECT_EQ(b[8].master, "back");
 
-  ASSERT_EQ(b[9].names.size(), 2u);  // header row + one row
-  EXPECT_EQ(b[9].names[0][2].text, "Ərəb");
-  EXPECT_EQ(b[9].names[1][1].text, "Азәрбајҹан");
-  EXPECT_EQ(b[9].names[1][1].lang, "az-Cyrl");
-  EXPECT_EQ(b[9].names[1][2].lang, "az-Arab");
+  ASSERT_EQ(b[9].names.size(), 1u);  // one row; the column headings apart
+  ASSERT_EQ(b[9].names_header.size(), 3u);
+  EXPECT_EQ(b[9].names_header[2], "Ərəb");
+  EXPECT_EQ(b[9].names[0][1].text, "Азәрбајҹан");
+  EXPECT_EQ(b[9].names[0][1].lang, "az-Cyrl");
+  EXPECT_EQ(b[9].names[0][2].lang, "az-Arab");
 }
 
 TEST(LoadDocument, NormalizesToNfc) {

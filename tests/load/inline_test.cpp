@@ -100,3 +100,30 @@ TEST(InlineText, WhitespaceOnlyTextIsEmpty) {
 
 }  // namespace
 }  // namespace jan20::load::test
+
+namespace jan20::load::test {
+namespace {
+
+TEST(InlineText, LangLinksMarkWordsInAnotherLanguage) {
+  auto r = paragraph("\"the Alley of Martyrs ([Şəhidlər Xiyabanı](lang:az)) and [Азәрбајҹан](lang:az-Cyrl)\"");
+  ASSERT_TRUE(r->doc.has_value()) << formatted(r->sink).front();
+  EXPECT_TRUE(r->sink.diagnostics().empty()) << formatted(r->sink).front();
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& s : r->text()) {
+    EXPECT_TRUE(s.link.empty()) << s.text;
+    got.push_back({s.text, s.lang});
+  }
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{{"the Alley of Martyrs (", ""},
+                                                                    {"Şəhidlər Xiyabanı", "az"},
+                                                                    {") and ", ""},
+                                                                    {"Азәрбајҹан", "az-Cyrl"}}));
+}
+
+TEST(InlineText, ALangLinkNeedsALanguageTag) {
+  auto r = paragraph("\"[söz](lang:1az)\"");
+  ASSERT_FALSE(formatted(r->sink).empty());
+  EXPECT_NE(formatted(r->sink).front().find("is not a language tag"), std::string::npos) << formatted(r->sink).front();
+}
+
+}  // namespace
+}  // namespace jan20::load::test

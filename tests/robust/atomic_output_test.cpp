@@ -155,7 +155,7 @@ TEST(AtomicOutput, FullDiskLeavesThePreviousPdfAndNoTemporaryFile) {
   int code = wait_for(start({"-C", dir, "build"}, 1000, &err));
   EXPECT_EQ(code, 1);
   std::string said = read_file(err);
-  EXPECT_TRUE(std::regex_search(said, std::regex("^/[^\n]*/out/test\\.az\\.pdf: error: cannot write /[^\n]*/out/\\."
+  EXPECT_TRUE(std::regex_search(said, std::regex("(^|\n)/[^\n]*/out/test\\.az\\.pdf: error: cannot write /[^\n]*/out/\\."
                                                  "test\\.az\\.pdf\\.tmp-[0-9]+-[A-Za-z0-9]{6}: File too large — "
                                                  "check free disk space and permissions of '/[^\n]*/out'\n")))
       << said;

@@ -58,6 +58,39 @@ std::string png_file(int w, int h, const std::string* idat) {
          png_chunk("IDAT", idat ? *idat : deflate(raw)) + png_chunk("IEND", "");
 }
 
+std::string png_variant(int w, int h, int depth, int color_type, bool interlaced, const std::string& extra) {
+  int samples = color_type == 2 ? 3 : color_type == 4 ? 2 : color_type == 6 ? 4 : 1;
+  auto rows = [&](int pw, int ph) {
+    std::string out;
+    size_t rowbytes = (static_cast<size_t>(pw) * samples * depth + 7) / 8;
+    for (int y = 0; y < ph; ++y) {
+      out += '\0';  // filter: none
+      for (size_t i = 0; i < rowbytes; ++i)
+        out += static_cast<char>((i * 37 + y * 11) % 256);  // palette images need 2^depth entries
+    }
+    return out;
+  };
+  std::string raw;
+  if (!interlaced) {
+    raw = rows(w, h);
+  } else {
+    // Adam7 (ISO/IEC 15948 §8.2): seven passes over sub-grids of the image.
+    const int pass[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4}, {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
+    for (const auto& p : pass) {
+      int pw = w > p[0] ? (w - p[0] + p[2] - 1) / p[2] : 0, ph = h > p[1] ? (h - p[1] + p[3] - 1) / p[3] : 0;
+      if (pw && ph) raw += rows(pw, ph);
+    }
+  }
+  std::string body;
+  put_u32(body, static_cast<uint32_t>(w));
+  put_u32(body, static_cast<uint32_t>(h));
+  body += static_cast<char>(depth);
+  body += static_cast<char>(color_type);
+  body += std::string("\x00\x00", 2);
+  body += static_cast<char>(interlaced ? 1 : 0);
+  return "\x89PNG\r\n\x1a\n" + png_chunk("IHDR", body) + extra + png_chunk("IDAT", deflate(raw)) + png_chunk("IEND", "");
+}
+
 std::string png_header_only(uint32_t w, uint32_t h) {
   return "\x89PNG\r\n\x1a\n" + ihdr(w, h) + png_chunk("IDAT", deflate(std::string(4, '\0'))) + png_chunk("IEND", "");
 }

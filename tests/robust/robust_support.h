@@ -19,6 +19,11 @@ std::string png_file(int w, int h, const std::string* idat = nullptr);
 // An IHDR claiming w × h pixels with one tiny IDAT: the pixel-count limit
 // rejects it from the header alone.
 std::string png_header_only(uint32_t w, uint32_t h);
+// A valid PNG of any kind: bit depth, colour type (0 grey, 2 RGB, 3 palette,
+// 4 grey+alpha, 6 RGBA), Adam7 interlacing or not, and extra chunks (PLTE,
+// tRNS) placed before IDAT. The pixels are a byte pattern, so a palette
+// image needs a PLTE of 2^depth entries.
+std::string png_variant(int w, int h, int depth, int color_type, bool interlaced, const std::string& extra = {});
 // zlib's compress() of `raw`.
 std::string deflate(std::string_view raw);
 // A small baseline JPEG (fuzz/project/content/images/photo.jpg, made by

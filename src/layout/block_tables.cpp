@@ -1,0 +1,204 @@
+// The structured blocks: fact figures, the timeline, the names table and the
+// table of contents. Each is set cell by cell with set_text and becomes
+// unbreakable boxes in the vertical list (one per row or entry).
+#include <algorithm>
+
+#include "layout/block_builder.h"
+#include "layout/block_items.h"
+
+namespace jan20::layout {
+
+void BlockBuilder::facts(const model::Block& b) {
+  if (b.facts.empty()) return;
+  const ResolvedStyle& value_style = style("fact-value", {"h1"});
+  const ResolvedStyle& label_style = style("fact-label", {"caption", "body"});
+  int group = tag_for(b, "Div");
+  double gap = std::max(8.0, value_style.paragraph.size * 0.3);  // big figures need air between them
+  double n = static_cast<double>(b.facts.size());
+  double cell = (ctx_.measure - gap * (n - 1)) / n;
+  VItem v;
+  double height = 0;
+  for (size_t i = 0; i < b.facts.size(); ++i) {
+    double x = i * (cell + gap);
+    int fact_tag = ctx_.tags ? ctx_.tags->add(group, "P") : -1;
+    double y = 0;
+    for (const text::Line& line : set_text(inline_of(b.facts[i].value, b.where), value_style, block_lang(b),
+                                           cell, fact_tag, model::Align::Center, false)) {
+      append_line(v.items, line, x, y + baseline_offset(value_style.paragraph.leading, value_style.paragraph.size));
+      y += value_style.paragraph.leading;
+    }
+    y += 2;
+    for (const text::Line& line : set_text(inline_of(b.facts[i].label, b.where), label_style, block_lang(b),
+                                           cell, fact_tag, model::Align::Center, false)) {
+      append_line(v.items, line, x, y + baseline_offset(label_style.paragraph.leading, label_style.paragraph.size));
+      y += label_style.paragraph.leading;
+    }
+    height = std::max(height, y);
+  }
+  // A thin rule above and below the figures frames them as one element.
+  Color rule_color = ctx_.styles.color("accent", ctx_.styles.color("text"));
+  for (double ry : {-4.0, height + 4}) {
+    model::Path rule;
+    rule.segments = {{model::PathSegment::Op::Move, 0, ry}, {model::PathSegment::Op::Line, ctx_.measure, ry}};
+    rule.stroke = rule_color;
+    rule.line_width = 0.6;
+    v.items.push_back(rule);
+  }
+  // Shift everything down by 6 pt so the upper rule sits inside the box.
+  for (auto& item : v.items) {
+    std::visit([](auto& it) {
+      using T = std::decay_t<decltype(it)>;
+      if constexpr (std::is_same_v<T, model::Path>) {
+        for (auto& s : it.segments) s.y1 += 6, s.y2 += 6, s.y3 += 6;
+      } else {
+        it.y += 6;
+      }
+    }, item);
+  }
+  v.height = height + 12;
+  space(value_style.paragraph.space_before + 4);
+  add_box(std::move(v));
+  space(label_style.paragraph.space_after + 8);
+}
+
+void BlockBuilder::timeline(const model::Block& b) {
+  const ResolvedStyle& date_style = style("timeline-date", {"body"});
+  const ResolvedStyle& event_style = style("timeline-event", {"body"});
+  int list_tag = tag_for(b, "L");
+  double date_width = std::min(ctx_.measure * 0.32, 34 * 72 / 25.4);
+  double gap = 12;  // the axis sits in the middle of it
+  space(event_style.paragraph.leading * 0.5);
+  for (const model::TimelineEntry& e : b.timeline) {
+    int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
+    int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
+    int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
+    VItem v;
+    double yd = 0, ye = 0;
+    for (const text::Line& line : set_text(inline_of(e.date, b.where), date_style, block_lang(b), date_width, lbl,
+                                           model::Align::Left, false)) {
+      append_line(v.items, line, 0, yd + baseline_offset(date_style.paragraph.leading, date_style.paragraph.size));
+      yd += date_style.paragraph.leading;
+    }
+    for (const text::Line& line :
+         set_text(e.event, event_style, block_lang(b), ctx_.measure - date_width - gap, body, model::Align::Left)) {
+      append_line(v.items, line, date_width + gap,
+                  ye + baseline_offset(event_style.paragraph.leading, event_style.paragraph.size));
+      ye += event_style.paragraph.leading;
+    }
+    v.height = std::max(yd, ye) + event_style.paragraph.space_after;
+    // A thin vertical rule joins the dates, like a time axis.
+    model::Path axis;
+    axis.segments = {{model::PathSegment::Op::Move, date_width + gap / 2, 2},
+                     {model::PathSegment::Op::Line, date_width + gap / 2, v.height}};
+    axis.stroke = ctx_.styles.color("accent", ctx_.styles.color("text"));
+    axis.line_width = 0.8;
+    v.items.insert(v.items.begin(), axis);
+    add_box(std::move(v));
+  }
+  space(event_style.paragraph.space_after + 4);
+}
+
+void BlockBuilder::names(const model::Block& b) {
+  const ResolvedStyle& cell_style = style("names", {"body"});
+  int table = tag_for(b, "Table");
+  size_t columns = 0;
+  for (const auto& row : b.names) columns = std::max(columns, row.size());
+  if (columns == 0) return;
+  double gap = 6;
+  double cell = (ctx_.measure - gap * (columns - 1)) / columns;
+  space(cell_style.paragraph.leading * 0.5);
+  if (!b.names_header.empty()) {
+    const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
+    int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
+    VItem v;
+    double height = 0;
+    for (size_t c = 0; c < b.names_header.size() && c < columns; ++c) {
+      int th = ctx_.tags ? ctx_.tags->add(tr, "TH") : -1;
+      double y = 0;
+      for (const text::Line& line : set_text(inline_of(b.names_header[c], b.where), head_style, block_lang(b), cell, th,
+                                             model::Align::Left, false)) {
+        append_line(v.items, line, c * (cell + gap), y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
+        y += head_style.paragraph.leading;
+      }
+      height = std::max(height, y);
+    }
+    v.height = height + 5;
+    model::Path rule;
+    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - 2}, {model::PathSegment::Op::Line, ctx_.measure, v.height - 2}};
+    rule.stroke = ctx_.styles.color("text");
+    rule.line_width = 0.6;
+    v.items.push_back(rule);
+    add_box(std::move(v));
+    keep_next_ = true;  // the heading row stays with the first row
+  }
+  for (const auto& row : b.names) {
+    int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
+    VItem v;
+    double height = 0;
+    for (size_t c = 0; c < row.size(); ++c) {
+      int td = ctx_.tags ? ctx_.tags->add(tr, "TD", row[c].lang != ctx_.doc.meta.language ? row[c].lang : "") : -1;
+      if (row[c].text.empty()) continue;
+      std::string lang = row[c].lang.empty() ? block_lang(b) : row[c].lang;
+      bool rtl = lang.find("Arab") != std::string::npos || lang == "azb" || lang == "fa" || lang == "ar";
+      double y = 0;
+      for (const text::Line& line : set_text(inline_of(row[c].text, b.where), cell_style, lang, cell, td,
+                                             rtl ? model::Align::Right : model::Align::Left, false)) {
+        append_line(v.items, line, c * (cell + gap), y + baseline_offset(cell_style.paragraph.leading, cell_style.paragraph.size));
+        y += cell_style.paragraph.leading;
+      }
+      height = std::max(height, y);
+    }
+    v.height = height + 5;
+    model::Path rule;
+    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - 2}, {model::PathSegment::Op::Line, ctx_.measure, v.height - 2}};
+    rule.stroke = ctx_.styles.color("rule", Color::cmyk(0, 0, 0, 0.4));
+    rule.line_width = 0.4;
+    v.items.push_back(rule);
+    add_box(std::move(v));
+  }
+  space(cell_style.paragraph.space_after + 6);
+}
+
+void BlockBuilder::contents(const model::Block& b) {
+  // The contents' own title is not listed in them.
+  for (auto it = items_.rbegin(); it != items_.rend(); ++it)
+    if (it->heading_level > 0) {
+      it->in_contents = false;
+      break;
+    }
+  int toc = tag_for(b, "TOC");
+  if (!ctx_.contents) return;
+  for (const ContentsEntry& entry : *ctx_.contents) {
+    std::string name = "toc-" + std::to_string(std::clamp(entry.level, 1, 2));
+    const ResolvedStyle& style = this->style(name, {"toc-1", "body"});
+    int toci = ctx_.tags ? ctx_.tags->add(toc, "TOCI") : -1;
+    // The entry's title and page number are the text of a Link element that
+    // also holds the link annotation.
+    int link_tag = ctx_.tags ? ctx_.tags->add(toci, "Link") : -1;
+    double number_width = style.paragraph.size * 2.5;
+    std::vector<text::Line> lines = set_text(inline_of(entry.title, b.where), style, block_lang(b),
+                                             ctx_.measure - number_width, link_tag, model::Align::Left, false);
+    std::vector<text::Line> number = set_text(inline_of(entry.page_label.empty() ? "0" : entry.page_label, b.where),
+                                              style, block_lang(b), number_width, link_tag, model::Align::Right, false);
+    space(style.paragraph.space_before);
+    size_t first = items_.size();
+    add_lines(lines, style, 0, b.where);
+    if (items_.size() > first && !number.empty()) {
+      VItem& last = items_.back();
+      append_line(last.items, number.front(), ctx_.measure - number_width,
+                  baseline_offset(style.paragraph.leading, style.paragraph.size));
+      // The whole entry links to its heading.
+      model::Link link;
+      link.x = 0;
+      link.y = 0;
+      link.width = ctx_.measure;
+      link.height = style.paragraph.leading;
+      link.uri = "#" + entry.anchor;
+      link.tag = link_tag;
+      last.items.push_back(link);
+    }
+    space(style.paragraph.space_after);
+  }
+}
+
+}  // namespace jan20::layout

@@ -51,12 +51,12 @@ SourceLocation SourceFile::at_offset(size_t offset) const {
 }
 
 size_t SourceFile::offset_of(int line, int column) const {
-  size_t pos = 0;
-  for (int l = 1; l < line; ++l) {
-    pos = text.find('\n', pos);
-    if (pos == std::string::npos) return std::string::npos;
-    ++pos;
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (size_t p = text.find('\n'); p != std::string::npos; p = text.find('\n', p + 1)) line_starts_.push_back(p + 1);
   }
+  if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return std::string::npos;
+  size_t pos = line_starts_[static_cast<size_t>(line) - 1];
   for (int c = 1; c < column; ++c) {
     if (pos >= text.size() || text[pos] == '\n') return std::string::npos;
     utf8_next(text, pos);

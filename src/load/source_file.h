@@ -5,6 +5,7 @@
 // column of the first bad byte, counted in characters).
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include <toml++/toml.h>
@@ -28,6 +29,11 @@ struct SourceFile {
   SourceLocation at_offset(size_t offset) const;
   // Byte offset of a line and character column; npos when out of range.
   size_t offset_of(int line, int column) const;
+
+  // Byte offset of each line's start, made by offset_of on first use:
+  // finding a line by counting newlines from the top made loading quadratic
+  // in the file size. (Public only so the struct stays an aggregate.)
+  mutable std::vector<size_t> line_starts_ = {};
 };
 
 // Reads `absolute` (reported as `display`). Reports and returns nullopt when

@@ -87,12 +87,13 @@ std::string begin_marked_content_with_actual_text(int mcid, const std::string& a
          ">> BDC\n";
 }
 
-std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked,
-                                const std::vector<TaggedAnnotation>& annotations, int tag) {
-  std::vector<size_t> first = first_content(doc, marked, annotations);
-  std::vector<size_t> own;
-  for (size_t k = 0; k < marked.size(); ++k)
-    if (marked[k].tag == tag) own.push_back(k);
+namespace {
+
+// The kids of one element, given each element's first content and each
+// element's own marked-content sequences (computed once for the whole tree:
+// per element they made writing the tree quadratic in its size).
+std::vector<int> kids_of(const model::PagedDocument& doc, int tag, const std::vector<size_t>& first,
+                         const std::vector<size_t>& own) {
   std::vector<int> kids;
   size_t next_own = 0;
   for (int c : doc.tags[static_cast<size_t>(tag)].children) {
@@ -104,6 +105,22 @@ std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vect
   }
   while (next_own < own.size()) kids.push_back(-1 - static_cast<int>(own[next_own++]));
   return kids;
+}
+
+std::vector<std::vector<size_t>> marked_by_tag(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked) {
+  std::vector<std::vector<size_t>> own(doc.tags.size());
+  for (size_t k = 0; k < marked.size(); ++k)
+    if (marked[k].tag >= 0 && static_cast<size_t>(marked[k].tag) < own.size())
+      own[static_cast<size_t>(marked[k].tag)].push_back(k);
+  return own;
+}
+
+}  // namespace
+
+std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vector<MarkedContent>& marked,
+                                const std::vector<TaggedAnnotation>& annotations, int tag) {
+  std::vector<std::vector<size_t>> own = marked_by_tag(doc, marked);
+  return kids_of(doc, tag, first_content(doc, marked, annotations), own[static_cast<size_t>(tag)]);
 }
 
 bool write_structure_tree(DocumentWriter& w) {
@@ -128,6 +145,8 @@ bool write_structure_tree(DocumentWriter& w) {
   for (const TaggedAnnotation& a : w.annotations)
     if (page_of[static_cast<size_t>(a.tag)] < 0) page_of[static_cast<size_t>(a.tag)] = a.page;
 
+  const std::vector<size_t> first = first_content(doc, w.marked, w.annotations);
+  const std::vector<std::vector<size_t>> own = marked_by_tag(doc, w.marked);
   HPDF_Array root_kids = HPDF_Array_New(mmgr);
   HPDF_Dict_Add(root, "K", root_kids);
   std::set<std::string> custom_roles;
@@ -146,7 +165,7 @@ bool write_structure_tree(DocumentWriter& w) {
     int pg = page_of[t];
     if (pg >= 0) HPDF_Dict_Add(e, "Pg", w.pages[static_cast<size_t>(pg)]);
     HPDF_Array kids = HPDF_Array_New(mmgr);
-    for (int k : structure_kids(doc, w.marked, w.annotations, static_cast<int>(t))) {
+    for (int k : kids_of(doc, static_cast<int>(t), first, own[t])) {
       if (k >= 0) {
         HPDF_Array_Add(kids, elems[static_cast<size_t>(k)]);
         continue;

@@ -140,12 +140,20 @@ std::vector<Item> itemize(std::string_view text, const std::vector<StyledSpan>& 
   size_t span = 0;
   const font::Face* previous_face = nullptr;
   size_t previous_span = SIZE_MAX;
+  size_t lang_span = SIZE_MAX;
+  hb_script_t lang_script = HB_SCRIPT_INVALID;
+  std::string lang;
   for (size_t i = 0; i < n; ++i) {
     size_t at = d.byte[i];
     while (span + 1 < spans.size() && at >= spans[span].end) ++span;
     const StyledSpan* s = spans.empty() ? nullptr : &spans[span];
-    std::string lang = s && !s->lang.empty() ? s->lang : paragraph_lang;
-    lang = language_for_script(lang, scripts[i]);
+    // The language changes only with the span or the script: look it up
+    // (ICU's likely-subtags) once per such change, not once per character.
+    if (span != lang_span || scripts[i] != lang_script) {
+      lang_span = span;
+      lang_script = scripts[i];
+      lang = language_for_script(s && !s->lang.empty() ? s->lang : paragraph_lang, scripts[i]);
+    }
 
     // Font fallback: a letter takes the first face of the chain that has it;
     // a space, digit, punctuation mark or combining mark stays in the face

@@ -1,6 +1,7 @@
 #pragma once
-// Reads an image's pixel size from its header (PNG IHDR, JPEG SOFn) without
-// decoding it: layout needs the aspect ratio and the effective resolution.
+// Reads an image's pixel size from its structure (PNG IHDR, JPEG SOFn, found
+// by core/image_file.h walking the whole file) without decoding the pixels:
+// layout needs the aspect ratio and the effective resolution.
 #include <string>
 
 namespace jan20::layout {

@@ -165,6 +165,11 @@ std::vector<Case> generated_cases() {
                 ": the file is truncated or damaged (its 'DSIG' table runs past the end of the file, " +
                     std::to_string(noto.size() - 1) + " bytes)"),
       font_case("font_is_a_png", png, " is not a font file (FreeType does not recognise its format)"),
+      // The manifest names a font file that is not installed.
+      {"font_missing_from_the_system", "", "",
+       edit("fonts/manifest.toml", "NotoSerif-Regular.ttf", "NotoSerif-Missing.ttf"),
+       "layouts/test.toml:11:8: error: font 'Noto Serif' (Regular): cannot read "
+       "'/usr/share/fonts/truetype/noto/NotoSerif-Missing.ttf' — reinstall the font's package, or name another font"},
       // Paths that leave the project.
       {"font_absolute_path", "", "", [](const std::string& dir) { use_font_file(dir, kNoto); },
        "layouts/test.toml:12:8: error: path '" + kNoto +

@@ -35,13 +35,20 @@ std::string images_and_blocks_project() {
   for (const char* image : {"gradient.png", "rgba.png", "palette.png", "rgb16.png", "dot.png", "photo.jpg"})
     put(dir, std::string("content/images/") + image,
         read_file(source_dir() + "/fuzz/project/content/images/" + image));
+  // A photo whose ICC profile (APP2 segments, 190 kB) puts its frame header
+  // far into the file: the layout read only the first 64 kB and refused it.
+  std::string jpeg = jpeg_file(), app2;
+  for (int i = 0; i < 3; ++i)
+    app2 += std::string("\xFF\xE2\xFF\xFF", 4) + "ICC_PROFILE" + std::string(65533 - 11, '\0');
+  put(dir, "content/images/profiled.jpg", jpeg.substr(0, 2) + app2 + jpeg.substr(2));
   std::string content =
       "[meta]\ntitle = \"20 Yanvar\"\nlanguage = \"az\"\ndate = \"2026-01-20\"\nurl = \"https://az.wikipedia.org\"\n"
       "[[block]]\ntype = \"heading\"\nlevel = 1\ntext = \"Şəkillər və bloklar\"\n"
       "[[block]]\ntype = \"contents\"\n"
       "[[block]]\ntype = \"paragraph\"\ntext = \"Bu nəşr *hər növ* şəkli və **hər növ** bloku göstərir: "
       "[keçid](https://az.wikipedia.org/wiki/Qanl%C4%B1_Yanvar).\"\n";
-  for (const char* image : {"gradient.png", "rgba.png", "palette.png", "rgb16.png", "dot.png", "photo.jpg"})
+  for (const char* image :
+       {"gradient.png", "rgba.png", "palette.png", "rgb16.png", "dot.png", "photo.jpg", "profiled.jpg"})
     content += std::string("[[block]]\ntype = \"figure\"\nimage = \"content/images/") + image +
                "\"\nalt = \"Sınaq şəkli\"\ncaption = \"" + image + "\"\ncredit = \"jan20-pdf\"\n";
   content +=

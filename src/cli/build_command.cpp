@@ -264,15 +264,22 @@ static void write_deps(const BuildOptions& options, const std::vector<std::uniqu
   fs::rename(tmp, options.deps_file);
 }
 
-int run_build(const BuildOptions& options) {
-  Session s;
+// Opens the project and plans the editions asked for. Returns 0, or the
+// exit code when there is nothing to do.
+static int open_and_plan(const BuildOptions& options, Session& s, std::vector<std::unique_ptr<Edition>>* editions) {
   if (!open_session(options, s)) {
     print_diagnostics(s.sink, options);
     return 1;
   }
   int usage_error = 0;
-  std::vector<std::unique_ptr<Edition>> editions = plan_editions(options, s, &usage_error);
-  if (usage_error) return usage_error;
+  *editions = plan_editions(options, s, &usage_error);
+  return usage_error;
+}
+
+int run_build(const BuildOptions& options) {
+  Session s;
+  std::vector<std::unique_ptr<Edition>> editions;
+  if (int code = open_and_plan(options, s, &editions)) return code;
   if (editions.empty()) {
     std::fprintf(stderr, "jan20-pdf: nothing to build (no document has the language asked for)\n");
     return 2;
@@ -350,13 +357,8 @@ int run_build(const BuildOptions& options) {
 
 int run_fonts(const BuildOptions& options) {
   Session s;
-  if (!open_session(options, s)) {
-    print_diagnostics(s.sink, options);
-    return 1;
-  }
-  int usage_error = 0;
-  std::vector<std::unique_ptr<Edition>> editions = plan_editions(options, s, &usage_error);
-  if (usage_error) return usage_error;
+  std::vector<std::unique_ptr<Edition>> editions;
+  if (int code = open_and_plan(options, s, &editions)) return code;
   bool failed = false;
   std::set<std::string> listed_layouts;
   for (const auto& ed : editions) {

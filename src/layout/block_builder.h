@@ -41,6 +41,21 @@ struct BuildContext {
   double column_height = 0;
   const std::vector<ContentsEntry>* contents = nullptr;  // filled on the second pass
   double scale = 1.0;                             // poster fit modes scale every style
+
+  // The same context reporting into another sink (trial settings, passes).
+  BuildContext with_sink(DiagnosticSink& other) const {
+    BuildContext copy{design, doc, styles, cache, other};
+    copy.report = report;
+    copy.tags = tags;
+    copy.hyphenation = hyphenation;
+    copy.hyphenators = hyphenators;
+    copy.root = root;
+    copy.measure = measure;
+    copy.column_height = column_height;
+    copy.contents = contents;
+    copy.scale = scale;
+    return copy;
+  }
 };
 
 class BlockBuilder {

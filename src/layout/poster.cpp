@@ -30,14 +30,12 @@ std::vector<ColumnBox> frame_columns(const void* context, int page, const std::s
 
 FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std::vector<const model::Block*>& blocks,
                        double scale, DiagnosticSink& sink, TagTree* tags) {
-  BuildContext ctx{base.design, base.doc, base.styles, base.cache, sink};
+  BuildContext ctx = base.with_sink(sink);
   TypesetReport report;
   ctx.report = &report;
   TagTree scratch;
   ctx.tags = tags ? tags : &scratch;
-  ctx.hyphenation = base.hyphenation;
-  ctx.hyphenators = base.hyphenators;
-  ctx.root = base.root;
+  ctx.contents = nullptr;
   int n = std::max(1, frame.columns);
   ctx.measure = (frame.width - frame.gutter * (n - 1)) / n;
   ctx.column_height = frame.height;

@@ -124,16 +124,8 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     ctx.contents = has_contents ? &contents : nullptr;
     if (report) *report = TypesetReport();
     ctx.report = report;
-    BuildContext pass_ctx{design, doc, styles, cache, pass_sink};
-    pass_ctx.report = ctx.report;
-    pass_ctx.tags = ctx.tags;
-    pass_ctx.hyphenation = ctx.hyphenation;
-    pass_ctx.hyphenators = ctx.hyphenators;
-    pass_ctx.root = ctx.root;
-    pass_ctx.measure = ctx.measure;
-    pass_ctx.column_height = ctx.column_height;
-    pass_ctx.contents = ctx.contents;
     pass_sink = DiagnosticSink();
+    BuildContext pass_ctx = ctx.with_sink(pass_sink);
     BlockBuilder builder(pass_ctx);
     for (const model::Block& block : doc.blocks) builder.add(block);
     items = builder.take();

@@ -82,6 +82,24 @@ void* new_byte_string(HPDF_MMgr mmgr, std::string_view bytes) {
                          static_cast<HPDF_UINT>(bytes.size()));
 }
 
+namespace {
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
+}  // namespace
+
+HPDF_Image new_deflated_image(HaruDoc& doc, std::string_view deflated) {
+  HPDF_Dict image = HPDF_DictStream_New(doc.mmgr(), doc.xref());
+  if (!image) return nullptr;
+  image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+  image->filter = HPDF_STREAM_FILTER_NONE;
+  image->write_fn = write_flate_filter;
+  HPDF_Dict_AddName(image, "Type", "XObject");
+  HPDF_Dict_AddName(image, "Subtype", "Image");
+  if (HPDF_Stream_Write(image->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                        static_cast<HPDF_UINT>(deflated.size())) != HPDF_OK)
+    return nullptr;
+  return doc.failed() ? nullptr : image;
+}
+
 HPDF_Page new_detached_page(HaruDoc& doc) {
   HPDF_Page page = HPDF_Page_New(doc.mmgr(), doc.xref());
   if (!page) return nullptr;

@@ -71,6 +71,15 @@ void* new_text_string(HPDF_MMgr mmgr, std::string_view utf8);
 // A byte string written as <hex>.
 void* new_byte_string(HPDF_MMgr mmgr, std::string_view bytes);
 
+// An image XObject whose stream is `deflated` as it is, already compressed
+// with zlib: written with /Filter /FlateDecode and never compressed again.
+// libharu only writes a /Filter for the streams it compresses itself (its
+// HPDF_Dict_Write drops any other), so the filter goes in through the
+// dictionary's write hook, which runs after the entries are written. The
+// caller adds the image entries (Width, Height, ColorSpace, BitsPerComponent,
+// DecodeParms); the result can be drawn with HPDF_Page_DrawImage.
+HPDF_Image new_deflated_image(HaruDoc& doc, std::string_view deflated);
+
 // Pages that become form XObjects (ISO 32000-1 §8.10), for imposition.
 // libharu 2.3.0 has no form XObject API, but its page API (paths, colours,
 // text objects, images, font and image resources) is what the page writer

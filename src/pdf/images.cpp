@@ -21,6 +21,33 @@ HPDF_Image ImageCache::load_decoded(const DecodedImage& d) {
   return image;
 }
 
+HPDF_Image ImageCache::load_png_stream(const PngStream& png) {
+  HPDF_Image image = new_deflated_image(doc_, png.idat);
+  if (!image) return nullptr;
+  HPDF_MMgr mmgr = doc_.mmgr();
+  HPDF_Dict_AddNumber(image, "Width", png.width);
+  HPDF_Dict_AddNumber(image, "Height", png.height);
+  HPDF_Dict_AddNumber(image, "BitsPerComponent", png.bit_depth);
+  if (!png.palette.empty()) {
+    HPDF_Array indexed = HPDF_Array_New(mmgr);
+    HPDF_Dict_Add(image, "ColorSpace", indexed);
+    HPDF_Array_AddName(indexed, "Indexed");
+    HPDF_Array_AddName(indexed, "DeviceRGB");
+    HPDF_Array_AddNumber(indexed, static_cast<HPDF_INT32>(png.palette.size() / 3 - 1));
+    HPDF_Array_Add(indexed, new_byte_string(mmgr, png.palette));
+  } else {
+    HPDF_Dict_AddName(image, "ColorSpace", png.colors == 3 ? "DeviceRGB" : "DeviceGray");
+  }
+  // The rows as PNG filters them (ISO 32000-1 §7.4.4.4, Table 10).
+  HPDF_Dict parms = HPDF_Dict_New(mmgr);
+  HPDF_Dict_Add(image, "DecodeParms", parms);
+  HPDF_Dict_AddNumber(parms, "Predictor", 15);
+  HPDF_Dict_AddNumber(parms, "Colors", png.colors);
+  HPDF_Dict_AddNumber(parms, "BitsPerComponent", png.bit_depth);
+  HPDF_Dict_AddNumber(parms, "Columns", png.width);
+  return doc_.failed() ? nullptr : image;
+}
+
 HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
   auto found = images_.find(path);
   if (found != images_.end()) return found->second;
@@ -43,15 +70,21 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
   // embedded as raw 8-bit pixels; the others go through libharu's reader.
   bool decode_here = info.format == "png" && (info.bit_depth == 16 || info.interlaced ||
                                                (info.transparency && info.color_type != 3));
+  bool pass_through = png_can_pass_through(info);
   DecodedImage decoded;
-  if (info.problem.empty() && info.format == "png")
+  PngStream png;
+  if (info.problem.empty() && pass_through)
+    info.problem = read_png_stream(bytes, info, &png);
+  else if (info.problem.empty() && info.format == "png")
     info.problem = decode_here ? decode_png_8bit(path, &decoded) : png_decode_problem(path);
   if (!info.problem.empty()) {
     sink.error(where, info.problem, "export the image again as an 8-bit PNG or a baseline JPEG");
     return nullptr;
   }
   HPDF_Image image = nullptr;
-  if (decode_here)
+  if (pass_through)
+    image = load_png_stream(png);
+  else if (decode_here)
     image = load_decoded(decoded);
   else
     image = info.format == "png" ? HPDF_LoadPngImageFromFile(doc_.get(), path.c_str())

@@ -233,7 +233,7 @@ std::vector<Case> generated_cases() {
       // Whole chunks, right CRCs, a stream only decoding finds damaged: the
       // PDF writer's check (this aborted the process inside libharu).
       {"image_png_stream_not_zlib", "", "", image_bytes(png_file(16, 16, &not_zlib)),
-       "<project>/content/images/dot.png: error: damaged PNG (IDAT: incorrect header check) — export the image "
+       "<project>/content/images/dot.png: error: damaged PNG (its pixel data does not decompress: incorrect header check) — export the image "
        "again as an 8-bit PNG or a baseline JPEG"},
       // Oversized values.
       {"content_file_over_16_mib", "", "",

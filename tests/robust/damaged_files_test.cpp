@@ -130,9 +130,9 @@ std::string not_zlib_png() {
 
 INSTANTIATE_TEST_SUITE_P(
     Files, DamagedImageInPdf,
-    ::testing::Values(std::pair{not_zlib_png(), "damaged PNG (IDAT: incorrect header check)"},
-                      std::pair{bad_filter_png(), "damaged PNG (bad adaptive filter value)"},
-                      std::pair{short_data_png(), "damaged PNG (Not enough image data)"},
+    ::testing::Values(std::pair{not_zlib_png(), "damaged PNG (its pixel data does not decompress: incorrect header check)"},
+                      std::pair{bad_filter_png(), "damaged PNG (row 1 has an unknown filter type, 7)"},
+                      std::pair{short_data_png(), "damaged PNG (its pixel data ends before the last row)"},
                       std::pair{png_file(16, 16).substr(0, 60), "truncated PNG (chunk IDAT runs past the end of the file)"},
                       std::pair{jpeg_file().substr(0, jpeg_file().size() - 2),
                                 "truncated JPEG (the image data has no end marker)"},

@@ -1,0 +1,95 @@
+#include "pdf/png_stream.h"
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace jan20::pdf {
+
+namespace {
+
+uint32_t big_endian_32(std::string_view bytes, size_t at) {
+  auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + i])); };
+  return byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
+}
+
+// Inflates the stream in slices and checks that it holds `rows` rows of
+// `row_bytes` bytes (the filter byte included), each starting with a PNG
+// filter type. Nothing is kept.
+std::string check_rows(const std::string& idat, uint64_t rows, uint64_t row_bytes) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return "cannot start zlib";
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(idat.data()));
+  z.avail_in = static_cast<uInt>(idat.size());
+  std::vector<unsigned char> slice(64 * 1024);
+  const uint64_t expected = rows * row_bytes;
+  uint64_t produced = 0;
+  std::string problem;
+  int status = Z_OK;
+  while (status == Z_OK && problem.empty()) {
+    z.next_out = slice.data();
+    z.avail_out = static_cast<uInt>(slice.size());
+    status = inflate(&z, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END) {
+      problem = std::string("damaged PNG (its pixel data does not decompress: ") + (z.msg ? z.msg : "zlib error") + ")";
+      break;
+    }
+    uint64_t got = slice.size() - z.avail_out;
+    // The first byte of every row in this slice is a filter type (0 to 4).
+    uint64_t next_row = (produced + row_bytes - 1) / row_bytes * row_bytes;
+    for (; next_row < produced + got && next_row < expected; next_row += row_bytes)
+      if (slice[next_row - produced] > 4 && problem.empty())
+        problem = "damaged PNG (row " + std::to_string(next_row / row_bytes + 1) + " has an unknown filter type, " +
+                  std::to_string(slice[next_row - produced]) + ")";
+    produced += got;
+    if (produced > expected) problem = "damaged PNG (more pixel data than its size says)";
+    if (status == Z_OK && got == 0 && z.avail_in == 0) break;  // the stream ends early
+  }
+  inflateEnd(&z);
+  if (problem.empty() && (status != Z_STREAM_END || produced != expected))
+    problem = "damaged PNG (its pixel data ends before the last row)";
+  return problem;
+}
+
+}  // namespace
+
+bool png_can_pass_through(const ImageFileInfo& info) {
+  if (info.format != "png" || info.interlaced || info.transparency) return false;
+  switch (info.color_type) {
+    case 0:  // grey
+    case 3:  // palette
+      return info.bit_depth == 1 || info.bit_depth == 2 || info.bit_depth == 4 || info.bit_depth == 8;
+    case 2:  // RGB
+      return info.bit_depth == 8;
+    default:  // with alpha: the alpha goes into a soft mask, which needs the pixels
+      return false;
+  }
+}
+
+std::string read_png_stream(std::string_view png, const ImageFileInfo& info, PngStream* out) {
+  PngStream stream;
+  stream.width = info.width;
+  stream.height = info.height;
+  stream.bit_depth = info.bit_depth;
+  stream.colors = info.color_type == 2 ? 3 : 1;
+  // The chunks are known to be whole (inspect_image): length, type, data, CRC.
+  for (size_t at = 8; at + 12 <= png.size();) {
+    size_t length = big_endian_32(png, at);
+    std::string_view type = png.substr(at + 4, 4);
+    std::string_view data = png.substr(at + 8, length);
+    if (type == "IDAT") stream.idat.append(data);
+    if (type == "PLTE") stream.palette.assign(data);
+    if (type == "IEND") break;
+    at += 12 + length;
+  }
+  if (info.color_type == 3 && (stream.palette.empty() || stream.palette.size() % 3 != 0 ||
+                               stream.palette.size() / 3 > (size_t{1} << info.bit_depth)))
+    return "damaged PNG (its palette does not fit its bit depth)";
+  uint64_t row_bits = uint64_t(stream.width) * uint64_t(stream.colors) * uint64_t(stream.bit_depth);
+  std::string problem = check_rows(stream.idat, uint64_t(stream.height), 1 + (row_bits + 7) / 8);
+  if (problem.empty()) *out = std::move(stream);
+  return problem;
+}
+
+}  // namespace jan20::pdf

@@ -45,15 +45,7 @@ HPDF_STATUS add_width(HPDF_MMgr mmgr, HPDF_Array list, double w) {
   return HPDF_Array_Add(list, HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(w)));
 }
 
-HPDF_Dict new_stream(HaruDoc& doc, const std::string& bytes) {
-  HPDF_Dict s = HPDF_DictStream_New(doc.mmgr(), doc.xref());
-  if (!s) return nullptr;
-  // libharu's compression mode does not reach streams we create: set it here.
-  s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                    static_cast<HPDF_UINT>(bytes.size()));
-  return s;
-}
+HPDF_Dict new_stream(HaruDoc& doc, const std::string& bytes) { return doc.new_deflated_stream(bytes); }
 
 HPDF_Dict new_indirect_dict(HaruDoc& doc) {
   HPDF_Dict d = HPDF_Dict_New(doc.mmgr());

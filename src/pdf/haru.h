@@ -10,6 +10,7 @@
 // step, turning a failure into a Diagnostic.
 #include <hpdf.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,21 @@ class HaruDoc {
   // Saves the whole document to memory and returns its bytes.
   bool save(std::string* bytes, DiagnosticSink& sink);
 
+  // Streams are compressed here, with libdeflate, rather than by libharu's
+  // zlib at its default level: the page content of a 240-page booklet
+  // (5.9 MB) in 57 ms instead of 125 ms, and 0.2 % smaller. Each returns
+  // false (after libharu recorded the error) when a stream cannot be written.
+  //
+  // A new stream object holding `raw`, compressed.
+  HPDF_Dict new_deflated_stream(std::string_view raw);
+  // Replaces the data of a stream object (created by libharu or by us) with
+  // `raw`, compressed.
+  bool set_deflated_data(HPDF_Dict stream, std::string_view raw);
+  // Compresses a finished page's content stream in place: the page must not
+  // be drawn on afterwards. A page left inside a text or path object is left
+  // to libharu, which closes the object when it writes the page.
+  bool deflate_page_content(HPDF_Page page);
+
  private:
   struct ErrorRecord {
     HPDF_STATUS error_no = 0;
@@ -53,6 +69,8 @@ class HaruDoc {
 
   ErrorRecord error_;
   HPDF_Doc doc_ = nullptr;
+  struct Compressor;
+  std::unique_ptr<Compressor> compressor_;
 };
 
 // The content stream of a page, where our own operators go. libharu 2.3.0's

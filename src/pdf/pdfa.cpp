@@ -54,7 +54,10 @@ HPDF_Dict embed_icc_profile(DocumentWriter& w, const std::string& path, const st
     w.doc.check(w.sink, "embedding the ICC profile " + path);
     return nullptr;
   }
-  profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (!w.doc.set_deflated_data(profile, icc)) {
+    w.doc.check(w.sink, "compressing the ICC profile " + path);
+    return nullptr;
+  }
   return profile;
 }
 

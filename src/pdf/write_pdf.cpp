@@ -92,8 +92,10 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     if (!write_imposed_sheets(w) || !write_info(w) || !write_output_intent(w) || !add_placeholder_id(w)) return false;
   } else {
     if (!create_pages(w)) return false;
-    for (size_t i = 0; i < doc.pages.size(); ++i)
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
       if (!write_page(w, i)) return false;
+      if (!haru.deflate_page_content(w.pages[i])) return haru.check(sink, "compressing page " + std::to_string(i + 1));
+    }
     if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
         !write_structure_tree(w) || !write_metadata(w) || !apply_pdfa(w) || !add_placeholder_id(w))
       return false;

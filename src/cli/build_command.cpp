@@ -137,7 +137,8 @@ static bool open_session(const BuildOptions& options, Session& s) {
   return !s.sink.has_errors();
 }
 
-static void build_edition(const BuildOptions& options, Session& s, const model::Design& design, Edition& ed) {
+static void build_edition(const BuildOptions& options, Session& s, const model::Design& design, Edition& ed,
+                          int paragraph_threads) {
   auto start = std::chrono::steady_clock::now();
   ed.files.insert(s.project.path);
   ed.files.insert(s.load.root + "/" + s.project.fonts_manifest);
@@ -155,6 +156,7 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
   layout::TypesetOptions topts;
   topts.root = s.load.root;
   topts.producer = std::string("jan20-pdf ") + JAN20_VERSION;
+  topts.threads = paragraph_threads;
   ed.paged = std::make_unique<model::PagedDocument>(
       layout::typeset(*doc, design, *s.fonts, s.cache, topts, ed.sink, &ed.report));
   for (const auto& f : ed.paged->fonts) ed.files.insert(f.path);
@@ -298,17 +300,19 @@ int run_build(const BuildOptions& options) {
   print_diagnostics(s.sink, options);
 
   // Independent editions are built two at a time: fonts and the shaping cache
-  // are shared, everything else belongs to one edition.
+  // are shared, everything else belongs to one edition. Threads the editions
+  // leave idle set paragraphs (one edition with -j2: two threads for it).
+  int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(editions.size())));
+  int paragraph_threads = std::max(1, options.jobs / jobs);
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i; (i = next++) < editions.size();) {
       Edition& ed = *editions[i];
       const auto& design = s.designs[ed.spec->layout];
       if (!design) continue;
-      build_edition(options, s, *design, ed);
+      build_edition(options, s, *design, ed, paragraph_threads);
     }
   };
-  int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(editions.size())));
   std::vector<std::thread> threads;
   for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();

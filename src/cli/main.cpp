@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
                                        "intent (default: Ghostscript's default_cmyk.icc)");
   bool untagged = false;
   build->add_flag("--untagged", untagged, "Do not write the structure tree (tagged PDF is the default)");
-  build->add_option("-j,--jobs", options.jobs, "Editions built at once (default 2)");
+  build->add_option("-j,--jobs", options.jobs, "Threads: editions built at once, and paragraphs set at once within an edition (default 2)");
   build->add_flag("--quiet,-q", options.quiet, "No progress lines");
 
   CLI::App* check = app.add_subcommand("check", "Validate content, layouts, fonts, images and fit without writing");

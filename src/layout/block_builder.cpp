@@ -80,6 +80,9 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   in.hyphenation = ctx_.hyphenation;
   in.hyphenators = ctx_.hyphenators;
   in.params.max_consecutive_hyphens = ctx_.design.max_consecutive_hyphens;
+  // Span i carries tag i while it is set (the paragraph memo's key holds no
+  // structure tags); the lines' runs get the real tags afterwards.
+  std::vector<int> span_tags;
   for (const model::Span& span : text) {
     std::string span_lang = span.lang.empty() ? lang : span.lang;
     std::string s = span.text;
@@ -92,14 +95,26 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
     st.end = in.text.size();
     st.style = span.strong ? style.strong : span.emphasis ? style.emphasis : style.regular;
     if (style.paragraph.transform == model::CaseTransform::SmallCaps) st.style.features.push_back("smcp");
-    st.style.tag = inline_tag(tag, span, lang);
+    st.style.tag = static_cast<int>(span_tags.size());
+    span_tags.push_back(inline_tag(tag, span, lang));
     st.lang = span.lang;
     st.link = span.link;
     st.where = span.where;
     in.spans.push_back(std::move(st));
   }
   if (in.text.empty() || !style.ok) return {};
-  text::ParagraphResult result = text::set_paragraph(in, ctx_.cache, ctx_.sink);
+  text::ParagraphResult result;
+  if (ctx_.paragraphs && ctx_.recording) {
+    ctx_.paragraphs->record(in);
+    return {};
+  } else if (ctx_.paragraphs) {
+    result = ctx_.paragraphs->use(in, ctx_.cache, ctx_.sink);
+  } else {
+    result = text::set_paragraph(in, ctx_.cache, ctx_.sink);
+  }
+  for (text::Line& line : result.lines)
+    for (model::GlyphRun& run : line.runs)
+      if (run.tag >= 0 && static_cast<size_t>(run.tag) < span_tags.size()) run.tag = span_tags[static_cast<size_t>(run.tag)];
   tag_run_languages(result.lines);
   last_pass_ = result.pass;
   last_align_ = in.align;
@@ -126,7 +141,7 @@ void BlockBuilder::add_box(VItem item) {
   items_.push_back(std::move(item));
 }
 
-void BlockBuilder::add_lines(const std::vector<text::Line>& lines, const ResolvedStyle& style,
+void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle& style,
                              double x_offset, const SourceLocation& where) {
   int paragraph = -1;
   if (ctx_.report) {
@@ -143,8 +158,6 @@ void BlockBuilder::add_lines(const std::vector<text::Line>& lines, const Resolve
     // inside a paragraph where at least `orphans` lines stay before the break
     // and at least `widows` lines go after it.
     v.break_before = k == 0 ? !keep_next_ : (k >= orphans && n - k >= widows);
-    append_line(v.items, lines[static_cast<size_t>(k)], x_offset,
-                baseline_offset(style.paragraph.leading, style.paragraph.size));
     v.paragraph = paragraph;
     v.line = k;
     if (ctx_.report) {
@@ -155,6 +168,8 @@ void BlockBuilder::add_lines(const std::vector<text::Line>& lines, const Resolve
       for (const auto& run : lines[static_cast<size_t>(k)].runs) lr.text += run.text;
       ctx_.report->paragraphs.back().lines.push_back(std::move(lr));
     }
+    append_line(v.items, std::move(lines[static_cast<size_t>(k)]), x_offset,
+                baseline_offset(style.paragraph.leading, style.paragraph.size));
     items_.push_back(std::move(v));
   }
   keep_next_ = false;
@@ -262,6 +277,7 @@ void BlockBuilder::list(const model::Block& b) {
 }
 
 void BlockBuilder::figure(const model::Block& b) {
+  if (ctx_.recording) return;  // its caption is set when needed; the image is read once
   const model::Figure& f = b.figure;
   // A captioned figure is a Div holding the Figure and its Caption side by
   // side: a screen reader reads a Figure's /Alt instead of everything inside

@@ -8,6 +8,7 @@
 
 #include "core/diagnostic.h"
 #include "layout/flow.h"
+#include "layout/paragraph_memo.h"
 #include "layout/styles.h"
 #include "layout/tags.h"
 #include "layout/typeset.h"
@@ -41,6 +42,8 @@ struct BuildContext {
   double column_height = 0;
   const std::vector<ContentsEntry>* contents = nullptr;  // filled on the second pass
   double scale = 1.0;                             // poster fit modes scale every style
+  ParagraphMemo* paragraphs = nullptr;            // settings kept for the typeset call, if any
+  bool recording = false;                         // only record paragraphs in `paragraphs` (typeset's first walk)
 
   // The same context reporting into another sink (trial settings, passes).
   BuildContext with_sink(DiagnosticSink& other) const {
@@ -54,6 +57,8 @@ struct BuildContext {
     copy.column_height = column_height;
     copy.contents = contents;
     copy.scale = scale;
+    copy.paragraphs = paragraphs;
+    copy.recording = recording;
     return copy;
   }
 };
@@ -84,7 +89,7 @@ class BlockBuilder {
   void contents(const model::Block& b);
 
   // Appends lines as items with widow/orphan rules; x_offset shifts them.
-  void add_lines(const std::vector<text::Line>& lines, const ResolvedStyle& style, double x_offset,
+  void add_lines(std::vector<text::Line> lines, const ResolvedStyle& style, double x_offset,
                  const SourceLocation& where);
   void add_box(VItem item);
   void space(double height);

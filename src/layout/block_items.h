@@ -12,21 +12,25 @@
 namespace jan20::layout {
 
 // Moves a line's glyph runs, links and all into a list of page items at (dx, dy).
-inline void append_line(std::vector<model::PageItem>& out, const text::Line& line, double dx, double baseline) {
-  for (model::GlyphRun run : line.runs) {
+inline void append_line(std::vector<model::PageItem>& out, text::Line&& line, double dx, double baseline) {
+  // The annotation belongs to the structure element of the link's text: the
+  // run that starts where the link starts (tagged PDF's OBJR).
+  std::vector<int> link_tags(line.links.size(), -1);
+  for (size_t i = 0; i < line.links.size(); ++i)
+    for (const model::GlyphRun& run : line.runs)
+      if (std::abs(run.x - line.links[i].x) < 1e-6) {
+        link_tags[i] = run.tag;
+        break;
+      }
+  for (model::GlyphRun& run : line.runs) {
     run.x += dx;
     run.y += baseline;
     out.push_back(std::move(run));
   }
-  for (const text::LinkArea& link : line.links) {
+  for (size_t i = 0; i < line.links.size(); ++i) {
+    const text::LinkArea& link = line.links[i];
     model::Link l;
-    // The annotation belongs to the structure element of the link's text:
-    // the run that starts where the link starts (tagged PDF's OBJR).
-    for (const model::GlyphRun& run : line.runs)
-      if (std::abs(run.x - link.x) < 1e-6) {
-        l.tag = run.tag;
-        break;
-      }
+    l.tag = link_tags[i];
     l.x = link.x + dx;
     l.width = link.width;
     l.y = baseline - 0.8 * (line.ascent > 0 ? line.ascent : 8);
@@ -34,6 +38,10 @@ inline void append_line(std::vector<model::PageItem>& out, const text::Line& lin
     l.uri = link.uri;
     out.push_back(std::move(l));
   }
+}
+// The same for a line that is still needed: copies it.
+inline void append_line(std::vector<model::PageItem>& out, const text::Line& line, double dx, double baseline) {
+  append_line(out, text::Line(line), dx, baseline);
 }
 
 inline std::string plain_text(const model::Inline& text) {

@@ -74,7 +74,7 @@ std::vector<HeadingPlace> find_headings(const std::vector<VItem>& items, const s
   return out;
 }
 
-std::vector<model::Page> materialize(const std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vector<PageFlow>& flow,
                                      const model::Design& design, BlockBuilder& decorations,
                                      const model::Document& doc, std::vector<model::OutlineEntry>* outline) {
   std::vector<model::Page> pages;
@@ -141,7 +141,8 @@ std::vector<model::Page> materialize(const std::vector<VItem>& items, const std:
     for (size_t c = 0; c < flow[p].columns.size(); ++c) {
       const ColumnBox& col = cols[std::min(c, cols.size() - 1)];
       for (const PlacedItem& placed : flow[p].columns[c]) {
-        for (model::PageItem item : items[placed.item].items) {
+        for (model::PageItem& placed_item : items[placed.item].items) {
+          model::PageItem item = std::move(placed_item);
           translate(item, col.x, col.y + placed.y);
           if (auto* link = std::get_if<model::Link>(&item); link && link->uri.rfind('#', 0) == 0) {
             auto a = anchors.find(link->uri.substr(1));
@@ -152,6 +153,8 @@ std::vector<model::Page> materialize(const std::vector<VItem>& items, const std:
           }
           page.items.push_back(std::move(item));
         }
+        items[placed.item].items.clear();
+        items[placed.item].items.shrink_to_fit();
       }
     }
     pages.push_back(std::move(page));

@@ -30,7 +30,8 @@ std::vector<HeadingPlace> find_headings(const std::vector<VItem>& items, const s
 // The label printed and shown for a page: its number, or "" on unnumbered masters.
 std::string page_label(const model::Design& design, const std::string& master, int page_index);
 
-std::vector<model::Page> materialize(const std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+// Consumes the items' page items (each placed item is moved onto its page).
+std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vector<PageFlow>& flow,
                                      const model::Design& design, BlockBuilder& decorations,
                                      const model::Document& doc, std::vector<model::OutlineEntry>* outline);
 

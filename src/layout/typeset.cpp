@@ -94,6 +94,10 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   ColumnBox first_column = columns_of(design, 0).front();
   ctx.measure = first_column.width;
   ctx.column_height = first_column.height;
+  const bool has_contents = std::any_of(doc.blocks.begin(), doc.blocks.end(),
+                                        [](const model::Block& b) { return b.kind == model::BlockKind::Contents; });
+  ParagraphMemo paragraphs(has_contents);
+  ctx.paragraphs = options.threads > 1 || has_contents ? &paragraphs : nullptr;
 
   auto poster_master = std::find_if(design.masters.begin(), design.masters.end(),
                                     [](const auto& m) { return !m.second.frames.empty(); });
@@ -111,12 +115,23 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   // with those page numbers. The contents' length does not depend on the
   // numbers' values, so a third pass is needed only if the page of a heading
   // moved (checked, at most twice more).
-  const bool has_contents = std::any_of(doc.blocks.begin(), doc.blocks.end(),
-                                        [](const model::Block& b) { return b.kind == model::BlockKind::Contents; });
   std::vector<ContentsEntry> contents;
   std::vector<VItem> items;
   std::vector<PageFlow> flow;
   TagTree tags;
+  if (options.threads > 1) {
+    // A first walk that only records the paragraphs, to set them all at once
+    // on the build's threads; the passes below find them set.
+    TagTree recorded_tags;
+    DiagnosticSink ignored;
+    BuildContext recording = ctx.with_sink(ignored);
+    recording.tags = &recorded_tags;
+    recording.report = nullptr;
+    recording.recording = true;
+    BlockBuilder recorder(recording);
+    for (const model::Block& block : doc.blocks) recorder.add(block);
+    paragraphs.set_recorded(cache, options.threads);
+  }
   DiagnosticSink pass_sink;  // shaping and breaking diagnostics are the same on every pass: keep the last
   for (int pass = 0; pass < 4; ++pass) {
     tags = TagTree();

@@ -16,6 +16,7 @@ namespace jan20::layout {
 struct TypesetOptions {
   std::string root;          // project directory (images are resolved against it)
   std::string producer;      // "jan20-pdf 0.1.0"
+  int threads = 1;           // paragraphs are set on this many threads (paragraph_memo.h)
 };
 
 // What the typesetting did, line by line: for --report and the tests.

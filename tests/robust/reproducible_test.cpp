@@ -48,6 +48,36 @@ TEST(Reproducible, SameProjectElsewhereAnotherTimeZoneAndJobCountGivesIdenticalB
   EXPECT_EQ(first.find(a), std::string::npos) << "the project's path is in the PDF";
 }
 
+// One edition built with --jobs 2 or more sets its paragraphs on several
+// threads (src/layout/paragraph_memo.h); the bytes must not show it. The
+// booklet is checked as it is (two passes: it has a table of contents) and
+// without its contents (one pass, every paragraph set ahead).
+TEST(Reproducible, ParagraphsSetOnSeveralThreadsGiveTheSameBytes) {
+  std::string project = testing::make_temp_dir();
+  for (const char* part : {"jan20.toml", "layouts", "content", "fonts"})
+    fs::copy(testing::source_dir() + "/" + part, project + "/" + part, fs::copy_options::recursive);
+  std::string content = read_file(project + "/content/booklet/az.toml");
+  std::string without_contents =
+      std::regex_replace(content, std::regex("\\[\\[block\\]\\]\ntype = \"contents\"\n"), "");
+  ASSERT_NE(without_contents, content);
+  for (const std::string& text : {content, without_contents}) {
+    put(project, "content/booklet/az.toml", text);
+    std::string reference;
+    for (const char* jobs : {"1", "2", "3"}) {
+      std::string out = std::string("out-") + jobs;
+      testing::CommandResult r =
+          jan20_env("", "-C " + project + " build booklet --lang az --quiet --jobs " + jobs + " --out " + out);
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      std::string pdf = read_file(project + "/" + out + "/booklet.az.pdf");
+      ASSERT_GT(pdf.size(), 10000u);
+      if (reference.empty())
+        reference = pdf;
+      else
+        EXPECT_TRUE(pdf == reference) << "--jobs " << jobs << " differs from --jobs 1";
+    }
+  }
+}
+
 TEST(Reproducible, DatesComeFromTheContentEvenWithSourceDateEpoch) {
   std::string dir = buildable_project();
   ASSERT_EQ(jan20_env("SOURCE_DATE_EPOCH=1000000000", "-C " + dir + " build --quiet").exit_code, 0);

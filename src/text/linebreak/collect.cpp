@@ -122,9 +122,11 @@ class Collector {
     s.stretch = s.width * in_.params.space_stretch;
     s.shrink = s.width * in_.params.space_shrink;
     s.breakable = !tie && opportunity_[s.end] == static_cast<int>(BreakOpportunity::Kind::Space);
-    out_.spaces.push_back(s);
+    const bool mandatory = s.mandatory, breakable = s.breakable;
+    const double width = s.width;
+    out_.spaces.push_back(std::move(s));
     const size_t origin = element(Element::Kind::Space, out_.spaces.size() - 1);
-    if (s.mandatory) {
+    if (mandatory) {
       // TeX's \hfil\break: the line ends here and is set like a last line.
       // The penalty before the fil glue keeps the glue from being a break of
       // its own (which would leave an empty line before the forced break).
@@ -133,10 +135,10 @@ class Collector {
       fill.fil = 1;
       out_.items.push_back(fill);
       out_.items.push_back(Item::penalty_item(kForcedBreak));
-    } else if (s.breakable) {
-      append_space(out_.items, in_.align, s.width, out_.em, in_.params, origin);
+    } else if (breakable) {
+      append_space(out_.items, in_.align, width, out_.em, in_.params, origin);
     } else {
-      append_tie(out_.items, in_.align, s.width, out_.em, in_.params, origin);
+      append_tie(out_.items, in_.align, width, out_.em, in_.params, origin);
       after_tie_ = true;
     }
   }
@@ -199,16 +201,15 @@ class Collector {
     return it->second * scale_of(in_, item) + tracking_of(in_, item);
   }
 
-  // Hyphenation points of the word as byte offsets.
-  std::vector<size_t> hyphenation_points(size_t begin, size_t end, const text::Item& item) {
-    std::vector<size_t> out;
-    if (!in_.hyphenate || (item.bidi_level & 1)) return out;
+  // Hyphenation points of the word as byte offsets, into `out`.
+  void hyphenation_points(size_t begin, size_t end, const text::Item& item, std::vector<size_t>& out) {
+    out.clear();
+    if (!in_.hyphenate || (item.bidi_level & 1)) return;
     const Hyphenator& h = ctx_.hyphenators.get(item.lang.empty() ? in_.lang : item.lang);
     const size_t first = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), begin) - at_.begin());
     const size_t last = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), end) - at_.begin());
     const std::u32string_view word(cps_.data() + first, last - first);
     for (size_t p : h.points(word)) out.push_back(at_[first + p]);
-    return out;
   }
 
   void add_word(size_t begin, size_t end) {
@@ -251,21 +252,35 @@ class Collector {
     // Break points and item edges inside the word. An item edge inside a
     // glyph cluster (a ligature or a composed mark over two styles) is not
     // a cut: the glyph goes with the item it starts in.
-    std::map<size_t, int> cuts;  // offset -> BreakPoint::Kind, or -1 for an item edge
+    // (offset, BreakPoint::Kind or -1 for an item edge); at one offset the
+    // last one added wins: a break opportunity over a hyphenation point over
+    // an item edge.
+    std::vector<std::pair<size_t, int>>& cuts = cuts_;
+    cuts.clear();
     for (size_t k = word.item; k < ctx_.text_items.size() && ctx_.text_items[k].begin < end; ++k) {
       const size_t edge = ctx_.text_items[k].begin;
-      if (edge > begin && starts_cluster(first_unit, edge)) cuts[edge] = -1;
+      if (edge > begin && starts_cluster(first_unit, edge)) cuts.emplace_back(edge, -1);
     }
-    if (!tied)
-      for (size_t p : hyphenation_points(begin, end, ctx_.text_items[word.item]))
-        cuts[p] = static_cast<int>(BreakPoint::Kind::Hyphenation);
+    if (!tied) {
+      hyphenation_points(begin, end, ctx_.text_items[word.item], points_);
+      for (size_t p : points_) cuts.emplace_back(p, static_cast<int>(BreakPoint::Kind::Hyphenation));
+    }
     for (size_t o = begin + 1; o < end; ++o) {
       const int kind = opportunity_[o];
       if (kind == static_cast<int>(BreakOpportunity::Kind::Hyphen))
-        cuts[o] = static_cast<int>(BreakPoint::Kind::HardHyphen);
+        cuts.emplace_back(o, static_cast<int>(BreakPoint::Kind::HardHyphen));
       else if (kind == static_cast<int>(BreakOpportunity::Kind::Other))
-        cuts[o] = static_cast<int>(BreakPoint::Kind::Other);
+        cuts.emplace_back(o, static_cast<int>(BreakPoint::Kind::Other));
     }
+    std::stable_sort(cuts.begin(), cuts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    size_t kept = 0;
+    for (size_t c = 0; c < cuts.size(); ++c) {
+      if (kept > 0 && cuts[kept - 1].first == cuts[c].first)
+        cuts[kept - 1] = cuts[c];
+      else
+        cuts[kept++] = cuts[c];
+    }
+    cuts.resize(kept);
 
     size_t unit = first_unit;
     size_t from = begin;
@@ -324,6 +339,8 @@ class Collector {
   std::vector<size_t> at_;
   std::vector<int> opportunity_;  // BreakOpportunity::Kind at each byte, or -1
   std::map<const font::Face*, int32_t> hyphen_units_;
+  std::vector<std::pair<size_t, int>> cuts_;  // add_word's, kept to reuse its memory
+  std::vector<size_t> points_;
   bool after_tie_ = false;
   Collected out_;
 };

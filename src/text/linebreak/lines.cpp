@@ -339,6 +339,7 @@ class LineSetter {
       clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
       std::vector<bool> taken(clusters.size(), false);
       double width = 0;
+      run.glyphs.reserve(placed.size());  // exactly: the runs live until the PDF is written
       for (auto& p : placed) {
         model::Glyph glyph = p.glyph;
         if (p.cluster == kInserted) {

@@ -165,6 +165,7 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
   pdf::PdfOptions popts;
   popts.target = options.target == "screen" ? pdf::Target::Screen : pdf::Target::Print;
   popts.accessible = options.accessible;
+  popts.threads = paragraph_threads;
   // PDF/A declares an output intent: the print target's CMYK profile (--icc,
   // below), the screen target's sRGB, which comes with Ghostscript (Debian's
   // libgs-common) like the default CMYK profile.

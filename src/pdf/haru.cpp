@@ -1,26 +1,16 @@
 #include "pdf/haru.h"
 
-#include <libdeflate.h>
-
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "core/utf.h"
+#include "pdf/stream_compressor.h"
 
 namespace jan20::pdf {
 
-// libdeflate's level 6: slightly smaller output than zlib's level 6 (what
-// libharu uses) in under half its time; higher levels cost more time than
-// they save bytes.
-struct HaruDoc::Compressor {
-  static constexpr int kLevel = 6;
-  libdeflate_compressor* compressor = libdeflate_alloc_compressor(kLevel);
-  std::string buffer;
-  ~Compressor() { libdeflate_free_compressor(compressor); }
-};
-
-HaruDoc::HaruDoc() : doc_(HPDF_New(&HaruDoc::record_error, &error_)), compressor_(std::make_unique<Compressor>()) {}
+HaruDoc::HaruDoc(bool helper_thread)
+    : doc_(HPDF_New(&HaruDoc::record_error, &error_)), compressor_(std::make_unique<StreamCompressor>(helper_thread)) {}
 
 HaruDoc::~HaruDoc() {
   if (doc_) HPDF_Free(doc_);
@@ -41,14 +31,10 @@ HPDF_STATUS put_data(HPDF_Dict dict, std::string_view data) {
 }  // namespace
 
 bool HaruDoc::set_deflated_data(HPDF_Dict stream, std::string_view raw) {
-  if (!stream || !stream->stream || stream->stream->type != HPDF_STREAM_MEMORY || !compressor_->compressor)
-    return false;
-  std::string& out = compressor_->buffer;
-  out.resize(libdeflate_zlib_compress_bound(compressor_->compressor, raw.size()));
-  size_t size = libdeflate_zlib_compress(compressor_->compressor, raw.data(), raw.size(), out.data(), out.size());
-  if (size == 0) return false;
+  if (!stream || !stream->stream || stream->stream->type != HPDF_STREAM_MEMORY) return false;
+  if (!compressor_->compress(raw, &buffer_)) return false;
   HPDF_MemStream_FreeData(stream->stream);
-  return put_data(stream, std::string_view(out.data(), size)) == HPDF_OK;
+  return put_data(stream, buffer_) == HPDF_OK;
 }
 
 HPDF_Dict HaruDoc::new_deflated_stream(std::string_view raw) {
@@ -68,7 +54,17 @@ bool HaruDoc::deflate_page_content(HPDF_Page page) {
     HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(stream, i, &length);
     if (chunk) raw.append(reinterpret_cast<const char*>(chunk), length);
   }
-  return set_deflated_data(attr->contents, raw);
+  // The data goes back in when it is compressed (save, finish_deflating).
+  HPDF_MemStream_FreeData(stream);
+  compressor_->submit(attr->contents, std::move(raw));
+  return true;
+}
+
+bool HaruDoc::finish_deflating() {
+  bool ok = true;
+  for (StreamCompressor::Result& r : compressor_->finish())
+    ok = r.ok && put_data(static_cast<HPDF_Dict>(r.owner), r.deflated) == HPDF_OK && ok;
+  return ok;
 }
 
 void HaruDoc::record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
@@ -98,6 +94,11 @@ bool HaruDoc::check(DiagnosticSink& sink, const std::string& what, const SourceL
 }
 
 bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
+  if (!finish_deflating()) {
+    if (!check(sink, "compressing the pages")) return false;
+    sink.error({}, "compressing the pages: out of memory");
+    return false;
+  }
   if (!check(sink, "before saving the PDF")) return false;
   if (HPDF_SaveToStream(doc_) != HPDF_OK || failed()) return check(sink, "saving the PDF");
   HPDF_UINT32 size = HPDF_GetStreamSize(doc_);

@@ -18,9 +18,13 @@
 
 namespace jan20::pdf {
 
+class StreamCompressor;
+
 class HaruDoc {
  public:
-  HaruDoc();
+  // helper_thread: page content is compressed on a second thread while the
+  // next pages are drawn (deflate_page_content).
+  explicit HaruDoc(bool helper_thread = false);
   ~HaruDoc();
   HaruDoc(const HaruDoc&) = delete;
   HaruDoc& operator=(const HaruDoc&) = delete;
@@ -45,20 +49,23 @@ class HaruDoc {
   // Saves the whole document to memory and returns its bytes.
   bool save(std::string* bytes, DiagnosticSink& sink);
 
-  // Streams are compressed here, with libdeflate, rather than by libharu's
-  // zlib at its default level: the page content of a 240-page booklet
-  // (5.9 MB) in 57 ms instead of 125 ms, and 0.2 % smaller. Each returns
-  // false (after libharu recorded the error) when a stream cannot be written.
+  // Streams are compressed here, with libdeflate (stream_compressor.h),
+  // rather than by libharu's zlib at its default level: the page content of a
+  // 240-page booklet (5.9 MB) in 57 ms instead of 125 ms, and 0.2 % smaller.
+  // Each returns false when a stream cannot be written.
   //
   // A new stream object holding `raw`, compressed.
   HPDF_Dict new_deflated_stream(std::string_view raw);
   // Replaces the data of a stream object (created by libharu or by us) with
   // `raw`, compressed.
   bool set_deflated_data(HPDF_Dict stream, std::string_view raw);
-  // Compresses a finished page's content stream in place: the page must not
-  // be drawn on afterwards. A page left inside a text or path object is left
-  // to libharu, which closes the object when it writes the page.
+  // Compresses a finished page's content stream (in the background with a
+  // helper thread); the page must not be drawn on afterwards. A page left
+  // inside a text or path object is left to libharu, which closes the object
+  // when it writes the page.
   bool deflate_page_content(HPDF_Page page);
+  // Puts every page's compressed content in place (save does it too).
+  bool finish_deflating();
 
  private:
   struct ErrorRecord {
@@ -69,8 +76,8 @@ class HaruDoc {
 
   ErrorRecord error_;
   HPDF_Doc doc_ = nullptr;
-  struct Compressor;
-  std::unique_ptr<Compressor> compressor_;
+  std::unique_ptr<StreamCompressor> compressor_;
+  std::string buffer_;
 };
 
 // The content stream of a page, where our own operators go. libharu 2.3.0's

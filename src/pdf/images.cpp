@@ -48,44 +48,86 @@ HPDF_Image ImageCache::load_png_stream(const PngStream& png) {
   return doc_.failed() ? nullptr : image;
 }
 
+ImageFile read_image_file(const std::string& path) {
+  ImageFile file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return file;
+  file.readable = true;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // libharu must only see whole files: it lets libpng abort the process on a
+  // damaged PNG and copies JPEG data unread (core/image_file.h, image_check.h).
+  ImageFileInfo& info = file.info;
+  info = inspect_image(bytes);
+  if (info.format.empty()) return file;
+  // The PNG variants libharu mishandles (image_check.h) are decoded here and
+  // embedded as raw 8-bit pixels; PNGs with alpha go through libharu's reader.
+  file.decode_here = info.format == "png" && (info.bit_depth == 16 || info.interlaced ||
+                                                (info.transparency && info.color_type != 3));
+  file.pass_through = png_can_pass_through(info);
+  if (info.problem.empty() && file.pass_through)
+    info.problem = read_png_stream(bytes, info, &file.png);
+  else if (info.problem.empty() && info.format == "png")
+    info.problem = file.decode_here ? decode_png_8bit(path, &file.decoded) : png_decode_problem(path);
+  return file;
+}
+
+ImageCache::~ImageCache() {
+  if (helper_.joinable()) helper_.join();
+}
+
+void ImageCache::prepare(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths)
+    if (prepared_.emplace(path, prepared_.size()).second) files_.emplace_back();
+  ready_.assign(files_.size(), false);
+  if (files_.empty()) return;
+  std::vector<std::string> order(files_.size());
+  for (const auto& [path, index] : prepared_) order[index] = path;
+  helper_ = std::thread([this, order = std::move(order)] {
+    for (size_t i = 0; i < order.size(); ++i) {
+      ImageFile file = read_image_file(order[i]);
+      std::lock_guard lock(mutex_);
+      files_[i] = std::move(file);
+      ready_[i] = true;
+      done_.notify_all();
+    }
+  });
+}
+
+ImageFile ImageCache::take_file(const std::string& path) {
+  auto it = prepared_.find(path);
+  if (it == prepared_.end()) return read_image_file(path);
+  std::unique_lock lock(mutex_);
+  done_.wait(lock, [&] { return ready_[it->second]; });
+  ImageFile file = std::move(files_[it->second]);
+  lock.unlock();
+  prepared_.erase(it);  // taken once: a failed file asked for again is read again
+  return file;
+}
+
 HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
   auto found = images_.find(path);
   if (found != images_.end()) return found->second;
   SourceLocation where{path};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  ImageFile file = take_file(path);
+  const ImageFileInfo& info = file.info;
+  if (!file.readable) {
     sink.error(where, "image file not found or not readable",
                "check the image path in the content file (paths are relative to the project)");
     return nullptr;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // libharu must only see whole files: it lets libpng abort the process on a
-  // damaged PNG and copies JPEG data unread (core/image_file.h, image_check.h).
-  ImageFileInfo info = inspect_image(bytes);
   if (info.format.empty()) {
     sink.error(where, "not a PNG or JPEG image", "convert the image to PNG (graphics) or JPEG (photographs)");
     return nullptr;
   }
-  // The PNG variants libharu mishandles (image_check.h) are decoded here and
-  // embedded as raw 8-bit pixels; the others go through libharu's reader.
-  bool decode_here = info.format == "png" && (info.bit_depth == 16 || info.interlaced ||
-                                               (info.transparency && info.color_type != 3));
-  bool pass_through = png_can_pass_through(info);
-  DecodedImage decoded;
-  PngStream png;
-  if (info.problem.empty() && pass_through)
-    info.problem = read_png_stream(bytes, info, &png);
-  else if (info.problem.empty() && info.format == "png")
-    info.problem = decode_here ? decode_png_8bit(path, &decoded) : png_decode_problem(path);
   if (!info.problem.empty()) {
     sink.error(where, info.problem, "export the image again as an 8-bit PNG or a baseline JPEG");
     return nullptr;
   }
   HPDF_Image image = nullptr;
-  if (pass_through)
-    image = load_png_stream(png);
-  else if (decode_here)
-    image = load_decoded(decoded);
+  if (file.pass_through)
+    image = load_png_stream(file.png);
+  else if (file.decode_here)
+    image = load_decoded(file.decoded);
   else
     image = info.format == "png" ? HPDF_LoadPngImageFromFile(doc_.get(), path.c_str())
                                  : HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str());

@@ -10,8 +10,12 @@
 // copies the JPEG data unchanged.
 #include <hpdf.h>
 
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "pdf/haru.h"
@@ -20,9 +24,27 @@
 
 namespace jan20::pdf {
 
+// What can be done with an image file without libharu, on any thread: read,
+// checked, and its PNG stream taken (or its pixels decoded).
+struct ImageFile {
+  bool readable = false;
+  ImageFileInfo info;    // info.problem: what is wrong, if anything
+  bool pass_through = false;
+  bool decode_here = false;
+  PngStream png;         // pass_through
+  DecodedImage decoded;  // decode_here
+};
+ImageFile read_image_file(const std::string& path);
+
 class ImageCache {
  public:
   explicit ImageCache(HaruDoc& doc) : doc_(doc) {}
+  ~ImageCache();
+  ImageCache(const ImageCache&) = delete;
+  ImageCache& operator=(const ImageCache&) = delete;
+  // Reads and checks `paths` (in the order they will be asked for) on a
+  // helper thread while pages are drawn; get() waits for its file if needed.
+  void prepare(const std::vector<std::string>& paths);
   // The image XObject for `path`, loading it on first use. Null (after
   // reporting) when the file is missing, unreadable or not PNG/JPEG.
   HPDF_Image get(const std::string& path, DiagnosticSink& sink);
@@ -33,8 +55,17 @@ class ImageCache {
   HPDF_Image load_decoded(const DecodedImage& decoded);
   // A PNG's own compressed data behind PNG predictors (png_stream.h).
   HPDF_Image load_png_stream(const PngStream& png);
+  // The prepared file for `path`, or one read now.
+  ImageFile take_file(const std::string& path);
   HaruDoc& doc_;
   std::map<std::string, HPDF_Image> images_;
+  // prepare(): files read by the helper; ready_[i] once files_[i] is.
+  std::map<std::string, size_t> prepared_;
+  std::vector<ImageFile> files_;
+  std::vector<bool> ready_;
+  std::mutex mutex_;
+  std::condition_variable done_;
+  std::thread helper_;
 };
 
 }  // namespace jan20::pdf

@@ -59,7 +59,7 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     sink.error({}, "the document has no pages", "check that the content file has at least one section");
     return false;
   }
-  HaruDoc haru;
+  HaruDoc haru(options.threads > 1);
   if (!haru.check(sink, "creating the PDF")) return false;
   // Compresses page content; streams we build set their own filter.
   HPDF_SetCompressionMode(haru.get(), HPDF_COMP_ALL);
@@ -91,6 +91,13 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     // Printer sheets: the pages' ink only (no structure, no XMP claims).
     if (!write_imposed_sheets(w) || !write_info(w) || !write_output_intent(w) || !add_placeholder_id(w)) return false;
   } else {
+    if (options.threads > 1) {  // images are read and checked on a helper thread while pages are drawn
+      std::vector<std::string> images;
+      for (const model::Page& page : doc.pages)
+        for (const model::PageItem& item : page.items)
+          if (const auto* image = std::get_if<model::Image>(&item)) images.push_back(image->path);
+      w.images.prepare(images);
+    }
     if (!create_pages(w)) return false;
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       if (!write_page(w, i)) return false;

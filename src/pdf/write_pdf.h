@@ -49,6 +49,7 @@ struct PdfOptions {
   // stitch order (impose.h); untagged, no links or outline, no marks.
   Imposition impose = Imposition::None;
   double creep = 0;                // pt per sheet towards the spine (Saddle)
+  int threads = 1;                 // 2 or more: page content is compressed on a helper thread
 };
 
 // Renders the document into PDF bytes. Returns false (after reporting) on

@@ -1,0 +1,77 @@
+#include "pdf/stream_compressor.h"
+
+#include <libdeflate.h>
+
+namespace jan20::pdf {
+
+namespace {
+bool deflate_with(libdeflate_compressor* c, std::string_view raw, std::string* out) {
+  if (!c) return false;
+  out->resize(libdeflate_zlib_compress_bound(c, raw.size()));
+  size_t size = libdeflate_zlib_compress(c, raw.data(), raw.size(), out->data(), out->size());
+  out->resize(size);
+  return size > 0;
+}
+}  // namespace
+
+StreamCompressor::StreamCompressor(bool helper_thread) : compressor_(libdeflate_alloc_compressor(kLevel)) {
+  if (helper_thread) helper_ = std::thread([this] { helper_loop(); });
+}
+
+StreamCompressor::~StreamCompressor() {
+  finish();
+  libdeflate_free_compressor(compressor_);
+}
+
+bool StreamCompressor::compress(std::string_view raw, std::string* out) { return deflate_with(compressor_, raw, out); }
+
+void StreamCompressor::submit(void* owner, std::string raw) {
+  if (!helper_.joinable()) {
+    Job& job = jobs_.emplace_back();
+    job.owner = owner;
+    job.ok = compress(raw, &job.deflated);
+    ++next_;
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    Job& job = jobs_.emplace_back();
+    job.owner = owner;
+    job.raw = std::move(raw);
+  }
+  wake_.notify_one();
+}
+
+void StreamCompressor::helper_loop() {
+  libdeflate_compressor* own = libdeflate_alloc_compressor(kLevel);
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [&] { return stopping_ || next_ < jobs_.size(); });
+    if (next_ == jobs_.size()) break;  // stopping, and nothing left
+    Job* job = &jobs_[next_++];
+    lock.unlock();
+    job->ok = deflate_with(own, job->raw, &job->deflated);
+    job->raw = std::string();
+    lock.lock();
+  }
+  libdeflate_free_compressor(own);
+}
+
+std::deque<StreamCompressor::Result> StreamCompressor::finish() {
+  if (helper_.joinable()) {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    helper_.join();
+  }
+  std::deque<Result> out;
+  for (Job& job : jobs_) out.push_back({job.owner, std::move(job.deflated), job.ok});
+  jobs_.clear();
+  next_ = 0;
+  stopping_ = false;
+  return out;
+}
+
+}  // namespace jan20::pdf

@@ -200,7 +200,12 @@ static void build_edition(const BuildOptions& options, Session& s, const model::
   if (options.write) {
     std::error_code ec;
     fs::create_directories(fs::path(ed.output).parent_path(), ec);
-    ed.written = pdf::write_pdf(*ed.paged, popts, ed.output, ed.sink);
+    // The pages' glyph runs are freed as they are drawn, unless the
+    // imposition or the report reads them afterwards.
+    if (options.impose == "saddle" || !options.report_file.empty())
+      ed.written = pdf::write_pdf(*ed.paged, popts, ed.output, ed.sink);
+    else
+      ed.written = pdf::write_pdf_releasing_pages(*ed.paged, popts, ed.output, ed.sink);
     if (ed.written && options.impose == "saddle") {
       if (ed.paged->pages.size() < 2) {
         ed.sink.note({}, ed.spec->name + " " + ed.lang + ": not imposed, the document has one page");

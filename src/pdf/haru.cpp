@@ -101,16 +101,26 @@ bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
   }
   if (!check(sink, "before saving the PDF")) return false;
   if (HPDF_SaveToStream(doc_) != HPDF_OK || failed()) return check(sink, "saving the PDF");
-  HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-  bytes->assign(size, '\0');
-  if (size > 0) {
-    HPDF_UINT32 got = size;
-    HPDF_STATUS st = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes->data()), &got);
-    if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
-      sink.error({}, "saving the PDF: could not read back " + std::to_string(size) +
-                         " bytes from libharu's memory stream (got " + std::to_string(got) + ")");
-      return false;
-    }
+  // The document's objects are not needed once it is written out: free them
+  // before the bytes are copied, so that a long document is not held three
+  // times (objects, libharu's stream, our string). HPDF_FreeDoc frees the
+  // output stream too, so it is taken out of the document first; it lives in
+  // the memory manager, which stays until HPDF_Free.
+  HPDF_Stream out = doc_->stream;
+  doc_->stream = nullptr;
+  HPDF_FreeDoc(doc_);
+  bytes->clear();
+  bytes->reserve(HPDF_Stream_Size(out));
+  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(out); ++i) {
+    HPDF_UINT length = 0;
+    HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(out, i, &length);
+    if (chunk) bytes->append(reinterpret_cast<const char*>(chunk), length);
+  }
+  const bool whole = bytes->size() == HPDF_Stream_Size(out);
+  HPDF_Stream_Free(out);
+  if (!whole) {
+    sink.error({}, "saving the PDF: could not read back the bytes from libharu's memory stream");
+    return false;
   }
   return true;
 }

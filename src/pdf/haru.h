@@ -46,7 +46,8 @@ class HaruDoc {
   static constexpr const char* kBugHint =
       "this is a bug in the PDF writer; please report it with the input that caused it";
 
-  // Saves the whole document to memory and returns its bytes.
+  // Saves the whole document to memory and returns its bytes. The document
+  // is freed on the way: nothing may be added to it afterwards.
   bool save(std::string* bytes, DiagnosticSink& sink);
 
   // Streams are compressed here, with libdeflate (stream_compressor.h),

@@ -39,7 +39,9 @@ model::PagedDocument sheet_content(const model::PagedDocument& doc) {
   return out;
 }
 
-bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink);
+// `release`, when given, is `doc` itself: each page's items are freed once drawn.
+bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink,
+            model::PagedDocument* release = nullptr);
 
 }  // namespace
 
@@ -54,7 +56,8 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
 
 namespace {
 
-bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink) {
+bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink,
+            model::PagedDocument* release) {
   if (doc.pages.empty()) {
     sink.error({}, "the document has no pages", "check that the content file has at least one section");
     return false;
@@ -102,6 +105,7 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       if (!write_page(w, i)) return false;
       if (!haru.deflate_page_content(w.pages[i])) return haru.check(sink, "compressing page " + std::to_string(i + 1));
+      if (release) std::vector<model::PageItem>().swap(release->pages[i].items);
     }
     if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
         !write_structure_tree(w) || !write_metadata(w) || !apply_pdfa(w) || !add_placeholder_id(w))
@@ -156,13 +160,29 @@ void remove_stale_temporaries(const std::string& dir, const std::string& base) {
 
 }  // namespace
 
+namespace {
+bool write_bytes(const std::string& bytes, const std::string& path, DiagnosticSink& sink);
+}  // namespace
+
 bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                DiagnosticSink& sink) {
-  SourceLocation where{path};
   std::string bytes;
   // Render completely before touching the file system: a failed render
   // leaves nothing behind.
-  if (!render_pdf(doc, options, &bytes, sink)) return false;
+  return render_pdf(doc, options, &bytes, sink) && write_bytes(bytes, path, sink);
+}
+
+bool write_pdf_releasing_pages(model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
+                               DiagnosticSink& sink) {
+  if (options.impose != Imposition::None || options.pdfa) return write_pdf(doc, options, path, sink);
+  std::string bytes;
+  return render(doc, options, &bytes, sink, &doc) && write_bytes(bytes, path, sink);
+}
+
+namespace {
+
+bool write_bytes(const std::string& bytes, const std::string& path, DiagnosticSink& sink) {
+  SourceLocation where{path};
 
   size_t slash = path.find_last_of('/');
   std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
@@ -212,5 +232,7 @@ bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const
   }
   return true;
 }
+
+}  // namespace
 
 }  // namespace jan20::pdf

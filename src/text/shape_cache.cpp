@@ -8,6 +8,7 @@
 #include "text/shape_cache.h"
 
 #include <array>
+#include <cstring>
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -15,10 +16,22 @@
 
 namespace jan20::text {
 
+namespace {
+// Lookups by string_view: the key is built in a buffer on the stack.
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+struct KeyEqual {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+};
+}  // namespace
+
 struct ShapeCache::Impl {
   struct Shard {
     std::mutex mutex;
-    std::unordered_map<std::string, std::vector<ShapedGlyph>> words;
+    std::unordered_map<std::string, std::vector<ShapedGlyph>, KeyHash, KeyEqual> words;
   };
   static constexpr size_t kShards = 16;
   std::array<Shard, kShards> shards;
@@ -29,22 +42,38 @@ struct ShapeCache::Impl {
 
 namespace {
 
-std::string cache_key(const ShapeRequest& r, std::string_view word) {
-  std::string key(word);
-  key += '\0';
-  key += std::to_string(reinterpret_cast<uintptr_t>(r.face));
-  key += '\0';
-  key += r.lang;
-  key += '\0';
-  char script[5] = {0, 0, 0, 0, 0};
+// The key: the word, then the face, language, script, direction and
+// features, each closed by a NUL (no part contains one). Written into `small`
+// when it fits (almost every word), else into `large`.
+std::string_view cache_key(const ShapeRequest& r, std::string_view word, std::array<char, 192>& small,
+                           std::string& large) {
+  char script[4];
   hb_tag_to_string(r.script, script);
-  key.append(script, 4);
-  key += static_cast<char>('0' + static_cast<int>(r.direction));
-  for (const auto& f : r.features) {
-    key += '\0';
-    key += f;
+  const auto face = reinterpret_cast<uintptr_t>(r.face);
+  size_t size = word.size() + 1 + sizeof face + r.lang.size() + 1 + 4 + 1;
+  for (const auto& f : r.features) size += f.size() + 1;
+  char* out = small.data();
+  if (size > small.size()) {
+    large.resize(size);
+    out = large.data();
   }
-  return key;
+  char* at = out;
+  auto put = [&](const void* bytes, size_t n) {
+    std::memcpy(at, bytes, n);
+    at += n;
+  };
+  put(word.data(), word.size());
+  *at++ = '\0';
+  put(&face, sizeof face);
+  put(r.lang.data(), r.lang.size());
+  *at++ = '\0';
+  put(script, 4);
+  *at++ = static_cast<char>('0' + static_cast<int>(r.direction));
+  for (const auto& f : r.features) {
+    put(f.data(), f.size());
+    *at++ = '\0';
+  }
+  return std::string_view(out, size);
 }
 
 std::vector<ShapedGlyph> shape_alone(const ShapeRequest& request, std::string_view word) {
@@ -67,8 +96,11 @@ std::vector<ShapedGlyph> ShapeCache::shape_word(const ShapeRequest& request) {
     impl_->misses.fetch_add(1, std::memory_order_relaxed);
     return shape_alone(request, word);
   }
-  std::string key = cache_key(request, word);
-  Impl::Shard& shard = impl_->shards[std::hash<std::string>{}(key) % Impl::kShards];
+  std::array<char, 192> small;
+  std::string large;
+  const std::string_view key = cache_key(request, word, small, large);
+  const size_t hash = KeyHash{}(key);
+  Impl::Shard& shard = impl_->shards[(hash >> 7) % Impl::kShards];
   {
     std::lock_guard lock(shard.mutex);
     auto it = shard.words.find(key);
@@ -82,7 +114,7 @@ std::vector<ShapedGlyph> ShapeCache::shape_word(const ShapeRequest& request) {
   impl_->misses.fetch_add(1, std::memory_order_relaxed);
   std::vector<ShapedGlyph> glyphs = shape_alone(request, word);
   std::lock_guard lock(shard.mutex);
-  shard.words.emplace(std::move(key), glyphs);
+  shard.words.emplace(std::string(key), glyphs);
   return glyphs;
 }
 

@@ -1,6 +1,9 @@
 #include "pdf/glyph_run.h"
 
 #include <algorithm>
+#include <cstring>
+#include <thread>
+#include <unordered_map>
 
 #include "core/utf.h"
 
@@ -101,10 +104,18 @@ std::vector<std::string> glyph_texts(const model::GlyphRun& run, const std::vect
   return texts;
 }
 
-std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal) {
-  std::vector<FontUse> uses(doc.fonts.size());
-  for (const model::Page& page : doc.pages) {
-    for (const model::PageItem& item : page.items) {
+namespace {
+
+// (glyph id, text) -> how often, per font, for pages [first, last): a hash
+// map keyed by the id's four bytes and the text, turned into FontUse once.
+using UseCounts = std::vector<std::unordered_map<std::string, int>>;
+
+void count_uses(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal, size_t first, size_t last,
+                UseCounts& counts) {
+  counts.assign(doc.fonts.size(), {});
+  std::string key;
+  for (size_t p = first; p < last; ++p) {
+    for (const model::PageItem& item : doc.pages[p].items) {
       const auto* run = std::get_if<model::GlyphRun>(&item);
       if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
       auto f = static_cast<size_t>(run->font);
@@ -113,11 +124,37 @@ std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std
       std::vector<std::string> texts = glyph_texts(*run, order, clusters, f < nominal.size() ? nominal[f] : nullptr);
       for (size_t pos = 0; pos < order.size(); ++pos) {
         uint32_t gid = run->glyphs[order[pos]].id;
-        uses[f].gids.insert(gid);
-        ++uses[f].texts[gid][texts[pos]];
+        key.assign(reinterpret_cast<const char*>(&gid), sizeof gid);
+        key += texts[pos];
+        ++counts[f][key];
       }
     }
   }
+}
+
+}  // namespace
+
+std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal,
+                                      int threads) {
+  // The pages in two halves on two threads; the counts add up the same in
+  // any order.
+  const size_t parts = threads > 1 && doc.pages.size() > 1 ? 2 : 1;
+  std::vector<UseCounts> counts(parts);
+  const size_t middle = doc.pages.size() / 2;
+  std::thread helper;
+  if (parts == 2) helper = std::thread([&] { count_uses(doc, nominal, middle, doc.pages.size(), counts[1]); });
+  count_uses(doc, nominal, 0, parts == 2 ? middle : doc.pages.size(), counts[0]);
+  if (helper.joinable()) helper.join();
+
+  std::vector<FontUse> uses(doc.fonts.size());
+  for (const UseCounts& part : counts)
+    for (size_t f = 0; f < part.size(); ++f)
+      for (const auto& [key, n] : part[f]) {
+        uint32_t gid = 0;
+        std::memcpy(&gid, key.data(), sizeof gid);
+        uses[f].gids.insert(gid);
+        uses[f].texts[gid][key.substr(sizeof gid)] += n;
+      }
   return uses;
 }
 

@@ -74,7 +74,9 @@ struct FontUse {
 };
 
 // One FontUse per PagedDocument::fonts entry; `nominal[i]` is font i's cmap.
-std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal);
+// With threads > 1, the pages are read in two halves at once.
+std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal,
+                                      int threads = 1);
 
 // How the embedded font renders each (original glyph id, text) pair.
 struct GlyphMapping {

@@ -81,7 +81,7 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     const FontProgram* program = programs[i].get();
     nominal[i] = [program](char32_t c) { return program->nominal_glyph(c); };
   }
-  std::vector<FontUse> uses = collect_font_use(doc, nominal);
+  std::vector<FontUse> uses = collect_font_use(doc, nominal, options.threads);
   std::vector<EmbeddedFont> fonts(doc.fonts.size());
   for (size_t i = 0; i < doc.fonts.size(); ++i) {
     if (uses[i].gids.empty()) continue;  // declared but unused: not embedded

@@ -1,5 +1,7 @@
 #include "text/script.h"
 
+#include <array>
+
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
@@ -40,15 +42,23 @@ TagParts split_tag(std::string_view tag) {
 }  // namespace
 
 hb_script_t script_of(char32_t cp) {
+  // ICU's script codes as HarfBuzz scripts, converted once (a constant
+  // table): parsing the short name for every character was 1 % of a build.
+  static const std::array<hb_script_t, USCRIPT_CODE_LIMIT> by_code = [] {
+    std::array<hb_script_t, USCRIPT_CODE_LIMIT> table{};
+    for (int code = 0; code < USCRIPT_CODE_LIMIT; ++code) {
+      const char* name = uscript_getShortName(static_cast<UScriptCode>(code));
+      hb_script_t s = name ? hb_script_from_string(name, -1) : HB_SCRIPT_UNKNOWN;
+      table[static_cast<size_t>(code)] = s == HB_SCRIPT_INVALID ? HB_SCRIPT_UNKNOWN : s;
+    }
+    table[USCRIPT_COMMON] = HB_SCRIPT_COMMON;
+    table[USCRIPT_INHERITED] = HB_SCRIPT_INHERITED;
+    return table;
+  }();
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode code = uscript_getScript(static_cast<UChar32>(cp), &status);
-  if (U_FAILURE(status)) return HB_SCRIPT_UNKNOWN;
-  if (code == USCRIPT_COMMON) return HB_SCRIPT_COMMON;
-  if (code == USCRIPT_INHERITED) return HB_SCRIPT_INHERITED;
-  const char* name = uscript_getShortName(code);
-  if (!name) return HB_SCRIPT_UNKNOWN;
-  hb_script_t s = hb_script_from_string(name, -1);
-  return s == HB_SCRIPT_INVALID ? HB_SCRIPT_UNKNOWN : s;
+  if (U_FAILURE(status) || code < 0 || code >= USCRIPT_CODE_LIMIT) return HB_SCRIPT_UNKNOWN;
+  return by_code[static_cast<size_t>(code)];
 }
 
 std::vector<hb_script_t> resolve_scripts(std::u32string_view text, hb_script_t fallback) {

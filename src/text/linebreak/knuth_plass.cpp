@@ -171,8 +171,8 @@ class Breaker {
     const int slots = 4 * (hyphen_cap_ + 1);
     candidates_.assign(static_cast<size_t>(slots), Candidate{});
     bool any = false;
-    std::vector<int> keep;
-    keep.reserve(active_.size());
+    std::vector<int>& keep = keep_;  // reused: one allocation per paragraph, not per breakpoint
+    keep.clear();
     for (size_t k = 0; k < active_.size(); ++k) {
       const int a = active_[k];
       const Node& from = nodes_[a];
@@ -223,7 +223,7 @@ class Breaker {
         any = true;
       }
     }
-    active_ = std::move(keep);
+    active_.swap(keep);
     if (!any) return;
     // §835–§836: add the new nodes, except those another one dominates: no
     // more consecutive hyphens and cheaper by more than a fitness jump costs.
@@ -263,6 +263,7 @@ class Breaker {
   double threshold_ = 1;
   std::vector<Node> nodes_;
   std::vector<int> active_;
+  std::vector<int> keep_;  // try_break's next active list
   std::vector<Candidate> candidates_;
 };
 

@@ -6,6 +6,7 @@
 #include <malloc.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.icc_explicit = icc->count() > 0;
+  // Like make -C and git -C: with -C DIR every relative path is relative to DIR.
+  for (std::string* path : {&options.report_file, &options.deps_file, &options.icc_profile})
+    if (!path->empty() && std::filesystem::path(*path).is_relative())
+      *path = (std::filesystem::path(options.project_dir) / *path).string();
 
   if (*build) return jan20::cli::run_build(options);
   if (*check) {

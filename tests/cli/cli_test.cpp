@@ -2,6 +2,7 @@
 // writes, its messages.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
 
 #include "support/test_support.h"
@@ -99,6 +100,21 @@ TEST(Cli, DepsFileListsEverythingTheBuildRead) {
   for (const char* needle : {"booklet.az.pdf:", "jan20.toml", "layouts/booklet.toml", "content/booklet/az.toml",
                              "fonts/manifest.toml", "NotoSerif-Regular.ttf"})
     EXPECT_NE(deps.find(needle), std::string::npos) << needle << "\n" << deps;
+}
+
+// -C DIR works like make -C: the report, the deps file (and --icc) are
+// relative to the project, not to where the command was started.
+TEST(Cli, RelativePathsAreRelativeToTheProject) {
+  std::string project = make_temp_dir();
+  for (const char* part : {"jan20.toml", "layouts", "content", "fonts"})
+    std::filesystem::copy(source_dir() + "/" + part, project + "/" + part, std::filesystem::copy_options::recursive);
+  CommandResult r = jan20({"-C", project, "build", "booklet", "--lang", "az", "--quiet", "--report", "r.json",
+                           "--deps", "booklet.d"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read_file(project + "/r.json").find("\"paragraphs\""), std::string::npos);
+  EXPECT_NE(read_file(project + "/booklet.d").find("booklet.az.pdf:"), std::string::npos);
+  EXPECT_FALSE(file_exists("r.json"));
+  EXPECT_FALSE(file_exists("booklet.d"));
 }
 
 TEST(Cli, HyphenatePrintsBreakPoints) {

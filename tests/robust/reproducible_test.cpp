@@ -65,7 +65,7 @@ TEST(Reproducible, ParagraphsSetOnSeveralThreadsGiveTheSameBytes) {
     std::string reference;
     // With --report the pages are kept after writing (the report reads
     // them); without it each page's runs are freed once drawn.
-    for (std::string jobs : {"1", "2", "3", "2 --report report.json"}) {
+    for (const std::string& jobs : std::vector<std::string>{"1", "2", "3", "2 --report " + project + "/report.json"}) {
       std::string out = "out-" + jobs.substr(0, 1) + (jobs.size() > 1 ? "-report" : "");
       testing::CommandResult r =
           jan20_env("", "-C " + project + " build booklet --lang az --quiet --jobs " + jobs + " --out " + out);

@@ -72,6 +72,11 @@ ImageFile read_image_file(const std::string& path) {
 }
 
 ImageCache::~ImageCache() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  done_.notify_all();
   if (helper_.joinable()) helper_.join();
 }
 
@@ -84,10 +89,16 @@ void ImageCache::prepare(const std::vector<std::string>& paths) {
   for (const auto& [path, index] : prepared_) order[index] = path;
   helper_ = std::thread([this, order = std::move(order)] {
     for (size_t i = 0; i < order.size(); ++i) {
+      {
+        std::unique_lock lock(mutex_);
+        done_.wait(lock, [&] { return stopping_ || waiting_ < kAhead; });
+        if (stopping_) return;
+      }
       ImageFile file = read_image_file(order[i]);
       std::lock_guard lock(mutex_);
       files_[i] = std::move(file);
       ready_[i] = true;
+      ++waiting_;
       done_.notify_all();
     }
   });
@@ -99,7 +110,9 @@ ImageFile ImageCache::take_file(const std::string& path) {
   std::unique_lock lock(mutex_);
   done_.wait(lock, [&] { return ready_[it->second]; });
   ImageFile file = std::move(files_[it->second]);
+  --waiting_;
   lock.unlock();
+  done_.notify_all();
   prepared_.erase(it);  // taken once: a failed file asked for again is read again
   return file;
 }

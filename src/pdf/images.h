@@ -43,8 +43,10 @@ class ImageCache {
   ImageCache(const ImageCache&) = delete;
   ImageCache& operator=(const ImageCache&) = delete;
   // Reads and checks `paths` (in the order they will be asked for) on a
-  // helper thread while pages are drawn; get() waits for its file if needed.
+  // helper thread while pages are drawn, at most kAhead files ahead of the
+  // ones taken (a decoded image can be large); get() waits for its file.
   void prepare(const std::vector<std::string>& paths);
+  static constexpr size_t kAhead = 4;
   // The image XObject for `path`, loading it on first use. Null (after
   // reporting) when the file is missing, unreadable or not PNG/JPEG.
   HPDF_Image get(const std::string& path, DiagnosticSink& sink);
@@ -63,6 +65,8 @@ class ImageCache {
   std::map<std::string, size_t> prepared_;
   std::vector<ImageFile> files_;
   std::vector<bool> ready_;
+  size_t waiting_ = 0;     // files read and not taken yet
+  bool stopping_ = false;  // the cache is going away: the helper stops
   std::mutex mutex_;
   std::condition_variable done_;
   std::thread helper_;

@@ -100,7 +100,7 @@ std::optional<std::string> source_date_epoch(DiagnosticSink& sink) {
                "set it to a Unix time such as 1768860000, or unset it");
     return std::nullopt;
   }
-  char iso[32];
+  char iso[64];  // room for any int year, so that the compiler sees no truncation
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
                 utc.tm_hour, utc.tm_min, utc.tm_sec);
   return std::string(iso);

@@ -78,8 +78,9 @@ void expect_structure_reads_as(const std::string& pdf, const model::Document& do
         std::vector<const StructNode*> ps = elements_of(e);
         ASSERT_EQ(ps.size(), b.attribution.empty() ? 1u : 2u) << at;
         EXPECT_EQ(spelling_mismatch(plain(b.text), texts_of(*ps[0])), "") << at;
-        if (!b.attribution.empty())
+        if (!b.attribution.empty()) {
           EXPECT_EQ(spelling_mismatch("\xE2\x80\x94 " + b.attribution, texts_of(*ps[1])), "") << at;
+        }
         break;
       }
       case model::BlockKind::List: {
@@ -114,7 +115,9 @@ void expect_structure_reads_as(const std::string& pdf, const model::Document& do
         EXPECT_EQ(figure->role, "Figure") << at;
         // pdfinfo prints the /T title (which repeats /Alt) as raw bytes: only
         // an ASCII one reads back; /Alt itself is checked with qpdf below.
-        if (ascii(f.alt)) EXPECT_EQ(figure->text, f.alt) << at;
+        if (ascii(f.alt)) {
+          EXPECT_EQ(figure->text, f.alt) << at;
+        }
         break;
       }
       case model::BlockKind::Facts: {

@@ -152,8 +152,9 @@ TEST_F(Documents, JustifiedLinesStayWithinTheTolerance) {
     }
     std::string lines = (*it)[5];
     for (std::sregex_iterator l(lines.begin(), lines.end(), line); l != end; ++l)
-      if ((*l)[4] == "false")
+      if ((*l)[4] == "false") {
         EXPECT_LE(std::stod((*l)[1]), 1.5) << (*it)[1] << ":" << (*it)[2];
+      }
   }
   EXPECT_GT(paragraphs, 40);
   EXPECT_LT(emergency * 5, paragraphs) << "most paragraphs must set within the tolerance";

@@ -62,7 +62,9 @@ TEST(Paginate, NeverLeavesAWidowOrAnOrphan) {
         for (const auto& c : p.columns) {
           int mine = 0;
           for (const auto& placed : c) mine += placed.item >= first ? 1 : 0;
-          if (mine > 0 && mine < 7) EXPECT_GE(mine, 2) << "filler " << filler << " height " << height;
+          if (mine > 0 && mine < 7) {
+            EXPECT_GE(mine, 2) << "filler " << filler << " height " << height;
+          }
         }
     }
   }

@@ -64,7 +64,9 @@ TEST(BookletLayout, LoadsWithoutDiagnostics) {
   EXPECT_EQ(d->fonts.at("arabic").family, "Noto Naskh Arabic");
   // Every font falls back, in the end, to the Arabic face for Perso-Arabic.
   for (const auto& [name, font] : d->fonts)
-    if (name != "arabic") EXPECT_EQ(font.fallback.back(), "arabic") << name;
+    if (name != "arabic") {
+      EXPECT_EQ(font.fallback.back(), "arabic") << name;
+    }
   EXPECT_EQ(d->colors.at("text"), Color::cmyk(0, 0, 0, 1));
   EXPECT_EQ(d->colors.at("mourning"), Color::cmyk(0, 1, 0.85, 0.3));
 

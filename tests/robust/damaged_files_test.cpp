@@ -164,8 +164,9 @@ TEST(TruncatedFont, EveryCutIsAnErrorWhenLoaded) {
     std::string error;
     EXPECT_EQ(font::Face::load(path, 0, 0, &error), nullptr) << n;
     EXPECT_FALSE(error.empty()) << n;
-    if (n >= 12)
+    if (n >= 12) {
       EXPECT_NE(error.find("the file is truncated"), std::string::npos) << n << ": " << error;
+    }
   }
   std::string error;
   EXPECT_NE(font::Face::load(source, 0, 0, &error), nullptr) << error;

@@ -95,6 +95,7 @@ void inspect_png(std::string_view b, ImageFileInfo& info) {
       info.interlaced = uint8_t(body[12]) == 1;
     } else if (type == "PLTE") {
       palette = true;
+      info.palette = {p + 8, length};
     } else if (type == "tRNS") {
       info.transparency = true;
     } else if (type == "IDAT") {
@@ -103,6 +104,7 @@ void inspect_png(std::string_view b, ImageFileInfo& info) {
         return;
       }
       data = true;
+      info.data_chunks.push_back({p + 8, length});
     } else if (type == "IEND") {
       if (!data) info.problem = "damaged PNG (no IDAT chunk: the file has no pixels)";
       return;

@@ -5,6 +5,7 @@
 // and the PDF writer (which must never hand a damaged file to libharu).
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jan20 {
 
@@ -21,6 +22,13 @@ struct ImageFileInfo {
   int color_type = -1;
   bool interlaced = false;
   bool transparency = false;
+  // PNG only: where the data of each IDAT chunk (in file order) and of the
+  // PLTE chunk lie in the file, as (offset, size); size 0 without a palette.
+  struct Range {
+    size_t offset = 0, size = 0;
+  };
+  std::vector<Range> data_chunks;
+  Range palette;
   std::string problem;  // empty when the file is whole and within the limits
   bool oversized = false;  // the problem is the pixel count (kMaxImagePixels), not damage
 };

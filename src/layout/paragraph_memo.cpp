@@ -95,10 +95,11 @@ void ParagraphMemo::set_recorded(text::ShapeCache& cache, int threads) {
 
 text::ParagraphResult ParagraphMemo::use(const text::ParagraphInput& input, text::ShapeCache& cache,
                                          DiagnosticSink& sink) {
-  auto it = settings_.find(key_of(input));
+  std::string key = key_of(input);
+  auto it = settings_.find(key);
   if (it == settings_.end() || !it->second->done) {  // not recorded, or recorded and not set yet
     if (!keep_) return text::set_paragraph(input, cache, sink);
-    if (it == settings_.end()) it = settings_.emplace(key_of(input), std::make_unique<Setting>()).first;
+    if (it == settings_.end()) it = settings_.emplace(std::move(key), std::make_unique<Setting>()).first;
     it->second->result = text::set_paragraph(input, cache, it->second->diagnostics);
     it->second->done = true;
   }

@@ -50,8 +50,6 @@ class ParagraphMemo {
   // reported goes to `sink`.
   text::ParagraphResult use(const text::ParagraphInput& input, text::ShapeCache& cache, DiagnosticSink& sink);
 
-  size_t size() const { return settings_.size(); }
-
  private:
   static std::string key_of(const text::ParagraphInput& input);
   std::unordered_map<std::string, std::unique_ptr<Setting>> settings_;

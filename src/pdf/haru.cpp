@@ -22,6 +22,18 @@ namespace {
 // hook, which runs after the dictionary's entries.
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
 
+// Everything written to a libharu memory stream, chunk by chunk.
+std::string memory_stream_bytes(HPDF_Stream stream) {
+  std::string bytes;
+  bytes.reserve(HPDF_Stream_Size(stream));
+  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
+    HPDF_UINT length = 0;
+    HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(stream, i, &length);
+    if (chunk) bytes.append(reinterpret_cast<const char*>(chunk), length);
+  }
+  return bytes;
+}
+
 HPDF_STATUS put_data(HPDF_Dict dict, std::string_view data) {
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
@@ -47,13 +59,7 @@ bool HaruDoc::deflate_page_content(HPDF_Page page) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION) return true;  // libharu ends the object and compresses
   HPDF_Stream stream = attr->contents->stream;
-  std::string raw;
-  raw.reserve(HPDF_Stream_Size(stream));
-  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(stream); ++i) {
-    HPDF_UINT length = 0;
-    HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(stream, i, &length);
-    if (chunk) raw.append(reinterpret_cast<const char*>(chunk), length);
-  }
+  std::string raw = memory_stream_bytes(stream);
   // The data goes back in when it is compressed (save, finish_deflating).
   HPDF_MemStream_FreeData(stream);
   compressor_->submit(attr->contents, std::move(raw));
@@ -62,8 +68,8 @@ bool HaruDoc::deflate_page_content(HPDF_Page page) {
 
 bool HaruDoc::finish_deflating() {
   bool ok = true;
-  for (StreamCompressor::Result& r : compressor_->finish())
-    ok = r.ok && put_data(static_cast<HPDF_Dict>(r.owner), r.deflated) == HPDF_OK && ok;
+  for (StreamCompressor::Compressed& c : compressor_->finish())
+    ok = c.ok && put_data(static_cast<HPDF_Dict>(c.owner), c.deflated) == HPDF_OK && ok;
   return ok;
 }
 
@@ -109,13 +115,7 @@ bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
   HPDF_Stream out = doc_->stream;
   doc_->stream = nullptr;
   HPDF_FreeDoc(doc_);
-  bytes->clear();
-  bytes->reserve(HPDF_Stream_Size(out));
-  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(out); ++i) {
-    HPDF_UINT length = 0;
-    HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(out, i, &length);
-    if (chunk) bytes->append(reinterpret_cast<const char*>(chunk), length);
-  }
+  *bytes = memory_stream_bytes(out);
   const bool whole = bytes->size() == HPDF_Stream_Size(out);
   HPDF_Stream_Free(out);
   if (!whole) {

@@ -3,16 +3,12 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace jan20::pdf {
 
 namespace {
-
-uint32_t big_endian_32(std::string_view bytes, size_t at) {
-  auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + i])); };
-  return byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3);
-}
 
 // Inflates the stream in slices and checks that it holds `rows` rows of
 // `row_bytes` bytes (the filter byte included), each starting with a PNG
@@ -73,16 +69,9 @@ std::string read_png_stream(std::string_view png, const ImageFileInfo& info, Png
   stream.height = info.height;
   stream.bit_depth = info.bit_depth;
   stream.colors = info.color_type == 2 ? 3 : 1;
-  // The chunks are known to be whole (inspect_image): length, type, data, CRC.
-  for (size_t at = 8; at + 12 <= png.size();) {
-    size_t length = big_endian_32(png, at);
-    std::string_view type = png.substr(at + 4, 4);
-    std::string_view data = png.substr(at + 8, length);
-    if (type == "IDAT") stream.idat.append(data);
-    if (type == "PLTE") stream.palette.assign(data);
-    if (type == "IEND") break;
-    at += 12 + length;
-  }
+  // inspect_image found the chunks whole and noted where their data lies.
+  for (const ImageFileInfo::Range& chunk : info.data_chunks) stream.idat.append(png.substr(chunk.offset, chunk.size));
+  stream.palette.assign(png.substr(info.palette.offset, info.palette.size));
   if (info.color_type == 3 && (stream.palette.empty() || stream.palette.size() % 3 != 0 ||
                                stream.palette.size() / 3 > (size_t{1} << info.bit_depth)))
     return "damaged PNG (its palette does not fit its bit depth)";

@@ -33,7 +33,8 @@ struct PngStream {
 // 8 bits for RGB.
 bool png_can_pass_through(const ImageFileInfo& info);
 
-// Collects the IDAT data (and the palette) of `png` and checks the stream.
+// Collects the IDAT data (and the palette) of `png`, where inspect_image
+// found them, and checks the stream.
 // Returns what is wrong, or an empty string and fills `out`.
 std::string read_png_stream(std::string_view png, const ImageFileInfo& info, PngStream* out);
 

@@ -27,16 +27,15 @@ bool StreamCompressor::compress(std::string_view raw, std::string* out) { return
 
 void StreamCompressor::submit(void* owner, std::string raw) {
   if (!helper_.joinable()) {
-    Job& job = jobs_.emplace_back();
-    job.owner = owner;
-    job.ok = compress(raw, &job.deflated);
-    ++next_;
+    Compressed& done = jobs_.emplace_back().result;
+    done.owner = owner;
+    done.ok = compress(raw, &done.deflated);
     return;
   }
   {
     std::lock_guard lock(mutex_);
     Job& job = jobs_.emplace_back();
-    job.owner = owner;
+    job.result.owner = owner;
     job.raw = std::move(raw);
   }
   wake_.notify_one();
@@ -50,15 +49,15 @@ void StreamCompressor::helper_loop() {
     if (next_ == jobs_.size()) break;  // stopping, and nothing left
     Job* job = &jobs_[next_++];
     lock.unlock();
-    job->ok = deflate_with(own, job->raw, &job->deflated);
+    job->result.ok = deflate_with(own, job->raw, &job->result.deflated);
     job->raw = std::string();
     lock.lock();
   }
   libdeflate_free_compressor(own);
 }
 
-std::deque<StreamCompressor::Result> StreamCompressor::finish() {
-  if (helper_.joinable()) {
+std::deque<StreamCompressor::Compressed> StreamCompressor::finish() {
+  if (helper_.joinable()) {  // afterwards, submit() compresses on the calling thread
     {
       std::lock_guard lock(mutex_);
       stopping_ = true;
@@ -66,11 +65,10 @@ std::deque<StreamCompressor::Result> StreamCompressor::finish() {
     wake_.notify_one();
     helper_.join();
   }
-  std::deque<Result> out;
-  for (Job& job : jobs_) out.push_back({job.owner, std::move(job.deflated), job.ok});
+  std::deque<Compressed> out;
+  for (Job& job : jobs_) out.push_back(std::move(job.result));
   jobs_.clear();
   next_ = 0;
-  stopping_ = false;
   return out;
 }
 

@@ -34,26 +34,25 @@ class StreamCompressor {
   // A job compressed in the background (or now, without a helper thread).
   // `owner` identifies it to the caller when finish() hands results back.
   void submit(void* owner, std::string raw);
-  struct Result {
+  struct Compressed {
     void* owner = nullptr;
     std::string deflated;
     bool ok = false;
   };
   // Waits for every submitted job and returns the results in submission order.
-  std::deque<Result> finish();
+  std::deque<Compressed> finish();
 
  private:
   struct Job {
-    void* owner = nullptr;
-    std::string raw, deflated;
-    bool ok = false;
+    std::string raw;  // emptied once compressed
+    Compressed result;
   };
   void helper_loop();
 
   libdeflate_compressor* compressor_ = nullptr;  // the calling thread's
   std::deque<Job> jobs_;  // references stay valid while more are added
   size_t next_ = 0;       // first job the helper has not taken
-  bool stopping_ = false;
+  bool stopping_ = false; // finish() was called: the helper ends when no job is left
   std::mutex mutex_;
   std::condition_variable wake_;
   std::thread helper_;

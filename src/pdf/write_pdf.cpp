@@ -158,29 +158,8 @@ void remove_stale_temporaries(const std::string& dir, const std::string& base) {
   ::closedir(d);
 }
 
-}  // namespace
-
-namespace {
-bool write_bytes(const std::string& bytes, const std::string& path, DiagnosticSink& sink);
-}  // namespace
-
-bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
-               DiagnosticSink& sink) {
-  std::string bytes;
-  // Render completely before touching the file system: a failed render
-  // leaves nothing behind.
-  return render_pdf(doc, options, &bytes, sink) && write_bytes(bytes, path, sink);
-}
-
-bool write_pdf_releasing_pages(model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
-                               DiagnosticSink& sink) {
-  if (options.impose != Imposition::None || options.pdfa) return write_pdf(doc, options, path, sink);
-  std::string bytes;
-  return render(doc, options, &bytes, sink, &doc) && write_bytes(bytes, path, sink);
-}
-
-namespace {
-
+// Writes a rendered PDF atomically: a temporary file beside `path`, flushed,
+// renamed over it (write_pdf.h).
 bool write_bytes(const std::string& bytes, const std::string& path, DiagnosticSink& sink) {
   SourceLocation where{path};
 
@@ -234,5 +213,20 @@ bool write_bytes(const std::string& bytes, const std::string& path, DiagnosticSi
 }
 
 }  // namespace
+
+bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
+               DiagnosticSink& sink) {
+  std::string bytes;
+  // Render completely before touching the file system: a failed render
+  // leaves nothing behind.
+  return render_pdf(doc, options, &bytes, sink) && write_bytes(bytes, path, sink);
+}
+
+bool write_pdf_releasing_pages(model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
+                               DiagnosticSink& sink) {
+  if (options.impose != Imposition::None || options.pdfa) return write_pdf(doc, options, path, sink);
+  std::string bytes;
+  return render(doc, options, &bytes, sink, &doc) && write_bytes(bytes, path, sink);
+}
 
 }  // namespace jan20::pdf

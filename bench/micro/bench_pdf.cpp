@@ -12,8 +12,9 @@
 namespace jan20::bench {
 namespace {
 
-void BM_RenderBookletPdf(benchmark::State& state) {
-  const model::PagedDocument& doc = typeset_booklet();
+// Renders `doc` once per iteration; returns the PDF's size, or -1 after
+// marking the benchmark failed.
+double render_repeatedly(benchmark::State& state, const model::PagedDocument& doc) {
   pdf::PdfOptions options;
   size_t bytes = 0;
   for (auto _ : state) {
@@ -21,12 +22,19 @@ void BM_RenderBookletPdf(benchmark::State& state) {
     std::string out;
     if (!pdf::render_pdf(doc, options, &out, sink)) {
       state.SkipWithError("render_pdf failed");
-      return;
+      return -1;
     }
     bytes = out.size();
   }
+  return static_cast<double>(bytes);
+}
+
+void BM_RenderBookletPdf(benchmark::State& state) {
+  const model::PagedDocument& doc = typeset_booklet();
+  const double bytes = render_repeatedly(state, doc);
+  if (bytes < 0) return;
   state.counters["pages/s"] = benchmark::Counter(static_cast<double>(doc.pages.size() * state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["bytes"] = static_cast<double>(bytes);
+  state.counters["bytes"] = bytes;
 }
 BENCHMARK(BM_RenderBookletPdf)->Unit(benchmark::kMillisecond);
 
@@ -97,19 +105,10 @@ model::PagedDocument figure_page(int figures) {
 void BM_EmbedImages(benchmark::State& state) {
   const int figures = static_cast<int>(state.range(0));
   const model::PagedDocument doc = figure_page(figures);
-  pdf::PdfOptions options;
-  size_t bytes = 0;
-  for (auto _ : state) {
-    DiagnosticSink sink;
-    std::string out;
-    if (!pdf::render_pdf(doc, options, &out, sink)) {
-      state.SkipWithError("render_pdf failed");
-      return;
-    }
-    bytes = out.size();
-  }
+  const double bytes = render_repeatedly(state, doc);
+  if (bytes < 0) return;
   state.counters["images/s"] = benchmark::Counter(static_cast<double>(figures * state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["bytes"] = static_cast<double>(bytes);
+  state.counters["bytes"] = bytes;
 }
 BENCHMARK(BM_EmbedImages)->Arg(0)->Arg(5)->Unit(benchmark::kMillisecond);
 

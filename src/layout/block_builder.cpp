@@ -268,9 +268,15 @@ void BlockBuilder::list(const model::Block& b) {
                                                    indent, lbl, model::Align::Left, false);
     size_t first = items_.size();
     add_lines(lines, item_style, indent, b.where);
-    if (first < items_.size() && !label_lines.empty())
-      append_line(items_[first].items, label_lines.front(), 0,
-                  baseline_offset(style.paragraph.leading, style.paragraph.size));
+    if (first < items_.size() && !label_lines.empty()) {
+      // The label goes before the item's first line: drawn in reading order,
+      // every text extractor reads "• kütləvi", not "kütləvi zi•".
+      std::vector<model::PageItem> label_items;
+      append_line(label_items, label_lines.front(), 0, baseline_offset(style.paragraph.leading, style.paragraph.size));
+      std::vector<model::PageItem>& line_items = items_[first].items;
+      line_items.insert(line_items.begin(), std::make_move_iterator(label_items.begin()),
+                        std::make_move_iterator(label_items.end()));
+    }
     space(style.paragraph.space_after * 0.5);
   }
   space(style.paragraph.space_after * 0.5);

@@ -29,8 +29,8 @@ bool has_space(const std::string& text) {
 
 // The text a cluster must extract as.
 const std::string& wanted_text(const Cluster& c) {
-  static const std::string soft_hyphen = kSoftHyphen;
-  return c.inserted_hyphen ? soft_hyphen : c.text;
+  static const std::string hyphen = kInsertedHyphen;
+  return c.inserted_hyphen ? hyphen : c.text;
 }
 
 }  // namespace
@@ -60,7 +60,7 @@ std::vector<std::string> glyph_texts(const model::GlyphRun& run, const std::vect
   std::vector<std::string> texts(order.size());
   for (const Cluster& c : clusters) {
     if (c.inserted_hyphen) {
-      texts[c.begin] = kSoftHyphen;
+      texts[c.begin] = kInsertedHyphen;
       continue;
     }
     if (c.end - c.begin == 1 || !nominal) {
@@ -110,13 +110,15 @@ namespace {
 // map keyed by the id's four bytes and the text, turned into FontUse once.
 using UseCounts = std::vector<std::unordered_map<std::string, int>>;
 
-void count_uses(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal, size_t first, size_t last,
-                UseCounts& counts) {
+using Joins = std::map<std::pair<size_t, size_t>, RunJoin>;
+
+void count_uses(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal, const Joins* joins,
+                size_t first, size_t last, UseCounts& counts) {
   counts.assign(doc.fonts.size(), {});
   std::string key;
   for (size_t p = first; p < last; ++p) {
-    for (const model::PageItem& item : doc.pages[p].items) {
-      const auto* run = std::get_if<model::GlyphRun>(&item);
+    for (size_t i = 0; i < doc.pages[p].items.size(); ++i) {
+      const auto* run = std::get_if<model::GlyphRun>(&doc.pages[p].items[i]);
       if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
       auto f = static_cast<size_t>(run->font);
       std::vector<size_t> order = writing_order(*run);
@@ -128,6 +130,14 @@ void count_uses(const model::PagedDocument& doc, const std::vector<NominalGlyph>
         key += texts[pos];
         ++counts[f][key];
       }
+      if (joins) {
+        auto join = joins->find({p, i});
+        if (join != joins->end() && join->second.word_break_space) {
+          uint32_t gid = nominal[f](U' ');
+          key.assign(reinterpret_cast<const char*>(&gid), sizeof gid);
+          ++counts[f][key + " "];
+        }
+      }
     }
   }
 }
@@ -135,15 +145,15 @@ void count_uses(const model::PagedDocument& doc, const std::vector<NominalGlyph>
 }  // namespace
 
 std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal,
-                                      int threads) {
+                                      int threads, const Joins* joins) {
   // The pages in two halves on two threads; the counts add up the same in
   // any order.
   const size_t parts = threads > 1 && doc.pages.size() > 1 ? 2 : 1;
   std::vector<UseCounts> counts(parts);
   const size_t middle = doc.pages.size() / 2;
   std::thread helper;
-  if (parts == 2) helper = std::thread([&] { count_uses(doc, nominal, middle, doc.pages.size(), counts[1]); });
-  count_uses(doc, nominal, 0, parts == 2 ? middle : doc.pages.size(), counts[0]);
+  if (parts == 2) helper = std::thread([&] { count_uses(doc, nominal, joins, middle, doc.pages.size(), counts[1]); });
+  count_uses(doc, nominal, joins, 0, parts == 2 ? middle : doc.pages.size(), counts[0]);
   if (helper.joinable()) helper.join();
 
   std::vector<FontUse> uses(doc.fonts.size());
@@ -158,7 +168,41 @@ std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std
   return uses;
 }
 
-std::map<std::pair<size_t, size_t>, RunJoin> plan_hyphen_joins(const model::PagedDocument& doc) {
+namespace {
+
+// Whether a line ending in `text` ends at a word break: not after a space
+// (there is one already) and not after a hyphen or a slash (a break inside
+// a compound such as "Hüquqi-siyasi").
+bool ends_at_word_break(const std::string& text) {
+  if (text.empty()) return false;
+  size_t at = text.size() - 1;  // the last character's first byte
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  char32_t last = utf8_next(text, at);
+  return !is_space(last) && last != U'-' && last != U'\u2010' && last != U'\u2011' && last != U'/';
+}
+
+// Where the pen stands after the run's last glyph (points, layout space).
+double run_end(const model::PagedDocument& doc, const model::GlyphRun& run) {
+  auto f = static_cast<size_t>(run.font);
+  double per_unit = run.size / (f < doc.fonts.size() && doc.fonts[f].units_per_em > 0 ? doc.fonts[f].units_per_em : 1000);
+  double pen = run.x;
+  for (const model::Glyph& g : run.glyphs) pen += g.x_advance * per_unit + g.extra;
+  return pen;
+}
+
+// Whether `next` reads as a new line after `run`: another page, another
+// baseline, or a gap of half an em or more on the same baseline (a table
+// cell, a contents entry's page number, another column).
+bool starts_new_line(const model::PagedDocument& doc, size_t page, const model::GlyphRun& run, size_t next_page,
+                     const model::GlyphRun& next) {
+  if (next_page != page || next.y != run.y) return true;
+  return next.x - run_end(doc, run) >= 0.5 * run.size;
+}
+
+}  // namespace
+
+std::map<std::pair<size_t, size_t>, RunJoin> plan_run_joins(const model::PagedDocument& doc,
+                                                            const std::vector<NominalGlyph>& nominal) {
   struct Ref {
     size_t page, item;
     const model::GlyphRun* run;
@@ -170,6 +214,19 @@ std::map<std::pair<size_t, size_t>, RunJoin> plan_hyphen_joins(const model::Page
         runs.push_back({p, i, r});
 
   std::map<std::pair<size_t, size_t>, RunJoin> plan;
+  // Word-break spaces: the next tagged run (in page order) on another line.
+  // (Left-to-right runs only: the check is on their right end.)
+  const Ref* next_tagged = nullptr;
+  for (size_t i = runs.size(); i-- > 0;) {
+    const model::GlyphRun& run = *runs[i].run;
+    if (run.tag < 0) continue;
+    bool line_end = !next_tagged || starts_new_line(doc, runs[i].page, run, next_tagged->page, *next_tagged->run);
+    auto f = static_cast<size_t>(run.font);
+    if (line_end && !run.hyphenated && !run.rtl && f < nominal.size() && nominal[f] && nominal[f](U' ') != 0 &&
+        ends_at_word_break(run.text))
+      plan[{runs[i].page, runs[i].item}].word_break_space = true;
+    next_tagged = &runs[i];
+  }
   std::map<int, size_t> next_with_tag;  // tag -> index in `runs` of the next run with it
   // Backwards, so that a word spread over three lines chains: the middle
   // line's own tail is known when the first line is planned.
@@ -198,7 +255,8 @@ std::map<std::pair<size_t, size_t>, RunJoin> plan_hyphen_joins(const model::Page
     next_with_tag[run.tag] = i;
   }
   for (auto it = plan.begin(); it != plan.end();)
-    it = it->second.tail.empty() && it->second.hidden_clusters == 0 ? plan.erase(it) : std::next(it);
+    it = it->second.tail.empty() && it->second.hidden_clusters == 0 && !it->second.word_break_space ? plan.erase(it)
+                                                                                                   : std::next(it);
   return plan;
 }
 
@@ -268,6 +326,18 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, const GlyphMapping& 
       std::string word;
       for (size_t k = start; k + 1 < clusters.size(); ++k) word += clusters[k].text;
       replace_range(clusters[start].begin, clusters.back().end, word + join->tail);
+    }
+  }
+  if (join && join->word_break_space && nominal) {
+    // After the last glyph, where the pen stands: it paints nothing.
+    auto cid = mapping.cid.find({nominal(U' '), " "});
+    if (cid != mapping.cid.end()) {
+      ShowGlyph space;
+      space.x = pen;
+      space.cid = cid->second;
+      auto w = mapping.width.find(space.cid);
+      space.width = w != mapping.width.end() ? w->second : 0;
+      out.glyphs.push_back(space);
     }
   }
   return out;

@@ -81,13 +81,13 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     const FontProgram* program = programs[i].get();
     nominal[i] = [program](char32_t c) { return program->nominal_glyph(c); };
   }
-  std::vector<FontUse> uses = collect_font_use(doc, nominal, options.threads);
+  std::map<std::pair<size_t, size_t>, RunJoin> joins = plan_run_joins(doc, nominal);
+  std::vector<FontUse> uses = collect_font_use(doc, nominal, options.threads, &joins);
   std::vector<EmbeddedFont> fonts(doc.fonts.size());
   for (size_t i = 0; i < doc.fonts.size(); ++i) {
     if (uses[i].gids.empty()) continue;  // declared but unused: not embedded
     if (!embed_glyph_font(haru, doc.fonts[i], *programs[i], uses[i], &fonts[i], sink)) return false;
   }
-  std::map<std::pair<size_t, size_t>, RunJoin> joins = plan_hyphen_joins(doc);
 
   DocumentWriter w(haru, doc, options, fonts, nominal, joins, sink);
   if (options.impose != Imposition::None) {

@@ -32,7 +32,7 @@ int objects_under(const StructNode& node);
 // Whether the pieces of text spell `expected` in order: each piece must
 // continue `expected` where the previous one stopped, white space between
 // pieces is free (a line ends where a space was; a hyphenated word is split
-// at its hyphen, which poppler drops). "" when they do, else what differs.
+// after its inserted hyphen, which reads "-" at the end of the piece). "" when they do, else what differs.
 std::string spelling_mismatch(const std::string& expected, const std::vector<std::string>& pieces);
 
 // The file rewritten by qpdf with uncompressed streams (--qdf), as text.

@@ -266,13 +266,14 @@ TEST(Document, StructureTreeTiesContentToTags) {
   EXPECT_EQ(tree.substr(0, tree.rfind("Object ")),
             "Document\n"
             "  H1 (block)\n"
-            "    \"20 Yanvar\"\n"
+            // A line that ends at a word break ends with a space.
+            "    \"20 Yanvar \"\n"
             // The Figure's /T repeats its /Alt; pdfinfo prints /T's raw
             // bytes, so a UTF-16 title shows as its byte-order mark.
             "  Figure \"\xFE\xFF\"\n"
             "    \"\"\n"
             "  P (block)\n"
-            "    \"Şəhidlər xiyabanı\"\n"
+            "    \"Şəhidlər xiyabanı \"\n"
             "    Link (inline)\n"
             "      ");
 

@@ -64,14 +64,14 @@ TEST(GlyphTexts, UnalignableClusterGoesToItsFirstGlyph) {
   EXPECT_EQ(texts_of(run), (std::vector<std::string>{"ə̃", ""}));
 }
 
-TEST(GlyphTexts, InsertedHyphenIsASoftHyphen) {
+TEST(GlyphTexts, InsertedHyphenIsAHyphenAtTheLineEnd) {
   model::GlyphRun run = make_run("ab", {{1, 0, 1}, {2, 1, 2}, {40, 2, 2}});
   run.hyphenated = true;
   auto order = writing_order(run);
   auto clusters = clusters_of(run, order);
   ASSERT_EQ(clusters.size(), 3u);
   EXPECT_TRUE(clusters[2].inserted_hyphen);
-  EXPECT_EQ(texts_of(run), (std::vector<std::string>{"a", "b", "\u00AD"}));
+  EXPECT_EQ(texts_of(run), (std::vector<std::string>{"a", "b", "-"}));
 }
 
 TEST(WritingOrder, RightToLeftIsReversedVisualOrder) {
@@ -174,7 +174,7 @@ model::PagedDocument two_line_paragraph() {
 
 TEST(HyphenJoins, LastWordGetsItsContinuationWhichIsHidden) {
   model::PagedDocument doc = two_line_paragraph();
-  auto plan = plan_hyphen_joins(doc);
+  auto plan = plan_run_joins(doc, {});
   ASSERT_EQ(plan.size(), 2u);
   EXPECT_EQ(plan.at({0, 0}).tail, "cd");
   EXPECT_EQ(plan.at({0, 2}).hidden_clusters, 2u);
@@ -197,7 +197,7 @@ TEST(HyphenJoins, LastWordGetsItsContinuationWhichIsHidden) {
 TEST(HyphenJoins, UntaggedRunsAreNotJoined) {
   model::PagedDocument doc = two_line_paragraph();
   for (auto& item : doc.pages[0].items) std::get<model::GlyphRun>(item).tag = -1;
-  EXPECT_TRUE(plan_hyphen_joins(doc).empty());
+  EXPECT_TRUE(plan_run_joins(doc, {}).empty());
 }
 
 TEST(HyphenJoins, WordOverThreeLinesChains) {
@@ -211,7 +211,7 @@ TEST(HyphenJoins, WordOverThreeLinesChains) {
   page.items = {a, b, c};
   doc.pages = {page};
   doc.tags = {{"P", -1, {}}};
-  auto plan = plan_hyphen_joins(doc);
+  auto plan = plan_run_joins(doc, {});
   EXPECT_EQ(plan.at({0, 0}).tail, "cdef");
   EXPECT_EQ(plan.at({0, 1}).hidden_clusters, 3u);  // c, d and its hyphen
   EXPECT_EQ(plan.at({0, 1}).tail, "");

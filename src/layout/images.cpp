@@ -1,7 +1,5 @@
 #include "layout/images.h"
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "core/image_file.h"
@@ -11,14 +9,14 @@ namespace jan20::layout {
 ImageInfo read_image_info(const std::string& path) {
   ImageInfo info;
   info.path = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    info.error = "the file does not exist or cannot be read";
+  // The whole image: a photo's EXIF and ICC profile segments can put its
+  // frame header hundreds of kilobytes in (core/image_file.h walks them).
+  std::string bytes;
+  FileProblem problem;
+  if (!read_image_bytes(path, &bytes, &problem)) {
+    info.error = "the file " + problem.phrase;
     return info;
   }
-  // The whole file: a photo's EXIF and ICC profile segments can put its
-  // frame header hundreds of kilobytes in (core/image_file.h walks them).
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ImageFileInfo file = inspect_image(bytes);
   if (!file.problem.empty()) {
     info.error = file.problem;

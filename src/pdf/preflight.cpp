@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
 
 #include "core/json.h"
+#include "core/regular_file.h"
 #include "core/units.h"
 #include "pdf/paint.h"
 
@@ -42,11 +42,11 @@ std::string pages_text(int page) { return "page " + std::to_string(page); }
 
 ImageHeader read_image_header(const std::string& path) {
   ImageHeader h;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return h;
-  std::vector<unsigned char> head(64 * 1024);
-  in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
+  FileProblem problem;
+  RegularFile file = RegularFile::open(path, kMaxImageFileBytes, &problem, /*whole_file=*/false);
+  std::string bytes;
+  if (!file.is_open() || !file.read_more(&bytes, 64 * 1024, &problem)) return h;
+  std::vector<unsigned char> head(bytes.begin(), bytes.end());
   static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   if (head.size() >= 26 && std::equal(kPng, kPng + 8, head.begin()) && head[12] == 'I' && head[15] == 'R') {
     h.width = static_cast<int>(be32(&head[16]));

@@ -2,8 +2,9 @@
 
 #include <unicode/uchar.h>
 
-#include <fstream>
+#include <string_view>
 
+#include "core/regular_file.h"
 #include "core/utf.h"
 #include "text/hyphenate.h"
 
@@ -68,22 +69,27 @@ const std::vector<size_t>* ExceptionTable::find(std::u32string_view folded_lette
 namespace jan20::text {
 
 bool read_exception_file(const std::string& path, std::vector<std::string>* out, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = "cannot read hyphenation exceptions '" + path + "'";
+  std::string text;
+  FileProblem problem;
+  if (!read_regular_file(path, kMaxHyphenationFileBytes, &text, &problem)) {
+    if (error) *error = "cannot read hyphenation exceptions '" + path + "': it " + problem.phrase;
     return false;
   }
-  std::string line;
-  while (std::getline(in, line)) {
-    if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string_view line(text.data() + pos, eol - pos);
+    pos = eol + 1;
+    if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
     // Words are separated by white space; a line usually holds one.
-    size_t pos = 0;
-    while (pos < line.size()) {
-      while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t' || line[pos] == '\r')) ++pos;
-      size_t end = pos;
+    size_t p = 0;
+    while (p < line.size()) {
+      while (p < line.size() && (line[p] == ' ' || line[p] == '\t' || line[p] == '\r')) ++p;
+      size_t end = p;
       while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != '\r') ++end;
-      if (end > pos) out->push_back(line.substr(pos, end - pos));
-      pos = end;
+      if (end > p) out->emplace_back(line.substr(p, end - p));
+      p = end;
     }
   }
   return true;

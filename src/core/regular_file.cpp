@@ -103,11 +103,16 @@ bool RegularFile::read_more(std::string* out, size_t n, FileProblem* problem) {
 }
 
 bool RegularFile::read_rest(std::string* out, FileProblem* problem) {
-  if (size_ > 0) out->reserve(out->size() + size_ + 1);
+  // What fstat promised, in one piece; then whatever more there is (a file
+  // that grew, or one in /proc that says it is empty), in small steps that
+  // move nothing when there is nothing.
+  if (size_ > read_ && !read_more(out, size_ - read_, problem)) return false;
+  std::string more;
   for (;;) {
-    size_t before = out->size();
-    if (!read_more(out, size_ > read_ ? size_ - read_ + 1 : 64 * 1024, problem)) return false;
-    if (out->size() == before) return true;
+    more.clear();
+    if (!read_more(&more, 64 * 1024, problem)) return false;
+    if (more.empty()) return true;
+    out->append(more);
   }
 }
 

@@ -101,7 +101,8 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
   };
   FileProblem problem;
   hb_blob_t* blob = map_font_file(path, &problem);
-  if (!blob) return fail("'" + path + "' " + problem.phrase);
+  if (!blob)
+    return fail(problem.kind == FileProblem::missing ? "cannot read '" + path + "'" : "'" + path + "' " + problem.phrase);
   std::unique_ptr<Face> face(new Face);  // owns the blob from here on
   face->hb_blob_ = blob;
   unsigned size = 0;

@@ -48,7 +48,8 @@ std::unique_ptr<FontProgram> FontProgram::open(const std::string& path, int inde
   FileProblem problem;
   f->blob_ = map_font_file(path, &problem);
   if (!f->blob_) {
-    *error = "font file '" + path + "' " + problem.phrase;
+    *error = problem.kind == FileProblem::missing ? "cannot read font file '" + path + "'"
+                                                  : "font file '" + path + "' " + problem.phrase;
     return nullptr;
   }
   f->face_ = hb_face_create(f->blob_, static_cast<unsigned>(index));

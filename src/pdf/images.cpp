@@ -124,7 +124,9 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
   ImageFile file = take_file(path);
   const ImageFileInfo& info = file.info;
   if (!file.readable) {
-    sink.error(where, "image file '" + path + "' " + file.read_problem.phrase,
+    sink.error(where,
+               file.read_problem.kind == FileProblem::missing ? std::string("image file not found or not readable")
+                                                              : "image file '" + path + "' " + file.read_problem.phrase,
                "check the image path in the content file (paths are relative to the project)");
     return nullptr;
   }

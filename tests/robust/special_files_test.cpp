@@ -128,5 +128,20 @@ INSTANTIATE_TEST_SUITE_P(Readers, SpecialFile, ::testing::ValuesIn(combinations(
   return info.param.reader.name + "_" + info.param.special.name;
 });
 
+// Data after a PNG's IEND or a JPEG's EOI is not read: 600 MiB of it (a hole
+// in a sparse file, so it costs no disk) would pass the 128 MiB cap on image
+// data if it were read, so a build that succeeds did not read it.
+void build_with_trailing_data(const std::string& image) {
+  std::string dir = buildable_project();
+  put(dir, "content/images/dot.png", image);
+  fs::resize_file(dir + "/content/images/dot.png", image.size() + (600u << 20));
+  testing::CommandResult r = jan20({"-C", dir, "build", "--quiet"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir + "/out/test.az.pdf"));
+}
+
+TEST(TrailingData, AfterAPngsIendIsNotRead) { build_with_trailing_data(png_file(16, 16)); }
+TEST(TrailingData, AfterAJpegsEoiIsNotRead) { build_with_trailing_data(jpeg_file()); }
+
 }  // namespace
 }  // namespace jan20::robust

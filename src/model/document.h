@@ -87,7 +87,7 @@ struct Metadata {
   std::string language;   // BCP-47 of the edition: "az", "en"
   std::string date;       // ISO 8601 date of the edition ("2026-01-20"); PDF dates come from it, never the clock
   std::string source;     // credit for the facts (colophon)
-  std::string url;        // link for the QR code (poster)
+  std::string url;        // link for the QR code (poster), as an ASCII URI (IDNA host, %XX path)
   std::vector<std::string> hyphenation_exceptions;  // "xal-qı-mı-zın"
 };
 

@@ -149,7 +149,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     BlockBuilder builder(pass_ctx);
     for (const model::Block& block : doc.blocks) builder.add(block);
     items = builder.take();
-    flow = paginate({&items, design.masters.count("cover") ? "cover" : "body", &design, flow_columns});
+    flow = paginate({&items, first_master(design), &design, flow_columns});
     if (!has_contents) break;
     std::vector<ContentsEntry> found;
     for (const HeadingPlace& h : find_headings(items, flow, design))

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/regular_file.h"
+
 namespace jan20 {
 
 // Images may have at most this many pixels: an A1 poster at 300 dpi is 70
@@ -42,5 +44,13 @@ struct ImageFileInfo {
 // `problem` is a phrase such as "truncated PNG (chunk IDAT runs past the end
 // of the file)" or "not a PNG or JPEG file".
 ImageFileInfo inspect_image(std::string_view bytes);
+
+// Reads an image file (core/regular_file.h: a regular file, at most
+// kMaxImageFileBytes) up to its end: a PNG's IEND chunk, a JPEG's EOI marker.
+// What follows the end is not read (a file with gigabytes of trailing data
+// costs what the image costs); a file that is neither format is read whole,
+// and inspect_image says what it is. False with `problem` when the file
+// cannot be read.
+bool read_image_bytes(const std::string& path, std::string* bytes, FileProblem* problem);
 
 }  // namespace jan20

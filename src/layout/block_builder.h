@@ -70,6 +70,14 @@ class BlockBuilder {
   std::vector<VItem> take() { return std::move(items_); }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
   int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
+  // The height of the content items added so far (lines, figures; not the
+  // spaces between them, which a column break may drop).
+  double content_height() const {
+    double h = 0;
+    for (const VItem& v : items_)
+      if (v.kind == VItem::Kind::Content) h += v.height;
+    return h;
+  }
 
   // Sets inline text as lines (exposed for the poster frames and masters).
   std::vector<text::Line> set_text(const model::Inline& text, const ResolvedStyle& style,

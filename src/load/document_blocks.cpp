@@ -104,9 +104,9 @@ std::optional<model::Inline> read_inline_key(ContentState& st, TableReader& r, c
 // The whole file's structure (core/image_file.h): a damaged or oversized
 // image is reported here, at its `image` key, rather than when the PDF is
 // written.
-ImageFileInfo inspect_image_file(const std::string& absolute) {
-  std::ifstream in(absolute, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+ImageFileInfo inspect_image_file(const std::string& absolute, FileProblem* problem) {
+  std::string bytes;
+  if (!read_image_bytes(absolute, &bytes, problem)) return {};
   return inspect_image(bytes);
 }
 
@@ -143,8 +143,13 @@ void read_figure(ContentState& st, TableReader& r, model::Block& b) {
   if (auto image = r.string("image")) {
     std::string absolute = resolve_project_path(*image, st.options, r.value_at("image"), cx.sink);
     if (!absolute.empty()) {
-      ImageFileInfo info = inspect_image_file(absolute);
-      if (info.format.empty())
+      FileProblem problem;
+      ImageFileInfo info = inspect_image_file(absolute, &problem);
+      if (problem)
+        cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "': file '" + *image + "' " + problem.phrase,
+                      problem.kind == FileProblem::too_large ? "scale it down: 300 pixels per inch of its printed size is enough"
+                                                             : "name a PNG or JPEG file");
+      else if (info.format.empty())
         cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "' is not a PNG or JPEG file",
                       "convert the image to PNG or JPEG");
       else if (!info.problem.empty())

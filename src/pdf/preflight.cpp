@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 
 #include "core/json.h"
@@ -29,7 +28,6 @@ bool rich_black(const Color& written) {
   return written.space == Color::Space::Cmyk && written.v[3] >= 0.9 &&
          written.v[0] + written.v[1] + written.v[2] > 0.001;
 }
-
 
 std::string pages_text(int page) { return "page " + std::to_string(page); }
 

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "build/edition.h"
+#include "build/output_file.h"
 #include "build/outputs.h"
 #include "build/workspace.h"
 #include "core/units.h"
@@ -57,7 +58,8 @@ pdf::PdfOptions pdf_options(const BuildOptions& options, int threads) {
 // The print target's output intent profile must exist: an error when it was
 // asked for (--icc), a warning and no intent when it is the default.
 void check_output_intent(pdf::PdfOptions& popts, const BuildOptions& options, DiagnosticSink& sink) {
-  if (popts.target != pdf::Target::Print || popts.icc_profile.empty() || fs::exists(popts.icc_profile)) return;
+  if (popts.target != pdf::Target::Print || popts.icc_profile.empty()) return;
+  if (std::error_code ec; fs::exists(popts.icc_profile, ec)) return;
   // The default profile comes with Ghostscript (Debian's libgs-common);
   // without it the PDF is still CMYK, only without a declared intent.
   if (options.icc_explicit)
@@ -197,6 +199,14 @@ std::unique_ptr<Edition> new_edition(const load::PlannedDocument& doc, const loa
 
 BuildResult run_build(const BuildOptions& options) {
   BuildResult result;
+  // An output path that cannot be written is known before anything is built:
+  // no PDF is written for a build whose report could not be.
+  bool paths_ok = options.report_file.empty() || check_output_path(options.report_file, "report", result.sink);
+  paths_ok &= options.deps_file.empty() || check_output_path(options.deps_file, "deps file", result.sink);
+  if (!paths_ok) {
+    result.exit_code = 1;
+    return result;
+  }
   std::optional<OpenProject> open = open_project(options.project_dir, options.allow_paths, result.sink);
   if (!open) {
     result.exit_code = 1;
@@ -249,8 +259,10 @@ BuildResult run_build(const BuildOptions& options) {
 
   bool failed = result.sink.has_errors();
   for (const auto& ed : result.editions) failed |= !succeeded(*ed, options);
-  if (!options.report_file.empty()) failed |= !write_report(options.report_file, result.editions, result.sink);
-  if (!options.deps_file.empty()) failed |= !write_deps(options.deps_file, result.editions, result.sink);
+  // The report and the deps file describe a build that succeeded: after a
+  // failed one the previous files stay as they were.
+  if (!failed && !options.report_file.empty()) failed |= !write_report(options.report_file, result.editions, result.sink);
+  if (!failed && !options.deps_file.empty()) failed |= !write_deps(options.deps_file, result.editions, result.sink);
   result.exit_code = failed ? 1 : 0;
   return result;
 }

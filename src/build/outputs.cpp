@@ -1,10 +1,6 @@
 #include "build/outputs.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-
+#include "build/output_file.h"
 #include "build/report_json.h"
 
 namespace jan20::build {
@@ -25,30 +21,6 @@ std::string imposed_path(const std::string& output) {
   return base + ".imposed.pdf";
 }
 
-bool write_text_atomically(const std::string& path, const std::string& text, DiagnosticSink& sink) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      int e = errno;
-      std::remove(tmp.c_str());
-      sink.error({path}, std::string("cannot write the file: ") + std::strerror(e),
-                 "check that its directory exists and is writable");
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    std::remove(tmp.c_str());
-    sink.error({path}, std::string("cannot replace the file: ") + std::strerror(e),
-               "check that the path is not a directory and that its directory is writable");
-    return false;
-  }
-  return true;
-}
-
 bool write_report(const std::string& path, const std::vector<std::unique_ptr<Edition>>& editions,
                   DiagnosticSink& sink) {
   std::vector<EditionReport> reports;
@@ -57,7 +29,7 @@ bool write_report(const std::string& path, const std::vector<std::unique_ptr<Edi
     reports.push_back({ed->document, ed->lang, ed->output, pages, ed->milliseconds, &ed->report, ed->paged.get(),
                        ed->preflight.get()});
   }
-  return write_text_atomically(path, report_json(reports), sink);
+  return write_output_file(path, report_json(reports), "report", sink);
 }
 
 std::string deps_text(const std::vector<std::unique_ptr<Edition>>& editions) {
@@ -74,7 +46,7 @@ std::string deps_text(const std::vector<std::unique_ptr<Edition>>& editions) {
 
 bool write_deps(const std::string& path, const std::vector<std::unique_ptr<Edition>>& editions,
                 DiagnosticSink& sink) {
-  return write_text_atomically(path, deps_text(editions), sink);
+  return write_output_file(path, deps_text(editions), "deps file", sink);
 }
 
 }  // namespace jan20::build

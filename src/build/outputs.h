@@ -1,7 +1,8 @@
 #pragma once
 // The files a build writes besides the PDFs: the printer sheets' name, the
-// --report JSON and the --deps Make rules, each written atomically (a
-// temporary file renamed over the target), or reported into the sink.
+// --report JSON and the --deps Make rules, written by output_file.h's rules
+// (atomically over a regular file, in place into a device, pipe or stdout),
+// or reported into the sink.
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,10 +13,6 @@ namespace jan20::build {
 
 // out/booklet.az.pdf -> out/booklet.az.imposed.pdf
 std::string imposed_path(const std::string& output);
-
-// Writes `text` to a temporary file beside `path` and renames it over `path`.
-// Returns false after reporting at `path`.
-bool write_text_atomically(const std::string& path, const std::string& text, DiagnosticSink& sink);
 
 // --report: what the typesetting did, per edition (report_json.h).
 bool write_report(const std::string& path, const std::vector<std::unique_ptr<Edition>>& editions,

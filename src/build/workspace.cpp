@@ -36,9 +36,15 @@ std::optional<std::string> source_date_epoch(DiagnosticSink& sink) {
 
 std::optional<OpenProject> open_project(const std::string& project_dir, const std::vector<std::string>& allow_paths,
                                         DiagnosticSink& sink) {
+  if (project_dir.empty()) {
+    sink.error({"-C"}, "the project directory is empty (-C \"\")",
+               "pass the folder holding jan20.toml, or leave -C out for the current directory");
+    return std::nullopt;
+  }
   std::error_code ec;
-  fs::path root = fs::weakly_canonical(fs::absolute(project_dir), ec);
-  if (ec || !fs::is_directory(root)) {
+  fs::path absolute = fs::absolute(project_dir, ec);
+  fs::path root = ec ? absolute : fs::weakly_canonical(absolute, ec);
+  if (ec || !fs::is_directory(root, ec)) {
     sink.error({project_dir, 0, 0}, "project directory not found", "pass an existing directory to -C");
     return std::nullopt;
   }

@@ -31,7 +31,8 @@ void add_build_options(CLI::App* cmd, jan20::build::BuildOptions& o, std::string
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+int run(int argc, char** argv) {
 #ifdef __GLIBC__
   // A build frees large structures between its stages (the paragraphs' lines
   // once paginated, each page's glyph runs once drawn). Give memory back to
@@ -111,7 +112,7 @@ int main(int argc, char** argv) {
   options.icc_explicit = icc->count() > 0;
   // Like make -C and git -C: with -C DIR every relative path is relative to DIR.
   for (std::string* path : {&options.report_file, &options.deps_file, &options.icc_profile})
-    if (!path->empty() && std::filesystem::path(*path).is_relative())
+    if (!path->empty() && *path != "-" && std::filesystem::path(*path).is_relative())
       *path = (std::filesystem::path(options.project_dir) / *path).string();
 
   if (*build) return jan20::cli::print_build(jan20::build::run_build(options), options, print);
@@ -123,4 +124,16 @@ int main(int argc, char** argv) {
   if (*shape) return jan20::cli::run_shape(shape_args, options.project_dir);
   if (*hyphenate) return jan20::cli::run_hyphenate(hyphen_args, options.project_dir);
   return 2;
+}
+}  // namespace
+
+// The edge: whatever escapes (a file-system call that throws, memory) is a
+// diagnostic and exit 1, never an abort with a core dump.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "jan20-pdf: error: %s\n", e.what());
+    return 1;
+  }
 }

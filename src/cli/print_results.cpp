@@ -37,7 +37,7 @@ void print_progress(const build::Edition& ed, const build::BuildResult& result, 
                  shown_path(ed.output, result.root).c_str(),
                  ed.imposed_output.empty()
                      ? ""
-                     : (", sheets -> " + fs::proximate(ed.imposed_output, result.root).string()).c_str());
+                     : (", sheets -> " + shown_path(ed.imposed_output, result.root).string()).c_str());
   else if (build::succeeded(ed, options))
     std::fprintf(stderr, "%s %s: %d page%s, no problems\n", name, lang, pages, plural);
   else if (ed.stopped_at == build::Stage::Layout)

@@ -27,12 +27,12 @@ struct ContentsEntry {
   int level = 1;
 };
 
-struct BuildContext {
+// What setting blocks reads, except where it reports (BuildContext::sink).
+struct BuildSettings {
   const model::Design& design;
   const model::Document& doc;
   StyleResolver& styles;
   text::ShapeCache& cache;
-  DiagnosticSink& sink;
   TypesetReport* report = nullptr;
   TagTree* tags = nullptr;
   text::HyphenationRules hyphenation;
@@ -44,32 +44,31 @@ struct BuildContext {
   double scale = 1.0;                             // poster fit modes scale every style
   ParagraphMemo* paragraphs = nullptr;            // settings kept for the typeset call, if any
   bool recording = false;                         // only record paragraphs in `paragraphs` (typeset's first walk)
+};
 
-  // The same context reporting into another sink (trial settings, passes).
-  BuildContext with_sink(DiagnosticSink& other) const {
-    BuildContext copy{design, doc, styles, cache, other};
-    copy.report = report;
-    copy.tags = tags;
-    copy.hyphenation = hyphenation;
-    copy.hyphenators = hyphenators;
-    copy.root = root;
-    copy.measure = measure;
-    copy.column_height = column_height;
-    copy.contents = contents;
-    copy.scale = scale;
-    copy.paragraphs = paragraphs;
-    copy.recording = recording;
-    return copy;
-  }
+struct BuildContext : BuildSettings {
+  DiagnosticSink& sink;
+
+  // The same context reporting into another sink (trial settings, passes):
+  // every setting copied as it is, whatever fields BuildSettings gains.
+  BuildContext with_sink(DiagnosticSink& other) const { return BuildContext{{*this}, other}; }
 };
 
 class BlockBuilder {
  public:
-  explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx) {}
+  explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx), master_(first_master(ctx.design)) {}
   void add(const model::Block& block);
   std::vector<VItem> take() { return std::move(items_); }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
   int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
+  // The height of the content items added so far (lines, figures; not the
+  // spaces between them, which a column break may drop).
+  double content_height() const {
+    double h = 0;
+    for (const VItem& v : items_)
+      if (v.kind == VItem::Kind::Content) h += v.height;
+    return h;
+  }
 
   // Sets inline text as lines (exposed for the poster frames and masters).
   std::vector<text::Line> set_text(const model::Inline& text, const ResolvedStyle& style,
@@ -78,15 +77,17 @@ class BlockBuilder {
                                    bool allow_hyphenation = true);
 
  private:
-  void heading(const model::Block& b);
-  void paragraph(const model::Block& b, const char* default_style, int tag);
-  void quote(const model::Block& b);
-  void list(const model::Block& b);
-  void figure(const model::Block& b);
-  void facts(const model::Block& b);
-  void timeline(const model::Block& b);
-  void names(const model::Block& b);
+  // One per block kind (model::BlockContent), given the block and its kind's data.
+  void heading(const model::Block& b, const model::Heading& heading);
+  void paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag);
+  void quote(const model::Block& b, const model::Quote& quote);
+  void list(const model::Block& b, const model::List& list);
+  void figure(const model::Block& b, const model::Figure& figure);
+  void facts(const model::Block& b, const model::Facts& facts);
+  void timeline(const model::Block& b, const model::Timeline& timeline);
+  void names(const model::Block& b, const model::Names& names);
   void contents(const model::Block& b);
+  void page_break(const model::PageBreak& page_break);
 
   // Appends lines as items with widow/orphan rules; x_offset shifts them.
   void add_lines(std::vector<text::Line> lines, const ResolvedStyle& style, double x_offset,
@@ -105,7 +106,7 @@ class BlockBuilder {
   BuildContext& ctx_;
   std::vector<VItem> items_;
   bool keep_next_ = false;
-  std::string master_ = "cover";
+  std::string master_;  // the master of the page being filled: first_master, then each page-break's
   int heading_count_ = 0;
   int overfull_lines_ = 0;
   int last_pass_ = 0;             // Knuth–Plass pass of the last set_text

@@ -39,7 +39,7 @@ class Hyphenator {
   // are loaded once, on first use, and shared by every call (thread-safe).
   // For pattern languages the file's own LEFTHYPHENMIN/RIGHTHYPHENMIN act as
   // a floor under min_left/min_right (en_US: 2/3, as TeX sets for English).
-  Hyphenator(std::string lang, HyphenationRules rules);
+  Hyphenator(std::string lang, const HyphenationRules& rules);
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;
@@ -72,6 +72,11 @@ class Hyphenators {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The libhyphen pattern file a language is hyphenated with
+// ("/usr/share/hyphen/hyph_en_US.dic" for en), or "" when it uses none
+// (Azerbaijani's syllable rules, languages set without hyphenation).
+std::string pattern_file(const std::string& lang);
 
 // Adds exceptions from a project file: one word per line with '-' at its
 // break points, '#' comments. Returns false and sets `error` if unreadable.

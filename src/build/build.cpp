@@ -39,7 +39,7 @@ bool has_errors(const DiagnosticSink& sink, bool strict) {
 
 void collect_images(const model::Document& doc, std::set<std::string>* files) {
   for (const model::Block& b : doc.blocks)
-    if (const model::ImageFile* image = model::block_image(b)) files->insert(image->path);
+    model::for_each_image(b, [&](const model::ImageFile& image) { files->insert(image.path); });
 }
 
 // The libhyphen pattern files the edition's languages are hyphenated with
@@ -160,9 +160,11 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
   // (ink limit, 300 ppi) that stop the build when broken.
   ed.preflight = std::make_unique<pdf::Preflight>(pdf::preflight(*ed.paged, popts));
   pdf::ImageLocator figure_at = [&](const std::string& image) {
-    for (const model::Block& b : doc.blocks)
-      if (const model::ImageFile* file = model::block_image(b); file && file->path == image)
-        return b.where;
+    for (const model::Block& b : doc.blocks) {
+      bool shows = false;
+      model::for_each_image(b, [&](const model::ImageFile& file) { shows = shows || file.path == image; });
+      if (shows) return b.where;
+    }
     return SourceLocation{image};
   };
   pdf::check_print_rules(*ed.preflight, {design.ink_limit, 300}, figure_at, ed.sink);

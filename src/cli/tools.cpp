@@ -26,8 +26,8 @@ void add_shape_options(CLI::App* cmd, ShapeToolArgs& a) {
 
 void add_hyphenate_options(CLI::App* cmd, HyphenateToolArgs& a) {
   cmd->add_option("--lang", a.lang, "Language: az (Latin or Cyrillic), en, ru (default az)");
-  cmd->add_option("--min-left", a.min_left, "Letters kept before a hyphen (default 2)");
-  cmd->add_option("--min-right", a.min_right, "Letters carried after a hyphen (default 2)");
+  cmd->add_option("--min-left", a.min_left, "Letters kept before a hyphen (default 2)")->check(CLI::Range(1, 20));
+  cmd->add_option("--min-right", a.min_right, "Letters carried after a hyphen (default 2)")->check(CLI::Range(1, 20));
   cmd->add_option("--exceptions", a.exceptions_file, "A file of exceptions, one word per line with '-' at its breaks");
   cmd->add_option("words", a.words, "Words to hyphenate")->required();
 }

@@ -33,9 +33,9 @@ bool has_errors(const DiagnosticSink& sink, bool strict) {
                      [](const Diagnostic& d) { return d.severity == Severity::Warning; });
 }
 
-void collect_images(const model::Document& doc, const std::string& root, std::set<std::string>* files) {
+void collect_images(const model::Document& doc, std::set<std::string>* files) {
   for (const model::Block& b : doc.blocks)
-    if (b.kind == model::BlockKind::Figure && !b.figure.image.empty()) files->insert(root + "/" + b.figure.image);
+    if (b.kind == model::BlockKind::Figure && !b.figure.file.path.empty()) files->insert(b.figure.file.path);
 }
 
 // The PDF options a build's options ask for.
@@ -142,7 +142,7 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
   ed.preflight = std::make_unique<pdf::Preflight>(pdf::preflight(*ed.paged, popts));
   pdf::ImageLocator figure_at = [&](const std::string& image) {
     for (const model::Block& b : doc.blocks)
-      if (b.kind == model::BlockKind::Figure && !b.figure.image.empty() && ws.load.root + "/" + b.figure.image == image)
+      if (b.kind == model::BlockKind::Figure && !b.figure.file.path.empty() && b.figure.file.path == image)
         return b.where;
     return SourceLocation{image};
   };
@@ -158,7 +158,7 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   // The content is checked against its edition's language and its layout's
   // styles, frames and masters.
   std::optional<model::Document> doc = load::load_edition_content(planned, design, ws.load, ed.sink, ws.source_date);
-  if (doc) collect_images(*doc, ws.load.root, &ed.files);
+  if (doc) collect_images(*doc, &ed.files);
   if (!doc || ed.sink.has_errors()) return;
   make_edition(ws, options, design, *doc, ed, threads);
   ed.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -155,6 +155,7 @@ void inspect_jpeg(std::string_view b, ImageFileInfo& info) {
       frame = true;
       info.height = static_cast<int>(be16(b, p + 3));
       info.width = static_cast<int>(be16(b, p + 5));
+      info.components = uint8_t(b[p + 7]);
       if (info.width == 0 || info.height == 0) {
         info.problem = "damaged JPEG (its frame header gives no size)";
         return;

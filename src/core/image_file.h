@@ -30,6 +30,7 @@ struct ImageFileInfo {
     size_t offset = 0, size = 0;
   };
   std::vector<Range> data_chunks;
+  int components = 0;   // JPEG only: the frame header's component count (1 grey, 3 colour, 4 CMYK)
   Range palette;
   std::string problem;  // empty when the file is whole and within the limits
   bool oversized = false;  // the problem is the pixel count (kMaxImagePixels), not damage

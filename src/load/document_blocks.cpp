@@ -110,6 +110,28 @@ ImageFileInfo inspect_image_file(const std::string& absolute, FileProblem* probl
   return inspect_image(bytes);
 }
 
+// What the layout and the print checks need of the file, from the structure
+// inspect_image found: nothing after the loader parses it again.
+model::ImageFile image_file_of(const std::string& absolute, const ImageFileInfo& info) {
+  model::ImageFile file{absolute, info.format, info.width, info.height, model::ImageColor::Unknown, false};
+  if (info.format == "jpeg") {
+    file.color = info.components == 1   ? model::ImageColor::Gray
+                 : info.components == 4 ? model::ImageColor::Cmyk
+                                        : model::ImageColor::Rgb;
+    return file;
+  }
+  // PNG IHDR colour type (PNG spec §11.2.2): 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGB+alpha.
+  switch (info.color_type) {
+    case 0: file.color = model::ImageColor::Gray; break;
+    case 2: file.color = model::ImageColor::Rgb; break;
+    case 3: file.color = model::ImageColor::Palette; break;
+    case 4: file.color = model::ImageColor::Gray; file.alpha = true; break;
+    case 6: file.color = model::ImageColor::Rgb; file.alpha = true; break;
+    default: break;
+  }
+  return file;
+}
+
 void read_figure(ContentState& st, TableReader& r, model::Block& b) {
   const Ctx& cx = st.cx;
   bool has_image = r.has("image"), has_ornament = r.has("ornament");
@@ -134,8 +156,10 @@ void read_figure(ContentState& st, TableReader& r, model::Block& b) {
         cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "' cannot be used: " + info.problem,
                       info.oversized ? "scale it down: 300 pixels per inch of its printed size is enough"
                                 : "export the image again as an 8-bit PNG or a baseline JPEG");
-      else
+      else {
         b.figure.image = *image;
+        b.figure.file = image_file_of(absolute, info);
+      }
     }
   }
   if (auto o = r.choice("ornament", {"carnation", "ribbon", "flag"})) b.figure.ornament = *o;

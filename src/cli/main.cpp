@@ -96,7 +96,7 @@ int run(int argc, char** argv) {
   bool untagged = false;
   build->add_flag("--untagged", untagged, "Do not write the structure tree (tagged PDF is the default)");
   build->add_option("-j,--jobs", options.jobs, "Threads: editions built at once, and paragraphs set at once within an edition (default 2)")
-      ->check(CLI::Range(1, 64));
+      ->check(CLI::Range(0, 64));
   build->add_flag("--quiet,-q", print.quiet, "No progress lines");
 
   CLI::App* check = app.add_subcommand("check", "Validate content, layouts, fonts, images and fit without writing");

@@ -36,8 +36,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{{"--impose", "saddle", "--creep", "1e308"},
                            "--creep: '1e308' is out of range; it must be between 0 and 5"},
                       Case{{"--impose", "saddle", "--creep", "0.1mm"}, "--creep: '0.1mm' is not a number"},
-                      Case{{"-j", "0"}, "--jobs: Value 0 not in range 1 to 64"},
-                      Case{{"-j", "1e308"}, "--jobs: Value 1e308 not in range 1 to 64"}),
+                      Case{{"-j", "65"}, "--jobs: Value 65 not in range 0 to 64"},
+                      Case{{"-j", "1e308"}, "--jobs: Value 1e308 not in range 0 to 64"}),
     [](const auto& info) { return "case_" + std::to_string(info.index); });
 
 TEST(CliNumber, HyphenateMinimumsAreChecked) {

@@ -16,6 +16,45 @@ void BlockBuilder::facts(const model::Block& b) {
   double gap = std::max(8.0, value_style.paragraph.size * 0.3);  // big figures need air between them
   double n = static_cast<double>(b.facts.size());
   double cell = (ctx_.measure - gap * (n - 1)) / n;
+  // Labels side by side read as one row: when one would wrap, all are set a
+  // little smaller (down to 80 %) so that each stays on one line; when that is
+  // not enough, each wraps at the narrowest measure that keeps its number of
+  // lines, so that its lines are balanced.
+  auto natural_width = [&](const std::string& text, const ResolvedStyle& st) {
+    double width = 0;
+    for (const text::Line& line : set_text(inline_of(text, b.where), st, block_lang(b), 1e6, -1, model::Align::Center, false))
+      width = std::max(width, line.natural_width);
+    return width;
+  };
+  double widest = 0;
+  for (const model::FactFigure& f : b.facts) widest = std::max(widest, natural_width(f.label, label_style));
+  ResolvedStyle fitted = label_style;
+  bool one_line = widest <= cell;
+  if (!one_line && widest > 0 && cell / widest >= 0.8) {
+    fitted = ctx_.styles.scaled(label_style, cell / widest * 0.999);
+    one_line = true;
+  }
+  auto label_measure = [&](const std::string& text) {
+    if (one_line) return cell;
+    model::Inline label = inline_of(text, b.where);
+    auto count = [&](double m) {
+      return set_text(label, fitted, block_lang(b), m, -1, model::Align::Center, false).size();
+    };
+    size_t lines = count(cell);
+    double lo = cell / static_cast<double>(lines + 1), hi = cell;
+    // Never narrower than the longest word: that would overfill a line.
+    for (size_t at = 0; at < text.size();) {
+      size_t end = std::min(text.find(' ', at), text.size());
+      if (end > at) lo = std::max(lo, natural_width(text.substr(at, end - at), fitted) + 0.5);
+      at = end + 1;
+    }
+    if (lo >= hi) return cell;
+    for (int i = 0; i < 12; ++i) {
+      double mid = (lo + hi) / 2;
+      (count(mid) == lines ? hi : lo) = mid;
+    }
+    return hi;
+  };
   VItem v;
   double height = 0;
   for (size_t i = 0; i < b.facts.size(); ++i) {
@@ -28,16 +67,19 @@ void BlockBuilder::facts(const model::Block& b) {
       y += value_style.paragraph.leading;
     }
     y += 2;
-    for (const text::Line& line : set_text(inline_of(b.facts[i].label, b.where), label_style, block_lang(b),
-                                           cell, fact_tag, model::Align::Center, false)) {
-      append_line(v.items, line, x, y + baseline_offset(label_style.paragraph.leading, label_style.paragraph.size));
-      y += label_style.paragraph.leading;
+    model::Inline label = inline_of(b.facts[i].label, b.where);
+    double m = label_measure(b.facts[i].label);
+    for (const text::Line& line : set_text(label, fitted, block_lang(b), m, fact_tag, model::Align::Center, false)) {
+      append_line(v.items, line, x + (cell - m) / 2, y + baseline_offset(fitted.paragraph.leading, fitted.paragraph.size));
+      y += fitted.paragraph.leading;
     }
     height = std::max(height, y);
   }
   // A thin rule above and below the figures frames them as one element.
   Color rule_color = ctx_.styles.color("accent", ctx_.styles.color("text"));
-  for (double ry : {-4.0, height + 4}) {
+  // The lower rule keeps clear of the labels' descenders by half their size.
+  double below = std::max(4.0, fitted.paragraph.size * 0.5);
+  for (double ry : {-4.0, height + below}) {
     model::Path rule;
     rule.segments = {{model::PathSegment::Op::Move, 0, ry}, {model::PathSegment::Op::Line, ctx_.measure, ry}};
     rule.stroke = rule_color;
@@ -55,7 +97,7 @@ void BlockBuilder::facts(const model::Block& b) {
       }
     }, item);
   }
-  v.height = height + 12;
+  v.height = height + below + 8;
   space(value_style.paragraph.space_before + 4);
   add_box(std::move(v));
   space(label_style.paragraph.space_after + 8);

@@ -114,7 +114,18 @@ void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, 
     f.style = *style;
     refs.push_back({NameRef::Kind::Style, *style, r.key_path("style"), r.value_at("style")});
   }
-  r.finish({{"valign", "did you mean 'align-vertical'?"}, {"vertical-align", "did you mean 'align-vertical'?"}});
+  if (auto follows = r.string("follows")) {
+    if (!names.count(*follows) || *follows == f.name)
+      cx.sink.error(r.value_at("follows"), "frame '" + f.name + "' follows '" + *follows +
+                                               "', which is not a frame defined before it in [masters." + master.name + "]",
+                    "name a frame listed above this one");
+    else
+      f.follows = *follows;
+  }
+  f.gap = r.length("gap", kGutter).value_or(f.gap);
+  f.balance = r.boolean("balance").value_or(f.balance);
+  r.finish({{"valign", "did you mean 'align-vertical'?"}, {"vertical-align", "did you mean 'align-vertical'?"},
+            {"after", "did you mean 'follows'?"}});
   if (!ok) return;
   if (f.width <= 0 || f.height <= 0) {
     cx.sink.error(f.where, "frame '" + f.name + "' has no area (" + mm(f.width) + " × " + mm(f.height) + ")",

@@ -65,6 +65,11 @@ struct Frame {
   FitMode fit = FitMode::Overflow;
   std::string align_vertical = "top";  // "top", "center", "bottom"
   std::string style;  // paragraph style of the frame's paragraphs that name none; empty = "body"
+  // The frame starts `gap` below where the text of frame `follows` ends and
+  // keeps its bottom edge: the free space of a short frame goes to this one.
+  std::string follows;
+  double gap = 0;
+  bool balance = true;  // columns end at the same height (the first may be one line longer)
   SourceLocation where;
 };
 

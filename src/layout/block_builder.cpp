@@ -5,7 +5,6 @@
 
 #include "core/utf.h"
 #include "layout/block_items.h"
-#include "layout/images.h"
 #include "layout/ornaments.h"
 #include "text/case_transform.h"
 
@@ -289,10 +288,12 @@ void BlockBuilder::figure(const model::Block& b) {
   const ResolvedStyle& caption_style = style("caption", {"body"});
   VItem v;
   double width = ctx_.measure, height = 0;
-  if (!f.image.empty()) {
-    ImageInfo info = read_image_info(ctx_.root + "/" + f.image);
-    if (!info.ok) {
-      ctx_.sink.error(b.where, "cannot read the image '" + f.image + "': " + info.error,
+  if (!f.file.path.empty()) {
+    // The loader found the file and read its header (model/image.h).
+    const model::ImageFile& info = f.file;
+    if (info.width <= 0 || info.height <= 0 || info.width > 20000 || info.height > 20000) {
+      ctx_.sink.error(b.where, "cannot read the image '" + f.image + "': image size " + std::to_string(info.width) +
+                                   "x" + std::to_string(info.height) + " is out of range (1..20000 pixels per side)",
                       "use a PNG or JPEG file inside the project");
       return;
     }
@@ -309,6 +310,8 @@ void BlockBuilder::figure(const model::Block& b) {
     img.height = height;
     img.pixel_width = info.width;
     img.pixel_height = info.height;
+    img.color = info.color;
+    img.alpha = info.alpha;
     img.tag = tag;
     v.items.push_back(img);
   } else {

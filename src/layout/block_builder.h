@@ -65,11 +65,19 @@ struct BuildContext {
 
 class BlockBuilder {
  public:
-  explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx) {}
+  explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx), master_(first_master(ctx.design)) {}
   void add(const model::Block& block);
   std::vector<VItem> take() { return std::move(items_); }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
   int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
+  // The height of the content items added so far (lines, figures; not the
+  // spaces between them, which a column break may drop).
+  double content_height() const {
+    double h = 0;
+    for (const VItem& v : items_)
+      if (v.kind == VItem::Kind::Content) h += v.height;
+    return h;
+  }
 
   // Sets inline text as lines (exposed for the poster frames and masters).
   std::vector<text::Line> set_text(const model::Inline& text, const ResolvedStyle& style,
@@ -105,7 +113,7 @@ class BlockBuilder {
   BuildContext& ctx_;
   std::vector<VItem> items_;
   bool keep_next_ = false;
-  std::string master_ = "cover";
+  std::string master_;  // the master of the page being filled: first_master, then each page-break's
   int heading_count_ = 0;
   int overfull_lines_ = 0;
   int last_pass_ = 0;             // Knuth–Plass pass of the last set_text

@@ -47,8 +47,12 @@ double balanced_height(const std::vector<VItem>& items, const model::Frame& fram
   return hi;
 }
 
+// `trial`: only whether it fits matters (fitting_scale), so setting stops as
+// soon as the content set so far is taller than all the frame's columns
+// together: a fill frame with half a million characters costs what fills it,
+// at each of the scales tried, not what sets all of it.
 FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std::vector<const model::Block*>& blocks,
-                       double scale, DiagnosticSink& sink, TagTree* tags, bool balance = false) {
+                       double scale, DiagnosticSink& sink, TagTree* tags, bool trial = false, bool balance = false) {
   BuildContext ctx = base.with_sink(sink);
   TypesetReport report;
   ctx.report = &report;
@@ -60,15 +64,17 @@ FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std:
   ctx.column_height = frame.height;
   ctx.scale = scale;
   BlockBuilder builder(ctx);
+  const double capacity = n * frame.height;
   for (const model::Block* b : blocks) {
     ctx.tags->set_block(static_cast<int>(b - base.doc.blocks.data()));
     if (frame.style.empty() || !b->style.empty() || b->kind != model::BlockKind::Paragraph) {
       builder.add(*b);
-      continue;
+    } else {
+      model::Block styled = *b;  // the frame's default paragraph style
+      styled.style = frame.style;
+      builder.add(styled);
     }
-    model::Block styled = *b;  // the frame's default paragraph style
-    styled.style = frame.style;
-    builder.add(styled);
+    if (trial && builder.content_height() > capacity) return {};  // fits = false
   }
   FrameSetting s;
   s.items = builder.take();
@@ -104,7 +110,7 @@ double fitting_scale(BuildContext& ctx, const model::Frame& frame, const std::ve
   TypesetReport* saved = ctx.report;
   ctx.report = nullptr;
   DiagnosticSink scratch;
-  if (set_frame(ctx, frame, blocks, hi, scratch, nullptr).fits) {
+  if (set_frame(ctx, frame, blocks, hi, scratch, nullptr, true).fits) {
     ctx.report = saved;
     return hi;
   }
@@ -113,7 +119,7 @@ double fitting_scale(BuildContext& ctx, const model::Frame& frame, const std::ve
   for (int i = 0; i < 12; ++i) {
     double mid = std::sqrt(lo * hi);
     DiagnosticSink trial;
-    (set_frame(ctx, frame, blocks, mid, trial, nullptr).fits ? lo : hi) = mid;
+    (set_frame(ctx, frame, blocks, mid, trial, nullptr, true).fits ? lo : hi) = mid;
   }
   ctx.report = saved;
   return lo;
@@ -185,7 +191,7 @@ model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
     double scale = 1.0;
     if (frame->fit == model::FitMode::Shrink) scale = fitting_scale(ctx, *frame, blocks, 0.1, 1.0);
     if (frame->fit == model::FitMode::Fill) scale = fitting_scale(ctx, *frame, blocks, 0.1, 40.0);
-    FrameSetting s = set_frame(ctx, *frame, blocks, scale, ctx.sink, ctx.tags, frame->balance);
+    FrameSetting s = set_frame(ctx, *frame, blocks, scale, ctx.sink, ctx.tags, false, frame->balance);
     if (!s.fits) {
       double over = s.used_height - frame->height;
       std::string by = over > 0 ? " by " + std::to_string(static_cast<int>(std::ceil(pt_to_mm(over)))) + " mm" : "";

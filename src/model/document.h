@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "model/image.h"
 
 namespace jan20::model {
 
@@ -32,7 +33,8 @@ struct TimelineEntry {
 };
 
 struct Figure {
-  std::string image;    // path relative to the project; empty for a vector ornament figure
+  std::string image;    // the path as the content gives it; empty for a vector ornament figure
+  ImageFile file;       // the image the loader found there (file.path absolute); empty path for an ornament
   std::string ornament; // name of a layout ornament drawn instead of an image
   Inline caption;
   std::string credit;

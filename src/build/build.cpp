@@ -14,6 +14,7 @@
 #include "build/workspace.h"
 #include "core/units.h"
 #include "load/load.h"
+#include "model/block_texts.h"
 #include "pdf/write_pdf.h"
 
 #ifndef JAN20_VERSION
@@ -35,7 +36,7 @@ bool has_errors(const DiagnosticSink& sink, bool strict) {
 
 void collect_images(const model::Document& doc, std::set<std::string>* files) {
   for (const model::Block& b : doc.blocks)
-    if (b.kind == model::BlockKind::Figure && !b.figure.file.path.empty()) files->insert(b.figure.file.path);
+    if (const model::ImageFile* image = model::block_image(b)) files->insert(image->path);
 }
 
 // The PDF options a build's options ask for.
@@ -142,7 +143,7 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
   ed.preflight = std::make_unique<pdf::Preflight>(pdf::preflight(*ed.paged, popts));
   pdf::ImageLocator figure_at = [&](const std::string& image) {
     for (const model::Block& b : doc.blocks)
-      if (b.kind == model::BlockKind::Figure && !b.figure.file.path.empty() && b.figure.file.path == image)
+      if (const model::ImageFile* file = model::block_image(b); file && file->path == image)
         return b.where;
     return SourceLocation{image};
   };

@@ -7,25 +7,23 @@
 #include "build/workspace.h"
 #include "core/utf.h"
 #include "load/load.h"
+#include "model/block_texts.h"
 
 namespace jan20::build {
 
 namespace {
 
-// Every character the content sets in type (spaces and controls aside).
+// Every character set in type: the content's texts and what the layout adds
+// around them (model/block_texts.h), the title and subtitle.
 std::set<char32_t> characters_used(const model::Document& doc) {
   std::set<char32_t> used;
-  auto add = [&](const std::string& t) {
+  auto add = [&](std::string_view t) {
     for (size_t pos = 0; pos < t.size();) used.insert(utf8_next(t, pos));
   };
-  for (const auto& b : doc.blocks) {
-    for (const auto& span : b.text) add(span.text);
-    for (const auto& item : b.items) for (const auto& span : item) add(span.text);
-    for (const auto& f : b.facts) add(f.value + f.label);
-    for (const auto& t : b.timeline) { add(t.date); for (const auto& span : t.event) add(span.text); }
-    for (const auto& row : b.names) for (const auto& c : row) add(c.text);
-    for (const auto& span : b.figure.caption) add(span.text);
-  }
+  for (const auto& b : doc.blocks)
+    model::for_each_text(b, [&](const model::BlockText& t) {
+      if (t.kind != model::BlockText::Kind::Alt) add(t.text);
+    });
   add(doc.meta.title + doc.meta.subtitle);
   return used;
 }

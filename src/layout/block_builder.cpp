@@ -6,6 +6,7 @@
 #include "core/utf.h"
 #include "layout/block_items.h"
 #include "layout/ornaments.h"
+#include "model/block_texts.h"
 #include "text/case_transform.h"
 
 namespace jan20::layout {
@@ -241,7 +242,7 @@ void BlockBuilder::quote(const model::Block& b) {
     const ResolvedStyle& style = this->style("attribution", {"quote"});
     int at = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
     keep_next_ = true;  // the attribution stays with its quote
-    std::string text = "\xE2\x80\x94 " + b.attribution;  // em dash
+    std::string text = std::string(model::kAttributionDash) + b.attribution;
     add_lines(set_text(inline_of(text, b.where), style, block_lang(b), ctx_.measure, at), style, 0, b.where);
     space(style.paragraph.space_after);
   }
@@ -262,7 +263,7 @@ void BlockBuilder::list(const model::Block& b) {
     item_style.paragraph.left_indent = 0;
     item_style.paragraph.indent = 0;
     std::vector<text::Line> lines = set_text(item, item_style, block_lang(b), ctx_.measure - indent, body);
-    std::string label = b.numbered ? std::to_string(n) + "." : "\xE2\x80\xA2";  // bullet
+    std::string label = model::list_label(b.numbered, n);
     std::vector<text::Line> label_lines = set_text(inline_of(label, b.where), item_style, block_lang(b),
                                                    indent, lbl, model::Align::Left, false);
     size_t first = items_.size();

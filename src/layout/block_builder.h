@@ -27,12 +27,12 @@ struct ContentsEntry {
   int level = 1;
 };
 
-struct BuildContext {
+// What setting blocks reads, except where it reports (BuildContext::sink).
+struct BuildSettings {
   const model::Design& design;
   const model::Document& doc;
   StyleResolver& styles;
   text::ShapeCache& cache;
-  DiagnosticSink& sink;
   TypesetReport* report = nullptr;
   TagTree* tags = nullptr;
   text::HyphenationRules hyphenation;
@@ -44,23 +44,14 @@ struct BuildContext {
   double scale = 1.0;                             // poster fit modes scale every style
   ParagraphMemo* paragraphs = nullptr;            // settings kept for the typeset call, if any
   bool recording = false;                         // only record paragraphs in `paragraphs` (typeset's first walk)
+};
 
-  // The same context reporting into another sink (trial settings, passes).
-  BuildContext with_sink(DiagnosticSink& other) const {
-    BuildContext copy{design, doc, styles, cache, other};
-    copy.report = report;
-    copy.tags = tags;
-    copy.hyphenation = hyphenation;
-    copy.hyphenators = hyphenators;
-    copy.root = root;
-    copy.measure = measure;
-    copy.column_height = column_height;
-    copy.contents = contents;
-    copy.scale = scale;
-    copy.paragraphs = paragraphs;
-    copy.recording = recording;
-    return copy;
-  }
+struct BuildContext : BuildSettings {
+  DiagnosticSink& sink;
+
+  // The same context reporting into another sink (trial settings, passes):
+  // every setting copied as it is, whatever fields BuildSettings gains.
+  BuildContext with_sink(DiagnosticSink& other) const { return BuildContext{{*this}, other}; }
 };
 
 class BlockBuilder {

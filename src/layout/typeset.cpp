@@ -87,7 +87,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   out.info.producer = options.producer;
 
   StyleResolver styles(design, fonts, sink);
-  BuildContext ctx{design, doc, styles, cache, sink};
+  BuildContext ctx{{design, doc, styles, cache}, sink};
   text::Hyphenators hyphenators(hyphenation_rules(doc, design, options, sink));
   // Every paragraph gets the minimums; the exceptions (possibly a million
   // words) stay with the hyphenators, which every paragraph also gets.

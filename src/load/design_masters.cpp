@@ -174,6 +174,7 @@ void read_master(const Ctx& cx, const toml::key& key, const toml::node& node, co
     }
   }
   m.numbered = r.boolean("numbered").value_or(true);
+  m.centre_on_trim = r.boolean("centre-on-trim").value_or(false);
   if (const toml::array* ornaments = r.array("ornaments"))
     for (size_t i = 0; i < ornaments->size(); ++i)
       read_ornament(cx, *ornaments->get(i), element_path(r.key_path("ornaments"), i), d, m, refs);
@@ -182,7 +183,8 @@ void read_master(const Ctx& cx, const toml::key& key, const toml::node& node, co
     for (size_t i = 0; i < frames->size(); ++i)
       read_frame(cx, *frames->get(i), element_path(r.key_path("frames"), i), d, refs, m, frame_names);
   r.finish({{"ornament", "did you mean 'ornaments'? (write [[" + path + ".ornaments]])"},
-            {"frame", "did you mean 'frames'? (write [[" + path + ".frames]])"}});
+            {"frame", "did you mean 'frames'? (write [[" + path + ".frames]])"},
+            {"center-on-trim", "did you mean 'centre-on-trim'?"}});
   out.masters[name] = std::move(m);
 }
 

@@ -81,6 +81,7 @@ struct MasterPage {
   std::string header_style;   // paragraph style for the running header
   std::string footer_style;
   bool numbered = true;       // counts in the page labels and shows {page}
+  bool centre_on_trim = false;  // text centred on the trimmed page, not on the (facing) text area
   std::vector<Ornament> ornaments;
   std::vector<Frame> frames;  // poster: placed frames; empty = the page's text area
   SourceLocation where;

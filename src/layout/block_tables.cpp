@@ -8,13 +8,13 @@
 
 namespace jan20::layout {
 
-void BlockBuilder::facts(const model::Block& b) {
-  if (b.facts.empty()) return;
+void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
+  if (facts.figures.empty()) return;
   const ResolvedStyle& value_style = style("fact-value", {"h1"});
   const ResolvedStyle& label_style = style("fact-label", {"caption", "body"});
   int group = tag_for(b, "Div");
   double gap = std::max(8.0, value_style.paragraph.size * 0.3);  // big figures need air between them
-  double n = static_cast<double>(b.facts.size());
+  double n = static_cast<double>(facts.figures.size());
   double cell = (ctx_.measure - gap * (n - 1)) / n;
   // Labels side by side read as one row: when one would wrap, all are set a
   // little smaller (down to 80 %) so that each stays on one line; when that is
@@ -27,7 +27,7 @@ void BlockBuilder::facts(const model::Block& b) {
     return width;
   };
   double widest = 0;
-  for (const model::FactFigure& f : b.facts) widest = std::max(widest, natural_width(f.label, label_style));
+  for (const model::FactFigure& f : facts.figures) widest = std::max(widest, natural_width(f.label, label_style));
   ResolvedStyle fitted = label_style;
   bool one_line = widest <= cell;
   if (!one_line && widest > 0 && cell / widest >= 0.8) {
@@ -57,18 +57,18 @@ void BlockBuilder::facts(const model::Block& b) {
   };
   VItem v;
   double height = 0;
-  for (size_t i = 0; i < b.facts.size(); ++i) {
+  for (size_t i = 0; i < facts.figures.size(); ++i) {
     double x = i * (cell + gap);
     int fact_tag = ctx_.tags ? ctx_.tags->add(group, "P") : -1;
     double y = 0;
-    for (const text::Line& line : set_text(inline_of(b.facts[i].value, b.where), value_style, block_lang(b),
+    for (const text::Line& line : set_text(inline_of(facts.figures[i].value, b.where), value_style, block_lang(b),
                                            cell, fact_tag, model::Align::Center, false)) {
       append_line(v.items, line, x, y + baseline_offset(value_style.paragraph.leading, value_style.paragraph.size));
       y += value_style.paragraph.leading;
     }
     y += 2;
-    model::Inline label = inline_of(b.facts[i].label, b.where);
-    double m = label_measure(b.facts[i].label);
+    model::Inline label = inline_of(facts.figures[i].label, b.where);
+    double m = label_measure(facts.figures[i].label);
     for (const text::Line& line : set_text(label, fitted, block_lang(b), m, fact_tag, model::Align::Center, false)) {
       append_line(v.items, line, x + (cell - m) / 2, y + baseline_offset(fitted.paragraph.leading, fitted.paragraph.size));
       y += fitted.paragraph.leading;
@@ -103,21 +103,21 @@ void BlockBuilder::facts(const model::Block& b) {
   space(label_style.paragraph.space_after + 8);
 }
 
-void BlockBuilder::timeline(const model::Block& b) {
+void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeline) {
   const ResolvedStyle& date_style = style("timeline-date", {"body"});
   const ResolvedStyle& event_style = style("timeline-event", {"body"});
   int list_tag = tag_for(b, "L");
   // The date column is as wide as its longest date (at most a third of the
   // measure, where a long date wraps): the events get the rest.
   double date_width = 0;
-  for (const model::TimelineEntry& e : b.timeline)
+  for (const model::TimelineEntry& e : timeline.entries)
     for (const text::Line& line : set_text(inline_of(e.date, b.where), date_style, block_lang(b), 1e6, -1,
                                            model::Align::Left, false))
       date_width = std::max(date_width, line.natural_width);
   date_width = std::min(ctx_.measure / 3, date_width + 0.5);
   double gap = 12;  // the axis sits in the middle of it
   space(event_style.paragraph.leading * 0.5);
-  for (const model::TimelineEntry& e : b.timeline) {
+  for (const model::TimelineEntry& e : timeline.entries) {
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
     int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
@@ -147,11 +147,11 @@ void BlockBuilder::timeline(const model::Block& b) {
   space(event_style.paragraph.space_after + 4);
 }
 
-void BlockBuilder::names(const model::Block& b) {
+void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   const ResolvedStyle& cell_style = style("names", {"body"});
   int table = tag_for(b, "Table");
   size_t columns = 0;
-  for (const auto& row : b.names) columns = std::max(columns, row.size());
+  for (const auto& row : names.rows) columns = std::max(columns, row.size());
   if (columns == 0) return;
   double gap = 6;
   const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
@@ -176,14 +176,14 @@ void BlockBuilder::names(const model::Block& b) {
       at = end + 1;
     }
   };
-  for (const auto& row : b.names)
+  for (const auto& row : names.rows)
     for (size_t c = 0; c < row.size(); ++c) {
       if (row[c].text.empty()) continue;
       measure_cell(c, row[c].text, cell_style, cell_lang(row[c]));
       (is_rtl(cell_lang(row[c])) ? rtl_cells : ltr_cells)[c]++;
     }
-  for (size_t c = 0; c < b.names_header.size() && c < columns; ++c)
-    measure_cell(c, b.names_header[c], head_style, block_lang(b));
+  for (size_t c = 0; c < names.header.size() && c < columns; ++c)
+    measure_cell(c, names.header[c], head_style, block_lang(b));
   double room = ctx_.measure - gap * (columns - 1), sum_min = 0, sum_max = 0;
   for (size_t c = 0; c < columns; ++c) {
     min_w[c] += 0.5, max_w[c] += 0.5;  // rounding of the measured advances
@@ -200,16 +200,16 @@ void BlockBuilder::names(const model::Block& b) {
     left[c] = c == 0 ? 0 : left[c - 1] + width[c - 1] + gap;
   }
   space(cell_style.paragraph.leading * 0.5);
-  if (!b.names_header.empty()) {
+  if (!names.header.empty()) {
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
     VItem v;
     double height = 0;
-    for (size_t c = 0; c < b.names_header.size() && c < columns; ++c) {
+    for (size_t c = 0; c < names.header.size() && c < columns; ++c) {
       int th = ctx_.tags ? ctx_.tags->add(tr, "TH") : -1;
       double y = 0;
       // A header aligns with its column: right over a right-to-left column.
       model::Align align = rtl_cells[c] > ltr_cells[c] ? model::Align::Right : model::Align::Left;
-      for (const text::Line& line : set_text(inline_of(b.names_header[c], b.where), head_style, block_lang(b), width[c],
+      for (const text::Line& line : set_text(inline_of(names.header[c], b.where), head_style, block_lang(b), width[c],
                                              th, align, false)) {
         append_line(v.items, line, left[c], y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
         y += head_style.paragraph.leading;
@@ -225,7 +225,7 @@ void BlockBuilder::names(const model::Block& b) {
     add_box(std::move(v));
     keep_next_ = true;  // the heading row stays with the first row
   }
-  for (const auto& row : b.names) {
+  for (const auto& row : names.rows) {
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
     VItem v;
     double height = 0;

@@ -1,7 +1,7 @@
 #pragma once
 // The one place that lists what a block carries: its texts (with their
 // language and where they are in the content), the characters the layout
-// adds around them, and its image. check_scripts, `jan20-pdf fonts`,
+// adds around them, and its image files. check_scripts, `jan20-pdf fonts`,
 // --deps, the print diagnostics and the layout all go through here, so a new
 // field or block kind is listed once and every one of them sees it.
 #include <string>
@@ -87,10 +87,21 @@ void for_each_text(const Block& b, Visit&& visit) {
              b.content);
 }
 
-// The image file a block shows, if any (a figure's; null otherwise).
-inline const ImageFile* block_image(const Block& b) {
-  const Figure* f = b.as<Figure>();
-  return f && !f->file.path.empty() ? &f->file : nullptr;
+// Calls visit(const ImageFile&) for every image file `b` shows (a figure's
+// image; none for an ornament or any other kind). --deps lists them and the
+// print diagnostics find a figure by them.
+template <class Visit>
+void for_each_image(const Block& b, Visit&& visit) {
+  std::visit(Overloaded{
+                 [&](const Figure& f) {
+                   if (!f.file.path.empty()) visit(f.file);
+                 },
+                 // Every kind is named, so that a new one must say whether it shows images.
+                 [](const Paragraph&) {}, [](const Heading&) {}, [](const Quote&) {}, [](const List&) {},
+                 [](const Facts&) {}, [](const Timeline&) {}, [](const PageBreak&) {}, [](const Contents&) {},
+                 [](const Names&) {},
+             },
+             b.content);
 }
 
 }  // namespace jan20::model

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/diagnostic.h"
 #include "font/collection.h"
 #include "load/load.h"
 #include "text/hyphenate.h"
@@ -14,6 +15,23 @@
 namespace jan20::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Each line of a tool's messages escaped (core/diagnostic.h), its newlines kept.
+std::string escape_nonprinting_lines(const std::string& text) {
+  std::string out;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    out += escape_nonprinting(std::string_view(text).substr(pos, end - pos));
+    if (end < text.size()) out += '\n';
+    pos = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 void add_shape_options(CLI::App* cmd, ShapeToolArgs& a) {
   cmd->add_option("--font", a.font, "Font family (\"Noto Serif\", \"Noto Serif:Bold\") or font file")->required();
@@ -67,7 +85,7 @@ int run_shape(const ShapeToolArgs& a, const std::string& project_dir) {
   std::string out, err;
   int code = text::run_shape_tool(o, fonts, &out, &err);
   std::fputs(out.c_str(), stdout);
-  std::fputs(err.c_str(), stderr);
+  std::fputs(escape_nonprinting_lines(err).c_str(), stderr);
   return code;
 }
 
@@ -116,7 +134,8 @@ int run_hyphenate(const HyphenateToolArgs& a, const std::string& project_dir) {
   if (!a.exceptions_file.empty()) {
     std::string error;
     if (!text::read_exception_file(a.exceptions_file, &request.rules.exceptions, &error)) {
-      std::fprintf(stderr, "jan20-pdf: %s: %s\n", a.exceptions_file.c_str(), error.c_str());
+      std::fprintf(stderr, "jan20-pdf: %s: %s\n", escape_nonprinting(a.exceptions_file).c_str(),
+                   escape_nonprinting(error).c_str());
       return 1;
     }
   }

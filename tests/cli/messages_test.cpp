@@ -91,5 +91,17 @@ TEST(Messages, HyphenateTakesTheLayoutsMinimaAndRefusesBadNumbers) {
   EXPECT_NE(help.out.find("Other languages are not hyphenated"), std::string::npos) << help.out;
 }
 
+// Debian's EB Garamond 12 Bold has no ı: shape says so instead of only
+// printing .notdef among the glyphs.
+TEST(Messages, ShapeWarnsWhenALetterIsDrawnAsNotdef) {
+  CommandResult r = run({jan20_binary(), "shape", "--font", "EB Garamond:Bold", "--lang", "az", "Anım"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_NE(r.out.find(".notdef"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("warning: EBGaramond12-Bold has no glyph for U+0131"), std::string::npos) << r.err;
+  CommandResult covered = run({jan20_binary(), "shape", "--font", "Noto Serif", "--lang", "az", "Anım"});
+  EXPECT_EQ(covered.out.find(".notdef"), std::string::npos) << covered.out;
+  EXPECT_EQ(covered.err, "");
+}
+
 }  // namespace
 }  // namespace jan20::testing

@@ -16,6 +16,45 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
   double gap = std::max(8.0, value_style.paragraph.size * 0.3);  // big figures need air between them
   double n = static_cast<double>(facts.figures.size());
   double cell = (ctx_.measure - gap * (n - 1)) / n;
+  // Labels side by side read as one row: when one would wrap, all are set a
+  // little smaller (down to 80 %) so that each stays on one line; when that is
+  // not enough, each wraps at the narrowest measure that keeps its number of
+  // lines, so that its lines are balanced.
+  auto natural_width = [&](const std::string& text, const ResolvedStyle& st) {
+    double width = 0;
+    for (const text::Line& line : set_text(inline_of(text, b.where), st, block_lang(b), 1e6, -1, model::Align::Center, false))
+      width = std::max(width, line.natural_width);
+    return width;
+  };
+  double widest = 0;
+  for (const model::FactFigure& f : facts.figures) widest = std::max(widest, natural_width(f.label, label_style));
+  ResolvedStyle fitted = label_style;
+  bool one_line = widest <= cell;
+  if (!one_line && widest > 0 && cell / widest >= 0.8) {
+    fitted = ctx_.styles.scaled(label_style, cell / widest * 0.999);
+    one_line = true;
+  }
+  auto label_measure = [&](const std::string& text) {
+    if (one_line) return cell;
+    model::Inline label = inline_of(text, b.where);
+    auto count = [&](double m) {
+      return set_text(label, fitted, block_lang(b), m, -1, model::Align::Center, false).size();
+    };
+    size_t lines = count(cell);
+    double lo = cell / static_cast<double>(lines + 1), hi = cell;
+    // Never narrower than the longest word: that would overfill a line.
+    for (size_t at = 0; at < text.size();) {
+      size_t end = std::min(text.find(' ', at), text.size());
+      if (end > at) lo = std::max(lo, natural_width(text.substr(at, end - at), fitted) + 0.5);
+      at = end + 1;
+    }
+    if (lo >= hi) return cell;
+    for (int i = 0; i < 12; ++i) {
+      double mid = (lo + hi) / 2;
+      (count(mid) == lines ? hi : lo) = mid;
+    }
+    return hi;
+  };
   VItem v;
   double height = 0;
   for (size_t i = 0; i < facts.figures.size(); ++i) {
@@ -28,16 +67,19 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
       y += value_style.paragraph.leading;
     }
     y += 2;
-    for (const text::Line& line : set_text(inline_of(facts.figures[i].label, b.where), label_style, block_lang(b),
-                                           cell, fact_tag, model::Align::Center, false)) {
-      append_line(v.items, line, x, y + baseline_offset(label_style.paragraph.leading, label_style.paragraph.size));
-      y += label_style.paragraph.leading;
+    model::Inline label = inline_of(facts.figures[i].label, b.where);
+    double m = label_measure(facts.figures[i].label);
+    for (const text::Line& line : set_text(label, fitted, block_lang(b), m, fact_tag, model::Align::Center, false)) {
+      append_line(v.items, line, x + (cell - m) / 2, y + baseline_offset(fitted.paragraph.leading, fitted.paragraph.size));
+      y += fitted.paragraph.leading;
     }
     height = std::max(height, y);
   }
   // A thin rule above and below the figures frames them as one element.
   Color rule_color = ctx_.styles.color("accent", ctx_.styles.color("text"));
-  for (double ry : {-4.0, height + 4}) {
+  // The lower rule keeps clear of the labels' descenders by half their size.
+  double below = std::max(4.0, fitted.paragraph.size * 0.5);
+  for (double ry : {-4.0, height + below}) {
     model::Path rule;
     rule.segments = {{model::PathSegment::Op::Move, 0, ry}, {model::PathSegment::Op::Line, ctx_.measure, ry}};
     rule.stroke = rule_color;
@@ -55,7 +97,7 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
       }
     }, item);
   }
-  v.height = height + 12;
+  v.height = height + below + 8;
   space(value_style.paragraph.space_before + 4);
   add_box(std::move(v));
   space(label_style.paragraph.space_after + 8);
@@ -65,7 +107,14 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
   const ResolvedStyle& date_style = style("timeline-date", {"body"});
   const ResolvedStyle& event_style = style("timeline-event", {"body"});
   int list_tag = tag_for(b, "L");
-  double date_width = std::min(ctx_.measure * 0.32, 34 * 72 / 25.4);
+  // The date column is as wide as its longest date (at most a third of the
+  // measure, where a long date wraps): the events get the rest.
+  double date_width = 0;
+  for (const model::TimelineEntry& e : timeline.entries)
+    for (const text::Line& line : set_text(inline_of(e.date, b.where), date_style, block_lang(b), 1e6, -1,
+                                           model::Align::Left, false))
+      date_width = std::max(date_width, line.natural_width);
+  date_width = std::min(ctx_.measure / 3, date_width + 0.5);
   double gap = 12;  // the axis sits in the middle of it
   space(event_style.paragraph.leading * 0.5);
   for (const model::TimelineEntry& e : timeline.entries) {
@@ -105,19 +154,64 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   for (const auto& row : names.rows) columns = std::max(columns, row.size());
   if (columns == 0) return;
   double gap = 6;
-  double cell = (ctx_.measure - gap * (columns - 1)) / columns;
+  const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
+  auto cell_lang = [&](const model::NameCell& cell) { return cell.lang.empty() ? block_lang(b) : cell.lang; };
+  auto is_rtl = [](const std::string& lang) {
+    return lang.find("Arab") != std::string::npos || lang == "azb" || lang == "fa" || lang == "ar";
+  };
+  // Column widths from the content, like a browser's automatic table layout:
+  // each column's narrowest (its longest word) and widest (its longest cell
+  // on one line) widths; the measure is shared out between them.
+  std::vector<double> min_w(columns, 0), max_w(columns, 0);
+  std::vector<int> rtl_cells(columns, 0), ltr_cells(columns, 0);
+  auto measure_cell = [&](size_t c, const std::string& text, const ResolvedStyle& st, const std::string& lang) {
+    for (const text::Line& line : set_text(inline_of(text, b.where), st, lang, 1e6, -1, model::Align::Left, false))
+      max_w[c] = std::max(max_w[c], line.natural_width);
+    for (size_t at = 0; at < text.size();) {
+      size_t end = std::min(text.find(' ', at), text.size());
+      if (end > at)
+        for (const text::Line& line :
+             set_text(inline_of(text.substr(at, end - at), b.where), st, lang, 1e6, -1, model::Align::Left, false))
+          min_w[c] = std::max(min_w[c], line.natural_width);
+      at = end + 1;
+    }
+  };
+  for (const auto& row : names.rows)
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (row[c].text.empty()) continue;
+      measure_cell(c, row[c].text, cell_style, cell_lang(row[c]));
+      (is_rtl(cell_lang(row[c])) ? rtl_cells : ltr_cells)[c]++;
+    }
+  for (size_t c = 0; c < names.header.size() && c < columns; ++c)
+    measure_cell(c, names.header[c], head_style, block_lang(b));
+  double room = ctx_.measure - gap * (columns - 1), sum_min = 0, sum_max = 0;
+  for (size_t c = 0; c < columns; ++c) {
+    min_w[c] += 0.5, max_w[c] += 0.5;  // rounding of the measured advances
+    sum_min += min_w[c], sum_max += max_w[c];
+  }
+  std::vector<double> width(columns), left(columns);
+  for (size_t c = 0; c < columns; ++c) {
+    if (sum_max <= room)
+      width[c] = max_w[c] + (room - sum_max) * (sum_max > 0 ? max_w[c] / sum_max : 1.0 / columns);
+    else if (sum_min < room)
+      width[c] = min_w[c] + (max_w[c] - min_w[c]) * (room - sum_min) / (sum_max - sum_min);
+    else
+      width[c] = room * (sum_min > 0 ? min_w[c] / sum_min : 1.0 / columns);
+    left[c] = c == 0 ? 0 : left[c - 1] + width[c - 1] + gap;
+  }
   space(cell_style.paragraph.leading * 0.5);
   if (!names.header.empty()) {
-    const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
     VItem v;
     double height = 0;
     for (size_t c = 0; c < names.header.size() && c < columns; ++c) {
       int th = ctx_.tags ? ctx_.tags->add(tr, "TH") : -1;
       double y = 0;
-      for (const text::Line& line : set_text(inline_of(names.header[c], b.where), head_style, block_lang(b), cell, th,
-                                             model::Align::Left, false)) {
-        append_line(v.items, line, c * (cell + gap), y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
+      // A header aligns with its column: right over a right-to-left column.
+      model::Align align = rtl_cells[c] > ltr_cells[c] ? model::Align::Right : model::Align::Left;
+      for (const text::Line& line : set_text(inline_of(names.header[c], b.where), head_style, block_lang(b), width[c],
+                                             th, align, false)) {
+        append_line(v.items, line, left[c], y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
         y += head_style.paragraph.leading;
       }
       height = std::max(height, y);
@@ -138,12 +232,11 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
     for (size_t c = 0; c < row.size(); ++c) {
       int td = ctx_.tags ? ctx_.tags->add(tr, "TD", row[c].lang != ctx_.doc.meta.language ? row[c].lang : "") : -1;
       if (row[c].text.empty()) continue;
-      std::string lang = row[c].lang.empty() ? block_lang(b) : row[c].lang;
-      bool rtl = lang.find("Arab") != std::string::npos || lang == "azb" || lang == "fa" || lang == "ar";
+      std::string lang = cell_lang(row[c]);
       double y = 0;
-      for (const text::Line& line : set_text(inline_of(row[c].text, b.where), cell_style, lang, cell, td,
-                                             rtl ? model::Align::Right : model::Align::Left, false)) {
-        append_line(v.items, line, c * (cell + gap), y + baseline_offset(cell_style.paragraph.leading, cell_style.paragraph.size));
+      for (const text::Line& line : set_text(inline_of(row[c].text, b.where), cell_style, lang, width[c], td,
+                                             is_rtl(lang) ? model::Align::Right : model::Align::Left, false)) {
+        append_line(v.items, line, left[c], y + baseline_offset(cell_style.paragraph.leading, cell_style.paragraph.size));
         y += cell_style.paragraph.leading;
       }
       height = std::max(height, y);

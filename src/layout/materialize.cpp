@@ -138,8 +138,16 @@ std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vecto
     }
 
     std::vector<ColumnBox> cols = columns_of(design, index);
+    // A cover is centred on the trimmed page, not on the text area that
+    // facing margins push towards the spine.
+    double centre_shift = 0;
+    if (master && master->centre_on_trim) {
+      ColumnBox area = text_area(design, index);
+      centre_shift = (design.page_width - area.width) / 2 - area.x;
+    }
     for (size_t c = 0; c < flow[p].columns.size(); ++c) {
-      const ColumnBox& col = cols[std::min(c, cols.size() - 1)];
+      ColumnBox col = cols[std::min(c, cols.size() - 1)];
+      col.x += centre_shift;
       for (const PlacedItem& placed : flow[p].columns[c]) {
         for (model::PageItem& placed_item : items[placed.item].items) {
           model::PageItem item = std::move(placed_item);

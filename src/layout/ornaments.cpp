@@ -3,6 +3,7 @@
 #include <qrencode.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -70,18 +71,84 @@ std::vector<model::Path> flag(const model::Ornament& o, const model::Design& d) 
   return out;
 }
 
-// A black mourning ribbon: one band that rises from the lower left, loops
-// over the top and comes down to the lower right, crossing itself once.
+// Points along a cubic Bézier segment (the first point left out).
+void sample(std::vector<std::array<double, 2>>& pts, std::array<double, 8> c, int steps) {
+  for (int i = 1; i <= steps; ++i) {
+    double t = static_cast<double>(i) / steps, u = 1 - t;
+    double a = u * u * u, b = 3 * u * u * t, cc = 3 * u * t * t, d = t * t * t;
+    pts.push_back({a * c[0] + b * c[2] + cc * c[4] + d * c[6], a * c[1] + b * c[3] + cc * c[5] + d * c[7]});
+  }
+}
+
+// The outline of a band of `width` along the polyline `pts`: the left edge
+// forward, the right edge back. A free end (`notch`) is cut with a
+// swallowtail, as ribbon ends are.
+std::vector<std::array<double, 2>> band_outline(const std::vector<std::array<double, 2>>& pts, double width,
+                                                bool notch_start, bool notch_end) {
+  const size_t n = pts.size();
+  std::vector<std::array<double, 2>> left, right;
+  for (size_t i = 0; i < n; ++i) {
+    const auto& a = pts[i == 0 ? 0 : i - 1];
+    const auto& b = pts[i + 1 < n ? i + 1 : n - 1];
+    double dx = b[0] - a[0], dy = b[1] - a[1], len = std::hypot(dx, dy);
+    if (len == 0) len = 1;
+    double nx = -dy / len * width / 2, ny = dx / len * width / 2;
+    left.push_back({pts[i][0] + nx, pts[i][1] + ny});
+    right.push_back({pts[i][0] - nx, pts[i][1] - ny});
+  }
+  auto inward = [&](size_t at, size_t toward) {  // the centre point moved into the band
+    double dx = pts[toward][0] - pts[at][0], dy = pts[toward][1] - pts[at][1], len = std::hypot(dx, dy);
+    if (len == 0) len = 1;
+    return std::array<double, 2>{pts[at][0] + dx / len * width * 0.7, pts[at][1] + dy / len * width * 0.7};
+  };
+  std::vector<std::array<double, 2>> out(left);
+  if (notch_end) out.push_back(inward(n - 1, n - 4));
+  for (size_t i = n; i-- > 0;) out.push_back(right[i]);
+  if (notch_start) out.push_back(inward(0, 3));
+  return out;
+}
+
+model::Path polyline(const std::vector<std::array<double, 2>>& pts, bool closed) {
+  model::Path p;
+  for (size_t i = 0; i < pts.size(); ++i) (i == 0 ? move : line)(p, pts[i][0], pts[i][1]);
+  if (closed) close(p);
+  return p;
+}
+
+// A mourning ribbon: a band folded into a loop at the top whose two tails
+// cross and hang down with swallowtail ends. Filled with the ornament's
+// colour (black by default); `stroke` outlines it, so that a black ribbon
+// still reads on a dark ground, and marks which tail lies on top.
 std::vector<model::Path> ribbon(const model::Ornament& o, const model::Design& d) {
-  double s = std::min(o.width, o.height * 0.62);
-  double cx = o.x + o.width / 2, top = o.y + (o.height - s / 0.62) / 2, h = s / 0.62;
-  model::Path band;
-  move(band, cx - 0.30 * s, top + 0.98 * h);
-  curve(band, cx + 0.10 * s, top + 0.55 * h, cx + 0.42 * s, top + 0.05 * h, cx, top + 0.04 * h);
-  curve(band, cx - 0.42 * s, top + 0.05 * h, cx - 0.10 * s, top + 0.55 * h, cx + 0.30 * s, top + 0.98 * h);
-  band.stroke = named(d, o.color.empty() ? "mourning" : o.color, Color::cmyk(0, 0, 0, 1));
-  band.line_width = 0.16 * s;
-  return {band};
+  double w = std::min(o.width, o.height * 0.55);
+  double h = w / 0.55, cx = o.x + o.width / 2, top = o.y + (o.height - h) / 2;
+  double bw = 0.24 * w;  // the band's width
+  auto X = [&](double f) { return cx + f * w; };
+  auto Y = [&](double f) { return top + f * h; };
+  // Centre line: from the lower-right end up over the loop's top and down to
+  // the lower-left end; the two halves cross at about 0.55 h.
+  std::array<double, 2> apex{X(0.0), Y(0.0) + bw / 2};
+  std::vector<std::array<double, 2>> whole{{X(0.36), Y(1.0) - bw * 0.5}};
+  sample(whole, {X(0.36), Y(1.0) - bw * 0.5, X(0.02), Y(0.60), X(-0.46), Y(0.06), apex[0], apex[1]}, 32);
+  std::vector<std::array<double, 2>> over{apex};
+  sample(over, {apex[0], apex[1], X(0.46), Y(0.06), X(-0.02), Y(0.60), X(-0.36), Y(1.0) - bw * 0.5}, 32);
+  whole.insert(whole.end(), over.begin() + 1, over.end());
+  Color fill = named(d, o.color.empty() ? "mourning" : o.color, Color::cmyk(0, 0, 0, 1));
+  model::Path under = polyline(band_outline(whole, bw, true, true), true);
+  model::Path top_fill = polyline(band_outline(over, bw, false, true), true);
+  under.fill = fill;
+  top_fill.fill = fill;
+  std::vector<model::Path> out{under, top_fill};
+  if (!o.stroke.empty()) {
+    // The upper tail's edges, open at the loop where it joins the rest.
+    model::Path edge = polyline(band_outline(over, bw, false, true), false);
+    edge.stroke = named(d, o.stroke, Color::cmyk(0, 0, 0, 0));
+    edge.line_width = o.line_width;
+    out[0].stroke = edge.stroke;
+    out[0].line_width = o.line_width;
+    out.push_back(std::move(edge));
+  }
+  return out;
 }
 
 // A red carnation: a fringed flower head, a green calyx and stem, two leaves.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/units.h"
 #include "layout/ornaments.h"
@@ -28,12 +29,30 @@ std::vector<ColumnBox> frame_columns(const void* context, int page, const std::s
   return cols;
 }
 
+// Lowest column height at which the items still fit the frame's columns on
+// one page: the columns end together (the first one line longer at most).
+double balanced_height(const std::vector<VItem>& items, const model::Frame& frame, double used) {
+  model::Frame trial = frame;
+  auto fits = [&](double h) {
+    trial.height = h;
+    std::vector<PageFlow> flow = paginate({&items, "body", &trial, frame_columns});
+    return flow.size() == 1 && !flow[0].forced_overflow;
+  };
+  double lo = used / std::max(1, frame.columns), hi = frame.height;
+  if (fits(lo)) return lo;
+  for (int i = 0; i < 16 && hi - lo > 0.5; ++i) {
+    double mid = (lo + hi) / 2;
+    (fits(mid) ? hi : lo) = mid;
+  }
+  return hi;
+}
+
 // `trial`: only whether it fits matters (fitting_scale), so setting stops as
 // soon as the content set so far is taller than all the frame's columns
 // together: a fill frame with half a million characters costs what fills it,
 // at each of the scales tried, not what sets all of it.
 FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std::vector<const model::Block*>& blocks,
-                       double scale, DiagnosticSink& sink, TagTree* tags, bool trial = false) {
+                       double scale, DiagnosticSink& sink, TagTree* tags, bool trial = false, bool balance = false) {
   BuildContext ctx = base.with_sink(sink);
   TypesetReport report;
   ctx.report = &report;
@@ -62,6 +81,14 @@ FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std:
   s.flow = paginate({&s.items, "body", &frame, frame_columns});
   s.overfull = builder.overfull_lines();
   s.fits = s.flow.size() == 1 && s.overfull == 0 && !s.flow[0].forced_overflow;
+  if (balance && s.fits && frame.columns > 1) {
+    double content = 0;
+    for (const auto& col : s.flow[0].columns)
+      if (!col.empty()) content += col.back().y + s.items[col.back().item].height;
+    model::Frame balanced = frame;
+    balanced.height = balanced_height(s.items, frame, content);
+    s.flow = paginate({&s.items, "body", &balanced, frame_columns});
+  }
   for (const auto& col : s.flow.empty() ? std::vector<std::vector<PlacedItem>>{} : s.flow[0].columns)
     if (!col.empty()) s.used_height = std::max(s.used_height, col.back().y + s.items[col.back().item].height);
   if (s.flow.size() > 1) {
@@ -147,14 +174,24 @@ model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
     if (std::find(order.begin(), order.end(), &*frame) == order.end()) order.push_back(&*frame);
   }
 
-  for (const model::Frame* frame : order) {
+  std::map<std::string, double> text_bottom;  // where each frame's text ends on the page
+  for (const model::Frame* listed : order) {
+    model::Frame placed = *listed;
+    if (auto above = text_bottom.find(placed.follows); !placed.follows.empty() && above != text_bottom.end()) {
+      double top = above->second + placed.gap;  // the free space of the frame above comes to this one
+      if (top < placed.y + placed.height) {
+        placed.height += placed.y - top;
+        placed.y = top;
+      }
+    }
+    const model::Frame* frame = &placed;
     std::vector<const model::Block*> blocks;
     for (const model::Block& b : ctx.doc.blocks)
       if (b.frame == frame->name && !b.is<model::PageBreak>()) blocks.push_back(&b);
     double scale = 1.0;
     if (frame->fit == model::FitMode::Shrink) scale = fitting_scale(ctx, *frame, blocks, 0.1, 1.0);
     if (frame->fit == model::FitMode::Fill) scale = fitting_scale(ctx, *frame, blocks, 0.1, 40.0);
-    FrameSetting s = set_frame(ctx, *frame, blocks, scale, ctx.sink, ctx.tags);
+    FrameSetting s = set_frame(ctx, *frame, blocks, scale, ctx.sink, ctx.tags, false, frame->balance);
     if (!s.fits) {
       double over = s.used_height - frame->height;
       std::string by = over > 0 ? " by " + std::to_string(static_cast<int>(std::ceil(pt_to_mm(over)))) + " mm" : "";
@@ -166,6 +203,7 @@ model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
                 : frame->align_vertical == "bottom" ? frame->height - s.used_height
                                                     : 0;
     dy = std::max(0.0, dy);
+    text_bottom[frame->name] = frame->y + dy + std::min(s.used_height, frame->height);
     std::vector<ColumnBox> cols = frame_columns(frame, 0, "");
     if (s.flow.empty()) continue;
     for (size_t c = 0; c < s.flow[0].columns.size(); ++c)

@@ -114,7 +114,18 @@ void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, 
     f.style = *style;
     refs.push_back({NameRef::Kind::Style, *style, r.key_path("style"), r.value_at("style")});
   }
-  r.finish({{"valign", "did you mean 'align-vertical'?"}, {"vertical-align", "did you mean 'align-vertical'?"}});
+  if (auto follows = r.string("follows")) {
+    if (!names.count(*follows) || *follows == f.name)
+      cx.sink.error(r.value_at("follows"), "frame '" + f.name + "' follows '" + *follows +
+                                               "', which is not a frame defined before it in [masters." + master.name + "]",
+                    "name a frame listed above this one");
+    else
+      f.follows = *follows;
+  }
+  f.gap = r.length("gap", kGutter).value_or(f.gap);
+  f.balance = r.boolean("balance").value_or(f.balance);
+  r.finish({{"valign", "did you mean 'align-vertical'?"}, {"vertical-align", "did you mean 'align-vertical'?"},
+            {"after", "did you mean 'follows'?"}});
   if (!ok) return;
   if (f.width <= 0 || f.height <= 0) {
     cx.sink.error(f.where, "frame '" + f.name + "' has no area (" + mm(f.width) + " × " + mm(f.height) + ")",
@@ -163,6 +174,7 @@ void read_master(const Ctx& cx, const toml::key& key, const toml::node& node, co
     }
   }
   m.numbered = r.boolean("numbered").value_or(true);
+  m.centre_on_trim = r.boolean("centre-on-trim").value_or(false);
   if (const toml::array* ornaments = r.array("ornaments"))
     for (size_t i = 0; i < ornaments->size(); ++i)
       read_ornament(cx, *ornaments->get(i), element_path(r.key_path("ornaments"), i), d, m, refs);
@@ -171,7 +183,8 @@ void read_master(const Ctx& cx, const toml::key& key, const toml::node& node, co
     for (size_t i = 0; i < frames->size(); ++i)
       read_frame(cx, *frames->get(i), element_path(r.key_path("frames"), i), d, refs, m, frame_names);
   r.finish({{"ornament", "did you mean 'ornaments'? (write [[" + path + ".ornaments]])"},
-            {"frame", "did you mean 'frames'? (write [[" + path + ".frames]])"}});
+            {"frame", "did you mean 'frames'? (write [[" + path + ".frames]])"},
+            {"center-on-trim", "did you mean 'centre-on-trim'?"}});
   out.masters[name] = std::move(m);
 }
 

@@ -65,6 +65,11 @@ struct Frame {
   FitMode fit = FitMode::Overflow;
   std::string align_vertical = "top";  // "top", "center", "bottom"
   std::string style;  // paragraph style of the frame's paragraphs that name none; empty = "body"
+  // The frame starts `gap` below where the text of frame `follows` ends and
+  // keeps its bottom edge: the free space of a short frame goes to this one.
+  std::string follows;
+  double gap = 0;
+  bool balance = true;  // columns end at the same height (the first may be one line longer)
   SourceLocation where;
 };
 
@@ -76,6 +81,7 @@ struct MasterPage {
   std::string header_style;   // paragraph style for the running header
   std::string footer_style;
   bool numbered = true;       // counts in the page labels and shows {page}
+  bool centre_on_trim = false;  // text centred on the trimmed page, not on the (facing) text area
   std::vector<Ornament> ornaments;
   std::vector<Frame> frames;  // poster: placed frames; empty = the page's text area
   SourceLocation where;

@@ -117,9 +117,12 @@ TEST(PosterLayout, LoadsWithItsFramesAndOrnaments) {
   EXPECT_EQ(m.frames[2].fit, model::FitMode::Shrink);
   EXPECT_EQ(m.frames[3].columns, 2);
   EXPECT_NEAR(m.frames[3].gutter, mm_to_pt(12), 1e-9);
+  EXPECT_EQ(m.frames[3].follows, "facts");  // the text takes the space the figures leave
+  EXPECT_NEAR(m.frames[3].gap, mm_to_pt(14), 1e-9);
+  EXPECT_TRUE(m.frames[3].balance);
   std::vector<std::string> kinds;
   for (const auto& o : m.ornaments) kinds.push_back(o.kind);
-  EXPECT_EQ(kinds, (std::vector<std::string>{"box", "flag", "ribbon", "rule", "qr"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"box", "flag", "ribbon", "qr"}));
   EXPECT_NEAR(m.ornaments[0].x, -mm_to_pt(3), 1e-9);  // the band runs into the bleed
 }
 

@@ -13,6 +13,22 @@ namespace jan20::layout {
 
 double baseline_offset(double leading, double size) { return 0.5 * leading + 0.32 * size; }
 
+text::LineBreakParams line_break_params(const model::Design& d) {
+  text::LineBreakParams p;
+  p.max_consecutive_hyphens = d.max_consecutive_hyphens;
+  p.hyphen_penalty = d.hyphen_penalty;
+  p.adjacent_hyphens_demerits = d.double_hyphen_demerits;
+  p.final_hyphen_demerits = d.final_hyphen_demerits;
+  p.uc_hyphen = d.uchyph;
+  p.penultimate_hyphen = d.penultimate_hyphen;
+  p.tolerance = d.tolerance;
+  p.pretolerance = d.pretolerance;
+  p.emergency_tolerance = d.emergency_tolerance;
+  p.expansion = d.expansion;
+  p.expansion_step = d.expansion_step;
+  return p;
+}
+
 namespace {
 
 const char* heading_role(int level) { return level <= 1 ? "H1" : level == 2 ? "H2" : "H3"; }
@@ -79,7 +95,7 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   in.hyphenate = allow_hyphenation && style.paragraph.hyphenate;
   in.hyphenation = ctx_.hyphenation;
   in.hyphenators = ctx_.hyphenators;
-  in.params.max_consecutive_hyphens = ctx_.design.max_consecutive_hyphens;
+  in.params = line_break_params(ctx_.design);
   // Span i carries tag i while it is set (the paragraph memo's key holds no
   // structure tags); the lines' runs get the real tags afterwards.
   std::vector<int> span_tags;
@@ -163,6 +179,8 @@ void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle&
     if (ctx_.report) {
       LineReport lr;
       lr.ratio = lines[static_cast<size_t>(k)].ratio;
+      lr.expansion = lines[static_cast<size_t>(k)].expansion;
+      lr.loose = last_align_ == model::Align::Justify && k + 1 < n && std::abs(lr.ratio) > ctx_.design.tolerance + 1e-9;
       lr.hyphenated = lines[static_cast<size_t>(k)].hyphenated;
       lr.overfull = lines[static_cast<size_t>(k)].overfull;
       for (const auto& run : lines[static_cast<size_t>(k)].runs) lr.text += run.text;

@@ -116,4 +116,7 @@ class BlockBuilder {
 // Baseline of a line within a line box of the given leading.
 double baseline_offset(double leading, double size);
 
+// The layout's line-breaking settings ([hyphenation], [justification]) as Knuth–Plass parameters.
+text::LineBreakParams line_break_params(const model::Design& d);
+
 }  // namespace jan20::layout

@@ -41,12 +41,21 @@ std::string ParagraphMemo::key_of(const text::ParagraphInput& in) {
   k.raw(in.hyphenation.min_left);
   k.raw(in.hyphenation.min_right);
   k.raw(in.hyphenation.exceptions.size());
+  k.raw(in.hyphenation.languages.size());
+  for (const auto& [lang, m] : in.hyphenation.languages) {
+    k.text(lang);
+    k.raw(m.min_word);
+    k.raw(m.min_left);
+    k.raw(m.min_right);
+  }
   const text::LineBreakParams& p = in.params;
-  for (double v : {p.pretolerance, p.tolerance, p.line_penalty, p.hyphen_penalty, p.explicit_hyphen_penalty,
+  for (double v : {p.pretolerance, p.tolerance, p.emergency_tolerance, p.line_penalty, p.hyphen_penalty, p.explicit_hyphen_penalty,
                    p.adjacent_hyphens_demerits, p.final_hyphen_demerits, p.fitness_demerits, p.space_stretch,
-                   p.space_shrink, p.ragged_stretch, p.emergency_stretch, p.overfull_tolerance})
+                   p.space_shrink, p.ragged_stretch, p.expansion, p.expansion_step, p.emergency_stretch, p.overfull_tolerance})
     k.raw(v);
   k.raw(p.max_consecutive_hyphens);
+  k.raw(p.penultimate_hyphen);
+  k.raw(p.uc_hyphen);
   k.raw(in.spans.size());
   for (const text::StyledSpan& s : in.spans) {
     k.raw(s.begin);

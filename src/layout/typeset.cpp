@@ -24,6 +24,7 @@ text::HyphenationRules hyphenation_rules(const model::Document& doc, const model
   rules.min_left = d.hyphen_min_left;
   rules.min_right = d.hyphen_min_right;
   rules.exceptions = d.hyphenation_exceptions;
+  for (const auto& [lang, m] : d.hyphen_languages) rules.languages[lang] = {m.min_word, m.min_left, m.min_right};
   rules.exceptions.insert(rules.exceptions.end(), doc.meta.hyphenation_exceptions.begin(),
                           doc.meta.hyphenation_exceptions.end());
   if (!d.hyphenation_file.empty()) {

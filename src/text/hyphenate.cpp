@@ -114,6 +114,13 @@ Hyphenator::Hyphenator(std::string lang, HyphenationRules rules) : impl_(std::ma
   impl_->lang = std::move(lang);
   impl_->rules = std::move(rules);
   impl_->choice = choose(impl_->lang);
+  std::string primary = lower_ascii(impl_->lang);
+  primary = primary.substr(0, primary.find_first_of("-_"));
+  if (auto it = impl_->rules.languages.find(primary); it != impl_->rules.languages.end()) {
+    impl_->rules.min_word = it->second.min_word;
+    impl_->rules.min_left = it->second.min_left;
+    impl_->rules.min_right = it->second.min_right;
+  }
   impl_->exceptions = hyphen::ExceptionTable(impl_->choice.turkic);
   for (const auto& word : impl_->rules.exceptions) impl_->exceptions.add(word);
 }

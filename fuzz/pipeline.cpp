@@ -3,10 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "layout/typeset.h"
-#include "pdf/preflight.h"
-#include "pdf/write_pdf.h"
-#include "text/shape_cache.h"
+#include "build/edition.h"
 
 namespace jan20::fuzz {
 
@@ -17,10 +14,29 @@ namespace {
   std::abort();
 }
 
+// The build options the flags byte chooses (README.md): what `jan20-pdf
+// check` would be run with, plus in-memory imposition.
+build::BuildOptions options_from(const Pipeline::Parts& parts) {
+  build::BuildOptions o;
+  o.write = false;
+  o.target = (parts.flags & 1) ? "screen" : "print";
+  o.marks = (parts.flags & 2) != 0;
+  o.tagged = (parts.flags & 4) == 0;
+  o.pdfa = (parts.flags & 8) != 0;
+  o.accessible = (parts.flags & 32) == 0;
+  if ((parts.flags & 64) != 0) o.icc_profile.clear();
+  if ((parts.flags & 16) != 0) {
+    o.impose = "saddle";  // printer sheets too
+    o.creep_mm = parts.creep_pt * 25.4 / 72;
+  }
+  return o;
+}
+
 }  // namespace
 
 Pipeline::Pipeline(std::string project_root, const std::string& manifest) {
-  load_.root = std::move(project_root);
+  load::LoadOptions load_options;
+  load_options.root = std::move(project_root);
   // The manifest names system fonts by absolute path and lives outside the
   // fuzz project: read it as the project file of its own directory.
   size_t slash = manifest.rfind('/');
@@ -28,7 +44,7 @@ Pipeline::Pipeline(std::string project_root, const std::string& manifest) {
   DiagnosticSink sink;
   model::FontManifest fonts = load::load_font_manifest(manifest.substr(slash + 1), manifest_options, sink);
   if (sink.has_errors() || fonts.fonts.empty()) broken_promise("cannot read the font manifest");
-  fonts_ = std::make_unique<font::FontCollection>(load_.root, std::move(fonts));
+  workspace_ = std::make_unique<build::Workspace>(std::move(load_options), std::move(fonts));
 }
 
 Pipeline::Parts Pipeline::split(std::string_view input) {
@@ -48,6 +64,7 @@ Pipeline::Parts Pipeline::split(std::string_view input) {
 
 Outcome Pipeline::run(std::string_view input) {
   Parts parts = split(input);
+  build::BuildOptions options = options_from(parts);
   Outcome out;
   DiagnosticSink& sink = out.sink;
   auto stop = [&](Stage stage) {
@@ -57,47 +74,34 @@ Outcome Pipeline::run(std::string_view input) {
     for (const Diagnostic& d : sink.diagnostics()) (void)format_diagnostic_json(d);
     return std::move(out);
   };
+  build::Workspace& ws = *workspace_;
+  ws.cache = std::make_unique<text::ShapeCache>();  // nothing shaped for one input carries over to the next
 
-  std::optional<model::Design> design = load::load_design_text("layouts/fuzz.toml", parts.layout, load_, sink);
-  if (!design) return stop(Stage::Layout);
+  std::optional<model::Design> design = load::load_design_text("layouts/fuzz.toml", parts.layout, ws.load, sink);
+  if (!design || !build::check_layout(*design, options, sink)) return stop(Stage::Layout);
   // The language is left unchecked (the project file is not fuzzed); the
   // content is checked against the layout as in a build.
   std::optional<model::Document> doc =
-      load::load_document_text("content/fuzz.toml", parts.content, load_, sink, {"", &*design});
+      load::load_document_text("content/fuzz.toml", parts.content, ws.load, sink, {"", &*design});
   if (!doc) return stop(Stage::Content);
   load::check_scripts(*doc, sink);
   if (sink.has_errors()) return stop(Stage::Content);
 
-  text::ShapeCache cache;
-  layout::TypesetOptions topts;
-  topts.root = load_.root;
-  topts.producer = "jan20-pdf fuzz";
-  layout::TypesetReport report;
-  model::PagedDocument paged = layout::typeset(*doc, *design, *fonts_, cache, topts, sink, &report);
-  if (sink.has_errors()) return stop(Stage::Typeset);
-
-  // The PDF options as `jan20-pdf build` sets them (build_command.cpp), the
-  // flags byte choosing which.
-  pdf::PdfOptions popts;
-  popts.target = (parts.flags & 1) ? pdf::Target::Screen : pdf::Target::Print;
-  popts.marks = (parts.flags & 2) != 0 && popts.target == pdf::Target::Print;
-  popts.tagged = (parts.flags & 4) == 0;
-  popts.pdfa = (parts.flags & 8) != 0;
-  popts.accessible = (parts.flags & 32) == 0;
-  if (popts.pdfa) popts.rgb_profile = "/usr/share/color/icc/ghostscript/srgb.icc";
-  if ((parts.flags & 64) == 0) popts.icc_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
-  pdf::Preflight preflight = pdf::preflight(paged, popts);
-  pdf::check_print_rules(preflight, {design->ink_limit, 300}, [](const std::string& image) { return SourceLocation{image}; },
-                         sink);
-  if (sink.has_errors()) return stop(Stage::Pdf);
-  if ((parts.flags & 16) != 0 && paged.pages.size() >= 2) {
-    popts.impose = pdf::Imposition::Saddle;  // printer sheets instead of pages
-    popts.creep = parts.creep_pt;
+  build::Edition edition;
+  edition.document = "fuzz";
+  build::make_edition(ws, options, *design, *doc, edition, build::threads_per_edition(options.jobs, 1));
+  sink.append(edition.sink);
+  switch (edition.stopped_at) {
+    case build::Stage::Layout: return stop(Stage::Layout);
+    case build::Stage::Content: return stop(Stage::Content);
+    case build::Stage::Typeset: return stop(Stage::Typeset);
+    case build::Stage::Pdf: return stop(Stage::Pdf);
+    case build::Stage::Done: break;
   }
-  if (!pdf::render_pdf(paged, popts, &out.pdf, sink)) return stop(Stage::Pdf);
+  out.pdf = edition.rendered_imposed.empty() ? std::move(edition.rendered) : std::move(edition.rendered_imposed);
   const std::string& pdf = out.pdf;
   if (pdf.rfind("%PDF-1.", 0) != 0 || pdf.size() < 64 || pdf.find("%%EOF", pdf.size() - 8) == std::string::npos)
-    broken_promise("render_pdf succeeded but its bytes are not a whole PDF file");
+    broken_promise("make_edition succeeded but its bytes are not a whole PDF file");
   return out;
 }
 

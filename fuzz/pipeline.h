@@ -3,17 +3,18 @@
 // fuzz/regressions/* in the ordinary test suite (tests/robust).
 //
 // One input is <content TOML> NUL <layout TOML> [NUL <flags> [<creep>]] (fuzz/README.md).
-// It goes through the stages the way `jan20-pdf build` takes one edition:
-// load the layout and the content (from memory), check scripts, typeset,
-// preflight, render the PDF in memory. Each stage stops the run when it reports an
-// error, as the command does.
+// It goes through the build stage as `jan20-pdf check` takes one edition
+// (build/edition.h): the layout and the content are loaded from memory and
+// checked (check_layout, check_scripts), then build::make_edition typesets
+// on two threads (the default -j2 with one edition), preflights and renders
+// the PDF in memory. Each stage stops the run when it reports an error, as
+// the command does.
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "build/workspace.h"
 #include "core/diagnostic.h"
-#include "font/collection.h"
-#include "load/load.h"
 
 namespace jan20::fuzz {
 
@@ -43,11 +44,10 @@ class Pipeline {
   static Parts split(std::string_view input);
 
  private:
-  load::LoadOptions load_;
   // Fonts are loaded once for the whole run (as one build shares them between
   // editions): loading the Noto faces and fontconfig's index per input would
-  // take most of each execution. Everything else is made fresh per input.
-  std::unique_ptr<font::FontCollection> fonts_;
+  // take most of each execution. The shaping cache is made fresh per input.
+  std::unique_ptr<build::Workspace> workspace_;
 };
 
 }  // namespace jan20::fuzz

@@ -1,10 +1,12 @@
 // Setting the booklet's body paragraphs with text::set_paragraph (itemize,
 // shape per word, break opportunities, hyphenation, Knuth–Plass), with the
-// shaping cache warm and off, and the whole booklet through layout::typeset.
+// shaping cache warm and off; the whole booklet through layout::typeset, and
+// its whole edition as the command makes it (build::make_edition).
 // Counters: paragraphs/s, lines/s, pages/s.
 #include <benchmark/benchmark.h>
 
 #include "fixture.h"
+#include "build/edition.h"
 #include "layout/typeset.h"
 #include "text/shape_cache.h"
 
@@ -37,8 +39,8 @@ void BM_SetParagraphUncached(benchmark::State& state) { set_paragraphs(state, fa
 BENCHMARK(BM_SetParagraphCached)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SetParagraphUncached)->Unit(benchmark::kMicrosecond);
 
-// The whole booklet, as one edition of a build does it: a fresh cache per
-// typesetting, fonts already loaded.
+// The whole booklet through the layout stage alone: a fresh cache per
+// typesetting, fonts already loaded, one thread.
 void BM_TypesetBooklet(benchmark::State& state) {
   const Booklet& b = booklet();
   layout::TypesetOptions options{b.root, "jan20-pdf bench"};
@@ -46,13 +48,38 @@ void BM_TypesetBooklet(benchmark::State& state) {
   for (auto _ : state) {
     DiagnosticSink sink;
     text::ShapeCache cache;
-    model::PagedDocument doc = layout::typeset(*b.document, *b.design, *b.fonts, cache, options, sink);
+    model::PagedDocument doc = layout::typeset(*b.document, *b.design, *b.workspace->fonts, cache, options, sink);
     pages += doc.pages.size();
     benchmark::DoNotOptimize(doc.pages.data());
   }
   state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TypesetBooklet)->Unit(benchmark::kMillisecond);
+
+// The whole booklet, as `jan20-pdf check booklet --lang az` makes its
+// edition (build::make_edition: typeset on the two threads -j2 gives one
+// edition, preflight, the PDF rendered in memory): a fresh shaping cache per
+// edition, fonts already loaded.
+void BM_MakeBookletEdition(benchmark::State& state) {
+  const Booklet& b = booklet();
+  build::BuildOptions options;
+  options.write = false;
+  size_t pages = 0;
+  for (auto _ : state) {
+    b.workspace->cache = std::make_unique<text::ShapeCache>();
+    build::Edition edition;
+    build::make_edition(*b.workspace, options, *b.design, *b.document, edition,
+                        build::threads_per_edition(options.jobs, 1));
+    if (edition.stopped_at != build::Stage::Done) {
+      state.SkipWithError("make_edition failed");
+      return;
+    }
+    pages += edition.paged->pages.size();
+    benchmark::DoNotOptimize(edition.rendered.data());
+  }
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_MakeBookletEdition)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace jan20::bench

@@ -6,9 +6,8 @@
 #include <map>
 
 #include "core/units.h"
-#include "layout/typeset.h"
+#include "build/edition.h"
 #include "png_writer.h"
-#include "text/shape_cache.h"
 
 namespace jan20::bench {
 
@@ -32,12 +31,12 @@ Booklet load_booklet() {
   b.project = std::move(*project);
   b.design = &b.project.documents[0].design;
   b.document = &b.project.documents[0].editions[0].document;
-  b.fonts = std::make_unique<font::FontCollection>(b.root, b.project.fonts);
+  b.workspace = std::make_unique<build::Workspace>(options, b.project.fonts);
   auto body = b.design->styles.find("body");
   if (body == b.design->styles.end()) fail(sink, "the booklet's layout has no body style");
   auto font = b.design->fonts.find(body->second.font);
   if (font == b.design->fonts.end()) fail(sink, "the body style's font is not in the layout");
-  b.serif = b.fonts->resolve(font->second, sink);
+  b.serif = b.workspace->fonts->resolve(font->second, sink);
   if (!b.serif) fail(sink, "cannot load the body font");
   for (const model::Block& block : b.document->blocks) {
     if (block.kind != model::BlockKind::Paragraph || !block.style.empty()) continue;
@@ -101,12 +100,14 @@ text::ParagraphInput body_paragraph(const Booklet& b, const std::string& text) {
 const model::PagedDocument& typeset_booklet() {
   static const model::PagedDocument doc = [] {
     const Booklet& b = booklet();
-    DiagnosticSink sink;
-    text::ShapeCache cache;
-    layout::TypesetOptions options{b.root, "jan20-pdf bench"};
-    model::PagedDocument paged = layout::typeset(*b.document, *b.design, *b.fonts, cache, options, sink);
-    if (sink.has_errors() || paged.pages.empty()) fail(sink, "cannot typeset the booklet");
-    return paged;
+    build::Edition edition;
+    build::BuildOptions options;
+    options.write = false;
+    build::make_edition(*b.workspace, options, *b.design, *b.document, edition,
+                        build::threads_per_edition(options.jobs, 1));
+    if (edition.stopped_at != build::Stage::Done || edition.paged->pages.empty())
+      fail(edition.sink, "cannot make the booklet's edition");
+    return std::move(*edition.paged);
   }();
   return doc;
 }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "font/collection.h"
+#include "build/workspace.h"
 #include "load/load.h"
 #include "model/paged.h"
 #include "text/paragraph.h"
@@ -18,7 +18,7 @@ struct Booklet {
   load::LoadedProject project;
   const model::Design* design = nullptr;     // layouts/booklet.toml
   const model::Document* document = nullptr; // content/booklet/az.toml
-  std::unique_ptr<font::FontCollection> fonts;
+  std::unique_ptr<build::Workspace> workspace;  // fonts loaded once, as a build shares them
   const font::Face* serif = nullptr;         // the body face: Noto Serif Regular
   std::vector<std::string> paragraphs;       // the body paragraphs' text (spans joined)
   size_t words = 0;                          // in `paragraphs`
@@ -33,7 +33,9 @@ const Booklet& booklet();
 // booklet's measure, with the layout's hyphenation rules.
 text::ParagraphInput body_paragraph(const Booklet& b, const std::string& text);
 
-// The booklet typeset once (a fresh shaping cache), for the PDF benchmarks.
+// The booklet's edition made once, as `jan20-pdf check` makes it
+// (build::make_edition: typeset on two threads, preflight, PDF in memory),
+// for the PDF benchmarks.
 const model::PagedDocument& typeset_booklet();
 
 // Writes `count` different 600 × 360 RGB PNG figures (deterministic) into a

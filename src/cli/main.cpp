@@ -10,12 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "cli/build_command.h"
+#include "build/build.h"
+#include "build/font_coverage.h"
+#include "cli/print_results.h"
 #include "cli/tools.h"
 
 namespace {
 
-void add_build_options(CLI::App* cmd, jan20::cli::BuildOptions& o, std::string& diagnostics) {
+void add_build_options(CLI::App* cmd, jan20::build::BuildOptions& o, std::string& diagnostics) {
   cmd->add_option("documents", o.documents, "Documents to build (default: all in jan20.toml)");
   cmd->add_option("--lang", o.languages, "Only these languages (repeatable, e.g. --lang az)")->delimiter(',');
   cmd->add_option("--diagnostics", diagnostics, "How problems are printed: text or json (JSON lines on stdout)")
@@ -29,7 +31,8 @@ void add_build_options(CLI::App* cmd, jan20::cli::BuildOptions& o, std::string& 
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+int run(int argc, char** argv) {
 #ifdef __GLIBC__
   // A build frees large structures between its stages (the paragraphs' lines
   // once paginated, each page's glyph runs once drawn). Give memory back to
@@ -41,10 +44,11 @@ int main(int argc, char** argv) {
   CLI::App app{"jan20-pdf: typesets the 20 January commemorative booklet and poster as print-ready PDFs"};
   app.set_version_flag("--version", std::string("jan20-pdf ") + JAN20_VERSION);
   app.require_subcommand(1);
-  jan20::cli::BuildOptions options;
+  jan20::build::BuildOptions options;
+  jan20::cli::PrintOptions print;
   std::string diagnostics = "text";
   app.add_option("-C", options.project_dir, "Run on the project in this directory (default: .)");
-  app.add_flag("--quiet,-q", options.quiet, "No progress lines")->configurable();
+  app.add_flag("--quiet,-q", print.quiet, "No progress lines")->configurable();
 
   CLI::App* build = app.add_subcommand("build", "Build documents into PDFs (out/<document>.<lang>.pdf)");
   add_build_options(build, options, diagnostics);
@@ -68,11 +72,11 @@ int main(int argc, char** argv) {
   bool untagged = false;
   build->add_flag("--untagged", untagged, "Do not write the structure tree (tagged PDF is the default)");
   build->add_option("-j,--jobs", options.jobs, "Threads: editions built at once, and paragraphs set at once within an edition (default 2)");
-  build->add_flag("--quiet,-q", options.quiet, "No progress lines");
+  build->add_flag("--quiet,-q", print.quiet, "No progress lines");
 
   CLI::App* check = app.add_subcommand("check", "Validate content, layouts, fonts, images and fit without writing");
   add_build_options(check, options, diagnostics);
-  check->add_flag("--quiet,-q", options.quiet, "No progress lines");
+  check->add_flag("--quiet,-q", print.quiet, "No progress lines");
 
   CLI::App* fonts = app.add_subcommand("fonts", "List the fonts each layout resolves to and their coverage");
   fonts->add_option("documents", options.documents, "Documents (default: all)");
@@ -98,7 +102,7 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   }
-  options.diagnostics = diagnostics == "json" ? jan20::cli::DiagnosticsFormat::Json : jan20::cli::DiagnosticsFormat::Text;
+  print.diagnostics = diagnostics == "json" ? jan20::cli::DiagnosticsFormat::Json : jan20::cli::DiagnosticsFormat::Text;
   options.tagged = !untagged;
   options.accessible = !untagged;
   if (accessible && untagged) {
@@ -108,16 +112,28 @@ int main(int argc, char** argv) {
   options.icc_explicit = icc->count() > 0;
   // Like make -C and git -C: with -C DIR every relative path is relative to DIR.
   for (std::string* path : {&options.report_file, &options.deps_file, &options.icc_profile})
-    if (!path->empty() && std::filesystem::path(*path).is_relative())
+    if (!path->empty() && *path != "-" && std::filesystem::path(*path).is_relative())
       *path = (std::filesystem::path(options.project_dir) / *path).string();
 
-  if (*build) return jan20::cli::run_build(options);
+  if (*build) return jan20::cli::print_build(jan20::build::run_build(options), options, print);
   if (*check) {
     options.write = false;
-    return jan20::cli::run_build(options);
+    return jan20::cli::print_build(jan20::build::run_build(options), options, print);
   }
-  if (*fonts) return jan20::cli::run_fonts(options);
+  if (*fonts) return jan20::cli::print_fonts(jan20::build::run_fonts(options), print);
   if (*shape) return jan20::cli::run_shape(shape_args, options.project_dir);
   if (*hyphenate) return jan20::cli::run_hyphenate(hyphen_args, options.project_dir);
   return 2;
+}
+}  // namespace
+
+// The edge: whatever escapes (a file-system call that throws, memory) is a
+// diagnostic and exit 1, never an abort with a core dump.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "jan20-pdf: error: %s\n", e.what());
+    return 1;
+  }
 }

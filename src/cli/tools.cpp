@@ -35,9 +35,10 @@ void add_hyphenate_options(CLI::App* cmd, HyphenateToolArgs& a) {
 int run_shape(const ShapeToolArgs& a, const std::string& project_dir) {
   // Families resolve through the project's font manifest when there is one,
   // then fontconfig; a path is used as it is.
-  std::string root = fs::absolute(project_dir).lexically_normal().string();
+  std::error_code ec;
+  std::string root = fs::absolute(project_dir.empty() ? "." : project_dir, ec).lexically_normal().string();
   model::FontManifest manifest;
-  if (fs::exists(fs::path(root) / "fonts/manifest.toml")) {
+  if (fs::exists(fs::path(root) / "fonts/manifest.toml", ec)) {
     load::LoadOptions lo;
     lo.root = root;
     DiagnosticSink sink;

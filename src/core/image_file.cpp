@@ -155,6 +155,7 @@ void inspect_jpeg(std::string_view b, ImageFileInfo& info) {
       frame = true;
       info.height = static_cast<int>(be16(b, p + 3));
       info.width = static_cast<int>(be16(b, p + 5));
+      info.components = uint8_t(b[p + 7]);
       if (info.width == 0 || info.height == 0) {
         info.problem = "damaged JPEG (its frame header gives no size)";
         return;
@@ -188,7 +189,122 @@ void inspect_jpeg(std::string_view b, ImageFileInfo& info) {
   }
 }
 
+// Where an image's data ends, found while the file is read: a resumable walk
+// over what has been read so far. `end` is set once the end is known; until
+// then `want` is how many bytes (in all) the next step needs.
+struct EndScan {
+  enum Format { unknown, png, jpeg, other } format = unknown;
+  size_t pos = 0;          // PNG: the next chunk; JPEG: the next marker or entropy byte
+  bool in_scan = false;    // JPEG: inside entropy-coded data
+  size_t end = std::string_view::npos;
+  size_t want = 8;
+
+  void step(std::string_view b) {
+    if (format == unknown) {
+      if (b.size() < 8) return;
+      if (b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1A\n", 8)) {
+        format = png;
+        pos = 8;
+      } else if (uint8_t(b[0]) == 0xFF && uint8_t(b[1]) == 0xD8 && uint8_t(b[2]) == 0xFF) {
+        format = jpeg;
+        pos = 2;
+      } else {
+        format = other;
+      }
+    }
+    if (format == png) step_png(b);
+    if (format == jpeg) step_jpeg(b);
+    if (format == other) want = b.size() + 64 * 1024;
+  }
+
+  void step_png(std::string_view b) {
+    while (pos + 8 <= b.size()) {
+      uint32_t length = be32(b, pos);
+      if (length > 0x7FFFFFFFu) {  // damaged: read no further, inspect_png reports it
+        end = b.size();
+        return;
+      }
+      size_t next = pos + 12 + length;
+      if (b.substr(pos + 4, 4) == "IEND") {
+        if (next <= b.size()) {
+          end = next;
+          return;
+        }
+        want = next;
+        return;
+      }
+      pos = next;
+    }
+    want = pos + 8;
+  }
+
+  void step_jpeg(std::string_view b) {
+    for (;;) {
+      if (in_scan) {
+        while (pos < b.size() && uint8_t(b[pos]) != 0xFF) ++pos;
+        if (pos + 1 >= b.size()) break;
+        unsigned next = uint8_t(b[pos + 1]);
+        if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
+          pos += 2;
+        } else if (next == 0xFF) {
+          pos += 1;
+        } else {
+          in_scan = false;  // a marker: pos is at its 0xFF
+        }
+        continue;
+      }
+      if (pos >= b.size()) break;
+      if (uint8_t(b[pos]) != 0xFF) {  // damaged: inspect_jpeg reports it
+        end = b.size();
+        return;
+      }
+      size_t p = pos;
+      while (p < b.size() && uint8_t(b[p]) == 0xFF) ++p;
+      if (p >= b.size()) break;
+      unsigned marker = uint8_t(b[p]);
+      if (marker == 0xD9) {
+        end = p + 1;
+        return;
+      }
+      if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+        pos = p + 1;
+        continue;
+      }
+      if (p + 3 > b.size()) break;
+      size_t length = be16(b, p + 1);
+      if (length < 2) {
+        end = b.size();
+        return;
+      }
+      pos = p + 1 + length;
+      if (marker == 0xDA) in_scan = true;
+      if (pos > b.size()) {
+        want = pos;
+        return;
+      }
+    }
+    want = b.size() + 64 * 1024;
+  }
+};
+
 }  // namespace
+
+bool read_image_bytes(const std::string& path, std::string* bytes, FileProblem* problem) {
+  RegularFile file = RegularFile::open(path, kMaxImageFileBytes, problem, /*whole_file=*/false);
+  if (!file.is_open()) return false;
+  bytes->clear();
+  EndScan scan;
+  for (;;) {
+    size_t before = bytes->size();
+    if (!file.read_more(bytes, scan.want > before ? scan.want - before : 1, problem)) return false;
+    if (bytes->size() == before) return true;  // the end of the file
+    scan.step(*bytes);
+    if (scan.end != std::string_view::npos) {
+      bytes->resize(scan.end);
+      return true;
+    }
+  }
+}
 
 ImageFileInfo inspect_image(std::string_view bytes) {
   ImageFileInfo info;

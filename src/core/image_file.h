@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/regular_file.h"
+
 namespace jan20 {
 
 // Images may have at most this many pixels: an A1 poster at 300 dpi is 70
@@ -28,6 +30,7 @@ struct ImageFileInfo {
     size_t offset = 0, size = 0;
   };
   std::vector<Range> data_chunks;
+  int components = 0;   // JPEG only: the frame header's component count (1 grey, 3 colour, 4 CMYK)
   Range palette;
   std::string problem;  // empty when the file is whole and within the limits
   bool oversized = false;  // the problem is the pixel count (kMaxImagePixels), not damage
@@ -41,5 +44,13 @@ struct ImageFileInfo {
 // `problem` is a phrase such as "truncated PNG (chunk IDAT runs past the end
 // of the file)" or "not a PNG or JPEG file".
 ImageFileInfo inspect_image(std::string_view bytes);
+
+// Reads an image file (core/regular_file.h: a regular file, at most
+// kMaxImageFileBytes) up to its end: a PNG's IEND chunk, a JPEG's EOI marker.
+// What follows the end is not read (a file with gigabytes of trailing data
+// costs what the image costs); a file that is neither format is read whole,
+// and inspect_image says what it is. False with `problem` when the file
+// cannot be read.
+bool read_image_bytes(const std::string& path, std::string* bytes, FileProblem* problem);
 
 }  // namespace jan20

@@ -8,6 +8,8 @@
 #include FT_FREETYPE_H
 #include <hb-ot.h>
 
+#include "core/font_file_blob.h"
+
 namespace jan20::font {
 namespace {
 
@@ -97,8 +99,10 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
     if (error) *error = std::move(message);
     return nullptr;
   };
-  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!blob) return fail("cannot read '" + path + "'");
+  FileProblem problem;
+  hb_blob_t* blob = map_font_file(path, &problem);
+  if (!blob)
+    return fail(problem.kind == FileProblem::missing ? "cannot read '" + path + "'" : "'" + path + "' " + problem.phrase);
   std::unique_ptr<Face> face(new Face);  // owns the blob from here on
   face->hb_blob_ = blob;
   unsigned size = 0;

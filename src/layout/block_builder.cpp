@@ -5,8 +5,8 @@
 
 #include "core/utf.h"
 #include "layout/block_items.h"
-#include "layout/images.h"
 #include "layout/ornaments.h"
+#include "model/block_texts.h"
 #include "text/case_transform.h"
 
 namespace jan20::layout {
@@ -260,7 +260,7 @@ void BlockBuilder::quote(const model::Block& b) {
     const ResolvedStyle& style = this->style("attribution", {"quote"});
     int at = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
     keep_next_ = true;  // the attribution stays with its quote
-    std::string text = "\xE2\x80\x94 " + b.attribution;  // em dash
+    std::string text = std::string(model::kAttributionDash) + b.attribution;
     add_lines(set_text(inline_of(text, b.where), style, block_lang(b), ctx_.measure, at), style, 0, b.where);
     space(style.paragraph.space_after);
   }
@@ -281,7 +281,7 @@ void BlockBuilder::list(const model::Block& b) {
     item_style.paragraph.left_indent = 0;
     item_style.paragraph.indent = 0;
     std::vector<text::Line> lines = set_text(item, item_style, block_lang(b), ctx_.measure - indent, body);
-    std::string label = b.numbered ? std::to_string(n) + "." : "\xE2\x80\xA2";  // bullet
+    std::string label = model::list_label(b.numbered, n);
     std::vector<text::Line> label_lines = set_text(inline_of(label, b.where), item_style, block_lang(b),
                                                    indent, lbl, model::Align::Left, false);
     size_t first = items_.size();
@@ -307,10 +307,12 @@ void BlockBuilder::figure(const model::Block& b) {
   const ResolvedStyle& caption_style = style("caption", {"body"});
   VItem v;
   double width = ctx_.measure, height = 0;
-  if (!f.image.empty()) {
-    ImageInfo info = read_image_info(ctx_.root + "/" + f.image);
-    if (!info.ok) {
-      ctx_.sink.error(b.where, "cannot read the image '" + f.image + "': " + info.error,
+  if (!f.file.path.empty()) {
+    // The loader found the file and read its header (model/image.h).
+    const model::ImageFile& info = f.file;
+    if (info.width <= 0 || info.height <= 0 || info.width > 20000 || info.height > 20000) {
+      ctx_.sink.error(b.where, "cannot read the image '" + f.image + "': image size " + std::to_string(info.width) +
+                                   "x" + std::to_string(info.height) + " is out of range (1..20000 pixels per side)",
                       "use a PNG or JPEG file inside the project");
       return;
     }
@@ -327,6 +329,8 @@ void BlockBuilder::figure(const model::Block& b) {
     img.height = height;
     img.pixel_width = info.width;
     img.pixel_height = info.height;
+    img.color = info.color;
+    img.alpha = info.alpha;
     img.tag = tag;
     v.items.push_back(img);
   } else {

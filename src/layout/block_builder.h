@@ -27,12 +27,12 @@ struct ContentsEntry {
   int level = 1;
 };
 
-struct BuildContext {
+// What setting blocks reads, except where it reports (BuildContext::sink).
+struct BuildSettings {
   const model::Design& design;
   const model::Document& doc;
   StyleResolver& styles;
   text::ShapeCache& cache;
-  DiagnosticSink& sink;
   TypesetReport* report = nullptr;
   TagTree* tags = nullptr;
   text::HyphenationRules hyphenation;
@@ -44,32 +44,31 @@ struct BuildContext {
   double scale = 1.0;                             // poster fit modes scale every style
   ParagraphMemo* paragraphs = nullptr;            // settings kept for the typeset call, if any
   bool recording = false;                         // only record paragraphs in `paragraphs` (typeset's first walk)
+};
 
-  // The same context reporting into another sink (trial settings, passes).
-  BuildContext with_sink(DiagnosticSink& other) const {
-    BuildContext copy{design, doc, styles, cache, other};
-    copy.report = report;
-    copy.tags = tags;
-    copy.hyphenation = hyphenation;
-    copy.hyphenators = hyphenators;
-    copy.root = root;
-    copy.measure = measure;
-    copy.column_height = column_height;
-    copy.contents = contents;
-    copy.scale = scale;
-    copy.paragraphs = paragraphs;
-    copy.recording = recording;
-    return copy;
-  }
+struct BuildContext : BuildSettings {
+  DiagnosticSink& sink;
+
+  // The same context reporting into another sink (trial settings, passes):
+  // every setting copied as it is, whatever fields BuildSettings gains.
+  BuildContext with_sink(DiagnosticSink& other) const { return BuildContext{{*this}, other}; }
 };
 
 class BlockBuilder {
  public:
-  explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx) {}
+  explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx), master_(first_master(ctx.design)) {}
   void add(const model::Block& block);
   std::vector<VItem> take() { return std::move(items_); }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
   int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
+  // The height of the content items added so far (lines, figures; not the
+  // spaces between them, which a column break may drop).
+  double content_height() const {
+    double h = 0;
+    for (const VItem& v : items_)
+      if (v.kind == VItem::Kind::Content) h += v.height;
+    return h;
+  }
 
   // Sets inline text as lines (exposed for the poster frames and masters).
   std::vector<text::Line> set_text(const model::Inline& text, const ResolvedStyle& style,
@@ -105,7 +104,7 @@ class BlockBuilder {
   BuildContext& ctx_;
   std::vector<VItem> items_;
   bool keep_next_ = false;
-  std::string master_ = "cover";
+  std::string master_;  // the master of the page being filled: first_master, then each page-break's
   int heading_count_ = 0;
   int overfull_lines_ = 0;
   int last_pass_ = 0;             // Knuth–Plass pass of the last set_text

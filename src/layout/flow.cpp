@@ -115,4 +115,8 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
   return pages;
 }
 
+std::string first_master(const model::Design& design) {
+  return design.masters.count("cover") ? "cover" : "body";
+}
+
 }  // namespace jan20::layout

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/design.h"
+
 #include "model/paged.h"
 
 namespace jan20::layout {
@@ -58,5 +60,10 @@ struct PaginateInput {
 };
 
 std::vector<PageFlow> paginate(const PaginateInput& input);
+
+// The master of the first page: "cover" when the layout has one, else
+// "body". The block builder (which styles and lists the headings of the
+// pages before the first page-break) and paginate must agree on it.
+std::string first_master(const model::Design& design);
 
 }  // namespace jan20::layout

@@ -12,9 +12,10 @@
 // collecting every input it will ask for, sets them all on the build's
 // threads, and the real pass finds each setting here.
 //
-// The key is the whole input: text, spans with their faces, sizes, features,
-// languages, links and source locations, measure, alignment, indents and the
-// line-breaking parameters. Structure tags are not part of it: BlockBuilder
+// The key is the whole input, every field (paragraph_key.h): text, spans with
+// their faces, sizes, features, languages, links and source locations,
+// measure, alignment, indents, hyphenation rules and the line-breaking
+// parameters. Structure tags are not part of it: BlockBuilder
 // gives span i the tag i and maps it back afterwards. An input nobody
 // recorded is set when it is asked for, so the output never depends on the
 // recording or on the number of threads; only the time does.
@@ -51,7 +52,6 @@ class ParagraphMemo {
   text::ParagraphResult use(const text::ParagraphInput& input, text::ShapeCache& cache, DiagnosticSink& sink);
 
  private:
-  static std::string key_of(const text::ParagraphInput& input);
   std::unordered_map<std::string, std::unique_ptr<Setting>> settings_;
   std::vector<std::pair<text::ParagraphInput, Setting*>> pending_;
   bool keep_;

@@ -28,8 +28,12 @@ std::vector<ColumnBox> frame_columns(const void* context, int page, const std::s
   return cols;
 }
 
+// `trial`: only whether it fits matters (fitting_scale), so setting stops as
+// soon as the content set so far is taller than all the frame's columns
+// together: a fill frame with half a million characters costs what fills it,
+// at each of the scales tried, not what sets all of it.
 FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std::vector<const model::Block*>& blocks,
-                       double scale, DiagnosticSink& sink, TagTree* tags) {
+                       double scale, DiagnosticSink& sink, TagTree* tags, bool trial = false) {
   BuildContext ctx = base.with_sink(sink);
   TypesetReport report;
   ctx.report = &report;
@@ -41,15 +45,17 @@ FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std:
   ctx.column_height = frame.height;
   ctx.scale = scale;
   BlockBuilder builder(ctx);
+  const double capacity = n * frame.height;
   for (const model::Block* b : blocks) {
     ctx.tags->set_block(static_cast<int>(b - base.doc.blocks.data()));
     if (frame.style.empty() || !b->style.empty() || b->kind != model::BlockKind::Paragraph) {
       builder.add(*b);
-      continue;
+    } else {
+      model::Block styled = *b;  // the frame's default paragraph style
+      styled.style = frame.style;
+      builder.add(styled);
     }
-    model::Block styled = *b;  // the frame's default paragraph style
-    styled.style = frame.style;
-    builder.add(styled);
+    if (trial && builder.content_height() > capacity) return {};  // fits = false
   }
   FrameSetting s;
   s.items = builder.take();
@@ -77,7 +83,7 @@ double fitting_scale(BuildContext& ctx, const model::Frame& frame, const std::ve
   TypesetReport* saved = ctx.report;
   ctx.report = nullptr;
   DiagnosticSink scratch;
-  if (set_frame(ctx, frame, blocks, hi, scratch, nullptr).fits) {
+  if (set_frame(ctx, frame, blocks, hi, scratch, nullptr, true).fits) {
     ctx.report = saved;
     return hi;
   }
@@ -86,7 +92,7 @@ double fitting_scale(BuildContext& ctx, const model::Frame& frame, const std::ve
   for (int i = 0; i < 12; ++i) {
     double mid = std::sqrt(lo * hi);
     DiagnosticSink trial;
-    (set_frame(ctx, frame, blocks, mid, trial, nullptr).fits ? lo : hi) = mid;
+    (set_frame(ctx, frame, blocks, mid, trial, nullptr, true).fits ? lo : hi) = mid;
   }
   ctx.report = saved;
   return lo;

@@ -29,7 +29,8 @@ text::HyphenationRules hyphenation_rules(const model::Document& doc, const model
                           doc.meta.hyphenation_exceptions.end());
   if (!d.hyphenation_file.empty()) {
     std::string error;
-    if (!text::read_exception_file(options.root + "/" + d.hyphenation_file, &rules.exceptions, &error))
+    std::string path = d.hyphenation_file.front() == '/' ? d.hyphenation_file : options.root + "/" + d.hyphenation_file;
+    if (!text::read_exception_file(path, &rules.exceptions, &error))
       sink.error(d.where, "cannot read the hyphenation file '" + d.hyphenation_file + "': " + error,
                  "check [hyphenation] file in the layout");
   }
@@ -87,9 +88,13 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   out.info.producer = options.producer;
 
   StyleResolver styles(design, fonts, sink);
-  BuildContext ctx{design, doc, styles, cache, sink};
-  ctx.hyphenation = hyphenation_rules(doc, design, options, sink);
-  text::Hyphenators hyphenators(ctx.hyphenation);
+  BuildContext ctx{{design, doc, styles, cache}, sink};
+  text::Hyphenators hyphenators(hyphenation_rules(doc, design, options, sink));
+  // Every paragraph gets the minimums; the exceptions (possibly a million
+  // words) stay with the hyphenators, which every paragraph also gets.
+  ctx.hyphenation.min_word = hyphenators.rules().min_word;
+  ctx.hyphenation.min_left = hyphenators.rules().min_left;
+  ctx.hyphenation.min_right = hyphenators.rules().min_right;
   ctx.hyphenators = &hyphenators;
   ctx.root = options.root;
   ColumnBox first_column = columns_of(design, 0).front();
@@ -145,7 +150,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     BlockBuilder builder(pass_ctx);
     for (const model::Block& block : doc.blocks) builder.add(block);
     items = builder.take();
-    flow = paginate({&items, design.masters.count("cover") ? "cover" : "body", &design, flow_columns});
+    flow = paginate({&items, first_master(design), &design, flow_columns});
     if (!has_contents) break;
     std::vector<ContentsEntry> found;
     for (const HeadingPlace& h : find_headings(items, flow, design))

@@ -11,6 +11,7 @@
 #include "core/utf.h"
 #include "load/load.h"
 #include "load/text_util.h"
+#include "model/block_texts.h"
 
 namespace jan20::load {
 
@@ -114,10 +115,6 @@ struct Checker {
       return;  // one warning per word
     }
   }
-
-  void check_inline(const model::Inline& text, std::string_view lang) {
-    for (const auto& span : text) check(span.text, span.where, true, span.lang.empty() ? lang : span.lang);
-  }
 };
 
 }  // namespace
@@ -126,23 +123,10 @@ void check_scripts(const model::Document& doc, DiagnosticSink& sink) {
   Checker c{sink};
   for (const auto& b : doc.blocks) {
     std::string lang = b.lang.empty() ? doc.meta.language : b.lang;
-    c.check_inline(b.text, lang);
-    for (const auto& item : b.items) c.check_inline(item, lang);
-    c.check_inline(b.figure.caption, lang);
-    for (const auto& e : b.timeline) {
-      c.check(e.date, b.where, false, lang);
-      c.check_inline(e.event, lang);
-    }
-    // Plain strings know only their block's position.
-    c.check(b.attribution, b.where, false, lang);
-    c.check(b.figure.credit, b.where, false, lang);
-    c.check(b.figure.alt, b.where, false, lang);
-    for (const auto& f : b.facts) {
-      c.check(f.value, b.where, false, lang);
-      c.check(f.label, b.where, false, lang);
-    }
-    for (const auto& row : b.names)
-      for (const auto& cell : row) c.check(cell.text, b.where, false, cell.lang.empty() ? lang : cell.lang);
+    // Every text the content gives (the alt text too); not what the layout adds.
+    model::for_each_text(b, [&](const model::BlockText& t) {
+      if (t.kind != model::BlockText::Kind::Added) c.check(t.text, *t.where, t.exact, t.lang.empty() ? lang : t.lang);
+    });
   }
 }
 

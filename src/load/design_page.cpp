@@ -114,8 +114,9 @@ namespace {
 
 // Checks the exception file's words now, at their lines, instead of when the
 // text stage first reads it in the middle of a build.
-void check_exception_file(const Ctx& cx, const std::string& relative, const std::string& absolute) {
-  auto file = read_source_file(relative, absolute, {relative, 0, 0}, cx.sink);
+void check_exception_file(const Ctx& cx, const std::string& relative, const std::string& absolute,
+                          const SourceLocation& named_at) {
+  auto file = read_source_file(relative, absolute, named_at, cx.sink);
   if (!file) return;
   std::istringstream in(file->text);
   std::string line;
@@ -182,7 +183,7 @@ void read_hyphenation(TableReader& root, model::Design& d, const LoadOptions& op
     std::string absolute = resolve_project_path(*file, options, h.value_at("file"), cx.sink);
     if (!absolute.empty()) {
       d.hyphenation_file = *file;
-      check_exception_file(cx, *file, absolute);
+      check_exception_file(cx, *file, absolute, h.value_at("file"));
     }
   }
   h.finish();

@@ -104,10 +104,32 @@ std::optional<model::Inline> read_inline_key(ContentState& st, TableReader& r, c
 // The whole file's structure (core/image_file.h): a damaged or oversized
 // image is reported here, at its `image` key, rather than when the PDF is
 // written.
-ImageFileInfo inspect_image_file(const std::string& absolute) {
-  std::ifstream in(absolute, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+ImageFileInfo inspect_image_file(const std::string& absolute, FileProblem* problem) {
+  std::string bytes;
+  if (!read_image_bytes(absolute, &bytes, problem)) return {};
   return inspect_image(bytes);
+}
+
+// What the layout and the print checks need of the file, from the structure
+// inspect_image found: nothing after the loader parses it again.
+model::ImageFile image_file_of(const std::string& absolute, const ImageFileInfo& info) {
+  model::ImageFile file{absolute, info.format, info.width, info.height, model::ImageColor::Unknown, false};
+  if (info.format == "jpeg") {
+    file.color = info.components == 1   ? model::ImageColor::Gray
+                 : info.components == 4 ? model::ImageColor::Cmyk
+                                        : model::ImageColor::Rgb;
+    return file;
+  }
+  // PNG IHDR colour type (PNG spec §11.2.2): 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGB+alpha.
+  switch (info.color_type) {
+    case 0: file.color = model::ImageColor::Gray; break;
+    case 2: file.color = model::ImageColor::Rgb; break;
+    case 3: file.color = model::ImageColor::Palette; break;
+    case 4: file.color = model::ImageColor::Gray; file.alpha = true; break;
+    case 6: file.color = model::ImageColor::Rgb; file.alpha = true; break;
+    default: break;
+  }
+  return file;
 }
 
 void read_figure(ContentState& st, TableReader& r, model::Block& b) {
@@ -121,16 +143,23 @@ void read_figure(ContentState& st, TableReader& r, model::Block& b) {
   if (auto image = r.string("image")) {
     std::string absolute = resolve_project_path(*image, st.options, r.value_at("image"), cx.sink);
     if (!absolute.empty()) {
-      ImageFileInfo info = inspect_image_file(absolute);
-      if (info.format.empty())
+      FileProblem problem;
+      ImageFileInfo info = inspect_image_file(absolute, &problem);
+      if (problem)
+        cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "': file '" + *image + "' " + problem.phrase,
+                      problem.kind == FileProblem::too_large ? "scale it down: 300 pixels per inch of its printed size is enough"
+                                                             : "name a PNG or JPEG file");
+      else if (info.format.empty())
         cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "' is not a PNG or JPEG file",
                       "convert the image to PNG or JPEG");
       else if (!info.problem.empty())
         cx.sink.error(r.value_at("image"), "'" + r.key_path("image") + "' cannot be used: " + info.problem,
                       info.oversized ? "scale it down: 300 pixels per inch of its printed size is enough"
                                 : "export the image again as an 8-bit PNG or a baseline JPEG");
-      else
+      else {
         b.figure.image = *image;
+        b.figure.file = image_file_of(absolute, info);
+      }
     }
   }
   if (auto o = r.choice("ornament", {"carnation", "ribbon", "flag"})) b.figure.ornament = *o;

@@ -5,6 +5,7 @@
 #include "core/utf.h"
 #include "load/document_sections.h"
 #include "load/text_util.h"
+#include "load/uri.h"
 
 namespace jan20::load {
 
@@ -125,8 +126,11 @@ void read_meta(TableReader& root, model::Metadata& meta, ContentState& state) {
                "write it with https://");
     else if (url->find_first_of(" \t\n") != std::string::npos)
       cx.error(*m.get("url"), "'meta.url' contains white space", "encode spaces as %20");
+    else if (std::string uri = uri_from_iri(to_nfc(*url)); uri.empty())
+      cx.error(*m.get("url"), "'meta.url' has a host that is not a domain name: \"" + shorten(*url) + "\"",
+               "write the host as a domain name such as \"az.wikipedia.org\"");
     else
-      meta.url = *url;
+      meta.url = uri;  // ASCII: a QR code carries bytes, not a character set
   }
   if (const toml::node* n = m.get("hyphenation")) {
     if (auto words = read_strings(cx, *n, "meta.hyphenation")) {

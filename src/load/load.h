@@ -64,10 +64,48 @@ void check_scripts(const model::Document& doc, DiagnosticSink& sink);
 // ("content/{name}/{lang}.toml", booklet, "az") -> "content/booklet/az.toml".
 std::string expand_pattern(std::string_view pattern, std::string_view name, std::string_view lang);
 
+// Which editions to make: documents by name, languages by code; empty = all.
+// A named document the project lacks, or a language no selected document is
+// written in, is an error (with the nearest name or the languages there are).
+struct Selection {
+  std::vector<std::string> documents;
+  std::vector<std::string> languages;
+  Selection() = default;
+  Selection(std::vector<std::string> documents_, std::vector<std::string> languages_)
+      : documents(std::move(documents_)), languages(std::move(languages_)) {}
+  // One document and/or one language; "" = all.
+  Selection(const std::string& document, const std::string& language) {
+    if (!document.empty()) documents.push_back(document);
+    if (!language.empty()) languages.push_back(language);
+  }
+};
+
+// The editions a selection asks for, in the project's order, their file
+// names worked out from the project's patterns (expand_pattern). The one
+// planner behind load_all, `jan20-pdf build`, `check` and `fonts`.
+struct PlannedEdition {
+  std::string lang;              // "az"
+  std::string content;           // content file, relative to the root
+  std::string output;            // output file name from the project's pattern ("booklet.az.pdf")
+};
+struct PlannedDocument {
+  const model::DocumentSpec* spec = nullptr;  // points into the Project
+  std::vector<PlannedEdition> editions;
+};
+// Returns nullopt after reporting an unknown document or language.
+std::optional<std::vector<PlannedDocument>> plan_editions(const model::Project& project, const Selection& selection,
+                                                          DiagnosticSink& sink);
+
+// One edition's content, read and checked as every command reads it: against
+// the edition's language and its layout's styles, frames and masters, then
+// by check_scripts. Returns nullopt when an error was reported.
+std::optional<model::Document> load_edition_content(const PlannedEdition& edition, const model::Design& design,
+                                                    const LoadOptions& options, DiagnosticSink& sink,
+                                                    const std::string& default_date = {});
+
 // Everything one build or `jan20-pdf check` needs, loaded and cross-checked
 // once: the project, the font manifest, each document's layout (once, shared
-// by its languages) and each edition's content checked against that layout
-// and by check_scripts.
+// by its languages) and each edition's content (load_edition_content).
 struct LoadedEdition {
   std::string lang;              // "az"
   std::string content;           // content file, relative to the root
@@ -83,11 +121,6 @@ struct LoadedProject {
   model::Project project;
   model::FontManifest fonts;
   std::vector<LoadedDocument> documents;
-};
-// Restricts load_all to one document and/or one language; empty = all.
-struct Selection {
-  std::string document;
-  std::string language;
 };
 // Returns nullopt when any error was reported (warnings do not count).
 std::optional<LoadedProject> load_all(const LoadOptions& options, DiagnosticSink& sink,

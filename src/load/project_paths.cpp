@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "core/regular_file.h"
 #include "load/load.h"
 #include "load/text_util.h"
 
@@ -137,6 +138,11 @@ std::string resolve_project_path(const std::string& relative, const LoadOptions&
   struct stat st;
   if (stat(real.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
     sink.error(where, "'" + relative + "' is a directory, not a file");
+    return {};
+  }
+  if (stat(real.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    sink.error(where, "'" + relative + "' is " + file_kind_name(st.st_mode) + ", not a regular file",
+               "name the file itself; a pipe or a device cannot be read as a document's input");
     return {};
   }
   return real;

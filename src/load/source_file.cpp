@@ -1,11 +1,8 @@
 #include "load/source_file.h"
 
-#include <sys/stat.h>
-
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
+#include "core/regular_file.h"
 #include "core/utf.h"
 #include "load/toml_limits.h"
 
@@ -13,7 +10,7 @@ namespace jan20::load {
 
 namespace {
 
-constexpr size_t kMaxFileBytes = 16u << 20;  // a content file is kilobytes; 16 MiB is a mistake
+constexpr size_t kMaxFileBytes = kMaxTomlFileBytes;  // a content file is kilobytes; 16 MiB is a mistake
 constexpr int kMaxUtf8Reports = 10;
 
 std::string byte_label(unsigned char b) {
@@ -66,29 +63,26 @@ size_t SourceFile::offset_of(int line, int column) const {
 
 std::optional<SourceFile> read_source_file(const std::string& display, const std::string& absolute,
                                            const SourceLocation& named_at, DiagnosticSink& sink) {
-  struct stat st;
-  if (stat(absolute.c_str(), &st) != 0) {
-    sink.error(named_at, "file '" + display + "' does not exist",
-               "paths are relative to the project directory");
+  std::string text;
+  FileProblem problem;
+  if (!read_regular_file(absolute, kMaxFileBytes, &text, &problem)) {
+    switch (problem.kind) {
+      case FileProblem::missing:
+        sink.error(named_at, "file '" + display + "' " + problem.phrase, "paths are relative to the project directory");
+        break;
+      case FileProblem::directory: sink.error(named_at, "'" + display + "' is a directory, not a file"); break;
+      case FileProblem::too_large:
+        sink.error(named_at, "file '" + display + "' is too large (over 16 MiB)",
+                   "a layout or content file is a few kilobytes");
+        break;
+      case FileProblem::not_regular:
+        sink.error(named_at, "'" + display + "' " + problem.phrase, "name a TOML file");
+        break;
+      default: sink.error(named_at, "cannot read '" + display + "'", "check the file's permissions"); break;
+    }
     return std::nullopt;
   }
-  if (S_ISDIR(st.st_mode)) {
-    sink.error(named_at, "'" + display + "' is a directory, not a file");
-    return std::nullopt;
-  }
-  if (static_cast<size_t>(st.st_size) > kMaxFileBytes) {
-    sink.error(named_at, "file '" + display + "' is too large (over 16 MiB)",
-               "a layout or content file is a few kilobytes");
-    return std::nullopt;
-  }
-  std::ifstream in(absolute, std::ios::binary);
-  if (!in) {
-    sink.error(named_at, "cannot read '" + display + "'", "check the file's permissions");
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return source_from_text(display, absolute, ss.str(), sink);
+  return source_from_text(display, absolute, std::move(text), sink);
 }
 
 std::optional<SourceFile> source_from_text(const std::string& display, const std::string& absolute, std::string text,

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "model/image.h"
 
 namespace jan20::model {
 
@@ -32,7 +33,8 @@ struct TimelineEntry {
 };
 
 struct Figure {
-  std::string image;    // path relative to the project; empty for a vector ornament figure
+  std::string image;    // the path as the content gives it; empty for a vector ornament figure
+  ImageFile file;       // the image the loader found there (file.path absolute); empty path for an ornament
   std::string ornament; // name of a layout ornament drawn instead of an image
   Inline caption;
   std::string credit;
@@ -87,7 +89,7 @@ struct Metadata {
   std::string language;   // BCP-47 of the edition: "az", "en"
   std::string date;       // ISO 8601 date of the edition ("2026-01-20"); PDF dates come from it, never the clock
   std::string source;     // credit for the facts (colophon)
-  std::string url;        // link for the QR code (poster)
+  std::string url;        // link for the QR code (poster), as an ASCII URI (IDNA host, %XX path)
   std::vector<std::string> hyphenation_exceptions;  // "xal-qı-mı-zın"
 };
 

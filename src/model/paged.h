@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/color.h"
+#include "model/image.h"
 
 namespace jan20::model {
 
@@ -75,6 +76,8 @@ struct Image {
   double x = 0, y = 0, width = 0, height = 0;
   int pixel_width = 0, pixel_height = 0;
   int tag = -1;
+  ImageColor color = ImageColor::Unknown;  // from the file's header, read by the loader
+  bool alpha = false;
 };
 
 struct Link {

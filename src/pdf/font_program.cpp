@@ -4,6 +4,8 @@
 #include <hb.h>
 #include <hb-subset.h>
 
+#include "core/font_file_blob.h"
+
 namespace jan20::pdf {
 namespace {
 
@@ -43,9 +45,11 @@ struct Blob {
 
 std::unique_ptr<FontProgram> FontProgram::open(const std::string& path, int index, std::string* error) {
   std::unique_ptr<FontProgram> f(new FontProgram);
-  f->blob_ = hb_blob_create_from_file_or_fail(path.c_str());
+  FileProblem problem;
+  f->blob_ = map_font_file(path, &problem);
   if (!f->blob_) {
-    *error = "cannot read font file '" + path + "'";
+    *error = problem.kind == FileProblem::missing ? "cannot read font file '" + path + "'"
+                                                  : "font file '" + path + "' " + problem.phrase;
     return nullptr;
   }
   f->face_ = hb_face_create(f->blob_, static_cast<unsigned>(index));

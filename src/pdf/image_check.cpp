@@ -21,6 +21,19 @@ void png_error_handler(png_structp png, png_const_charp message) {
 }
 void png_warning_handler(png_structp, png_const_charp) {}  // warnings are not problems; keep stderr quiet
 
+// The file's bytes as libpng reads them (png_set_read_fn): the file was read
+// once, bounded (core/image_file.h), and is not opened again.
+struct MemoryInput {
+  const unsigned char* data;
+  size_t size, pos;
+};
+void read_from_memory(png_structp png, png_bytep out, png_size_t length) {
+  auto* in = static_cast<MemoryInput*>(png_get_io_ptr(png));
+  if (length > in->size - in->pos) png_error(png, "the file ends too early");
+  std::memcpy(out, in->data + in->pos, length);
+  in->pos += length;
+}
+
 // What decode_png hands back: a malloc'ed image (or null when only checking).
 struct RawImage {
   unsigned char* data;
@@ -31,7 +44,7 @@ struct RawImage {
 // the longjmp out of png_error_handler. With `keep` null every row is decoded
 // and dropped; otherwise the image is transformed to 8-bit, non-interlaced
 // grey or RGB with an optional alpha channel and kept in keep->data.
-bool decode_png(FILE* file, char* message, RawImage* keep) {
+bool decode_png(MemoryInput* input, char* message, RawImage* keep) {
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, message, png_error_handler, png_warning_handler);
   if (!png) {
     std::snprintf(message, 256, "out of memory");
@@ -45,7 +58,7 @@ bool decode_png(FILE* file, char* message, RawImage* keep) {
     png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
     return false;
   }
-  png_init_io(png, file);
+  png_set_read_fn(png, input, read_from_memory);
   png_read_info(png, info);
   if (keep) {
     png_set_strip_16(png);
@@ -77,22 +90,20 @@ bool decode_png(FILE* file, char* message, RawImage* keep) {
   return true;
 }
 
-std::string run_decoder(const std::string& path, RawImage* keep) {
-  FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) return "cannot open the file: " + std::string(std::strerror(errno));
+std::string run_decoder(std::string_view bytes, RawImage* keep) {
+  MemoryInput input{reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), 0};
   char message[256] = {};
-  bool ok = decode_png(file, message, keep);
-  std::fclose(file);
+  bool ok = decode_png(&input, message, keep);
   return ok ? std::string() : "damaged PNG (" + std::string(message) + ")";
 }
 
 }  // namespace
 
-std::string png_decode_problem(const std::string& path) { return run_decoder(path, nullptr); }
+std::string png_decode_problem(std::string_view bytes) { return run_decoder(bytes, nullptr); }
 
-std::string decode_png_8bit(const std::string& path, DecodedImage* out) {
+std::string decode_png_8bit(std::string_view bytes, DecodedImage* out) {
   RawImage raw{nullptr, 0, 0, 0};
-  if (std::string problem = run_decoder(path, &raw); !problem.empty()) return problem;
+  if (std::string problem = run_decoder(bytes, &raw); !problem.empty()) return problem;
   bool has_alpha = raw.channels == 2 || raw.channels == 4;
   out->width = static_cast<int>(raw.width);
   out->height = static_cast<int>(raw.height);

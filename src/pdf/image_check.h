@@ -12,13 +12,15 @@
 // about. Those variants are decoded here instead and embedded as raw 8-bit
 // pixels (images.cpp).
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jan20::pdf {
 
+// Both read the PNG file's bytes, already read (core/image_file.h).
 // Decodes every row (every pass of an interlaced image) and keeps nothing.
 // Returns what is wrong, or an empty string when the whole image decodes.
-std::string png_decode_problem(const std::string& path);
+std::string png_decode_problem(std::string_view bytes);
 
 // An image decoded to 8 bits per component, not interlaced, the palette and
 // tRNS expanded: `pixels` holds `channels` (1 grey, 3 RGB) bytes per pixel,
@@ -30,6 +32,6 @@ struct DecodedImage {
   std::vector<unsigned char> alpha;
 };
 // Returns what is wrong, or an empty string and fills `out`.
-std::string decode_png_8bit(const std::string& path, DecodedImage* out);
+std::string decode_png_8bit(std::string_view bytes, DecodedImage* out);
 
 }  // namespace jan20::pdf

@@ -1,7 +1,5 @@
 #include "pdf/images.h"
 
-#include <fstream>
-#include <iterator>
 
 #include "core/image_file.h"
 #include "pdf/image_check.h"
@@ -50,24 +48,26 @@ HPDF_Image ImageCache::load_png_stream(const PngStream& png) {
 
 ImageFile read_image_file(const std::string& path) {
   ImageFile file;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return file;
+  std::string bytes;
+  if (!read_image_bytes(path, &bytes, &file.read_problem)) return file;
   file.readable = true;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   // libharu must only see whole files: it lets libpng abort the process on a
   // damaged PNG and copies JPEG data unread (core/image_file.h, image_check.h).
   ImageFileInfo& info = file.info;
   info = inspect_image(bytes);
   if (info.format.empty()) return file;
-  // The PNG variants libharu mishandles (image_check.h) are decoded here and
-  // embedded as raw 8-bit pixels; PNGs with alpha go through libharu's reader.
-  file.decode_here = info.format == "png" && (info.bit_depth == 16 || info.interlaced ||
-                                                (info.transparency && info.color_type != 3));
+  // A PNG either keeps its compressed data or is decoded here and embedded as
+  // 8-bit pixels with a compressed soft mask: the variants libharu mishandles
+  // and every PNG with transparency (libharu's own reader stores the mask
+  // uncompressed).
+  file.decode_here = info.format == "png" && (info.bit_depth == 16 || info.interlaced || info.transparency ||
+                                                info.color_type == 4 || info.color_type == 6);
   file.pass_through = png_can_pass_through(info);
   if (info.problem.empty() && file.pass_through)
     info.problem = read_png_stream(bytes, info, &file.png);
   else if (info.problem.empty() && info.format == "png")
-    info.problem = file.decode_here ? decode_png_8bit(path, &file.decoded) : png_decode_problem(path);
+    info.problem = file.decode_here ? decode_png_8bit(bytes, &file.decoded) : png_decode_problem(bytes);
+  if (info.problem.empty() && info.format == "jpeg") file.bytes = std::move(bytes);
   return file;
 }
 
@@ -124,7 +124,9 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
   ImageFile file = take_file(path);
   const ImageFileInfo& info = file.info;
   if (!file.readable) {
-    sink.error(where, "image file not found or not readable",
+    sink.error(where,
+               file.read_problem.kind == FileProblem::missing ? std::string("image file not found or not readable")
+                                                              : "image file '" + path + "' " + file.read_problem.phrase,
                "check the image path in the content file (paths are relative to the project)");
     return nullptr;
   }
@@ -142,8 +144,8 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
   else if (file.decode_here)
     image = load_decoded(file.decoded);
   else
-    image = info.format == "png" ? HPDF_LoadPngImageFromFile(doc_.get(), path.c_str())
-                                 : HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str());
+    image = HPDF_LoadJpegImageFromMem(doc_.get(), reinterpret_cast<const HPDF_BYTE*>(file.bytes.data()),
+                                      static_cast<HPDF_UINT>(file.bytes.size()));
   if (!image || doc_.failed()) {
     doc_.check(sink, "cannot load the image", where,
                "the file may be damaged or use a variant libharu cannot read (16-bit or interlaced PNG, "

@@ -4,10 +4,10 @@
 // (core/image_file.h). PNGs PDF can take as they are (grey, RGB or palette,
 // no alpha, not interlaced) keep their own compressed data (png_stream.h);
 // the PNG variants libharu mishandles (16-bit, interlaced, tRNS outside a
-// palette) are decoded with libpng and embedded as raw 8-bit pixels
-// (image_check.h); other PNGs (with alpha) go through
-// HPDF_LoadPngImageFromFile, JPEGs through HPDF_LoadJpegImageFromFile, which
-// copies the JPEG data unchanged.
+// palette) and every PNG with transparency are decoded with libpng and
+// embedded as 8-bit pixels with a compressed soft mask (image_check.h);
+// JPEGs go through HPDF_LoadJpegImageFromMem, which copies the JPEG data
+// unchanged. Files are read once, bounded (core/image_file.h).
 #include <hpdf.h>
 
 #include <condition_variable>
@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/image_file.h"
 #include "pdf/haru.h"
 #include "pdf/image_check.h"
 #include "pdf/png_stream.h"
@@ -28,11 +29,13 @@ namespace jan20::pdf {
 // checked, and its PNG stream taken (or its pixels decoded).
 struct ImageFile {
   bool readable = false;
+  FileProblem read_problem;  // why not readable
   ImageFileInfo info;    // info.problem: what is wrong, if anything
   bool pass_through = false;
   bool decode_here = false;
   PngStream png;         // pass_through
   DecodedImage decoded;  // decode_here
+  std::string bytes;     // a JPEG file, which libharu copies
 };
 ImageFile read_image_file(const std::string& path);
 

@@ -1,9 +1,10 @@
 #include "pdf/pdfa.h"
 
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include "core/regular_file.h"
 
 namespace jan20::pdf {
 namespace {
@@ -25,14 +26,16 @@ char image_family(HPDF_Image image) {
 HPDF_Dict embed_icc_profile(DocumentWriter& w, const std::string& path, const std::string& space) {
   SourceLocation where{path};
   const bool cmyk = space == "CMYK";
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string icc = buffer.str();
-  if (!in || icc.size() < 128 || icc.compare(36, 4, "acsp") != 0) {
-    w.sink.error(where, "cannot read the ICC output profile, or it is not an ICC profile",
-                 cmyk ? "point icc_profile at a CMYK .icc file, e.g. /usr/share/color/icc/ghostscript/default_cmyk.icc"
-                      : "point it at an RGB .icc file, e.g. /usr/share/color/icc/ghostscript/srgb.icc");
+  const char* fix = cmyk ? "pass a CMYK .icc file with --icc, e.g. /usr/share/color/icc/ghostscript/default_cmyk.icc"
+                         : "use an RGB .icc file, e.g. /usr/share/color/icc/ghostscript/srgb.icc";
+  std::string icc;
+  FileProblem problem;
+  if (!read_regular_file(path, kMaxIccFileBytes, &icc, &problem)) {
+    w.sink.error(where, "the ICC output profile '" + path + "' " + problem.phrase, fix);
+    return nullptr;
+  }
+  if (icc.size() < 128 || icc.compare(36, 4, "acsp") != 0) {
+    w.sink.error(where, "cannot read the ICC output profile, or it is not an ICC profile", fix);
     return nullptr;
   }
   if (icc.compare(16, 4, space) != 0) {

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <map>
 #include <set>
 
 #include "core/json.h"
@@ -31,61 +29,21 @@ bool rich_black(const Color& written) {
          written.v[0] + written.v[1] + written.v[2] > 0.001;
 }
 
-uint32_t be32(const unsigned char* p) {
-  return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
-}
-int be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
-
 std::string pages_text(int page) { return "page " + std::to_string(page); }
 
-}  // namespace
-
-ImageHeader read_image_header(const std::string& path) {
-  ImageHeader h;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return h;
-  std::vector<unsigned char> head(64 * 1024);
-  in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
-  static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  if (head.size() >= 26 && std::equal(kPng, kPng + 8, head.begin()) && head[12] == 'I' && head[15] == 'R') {
-    h.width = static_cast<int>(be32(&head[16]));
-    h.height = static_cast<int>(be32(&head[20]));
-    // IHDR colour type (PNG spec §11.2.2): 0 gray, 2 RGB, 3 palette, 4 gray+alpha, 6 RGB+alpha.
-    switch (head[25]) {
-      case 0: h.color_space = "DeviceGray"; break;
-      case 2: h.color_space = "DeviceRGB"; break;
-      case 3: h.color_space = "Indexed"; break;
-      case 4: h.color_space = "DeviceGray"; h.alpha = true; break;
-      case 6: h.color_space = "DeviceRGB"; h.alpha = true; break;
-      default: return h;
-    }
-    h.ok = h.width > 0 && h.height > 0;
-    return h;
+// The PDF colour space an image is embedded in.
+const char* color_space_name(model::ImageColor color) {
+  switch (color) {
+    case model::ImageColor::Gray: return "DeviceGray";
+    case model::ImageColor::Rgb: return "DeviceRGB";
+    case model::ImageColor::Cmyk: return "DeviceCMYK";
+    case model::ImageColor::Palette: return "Indexed";
+    case model::ImageColor::Unknown: break;
   }
-  if (head.size() >= 4 && head[0] == 0xFF && head[1] == 0xD8) {
-    // Walk the markers to the frame header: height, width, components.
-    size_t p = 2;
-    while (p + 9 < head.size() && head[p] == 0xFF) {
-      unsigned char marker = head[p + 1];
-      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-        p += 2;
-        continue;
-      }
-      bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-      if (sof) {
-        h.height = be16(&head[p + 5]);
-        h.width = be16(&head[p + 7]);
-        int components = head[p + 9];
-        h.color_space = components == 1 ? "DeviceGray" : components == 4 ? "DeviceCMYK" : "DeviceRGB";
-        h.ok = h.width > 0 && h.height > 0;
-        return h;
-      }
-      p += 2 + static_cast<size_t>(be16(&head[p + 2]));
-    }
-  }
-  return h;
+  return "";
 }
+
+}  // namespace
 
 Preflight preflight(const model::PagedDocument& doc, const PdfOptions& options) {
   Preflight out;
@@ -94,7 +52,6 @@ Preflight preflight(const model::PagedDocument& doc, const PdfOptions& options) 
     out.output_intent = options.icc_profile.substr(options.icc_profile.find_last_of('/') + 1);
 
   std::set<int> used_fonts;
-  std::map<std::string, ImageHeader> headers;  // each file read once
   for (size_t i = 0; i < doc.pages.size(); ++i) {
     const model::Page& page = doc.pages[i];
     PreflightPage p;
@@ -123,23 +80,21 @@ Preflight preflight(const model::PagedDocument& doc, const PdfOptions& options) 
           p.max_stroke_ink = std::max(p.max_stroke_ink, ink(written));
         }
       } else if (const auto* image = std::get_if<model::Image>(&item)) {
-        auto found = headers.find(image->path);
-        if (found == headers.end()) found = headers.emplace(image->path, read_image_header(image->path)).first;
-        const ImageHeader& h = found->second;
+        // The header the loader read from the whole file (model/image.h).
         PreflightImage pi;
         pi.path = image->path;
-        pi.pixel_width = h.ok ? h.width : image->pixel_width;
-        pi.pixel_height = h.ok ? h.height : image->pixel_height;
+        pi.pixel_width = image->pixel_width;
+        pi.pixel_height = image->pixel_height;
         pi.width = image->width;
         pi.height = image->height;
         // Pixels per inch of the printed size; the lower direction counts.
         double ppi_x = image->width > 0 ? pi.pixel_width / (image->width / kPointsPerInch) : 0;
         double ppi_y = image->height > 0 ? pi.pixel_height / (image->height / kPointsPerInch) : 0;
         pi.ppi = std::min(ppi_x, ppi_y);
-        pi.color_space = h.color_space;
-        pi.alpha = h.alpha;
-        if (!h.color_space.empty()) spaces.insert(h.color_space);
-        p.transparency = p.transparency || h.alpha;
+        pi.color_space = color_space_name(image->color);
+        pi.alpha = image->alpha;
+        if (!pi.color_space.empty()) spaces.insert(pi.color_space);
+        p.transparency = p.transparency || pi.alpha;
         p.images.push_back(pi);
       }
     }

@@ -81,14 +81,4 @@ void check_print_rules(const Preflight& p, const PrintRules& rules, const ImageL
 // (CMYK definitions are checked where they are read, at their line.)
 void check_layout_inks(const model::Design& design, DiagnosticSink& sink);
 
-// The colour space and size of an image file, read from its header (PNG
-// IHDR, JPEG SOF): what the PDF writer will embed.
-struct ImageHeader {
-  bool ok = false;
-  int width = 0, height = 0;
-  std::string color_space;
-  bool alpha = false;
-};
-ImageHeader read_image_header(const std::string& path);
-
 }  // namespace jan20::pdf

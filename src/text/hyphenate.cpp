@@ -79,7 +79,7 @@ struct Hyphenator::Impl {
   }
 
   std::vector<size_t> part_boundaries(const Part& part) const {
-    if (const auto* known = exceptions.find(part.letters)) return *known;
+    if (std::vector<size_t> known; exceptions.find(part.letters, &known)) return known;
     switch (choice.method) {
       case Method::Syllables:
         return hyphen::az_syllable_boundaries(part.letters);
@@ -110,9 +110,13 @@ struct Hyphenator::Impl {
   }
 };
 
-Hyphenator::Hyphenator(std::string lang, HyphenationRules rules) : impl_(std::make_unique<Impl>()) {
+Hyphenator::Hyphenator(std::string lang, const HyphenationRules& rules) : impl_(std::make_unique<Impl>()) {
   impl_->lang = std::move(lang);
-  impl_->rules = std::move(rules);
+  // The minimums; the exceptions (possibly a million words) only as the
+  // table, not as a second copy of the list.
+  impl_->rules.min_word = rules.min_word;
+  impl_->rules.min_left = rules.min_left;
+  impl_->rules.min_right = rules.min_right;
   impl_->choice = choose(impl_->lang);
   std::string primary = lower_ascii(impl_->lang);
   primary = primary.substr(0, primary.find_first_of("-_"));
@@ -122,7 +126,8 @@ Hyphenator::Hyphenator(std::string lang, HyphenationRules rules) : impl_(std::ma
     impl_->rules.min_right = it->second.min_right;
   }
   impl_->exceptions = hyphen::ExceptionTable(impl_->choice.turkic);
-  for (const auto& word : impl_->rules.exceptions) impl_->exceptions.add(word);
+  impl_->exceptions.reserve(rules.exceptions.size());
+  for (const auto& word : rules.exceptions) impl_->exceptions.add(word);
 }
 
 Hyphenator::~Hyphenator() = default;

@@ -45,7 +45,7 @@ class Hyphenator {
   // are loaded once, on first use, and shared by every call (thread-safe).
   // For pattern languages the file's own LEFTHYPHENMIN/RIGHTHYPHENMIN act as
   // a floor under min_left/min_right (en_US: 2/3, as TeX sets for English).
-  Hyphenator(std::string lang, HyphenationRules rules);
+  Hyphenator(std::string lang, const HyphenationRules& rules);
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;

@@ -102,6 +102,31 @@ TEST(Cli, DepsFileListsEverythingTheBuildRead) {
     EXPECT_NE(deps.find(needle), std::string::npos) << needle << "\n" << deps;
 }
 
+// Bug (issue 14): a figure given by an absolute path inside an --allow-path
+// directory was accepted by the loader, then looked for under the project
+// ("<root>//abs/...") by the layout. The loader's resolved path is now the
+// one every stage uses; --deps lists it as read.
+TEST(Cli, FigureFromAnAllowedDirectoryOutsideTheProject) {
+  std::string project = copy_project();
+  std::string shared = make_temp_dir();
+  ASSERT_EQ(run_shell("cp '" + source_dir() + "/fuzz/project/content/images/gradient.png' '" + shared + "/'").exit_code, 0);
+  std::string content = read_file(project + "/content/booklet/en.toml");
+  size_t at = content.find("# \xE2\x94\x80\xE2\x94\x80 Back cover");
+  ASSERT_NE(at, std::string::npos);
+  content.insert(at, "[[block]]\ntype = \"figure\"\nimage = \"" + shared +
+                         "/gradient.png\"\nalt = \"A gradient\"\n\n");
+  write_file(project + "/content/booklet/en.toml", content);
+
+  CommandResult refused = jan20({"-C", project, "build", "booklet", "--lang", "en", "--quiet"});
+  EXPECT_EQ(refused.exit_code, 1) << "outside the project without --allow-path";
+  CommandResult r = jan20({"-C", project, "build", "booklet", "--lang", "en", "--quiet", "--allow-path", shared,
+                           "--deps", "booklet.d"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  CommandResult images = run({"pdfimages", "-list", project + "/out/booklet.en.pdf"});
+  EXPECT_TRUE(std::regex_search(images.out, std::regex("\\n\\s*\\d+\\s+\\d+\\s+image\\s+64\\s+48\\s+rgb"))) << images.out;
+  EXPECT_NE(read_file(project + "/booklet.d").find(shared + "/gradient.png"), std::string::npos);
+}
+
 // -C DIR works like make -C: the report, the deps file (and --icc) are
 // relative to the project, not to where the command was started.
 TEST(Cli, RelativePathsAreRelativeToTheProject) {

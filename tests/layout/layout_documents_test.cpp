@@ -90,3 +90,62 @@ TEST_F(Mini, EnglishLigaturesCopyOutAsTheirLetters) {
 
 }  // namespace
 }  // namespace jan20::testing
+
+namespace jan20::testing {
+namespace {
+
+// Bug (issue 14): in a layout without a `cover` master, the headings on the
+// pages before the first page-break were taken for cover headings and left
+// out of the contents and the outline. The fixture's layout has no cover.
+TEST(CoverlessLayout, HeadingsBeforeTheFirstPageBreakAreInTheContentsAndTheOutline) {
+  std::string project = make_temp_dir();
+  ASSERT_EQ(run_shell("cp -r '" + source_dir() + "/tests/layout/fixture/.' '" + project + "'").exit_code, 0);
+  write_file(project + "/content/mini/az.toml", R"([meta]
+title = "Sınaq kitabçası"
+language = "az"
+date = "2026-01-20"
+
+[[block]]
+type = "heading"
+level = 1
+text = "Ön söz"
+
+[[block]]
+type = "paragraph"
+text = "Bu kitabça 20 Yanvar faciəsinin xatirəsinə həsr olunub."
+
+[[block]]
+type = "heading"
+level = 1
+text = "Mündəricat"
+
+[[block]]
+type = "contents"
+
+[[block]]
+type = "page-break"
+
+[[block]]
+type = "heading"
+level = 1
+text = "Sonrakı bölmə"
+
+[[block]]
+type = "paragraph"
+text = "Xalqımızın müstəqillik yolu uzun və çətin olmuşdur."
+)");
+  CommandResult r = run({jan20_binary(), "-C", project, "build", "--quiet", "--lang", "az", "--out", "out"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string pdf = project + "/out/mini.az.pdf";
+  std::string toc = pdftotext(pdf, {"-f", "1", "-l", "1", "-layout"});
+  EXPECT_TRUE(std::regex_search(toc, std::regex("Ön söz\\s+1\\n"))) << toc;
+  EXPECT_TRUE(std::regex_search(toc, std::regex("Sonrakı bölmə\\s+2\\n"))) << toc;
+  // The outline, read back by MuPDF: both headings, and the contents' own title is not listed.
+  std::string outline = run({"mutool", "show", pdf, "outline"}).out;
+  EXPECT_NE(outline.find("Ön söz"), std::string::npos) << outline;
+  EXPECT_NE(outline.find("Sonrakı bölmə"), std::string::npos) << outline;
+  EXPECT_EQ(outline.find("Mündəricat"), std::string::npos) << outline;
+}
+
+}  // namespace
+}  // namespace jan20::testing

@@ -1,7 +1,10 @@
 // check_scripts: mixed Latin/Cyrillic words and schwa look-alikes.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "load_test_util.h"
+#include "model/block_texts.h"
 
 namespace jan20::load::test {
 namespace {
@@ -75,6 +78,59 @@ TEST(CheckScripts, PlainStringsAreReportedAtTheirBlock) {
   EXPECT_EQ(check(doc), (std::vector<std::string>{
                             "c.toml:40:1: warning: word 'Azәrbaycan' mixes Latin and Cyrillic letters: 'ә' U+04D9 is "
                             "Cyrillic \xE2\x80\x94 write ə U+0259"}));
+}
+
+// A names table's column headings are checked like its cells (they were
+// skipped before model::for_each_text listed every text of a block).
+TEST(CheckScripts, NamesTableHeadingsAreChecked) {
+  model::Document doc;
+  doc.meta.language = "az";
+  model::Block b;
+  b.kind = model::BlockKind::Names;
+  b.where = {"c.toml", 5, 1};
+  b.names_header = {"Lat\xD1\x96n"};  // a Cyrillic і (U+0456) in a Latin word
+  doc.blocks.push_back(b);
+  std::vector<std::string> got = check(doc);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_NE(got[0].find("c.toml:5:1: warning: word 'Latіn' mixes Latin and Cyrillic letters"), std::string::npos)
+      << got[0];
+}
+
+// for_each_text reaches every text a block can carry, and what the layout
+// adds around them: what `jan20-pdf fonts` checks coverage of and what
+// check_scripts reads.
+TEST(BlockTexts, EveryFieldAndTheLayoutsAdditionsAreListed) {
+  model::Block b;
+  auto span = [](const char* text) {
+    model::Span s;
+    s.text = text;
+    return model::Inline{s};
+  };
+  b.text = span("text");
+  b.items = {span("item")};
+  b.attribution = "attribution";
+  b.figure.caption = span("caption");
+  b.figure.credit = "credit";
+  b.figure.alt = "alt";
+  b.facts = {{"value", "label"}};
+  b.timeline = {{"date", span("event")}};
+  b.names_header = {"header"};
+  b.names = {{{"cell", "az-Cyrl"}}};
+  std::multiset<std::string> set, alt, added;
+  model::for_each_text(b, [&](const model::BlockText& t) {
+    (t.kind == model::BlockText::Kind::Set ? set : t.kind == model::BlockText::Kind::Alt ? alt : added)
+        .insert(std::string(t.text));
+  });
+  EXPECT_EQ(set, (std::multiset<std::string>{"text", "item", "attribution", "caption", "credit", "value", "label",
+                                             "date", "event", "header", "cell"}));
+  EXPECT_EQ(alt, (std::multiset<std::string>{"alt"}));
+  EXPECT_EQ(added, (std::multiset<std::string>{"\xE2\x80\x94 ", "\xE2\x80\xA2"}));  // the dash, the bullet
+  b.numbered = true;
+  added.clear();
+  model::for_each_text(b, [&](const model::BlockText& t) {
+    if (t.kind == model::BlockText::Kind::Added) added.insert(std::string(t.text));
+  });
+  EXPECT_EQ(added.count("1."), 1u);
 }
 
 }  // namespace

@@ -104,6 +104,44 @@ TEST(PrintRules, LowResolutionImageWarnsAndStrictMakesItAnError) {
   EXPECT_FALSE(file_exists(project + "/strict/booklet.en.pdf"));
 }
 
+// Bug (issue 14): preflight read only the first 64 kB of an image for its
+// colour space, so an RGB photo whose frame header lies further in (behind
+// an ICC profile, as cameras and editors write them) lost its "is RGB"
+// warning on the print target, and --strict let it through. The colour now
+// comes from the header the loader read from the whole file.
+TEST(PrintRules, RgbJpegWithItsFrameHeaderPast64KbStillWarns) {
+  std::string project = copy_project();
+  std::string jpeg = project + "/content/photo.jpg";
+  // 1600 x 1200 RGB pixels: over 300 ppi across the booklet's measure, so the
+  // RGB warning is the only one.
+  CommandResult gs = run({"gs", "-q", "-sDEVICE=jpeg", "-g1600x1200", "-r300", "-o", jpeg, "-c",
+                          "0.2 0.4 0.8 setrgbcolor clippath fill showpage"});
+  ASSERT_EQ(gs.exit_code, 0) << gs.err;
+  std::string bytes = read_file(jpeg), app2;
+  for (int i = 0; i < 3; ++i)  // three APP2 segments of 64 kB: the frame header lands past 190 kB
+    app2 += std::string("\xFF\xE2\xFF\xFF", 4) + "ICC_PROFILE" + std::string(65533 - 11, '\0');
+  write_file(jpeg, bytes.substr(0, 2) + app2 + bytes.substr(2));
+  std::string content = read_file(project + "/content/booklet/en.toml");
+  replace_once(content, "# ── Back cover",
+               "[[block]]\ntype = \"figure\"\nimage = \"content/photo.jpg\"\nalt = \"A blue field\"\n\n# ── Back cover");
+  write_file(project + "/content/booklet/en.toml", content);
+
+  CommandResult r = jan20({"-C", project, "build", "booklet", "--lang", "en"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::regex_search(r.err, std::regex("content/booklet/en\\.toml:\\d+:\\d+: warning: page \\d+: image "
+                                                  "'[^']*photo\\.jpg' is RGB")))
+      << r.err;
+  EXPECT_EQ(r.err.find("ppi"), std::string::npos) << r.err;
+  // pdfimages agrees: the image is in the PDF, 1600 x 1200, RGB.
+  CommandResult list = run({"pdfimages", "-list", project + "/out/booklet.en.pdf"});
+  EXPECT_TRUE(std::regex_search(list.out, std::regex("image\\s+1600\\s+1200\\s+rgb"))) << list.out;
+
+  CommandResult strict = jan20({"-C", project, "build", "booklet", "--lang", "en", "--strict", "--out", "strict"});
+  EXPECT_EQ(strict.exit_code, 1) << strict.err;
+  EXPECT_NE(strict.err.find("is RGB"), std::string::npos) << strict.err;
+  EXPECT_FALSE(file_exists(project + "/strict/booklet.en.pdf"));
+}
+
 // Values of `"key":[a,b,c,d]` in order of appearance.
 std::vector<PdfBox> report_boxes(const std::string& json, const std::string& key) {
   std::vector<PdfBox> out;

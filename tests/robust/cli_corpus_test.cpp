@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -235,6 +236,33 @@ std::vector<Case> generated_cases() {
       {"image_png_stream_not_zlib", "", "", image_bytes(png_file(16, 16, &not_zlib)),
        "<project>/content/images/dot.png: error: damaged PNG (its pixel data does not decompress: incorrect header check) — export the image "
        "again as an 8-bit PNG or a baseline JPEG"},
+      // Caps on what is read (core/regular_file.h), checked on sparse files
+      // that cost no disk: a font over 256 MiB, image data over 128 MiB
+      // before the PNG's IEND.
+      {"font_over_256_mib", "", "",
+       [](const std::string& dir) {
+         put(dir, "fonts/cut.ttf", "");
+         fs::resize_file(dir + "/fonts/cut.ttf", (256u << 20) + 1);
+         use_font_file(dir, "fonts/cut.ttf");
+       },
+       "layouts/test.toml:11:8: error: font file: '<project>/fonts/cut.ttf' is larger than the limit of 256 MiB for "
+       "this kind of file" + kFontHint},
+      {"image_png_data_over_128_mib", "", "",
+       [png](const std::string& dir) {
+         // A chunk of 129 MiB (a hole in the file) between IDAT and IEND.
+         std::string head = png.substr(0, png.size() - 12);
+         head += std::string("\x08\x10\x00\x00", 4) + "zzZz";
+         put(dir, "content/images/dot.png", head);
+         fs::resize_file(dir + "/content/images/dot.png", head.size() + (129u << 20));
+         std::ofstream(dir + "/content/images/dot.png", std::ios::app | std::ios::binary)
+             << std::string(4, '\0') << png.substr(png.size() - 12);
+       },
+       "content/test/az.toml:21:9: error: 'block[3].image': file 'content/images/dot.png' is larger than the limit "
+       "of 128 MiB for this kind of file — scale it down: 300 pixels per inch of its printed size is enough"},
+      {"hyphenation_file_over_16_mib", "", "",
+       [](const std::string& dir) { fs::resize_file(dir + "/layouts/hyphenation.txt", (16u << 20) + 1); },
+       "layouts/test.toml:6:8: error: file 'layouts/hyphenation.txt' is too large (over 16 MiB) — a layout or "
+       "content file is a few kilobytes"},
       // Oversized values.
       {"content_file_over_16_mib", "", "",
        [](const std::string& dir) { put(dir, "content/test/az.toml", std::string(17 << 20, '#')); },

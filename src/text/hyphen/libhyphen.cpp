@@ -5,9 +5,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
+#include "core/regular_file.h"
 #include "core/utf.h"
 #include "text/hyphen/pattern_states.h"
 
@@ -43,16 +42,15 @@ bool convert_from_utf8(const std::string& utf8, const std::string& encoding, std
 }  // namespace
 
 std::unique_ptr<PatternDictionary> PatternDictionary::load(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = "cannot read hyphenation patterns '" + path + "'";
+  std::string content;
+  FileProblem problem;
+  if (!read_regular_file(path, kMaxHyphenationFileBytes, &content, &problem)) {
+    if (error) *error = "cannot read hyphenation patterns '" + path + "': it " + problem.phrase;
     return nullptr;
   }
-  std::ostringstream content;
-  content << in.rdbuf();
   // libhyphen needs the states completed (see pattern_states.h); it reads the
   // completed file from memory.
-  std::string completed = complete_patterns(content.str());
+  std::string completed = complete_patterns(content);
   std::FILE* memory = fmemopen(completed.data(), completed.size(), "rb");
   HyphenDict* dict = memory ? hnj_hyphen_load_file(memory) : nullptr;
   if (memory) std::fclose(memory);

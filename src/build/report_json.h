@@ -7,7 +7,7 @@
 #include "model/paged.h"
 #include "pdf/preflight.h"
 
-namespace jan20::cli {
+namespace jan20::build {
 
 struct EditionReport {
   std::string document, lang, output;
@@ -20,4 +20,4 @@ struct EditionReport {
 
 std::string report_json(const std::vector<EditionReport>& editions);
 
-}  // namespace jan20::cli
+}  // namespace jan20::build

@@ -1,10 +1,10 @@
-#include "cli/report_json.h"
+#include "build/report_json.h"
 
 #include <set>
 
 #include "core/json.h"
 
-namespace jan20::cli {
+namespace jan20::build {
 
 namespace {
 
@@ -118,4 +118,4 @@ std::string report_json(const std::vector<EditionReport>& editions) {
   return out;
 }
 
-}  // namespace jan20::cli
+}  // namespace jan20::build

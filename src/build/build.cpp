@@ -1,0 +1,271 @@
+#include "build/build.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <thread>
+
+#include "build/edition.h"
+#include "build/output_file.h"
+#include "build/outputs.h"
+#include "build/workspace.h"
+#include "core/units.h"
+#include "load/load.h"
+#include "model/block_texts.h"
+#include "pdf/write_pdf.h"
+
+#ifndef JAN20_VERSION
+#define JAN20_VERSION "dev"
+#endif
+
+namespace jan20::build {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_errors(const DiagnosticSink& sink, bool strict) {
+  if (sink.has_errors()) return true;
+  if (!strict) return false;
+  return std::any_of(sink.diagnostics().begin(), sink.diagnostics().end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::Warning; });
+}
+
+void collect_images(const model::Document& doc, std::set<std::string>* files) {
+  for (const model::Block& b : doc.blocks)
+    if (const model::ImageFile* image = model::block_image(b)) files->insert(image->path);
+}
+
+// The PDF options a build's options ask for.
+pdf::PdfOptions pdf_options(const BuildOptions& options, int threads) {
+  pdf::PdfOptions popts;
+  popts.target = options.target == "screen" ? pdf::Target::Screen : pdf::Target::Print;
+  popts.accessible = options.accessible;
+  popts.threads = threads;
+  // PDF/A declares an output intent: the print target's CMYK profile (--icc,
+  // below), the screen target's sRGB, which comes with Ghostscript (Debian's
+  // libgs-common) like the default CMYK profile.
+  if (options.pdfa) popts.rgb_profile = "/usr/share/color/icc/ghostscript/srgb.icc";
+  popts.marks = options.marks && popts.target == pdf::Target::Print;
+  popts.tagged = options.tagged;
+  popts.pdfa = options.pdfa;
+  popts.icc_profile = options.icc_profile;
+  return popts;
+}
+
+// The print target's output intent profile must exist: an error when it was
+// asked for (--icc), a warning and no intent when it is the default.
+void check_output_intent(pdf::PdfOptions& popts, const BuildOptions& options, DiagnosticSink& sink) {
+  if (popts.target != pdf::Target::Print || popts.icc_profile.empty()) return;
+  if (std::error_code ec; fs::exists(popts.icc_profile, ec)) return;
+  // The default profile comes with Ghostscript (Debian's libgs-common);
+  // without it the PDF is still CMYK, only without a declared intent.
+  if (options.icc_explicit)
+    sink.error({popts.icc_profile}, "the ICC output profile does not exist",
+               "pass a CMYK .icc file to --icc, e.g. /usr/share/color/icc/ghostscript/default_cmyk.icc");
+  else
+    sink.warning({popts.icc_profile}, "the default CMYK output profile is not installed; the PDF has no output intent",
+                 "install Debian's libgs-common (it comes with ghostscript) or pass --icc FILE");
+  popts.icc_profile.clear();
+}
+
+// Writes the PDF and, with --impose saddle, the printer sheets, atomically;
+// or, for `check`, renders them in memory.
+void write_outputs(model::PagedDocument& paged, const pdf::PdfOptions& popts, const BuildOptions& options,
+                   Edition& ed) {
+  bool impose = options.impose == "saddle";
+  if (impose && paged.pages.size() < 2) {
+    ed.sink.note({}, ed.document + " " + ed.lang + ": not imposed, the document has one page");
+    impose = false;
+  }
+  pdf::PdfOptions sheets = popts;
+  sheets.impose = pdf::Imposition::Saddle;
+  sheets.creep = mm_to_pt(options.creep_mm);
+  if (!options.write) {
+    // `check` renders in memory: a PDF problem is found without writing.
+    if (!pdf::render_pdf(paged, popts, &ed.rendered, ed.sink)) return;
+    if (impose && !pdf::render_pdf(paged, sheets, &ed.rendered_imposed, ed.sink)) return;
+    ed.stopped_at = Stage::Done;
+    return;
+  }
+  std::error_code ec;
+  fs::create_directories(fs::path(ed.output).parent_path(), ec);
+  // The pages' glyph runs are freed as they are drawn, unless the
+  // imposition or the report reads them afterwards.
+  if (options.impose == "saddle" || !options.report_file.empty())
+    ed.written = pdf::write_pdf(paged, popts, ed.output, ed.sink);
+  else
+    ed.written = pdf::write_pdf_releasing_pages(paged, popts, ed.output, ed.sink);
+  if (ed.written && impose) {
+    ed.imposed_output = imposed_path(ed.output);
+    ed.written = pdf::write_pdf(paged, sheets, ed.imposed_output, ed.sink);
+  }
+  if (ed.written) ed.stopped_at = Stage::Done;
+}
+
+}  // namespace
+
+bool check_layout(const model::Design& design, const BuildOptions& options, DiagnosticSink& sink) {
+  if (options.target == "screen") return true;
+  DiagnosticSink inks;  // a colour over the ink limit: nothing is built with this layout
+  pdf::check_layout_inks(design, inks);
+  sink.append(inks);
+  return !inks.has_errors();
+}
+
+int editions_at_once(int jobs, size_t editions) {
+  return std::max(1, std::min<int>(jobs, static_cast<int>(editions)));
+}
+
+int threads_per_edition(int jobs, size_t editions) { return std::max(1, jobs / editions_at_once(jobs, editions)); }
+
+void make_edition(Workspace& ws, const BuildOptions& options, const model::Design& design,
+                  const model::Document& doc, Edition& ed, int threads) {
+  ed.stopped_at = Stage::Typeset;
+  layout::TypesetOptions topts;
+  topts.root = ws.load.root;
+  topts.producer = std::string("jan20-pdf ") + JAN20_VERSION;
+  topts.threads = threads;
+  ed.paged = std::make_unique<model::PagedDocument>(
+      layout::typeset(doc, design, *ws.fonts, *ws.cache, topts, ed.sink, &ed.report));
+  for (const auto& f : ed.paged->fonts) ed.files.insert(f.path);
+  if (has_errors(ed.sink, options.strict)) return;
+
+  ed.stopped_at = Stage::Pdf;
+  pdf::PdfOptions popts = pdf_options(options, threads);
+  check_output_intent(popts, options, ed.sink);
+  if (has_errors(ed.sink, options.strict)) return;
+  // Preflight before writing: what the print shop would ask, and the rules
+  // (ink limit, 300 ppi) that stop the build when broken.
+  ed.preflight = std::make_unique<pdf::Preflight>(pdf::preflight(*ed.paged, popts));
+  pdf::ImageLocator figure_at = [&](const std::string& image) {
+    for (const model::Block& b : doc.blocks)
+      if (const model::ImageFile* file = model::block_image(b); file && file->path == image)
+        return b.where;
+    return SourceLocation{image};
+  };
+  pdf::check_print_rules(*ed.preflight, {design.ink_limit, 300}, figure_at, ed.sink);
+  if (has_errors(ed.sink, options.strict)) return;
+  write_outputs(*ed.paged, popts, options, ed);
+}
+
+void build_edition(Workspace& ws, const BuildOptions& options, const model::Design& design,
+                   const load::PlannedEdition& planned, Edition& ed, int threads) {
+  auto start = std::chrono::steady_clock::now();
+  ed.stopped_at = Stage::Content;
+  // The content is checked against its edition's language and its layout's
+  // styles, frames and masters.
+  std::optional<model::Document> doc = load::load_edition_content(planned, design, ws.load, ed.sink, ws.source_date);
+  if (doc) collect_images(*doc, &ed.files);
+  if (!doc || ed.sink.has_errors()) return;
+  make_edition(ws, options, design, *doc, ed, threads);
+  ed.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+bool succeeded(const Edition& ed, const BuildOptions& options) {
+  return ed.stopped_at == Stage::Done && ed.paged && !has_errors(ed.sink, options.strict) &&
+         (ed.written || !options.write);
+}
+
+namespace {
+
+// The editions of the plan, each knowing its files; the layouts loaded once
+// per document into `designs` (nullopt: the layout has errors).
+struct Plan {
+  std::vector<load::PlannedDocument> documents;
+  std::vector<std::optional<model::Design>> designs;  // one per document
+  std::vector<std::pair<size_t, const load::PlannedEdition*>> editions;  // document index, edition
+};
+
+std::unique_ptr<Edition> new_edition(const load::PlannedDocument& doc, const load::PlannedEdition& planned,
+                                     const OpenProject& open, const fs::path& out_dir) {
+  auto ed = std::make_unique<Edition>();
+  const std::string& root = open.workspace->load.root;
+  ed->document = doc.spec->name;
+  ed->lang = planned.lang;
+  ed->layout = doc.spec->layout;
+  ed->content = planned.content;
+  ed->output = (out_dir / planned.output).string();
+  ed->files.insert(open.project.path);
+  ed->files.insert(root + "/" + open.project.fonts_manifest);
+  ed->files.insert(root + "/" + doc.spec->layout);
+  ed->files.insert(root + "/" + planned.content);
+  return ed;
+}
+
+}  // namespace
+
+BuildResult run_build(const BuildOptions& options) {
+  BuildResult result;
+  // An output path that cannot be written is known before anything is built:
+  // no PDF is written for a build whose report could not be.
+  bool paths_ok = options.report_file.empty() || check_output_path(options.report_file, "report", result.sink);
+  paths_ok &= options.deps_file.empty() || check_output_path(options.deps_file, "deps file", result.sink);
+  if (!paths_ok) {
+    result.exit_code = 1;
+    return result;
+  }
+  std::optional<OpenProject> open = open_project(options.project_dir, options.allow_paths, result.sink);
+  if (!open) {
+    result.exit_code = 1;
+    return result;
+  }
+  Workspace& ws = *open->workspace;
+  result.root = ws.load.root;
+  std::optional<std::vector<load::PlannedDocument>> planned =
+      load::plan_editions(open->project, {options.documents, options.languages}, result.sink);
+  if (!planned || planned->empty()) {
+    if (planned) result.sink.error({open->project.path}, "nothing to build: the project lists no document");
+    result.exit_code = 2;
+    return result;
+  }
+  fs::path out_dir = fs::path(options.out_dir).is_absolute() ? fs::path(options.out_dir)
+                                                              : fs::path(ws.load.root) / options.out_dir;
+  // Layouts are loaded once per document, before the parallel part.
+  Plan plan;
+  plan.documents = std::move(*planned);
+  for (size_t d = 0; d < plan.documents.size(); ++d) {
+    const load::PlannedDocument& doc = plan.documents[d];
+    auto& design = plan.designs.emplace_back(load::load_design(doc.spec->layout, ws.load, result.sink));
+    if (design && !check_layout(*design, options, result.sink)) design.reset();
+    for (const load::PlannedEdition& ed : doc.editions) {
+      plan.editions.emplace_back(d, &ed);
+      result.editions.push_back(new_edition(doc, ed, *open, out_dir));
+      if (design && !design->hyphenation_file.empty())
+        result.editions.back()->files.insert(ws.load.root + "/" + design->hyphenation_file);
+    }
+  }
+
+  // Independent editions are built two at a time: fonts and the shaping cache
+  // are shared, everything else belongs to one edition. Threads the editions
+  // leave idle set paragraphs (one edition with -j2: two threads for it).
+  int jobs = editions_at_once(options.jobs, plan.editions.size());
+  int threads = threads_per_edition(options.jobs, plan.editions.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < plan.editions.size();) {
+      const auto& [d, planned_edition] = plan.editions[i];
+      const std::optional<model::Design>& design = plan.designs[d];
+      if (!design) continue;
+      build_edition(ws, options, *design, *planned_edition, *result.editions[i], threads);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  bool failed = result.sink.has_errors();
+  for (const auto& ed : result.editions) failed |= !succeeded(*ed, options);
+  // The report and the deps file describe a build that succeeded: after a
+  // failed one the previous files stay as they were.
+  if (!failed && !options.report_file.empty()) failed |= !write_report(options.report_file, result.editions, result.sink);
+  if (!failed && !options.deps_file.empty()) failed |= !write_deps(options.deps_file, result.editions, result.sink);
+  result.exit_code = failed ? 1 : 0;
+  return result;
+}
+
+}  // namespace jan20::build

@@ -1,0 +1,66 @@
+#include "build/workspace.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+namespace jan20::build {
+
+namespace fs = std::filesystem;
+
+Workspace::Workspace(load::LoadOptions load_options, model::FontManifest manifest, std::string source_date_)
+    : load(std::move(load_options)),
+      source_date(std::move(source_date_)),
+      fonts(std::make_unique<font::FontCollection>(load.root, std::move(manifest))) {}
+
+std::optional<std::string> source_date_epoch(DiagnosticSink& sink) {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (!value || !*value) return std::string();
+  std::string text = value;
+  bool digits = text.size() <= 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  long long seconds = digits ? std::stoll(text) : -1;
+  std::tm utc{};
+  time_t t = static_cast<time_t>(seconds);
+  if (!digits || seconds > 253402300799LL || !gmtime_r(&t, &utc)) {
+    sink.error({"SOURCE_DATE_EPOCH", 0, 0}, "'" + text + "' is not a number of seconds since 1970-01-01",
+               "set it to a Unix time such as 1768860000, or unset it");
+    return std::nullopt;
+  }
+  char iso[64];  // room for any int year, so that the compiler sees no truncation
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                utc.tm_hour, utc.tm_min, utc.tm_sec);
+  return std::string(iso);
+}
+
+std::optional<OpenProject> open_project(const std::string& project_dir, const std::vector<std::string>& allow_paths,
+                                        DiagnosticSink& sink) {
+  if (project_dir.empty()) {
+    sink.error({"-C"}, "the project directory is empty (-C \"\")",
+               "pass the folder holding jan20.toml, or leave -C out for the current directory");
+    return std::nullopt;
+  }
+  std::error_code ec;
+  fs::path absolute = fs::absolute(project_dir, ec);
+  fs::path root = ec ? absolute : fs::weakly_canonical(absolute, ec);
+  if (ec || !fs::is_directory(root, ec)) {
+    sink.error({project_dir, 0, 0}, "project directory not found", "pass an existing directory to -C");
+    return std::nullopt;
+  }
+  std::optional<std::string> source_date = source_date_epoch(sink);
+  if (!source_date) return std::nullopt;
+  load::LoadOptions load_options;
+  load_options.root = root.string();
+  load_options.allow_paths = allow_paths;
+  std::optional<model::Project> project = load::load_project(load_options, sink);
+  if (!project) return std::nullopt;
+  model::FontManifest manifest = load::load_font_manifest(project->fonts_manifest, load_options, sink);
+  if (sink.has_errors()) return std::nullopt;
+  OpenProject open;
+  open.project = std::move(*project);
+  open.workspace = std::make_unique<Workspace>(std::move(load_options), std::move(manifest), std::move(*source_date));
+  return open;
+}
+
+}  // namespace jan20::build

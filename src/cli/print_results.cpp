@@ -1,0 +1,94 @@
+#include "cli/print_results.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "core/utf.h"
+
+namespace jan20::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void print_diagnostics(const DiagnosticSink& sink, const PrintOptions& print) {
+  for (const Diagnostic& d : sink.diagnostics()) {
+    if (print.quiet && d.severity == Severity::Note) continue;
+    if (print.diagnostics == DiagnosticsFormat::Json)
+      std::fprintf(stdout, "%s\n", format_diagnostic_json(d).c_str());
+    else
+      std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  }
+}
+
+// Inside the project, the path relative to it; elsewhere, as given.
+fs::path shown_path(const std::string& path, const std::string& root) {
+  std::string rel = fs::path(path).lexically_relative(root).string();
+  return rel.empty() || rel.rfind("..", 0) == 0 ? fs::path(path) : fs::path(rel);
+}
+
+void print_progress(const build::Edition& ed, const build::BuildResult& result, const build::BuildOptions& options) {
+  const char* name = ed.document.c_str();
+  const char* lang = ed.lang.c_str();
+  int pages = ed.paged ? static_cast<int>(ed.paged->pages.size()) : 0;
+  const char* plural = pages == 1 ? "" : "s";
+  if (build::succeeded(ed, options) && options.write)
+    std::fprintf(stderr, "%s %s: %d page%s in %.0f ms -> %s%s\n", name, lang, pages, plural, ed.milliseconds,
+                 shown_path(ed.output, result.root).c_str(),
+                 ed.imposed_output.empty()
+                     ? ""
+                     : (", sheets -> " + shown_path(ed.imposed_output, result.root).string()).c_str());
+  else if (build::succeeded(ed, options))
+    std::fprintf(stderr, "%s %s: %d page%s, no problems\n", name, lang, pages, plural);
+  else if (ed.stopped_at == build::Stage::Layout)
+    std::fprintf(stderr, "%s %s: %s (its layout %s has errors)\n", name, lang,
+                 options.write ? "not written" : "not checked", ed.layout.c_str());
+  else
+    std::fprintf(stderr, "%s %s: %s (%d error%s)\n", name, lang, options.write ? "not written" : "has problems",
+                 ed.sink.error_count(), ed.sink.error_count() == 1 ? "" : "s");
+}
+
+const char* status_text(build::FontCoverage::Status status) {
+  switch (status) {
+    case build::FontCoverage::Status::Covers: return "covers the content";
+    case build::FontCoverage::Status::Missing: return "missing";
+    case build::FontCoverage::Status::Fallback: return "fallback";
+    case build::FontCoverage::Status::NotFound: return "NOT FOUND";
+  }
+  return "";
+}
+
+void print_font_line(const build::FontCoverage& f) {
+  const char* head = f.name.c_str();
+  if (f.status == build::FontCoverage::Status::NotFound) {
+    std::printf("  %-12s %s %s: %s\n", head, f.family.c_str(), f.style.c_str(), status_text(f.status));
+    return;
+  }
+  std::string status = status_text(f.status);
+  // At most twelve missing characters are named.
+  for (size_t i = 0; i < f.missing.size() && i < 12; ++i) status += " " + codepoint_label(f.missing[i]);
+  std::printf("  %-12s %s %s -> %s [%s]\n", head, f.family.c_str(), f.style.c_str(), f.path.c_str(), status.c_str());
+}
+
+}  // namespace
+
+int print_build(const build::BuildResult& result, const build::BuildOptions& options, const PrintOptions& print) {
+  print_diagnostics(result.sink, print);
+  for (const auto& ed : result.editions) {
+    print_diagnostics(ed->sink, print);
+    if (!print.quiet) print_progress(*ed, result, options);
+  }
+  return result.exit_code;
+}
+
+int print_fonts(const build::FontsResult& result, const PrintOptions& print) {
+  for (const build::EditionFonts& ed : result.editions) {
+    std::printf("%s %s (%s):\n", ed.document.c_str(), ed.lang.c_str(), ed.content.c_str());
+    for (const build::FontCoverage& f : ed.fonts) print_font_line(f);
+    print_diagnostics(ed.sink, print);
+  }
+  print_diagnostics(result.sink, print);
+  return result.exit_code;
+}
+
+}  // namespace jan20::cli

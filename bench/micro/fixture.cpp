@@ -39,9 +39,10 @@ Booklet load_booklet() {
   b.serif = b.workspace->fonts->resolve(font->second, sink);
   if (!b.serif) fail(sink, "cannot load the body font");
   for (const model::Block& block : b.document->blocks) {
-    if (block.kind != model::BlockKind::Paragraph || !block.style.empty()) continue;
+    const model::Paragraph* paragraph = block.as<model::Paragraph>();
+    if (!paragraph || !block.style.empty()) continue;
     std::string text;
-    for (const model::Span& span : block.text) text += span.text;
+    for (const model::Span& span : paragraph->text) text += span.text;
     size_t words = 1;
     for (char c : text) words += c == ' ';
     b.words += words;

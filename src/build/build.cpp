@@ -16,6 +16,7 @@
 #include "load/load.h"
 #include "model/block_texts.h"
 #include "pdf/write_pdf.h"
+#include "text/hyphenate.h"
 
 #ifndef JAN20_VERSION
 #define JAN20_VERSION "dev"
@@ -36,7 +37,19 @@ bool has_errors(const DiagnosticSink& sink, bool strict) {
 
 void collect_images(const model::Document& doc, std::set<std::string>* files) {
   for (const model::Block& b : doc.blocks)
-    if (const model::ImageFile* image = model::block_image(b)) files->insert(image->path);
+    model::for_each_image(b, [&](const model::ImageFile& image) { files->insert(image.path); });
+}
+
+// The libhyphen pattern files the edition's languages are hyphenated with
+// (English, Russian), so that --deps names them too.
+void collect_pattern_files(const model::Document& doc, const std::string& lang, std::set<std::string>* files) {
+  std::set<std::string> languages = {lang, doc.meta.language};
+  for (const model::Block& b : doc.blocks)
+    if (!b.lang.empty()) languages.insert(b.lang);
+  for (const std::string& l : languages) {
+    std::string file = text::pattern_file(l);
+    if (!file.empty() && fs::exists(file)) files->insert(file);
+  }
 }
 
 // The PDF options a build's options ask for.
@@ -138,13 +151,18 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
   pdf::PdfOptions popts = pdf_options(options, threads);
   check_output_intent(popts, options, ed.sink);
   if (has_errors(ed.sink, options.strict)) return;
+  // The profiles embedded as output intents are inputs too (--deps).
+  for (const std::string* profile : {&popts.icc_profile, &popts.rgb_profile})
+    if (!profile->empty() && fs::exists(*profile)) ed.files.insert(*profile);
   // Preflight before writing: what the print shop would ask, and the rules
   // (ink limit, 300 ppi) that stop the build when broken.
   ed.preflight = std::make_unique<pdf::Preflight>(pdf::preflight(*ed.paged, popts));
   pdf::ImageLocator figure_at = [&](const std::string& image) {
-    for (const model::Block& b : doc.blocks)
-      if (const model::ImageFile* file = model::block_image(b); file && file->path == image)
-        return b.where;
+    for (const model::Block& b : doc.blocks) {
+      bool shows = false;
+      model::for_each_image(b, [&](const model::ImageFile& file) { shows = shows || file.path == image; });
+      if (shows) return b.where;
+    }
     return SourceLocation{image};
   };
   pdf::check_print_rules(*ed.preflight, {design.ink_limit, 300}, figure_at, ed.sink);
@@ -159,7 +177,10 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   // The content is checked against its edition's language and its layout's
   // styles, frames and masters.
   std::optional<model::Document> doc = load::load_edition_content(planned, design, ws.load, ed.sink, ws.source_date);
-  if (doc) collect_images(*doc, &ed.files);
+  if (doc) {
+    collect_images(*doc, &ed.files);
+    collect_pattern_files(*doc, ed.lang, &ed.files);
+  }
   if (!doc || ed.sink.has_errors()) return;
   make_edition(ws, options, design, *doc, ed, threads);
   ed.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -263,7 +284,7 @@ BuildResult run_build(const BuildOptions& options) {
   // The report and the deps file describe a build that succeeded: after a
   // failed one the previous files stay as they were.
   if (!failed && !options.report_file.empty()) failed |= !write_report(options.report_file, result.editions, result.sink);
-  if (!failed && !options.deps_file.empty()) failed |= !write_deps(options.deps_file, result.editions, result.sink);
+  if (!failed && !options.deps_file.empty()) failed |= !write_deps(options.deps_file, result.editions, {result.root, options.project_dir}, result.sink);
   result.exit_code = failed ? 1 : 0;
   return result;
 }

@@ -18,9 +18,21 @@ std::string imposed_path(const std::string& output);
 bool write_report(const std::string& path, const std::vector<std::unique_ptr<Edition>>& editions,
                   DiagnosticSink& sink);
 
-// --deps: one Make rule per PDF written, naming every file its edition read.
-std::string deps_text(const std::vector<std::unique_ptr<Edition>>& editions);
+// How the deps file names files: as the user named the project. A file
+// inside the project is written relative to the directory the command runs
+// in (make's), through `project_dir` as given with -C ("." by default); a
+// file outside it (a system font) keeps its absolute path.
+struct DepsNaming {
+  std::string root;         // the project directory, absolute
+  std::string project_dir;  // the same, as the user gave it (-C)
+};
+
+// --deps: one Make rule per PDF written (and its printer sheets), naming
+// every file its edition read, then an empty rule per prerequisite (like
+// gcc -MP), so that make does not stop at an input that was deleted. Spaces
+// and '#' are escaped with a backslash, '$' doubled.
+std::string deps_text(const std::vector<std::unique_ptr<Edition>>& editions, const DepsNaming& naming);
 bool write_deps(const std::string& path, const std::vector<std::unique_ptr<Edition>>& editions,
-                DiagnosticSink& sink);
+                const DepsNaming& naming, DiagnosticSink& sink);
 
 }  // namespace jan20::build

@@ -194,52 +194,54 @@ void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle&
 }
 
 void BlockBuilder::add(const model::Block& b) {
-  switch (b.kind) {
-    case model::BlockKind::Heading: heading(b); break;
-    case model::BlockKind::Paragraph: paragraph(b, "body", tag_for(b, "P")); break;
-    case model::BlockKind::Quote: quote(b); break;
-    case model::BlockKind::List: list(b); break;
-    case model::BlockKind::Figure: figure(b); break;
-    case model::BlockKind::Facts: facts(b); break;
-    case model::BlockKind::Timeline: timeline(b); break;
-    case model::BlockKind::Names: names(b); break;
-    case model::BlockKind::Contents: contents(b); break;
-    case model::BlockKind::PageBreak: {
-      VItem v;
-      v.kind = VItem::Kind::PageBreak;
-      v.master = b.master;
-      master_ = b.master.empty() ? "body" : b.master;
-      keep_next_ = false;
-      items_.push_back(std::move(v));
-      break;
-    }
-  }
+  std::visit(model::Overloaded{
+                 [&](const model::Heading& h) { heading(b, h); },
+                 [&](const model::Paragraph& p) { paragraph(b, p.text, "body", tag_for(b, "P")); },
+                 [&](const model::Quote& q) { quote(b, q); },
+                 [&](const model::List& l) { list(b, l); },
+                 [&](const model::Figure& f) { figure(b, f); },
+                 [&](const model::Facts& f) { facts(b, f); },
+                 [&](const model::Timeline& t) { timeline(b, t); },
+                 [&](const model::Names& n) { names(b, n); },
+                 [&](const model::Contents&) { contents(b); },
+                 [&](const model::PageBreak& p) { page_break(p); },
+             },
+             b.content);
 }
 
-void BlockBuilder::heading(const model::Block& b) {
-  std::string level = std::to_string(std::clamp(b.level, 1, 3));
+void BlockBuilder::page_break(const model::PageBreak& p) {
+  VItem v;
+  v.kind = VItem::Kind::PageBreak;
+  v.master = p.master;
+  master_ = p.master.empty() ? "body" : p.master;
+  keep_next_ = false;
+  items_.push_back(std::move(v));
+}
+
+void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
+  std::string level = std::to_string(std::clamp(h.level, 1, 3));
   std::string name = !b.style.empty() ? b.style : (master_ == "cover" || master_ == "back")
                                                       ? master_ + "-h" + level
                                                       : "h" + level;
   const ResolvedStyle& style = this->style(name, {("h" + level).c_str(), "h1"});
-  int tag = tag_for(b, heading_role(b.level));
+  int tag = tag_for(b, heading_role(h.level));
   space(style.paragraph.space_before);
-  std::vector<text::Line> lines = set_text(b.text, style, block_lang(b), ctx_.measure, tag, std::nullopt, false);
+  std::vector<text::Line> lines = set_text(h.text, style, block_lang(b), ctx_.measure, tag, std::nullopt, false);
   size_t first = items_.size();
   add_lines(lines, style, 0, b.where);
   // A heading never ends a column: all its lines stay together and with what follows.
   for (size_t i = first + 1; i < items_.size(); ++i) items_[i].break_before = false;
   if (first < items_.size()) {
     items_[first].anchor = b.id.empty() ? "heading-" + std::to_string(++heading_count_) : b.id;
-    items_[first].heading_level = b.level;
-    items_[first].heading_title = plain_text(b.text);
+    items_[first].heading_level = h.level;
+    items_[first].heading_title = plain_text(h.text);
     items_[first].in_contents = master_ != "cover" && master_ != "back";
   }
   space(style.paragraph.space_after);
   keep_next_ = true;
 }
 
-void BlockBuilder::paragraph(const model::Block& b, const char* default_style, int tag) {
+void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag) {
   std::string name = !b.style.empty() ? b.style
                      : (master_ == "cover" || master_ == "back") ? master_ + "-" + default_style
                                                                  : default_style;
@@ -247,32 +249,32 @@ void BlockBuilder::paragraph(const model::Block& b, const char* default_style, i
   bool keep = keep_next_;
   space(style.paragraph.space_before);
   keep_next_ = keep;
-  add_lines(set_text(b.text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where);
+  add_lines(set_text(text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where);
   space(style.paragraph.space_after);
   keep_next_ = style.paragraph.keep_with_next;
 }
 
-void BlockBuilder::quote(const model::Block& b) {
+void BlockBuilder::quote(const model::Block& b, const model::Quote& q) {
   int tag = tag_for(b, "BlockQuote");
   int p = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
-  paragraph(b, "quote", p);
-  if (!b.attribution.empty()) {
+  paragraph(b, q.text, "quote", p);
+  if (!q.attribution.empty()) {
     const ResolvedStyle& style = this->style("attribution", {"quote"});
     int at = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
     keep_next_ = true;  // the attribution stays with its quote
-    std::string text = std::string(model::kAttributionDash) + b.attribution;
+    std::string text = std::string(model::kAttributionDash) + q.attribution;
     add_lines(set_text(inline_of(text, b.where), style, block_lang(b), ctx_.measure, at), style, 0, b.where);
     space(style.paragraph.space_after);
   }
 }
 
-void BlockBuilder::list(const model::Block& b) {
+void BlockBuilder::list(const model::Block& b, const model::List& l) {
   const ResolvedStyle& style = this->style(b.style.empty() ? "list" : b.style, {"body"});
   int list_tag = tag_for(b, "L");
   double indent = std::max(style.paragraph.left_indent, style.paragraph.size * 1.4);
   space(style.paragraph.space_before);
   int n = 0;
-  for (const model::Inline& item : b.items) {
+  for (const model::Inline& item : l.items) {
     ++n;
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
@@ -281,7 +283,7 @@ void BlockBuilder::list(const model::Block& b) {
     item_style.paragraph.left_indent = 0;
     item_style.paragraph.indent = 0;
     std::vector<text::Line> lines = set_text(item, item_style, block_lang(b), ctx_.measure - indent, body);
-    std::string label = model::list_label(b.numbered, n);
+    std::string label = model::list_label(l.numbered, n);
     std::vector<text::Line> label_lines = set_text(inline_of(label, b.where), item_style, block_lang(b),
                                                    indent, lbl, model::Align::Left, false);
     size_t first = items_.size();
@@ -294,9 +296,8 @@ void BlockBuilder::list(const model::Block& b) {
   space(style.paragraph.space_after * 0.5);
 }
 
-void BlockBuilder::figure(const model::Block& b) {
+void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
   if (ctx_.recording) return;  // its caption is set when needed; the image is read once
-  const model::Figure& f = b.figure;
   // A captioned figure is a Div holding the Figure and its Caption side by
   // side: a screen reader reads a Figure's /Alt instead of everything inside
   // it, so a caption inside the Figure would never be read.

@@ -77,15 +77,17 @@ class BlockBuilder {
                                    bool allow_hyphenation = true);
 
  private:
-  void heading(const model::Block& b);
-  void paragraph(const model::Block& b, const char* default_style, int tag);
-  void quote(const model::Block& b);
-  void list(const model::Block& b);
-  void figure(const model::Block& b);
-  void facts(const model::Block& b);
-  void timeline(const model::Block& b);
-  void names(const model::Block& b);
+  // One per block kind (model::BlockContent), given the block and its kind's data.
+  void heading(const model::Block& b, const model::Heading& heading);
+  void paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag);
+  void quote(const model::Block& b, const model::Quote& quote);
+  void list(const model::Block& b, const model::List& list);
+  void figure(const model::Block& b, const model::Figure& figure);
+  void facts(const model::Block& b, const model::Facts& facts);
+  void timeline(const model::Block& b, const model::Timeline& timeline);
+  void names(const model::Block& b, const model::Names& names);
   void contents(const model::Block& b);
+  void page_break(const model::PageBreak& page_break);
 
   // Appends lines as items with widow/orphan rules; x_offset shifts them.
   void add_lines(std::vector<text::Line> lines, const ResolvedStyle& style, double x_offset,

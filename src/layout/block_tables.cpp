@@ -8,27 +8,27 @@
 
 namespace jan20::layout {
 
-void BlockBuilder::facts(const model::Block& b) {
-  if (b.facts.empty()) return;
+void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
+  if (facts.figures.empty()) return;
   const ResolvedStyle& value_style = style("fact-value", {"h1"});
   const ResolvedStyle& label_style = style("fact-label", {"caption", "body"});
   int group = tag_for(b, "Div");
   double gap = std::max(8.0, value_style.paragraph.size * 0.3);  // big figures need air between them
-  double n = static_cast<double>(b.facts.size());
+  double n = static_cast<double>(facts.figures.size());
   double cell = (ctx_.measure - gap * (n - 1)) / n;
   VItem v;
   double height = 0;
-  for (size_t i = 0; i < b.facts.size(); ++i) {
+  for (size_t i = 0; i < facts.figures.size(); ++i) {
     double x = i * (cell + gap);
     int fact_tag = ctx_.tags ? ctx_.tags->add(group, "P") : -1;
     double y = 0;
-    for (const text::Line& line : set_text(inline_of(b.facts[i].value, b.where), value_style, block_lang(b),
+    for (const text::Line& line : set_text(inline_of(facts.figures[i].value, b.where), value_style, block_lang(b),
                                            cell, fact_tag, model::Align::Center, false)) {
       append_line(v.items, line, x, y + baseline_offset(value_style.paragraph.leading, value_style.paragraph.size));
       y += value_style.paragraph.leading;
     }
     y += 2;
-    for (const text::Line& line : set_text(inline_of(b.facts[i].label, b.where), label_style, block_lang(b),
+    for (const text::Line& line : set_text(inline_of(facts.figures[i].label, b.where), label_style, block_lang(b),
                                            cell, fact_tag, model::Align::Center, false)) {
       append_line(v.items, line, x, y + baseline_offset(label_style.paragraph.leading, label_style.paragraph.size));
       y += label_style.paragraph.leading;
@@ -61,14 +61,14 @@ void BlockBuilder::facts(const model::Block& b) {
   space(label_style.paragraph.space_after + 8);
 }
 
-void BlockBuilder::timeline(const model::Block& b) {
+void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeline) {
   const ResolvedStyle& date_style = style("timeline-date", {"body"});
   const ResolvedStyle& event_style = style("timeline-event", {"body"});
   int list_tag = tag_for(b, "L");
   double date_width = std::min(ctx_.measure * 0.32, 34 * 72 / 25.4);
   double gap = 12;  // the axis sits in the middle of it
   space(event_style.paragraph.leading * 0.5);
-  for (const model::TimelineEntry& e : b.timeline) {
+  for (const model::TimelineEntry& e : timeline.entries) {
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
     int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
@@ -98,24 +98,24 @@ void BlockBuilder::timeline(const model::Block& b) {
   space(event_style.paragraph.space_after + 4);
 }
 
-void BlockBuilder::names(const model::Block& b) {
+void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   const ResolvedStyle& cell_style = style("names", {"body"});
   int table = tag_for(b, "Table");
   size_t columns = 0;
-  for (const auto& row : b.names) columns = std::max(columns, row.size());
+  for (const auto& row : names.rows) columns = std::max(columns, row.size());
   if (columns == 0) return;
   double gap = 6;
   double cell = (ctx_.measure - gap * (columns - 1)) / columns;
   space(cell_style.paragraph.leading * 0.5);
-  if (!b.names_header.empty()) {
+  if (!names.header.empty()) {
     const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
     VItem v;
     double height = 0;
-    for (size_t c = 0; c < b.names_header.size() && c < columns; ++c) {
+    for (size_t c = 0; c < names.header.size() && c < columns; ++c) {
       int th = ctx_.tags ? ctx_.tags->add(tr, "TH") : -1;
       double y = 0;
-      for (const text::Line& line : set_text(inline_of(b.names_header[c], b.where), head_style, block_lang(b), cell, th,
+      for (const text::Line& line : set_text(inline_of(names.header[c], b.where), head_style, block_lang(b), cell, th,
                                              model::Align::Left, false)) {
         append_line(v.items, line, c * (cell + gap), y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
         y += head_style.paragraph.leading;
@@ -131,7 +131,7 @@ void BlockBuilder::names(const model::Block& b) {
     add_box(std::move(v));
     keep_next_ = true;  // the heading row stays with the first row
   }
-  for (const auto& row : b.names) {
+  for (const auto& row : names.rows) {
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
     VItem v;
     double height = 0;

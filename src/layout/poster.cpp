@@ -48,7 +48,7 @@ FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std:
   const double capacity = n * frame.height;
   for (const model::Block* b : blocks) {
     ctx.tags->set_block(static_cast<int>(b - base.doc.blocks.data()));
-    if (frame.style.empty() || !b->style.empty() || b->kind != model::BlockKind::Paragraph) {
+    if (frame.style.empty() || !b->style.empty() || !b->is<model::Paragraph>()) {
       builder.add(*b);
     } else {
       model::Block styled = *b;  // the frame's default paragraph style
@@ -133,7 +133,7 @@ model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
   // reading order of the poster.
   std::vector<const model::Frame*> order;
   for (const model::Block& b : ctx.doc.blocks) {
-    if (b.kind == model::BlockKind::PageBreak) continue;
+    if (b.is<model::PageBreak>()) continue;
     auto frame = std::find_if(master.frames.begin(), master.frames.end(),
                               [&](const model::Frame& f) { return f.name == b.frame; });
     if (frame == master.frames.end()) {
@@ -150,7 +150,7 @@ model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
   for (const model::Frame* frame : order) {
     std::vector<const model::Block*> blocks;
     for (const model::Block& b : ctx.doc.blocks)
-      if (b.frame == frame->name && b.kind != model::BlockKind::PageBreak) blocks.push_back(&b);
+      if (b.frame == frame->name && !b.is<model::PageBreak>()) blocks.push_back(&b);
     double scale = 1.0;
     if (frame->fit == model::FitMode::Shrink) scale = fitting_scale(ctx, *frame, blocks, 0.1, 1.0);
     if (frame->fit == model::FitMode::Fill) scale = fitting_scale(ctx, *frame, blocks, 0.1, 40.0);

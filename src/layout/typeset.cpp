@@ -101,7 +101,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   ctx.measure = first_column.width;
   ctx.column_height = first_column.height;
   const bool has_contents = std::any_of(doc.blocks.begin(), doc.blocks.end(),
-                                        [](const model::Block& b) { return b.kind == model::BlockKind::Contents; });
+                                        [](const model::Block& b) { return b.is<model::Contents>(); });
   ParagraphMemo paragraphs(has_contents);
   ctx.paragraphs = options.threads > 1 || has_contents ? &paragraphs : nullptr;
 

@@ -19,22 +19,22 @@ namespace {
 
 struct BlockType {
   const char* name;
-  model::BlockKind kind;
+  model::BlockContent empty;      // the kind, with nothing read yet
   std::vector<const char*> keys;  // keys besides type, id, style, lang, frame
 };
 
 const std::vector<BlockType>& block_types() {
   static const std::vector<BlockType> kTypes = {
-      {"heading", model::BlockKind::Heading, {"level", "text"}},
-      {"paragraph", model::BlockKind::Paragraph, {"text"}},
-      {"quote", model::BlockKind::Quote, {"text", "attribution"}},
-      {"list", model::BlockKind::List, {"items", "numbered"}},
-      {"figure", model::BlockKind::Figure, {"image", "ornament", "caption", "credit", "alt"}},
-      {"facts", model::BlockKind::Facts, {"facts"}},
-      {"timeline", model::BlockKind::Timeline, {"entries"}},
-      {"page-break", model::BlockKind::PageBreak, {"master"}},
-      {"contents", model::BlockKind::Contents, {}},
-      {"names", model::BlockKind::Names, {"rows", "header"}},
+      {"heading", model::Heading{}, {"level", "text"}},
+      {"paragraph", model::Paragraph{}, {"text"}},
+      {"quote", model::Quote{}, {"text", "attribution"}},
+      {"list", model::List{}, {"items", "numbered"}},
+      {"figure", model::Figure{}, {"image", "ornament", "caption", "credit", "alt"}},
+      {"facts", model::Facts{}, {"facts"}},
+      {"timeline", model::Timeline{}, {"entries"}},
+      {"page-break", model::PageBreak{}, {"master"}},
+      {"contents", model::Contents{}, {}},
+      {"names", model::Names{}, {"rows", "header"}},
   };
   return kTypes;
 }
@@ -132,7 +132,7 @@ model::ImageFile image_file_of(const std::string& absolute, const ImageFileInfo&
   return file;
 }
 
-void read_figure(ContentState& st, TableReader& r, model::Block& b) {
+void read_figure(ContentState& st, TableReader& r, model::Figure& figure) {
   const Ctx& cx = st.cx;
   bool has_image = r.has("image"), has_ornament = r.has("ornament");
   if (has_image && has_ornament)
@@ -157,22 +157,22 @@ void read_figure(ContentState& st, TableReader& r, model::Block& b) {
                       info.oversized ? "scale it down: 300 pixels per inch of its printed size is enough"
                                 : "export the image again as an 8-bit PNG or a baseline JPEG");
       else {
-        b.figure.image = *image;
-        b.figure.file = image_file_of(absolute, info);
+        figure.image = *image;
+        figure.file = image_file_of(absolute, info);
       }
     }
   }
-  if (auto o = r.choice("ornament", {"carnation", "ribbon", "flag"})) b.figure.ornament = *o;
-  if (auto caption = read_inline_key(st, r, "caption")) b.figure.caption = *caption;
+  if (auto o = r.choice("ornament", {"carnation", "ribbon", "flag"})) figure.ornament = *o;
+  if (auto caption = read_inline_key(st, r, "caption")) figure.caption = *caption;
   if (const toml::node* n = r.get("credit"))
-    if (auto s = read_text(cx, *n, r.key_path("credit"))) b.figure.credit = *s;
+    if (auto s = read_text(cx, *n, r.key_path("credit"))) figure.credit = *s;
   r.require("alt", "\"…\" (what the figure shows, for readers who cannot see it)");
   if (const toml::node* n = r.get("alt")) {
     if (auto s = read_text(cx, *n, r.key_path("alt"))) {
       if (s->find_first_not_of(" \t\n") == std::string::npos)
         cx.error(*n, "'" + r.key_path("alt") + "' is empty", "describe what the figure shows");
       else
-        b.figure.alt = *s;
+        figure.alt = *s;
     }
   }
 }
@@ -195,15 +195,15 @@ void read_entries(ContentState& st, TableReader& r, const char* key, const char*
   }
 }
 
-void read_names(ContentState& st, TableReader& r, model::Block& b) {
+void read_names(ContentState& st, TableReader& r, model::Names& names) {
   const Ctx& cx = st.cx;
   size_t columns = 0;
   if (auto header = r.strings("header")) {
     for (auto& h : *header) h = to_nfc(h);
     columns = header->size();
-    b.names_header = std::move(*header);  // set as a header row (TH cells in the structure)
+    names.header = std::move(*header);  // set as a header row (TH cells in the structure)
   }
-  bool has_header = !b.names_header.empty();
+  bool has_header = !names.header.empty();
   r.require("rows", "[ [ { text = \"Azərbaycan\", lang = \"az\" }, … ], … ]");
   const toml::array* rows = r.array("rows");
   if (!rows) return;
@@ -235,8 +235,48 @@ void read_names(ContentState& st, TableReader& r, model::Block& b) {
       c.finish();
       cells.push_back(std::move(cell));
     }
-    b.names.push_back(std::move(cells));
+    names.rows.push_back(std::move(cells));
   }
+}
+
+// The required `text` of a paragraph, heading or quote.
+model::Inline read_text_key(ContentState& st, TableReader& r) {
+  r.require("text", "\"…\"");
+  return read_inline_key(st, r, "text").value_or(model::Inline{});
+}
+
+void read_list(ContentState& st, TableReader& r, model::List& list) {
+  r.require("items", "[\"…\", \"…\"]");
+  if (const toml::array* items = r.array("items")) {
+    if (items->empty()) st.cx.sink.error(r.value_at("items"), "'" + r.key_path("items") + "' is empty", "add the list's items");
+    for (size_t i = 0; i < items->size(); ++i)
+      if (auto item = read_inline(st, *items->get(i), element_path(r.key_path("items"), i))) list.items.push_back(*item);
+  }
+  list.numbered = r.boolean("numbered").value_or(false);
+}
+
+void read_facts(ContentState& st, TableReader& r, model::Facts& facts) {
+  const Ctx& cx = st.cx;
+  read_entries(st, r, "facts", "[ { value = \"150\", label = \"…\" } ]", [&](TableReader& e) {
+    e.require("value", "\"150\"");
+    e.require("label", "\"…\"");
+    model::FactFigure f;
+    if (const toml::node* n = e.get("value")) f.value = read_text(cx, *n, e.key_path("value")).value_or("");
+    if (const toml::node* n = e.get("label")) f.label = read_text(cx, *n, e.key_path("label")).value_or("");
+    facts.figures.push_back(std::move(f));
+  });
+}
+
+void read_timeline(ContentState& st, TableReader& r, model::Timeline& timeline) {
+  const Ctx& cx = st.cx;
+  read_entries(st, r, "entries", "[ { date = \"19–20 January 1990\", event = \"…\" } ]", [&](TableReader& e) {
+    e.require("date", "\"19–20 January 1990\"");
+    e.require("event", "\"…\"");
+    model::TimelineEntry entry;
+    if (const toml::node* n = e.get("date")) entry.date = read_text(cx, *n, e.key_path("date")).value_or("");
+    if (auto event = read_inline_key(st, e, "event")) entry.event = *event;
+    timeline.entries.push_back(std::move(entry));
+  });
 }
 
 void check_layout_name(ContentState& st, TableReader& r, const char* key, const std::string& value,
@@ -269,7 +309,7 @@ void read_block(ContentState& st, const toml::table& t, const std::string& path,
     r.finish();
     return;
   }
-  b.kind = type->kind;
+  b.content = type->empty;
   const model::Design* design = st.context.design;
 
   if (auto id = r.string("id")) {
@@ -298,65 +338,39 @@ void read_block(ContentState& st, const toml::table& t, const std::string& path,
     b.frame = *frame;
   }
 
-  switch (b.kind) {
-    case model::BlockKind::Heading:
-      b.level = static_cast<int>(r.integer("level", 1, 3).value_or(1));
-      [[fallthrough]];
-    case model::BlockKind::Paragraph:
-    case model::BlockKind::Quote:
-      r.require("text", "\"…\"");
-      if (auto text = read_inline_key(st, r, "text")) b.text = *text;
-      if (b.kind == model::BlockKind::Quote)
-        if (const toml::node* n = r.get("attribution"))
-          if (auto s = read_text(cx, *n, r.key_path("attribution"))) b.attribution = *s;
-      break;
-    case model::BlockKind::List: {
-      r.require("items", "[\"…\", \"…\"]");
-      if (const toml::array* items = r.array("items")) {
-        if (items->empty()) cx.sink.error(r.value_at("items"), "'" + r.key_path("items") + "' is empty", "add the list's items");
-        for (size_t i = 0; i < items->size(); ++i)
-          if (auto item = read_inline(st, *items->get(i), element_path(r.key_path("items"), i))) b.items.push_back(*item);
-      }
-      b.numbered = r.boolean("numbered").value_or(false);
-      break;
-    }
-    case model::BlockKind::Figure: read_figure(st, r, b); break;
-    case model::BlockKind::Facts:
-      read_entries(st, r, "facts", "[ { value = \"150\", label = \"…\" } ]", [&](TableReader& e) {
-        e.require("value", "\"150\"");
-        e.require("label", "\"…\"");
-        model::FactFigure f;
-        if (const toml::node* n = e.get("value")) f.value = read_text(cx, *n, e.key_path("value")).value_or("");
-        if (const toml::node* n = e.get("label")) f.label = read_text(cx, *n, e.key_path("label")).value_or("");
-        b.facts.push_back(std::move(f));
-      });
-      break;
-    case model::BlockKind::Timeline:
-      read_entries(st, r, "entries", "[ { date = \"19–20 January 1990\", event = \"…\" } ]", [&](TableReader& e) {
-        e.require("date", "\"19–20 January 1990\"");
-        e.require("event", "\"…\"");
-        model::TimelineEntry entry;
-        if (const toml::node* n = e.get("date")) entry.date = read_text(cx, *n, e.key_path("date")).value_or("");
-        if (auto event = read_inline_key(st, e, "event")) entry.event = *event;
-        b.timeline.push_back(std::move(entry));
-      });
-      break;
-    case model::BlockKind::PageBreak:
-      if (auto master = r.string("master")) {
-        std::vector<std::string> defined;
-        if (design) for (const auto& [k, v] : design->masters) defined.push_back(k);
-        check_layout_name(st, r, "master", *master, defined, "master page");
-        b.master = *master;
-      }
-      break;
-    case model::BlockKind::Contents: break;
-    case model::BlockKind::Names: read_names(st, r, b); break;
-  }
+  std::visit(model::Overloaded{
+                 [&](model::Heading& h) {
+                   h.level = static_cast<int>(r.integer("level", 1, 3).value_or(1));
+                   h.text = read_text_key(st, r);
+                 },
+                 [&](model::Paragraph& p) { p.text = read_text_key(st, r); },
+                 [&](model::Quote& q) {
+                   q.text = read_text_key(st, r);
+                   if (const toml::node* n = r.get("attribution"))
+                     if (auto s = read_text(cx, *n, r.key_path("attribution"))) q.attribution = *s;
+                 },
+                 [&](model::List& l) { read_list(st, r, l); },
+                 [&](model::Figure& f) { read_figure(st, r, f); },
+                 [&](model::Facts& f) { read_facts(st, r, f); },
+                 [&](model::Timeline& t) { read_timeline(st, r, t); },
+                 [&](model::PageBreak& p) {
+                   if (auto master = r.string("master")) {
+                     std::vector<std::string> defined;
+                     if (design) for (const auto& [k, v] : design->masters) defined.push_back(k);
+                     check_layout_name(st, r, "master", *master, defined, "master page");
+                     p.master = *master;
+                   }
+                 },
+                 [&](model::Contents&) {},
+                 [&](model::Names& n) { read_names(st, r, n); },
+             },
+             b.content);
   r.finish(foreign_key_hints(*type));
 
   // Headings get an anchor for the table of contents and for links.
-  if (b.kind == model::BlockKind::Heading && b.id.empty() && !b.text.empty()) {
-    std::string base = slug(inline_text(b.text)), id = base;
+  const model::Heading* heading = b.as<model::Heading>();
+  if (heading && b.id.empty() && !heading->text.empty()) {
+    std::string base = slug(inline_text(heading->text)), id = base;
     for (int n = 2; st.ids.count(id); ++n) id = base + "-" + std::to_string(n);
     b.id = id;
   } else if (!b.id.empty()) {

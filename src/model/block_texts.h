@@ -1,7 +1,7 @@
 #pragma once
 // The one place that lists what a block carries: its texts (with their
 // language and where they are in the content), the characters the layout
-// adds around them, and its image. check_scripts, `jan20-pdf fonts`,
+// adds around them, and its image files. check_scripts, `jan20-pdf fonts`,
 // --deps, the print diagnostics and the layout all go through here, so a new
 // field or block kind is listed once and every one of them sees it.
 #include <string>
@@ -43,35 +43,65 @@ void for_each_text(const Block& b, Visit&& visit) {
     for (const Span& span : text)
       if (!span.text.empty()) visit(BlockText{span.text, span.lang, &span.where, true, BlockText::Kind::Set});
   };
-  spans(b.text);
-  int number = 0;
-  for (const Inline& item : b.items) {
-    plain(list_label(b.numbered, ++number), BlockText::Kind::Added);
-    spans(item);
-  }
-  for (const TimelineEntry& e : b.timeline) {
-    plain(e.date);
-    spans(e.event);
-  }
-  if (!b.attribution.empty()) {
-    plain(kAttributionDash, BlockText::Kind::Added);
-    plain(b.attribution);
-  }
-  spans(b.figure.caption);
-  plain(b.figure.credit);
-  plain(b.figure.alt, BlockText::Kind::Alt);
-  for (const FactFigure& f : b.facts) {
-    plain(f.value);
-    plain(f.label);
-  }
-  for (const std::string& heading : b.names_header) plain(heading);
-  for (const auto& row : b.names)
-    for (const NameCell& cell : row) plain(cell.text, BlockText::Kind::Set, cell.lang);
+  std::visit(Overloaded{
+                 [&](const Paragraph& p) { spans(p.text); },
+                 [&](const Heading& h) { spans(h.text); },
+                 [&](const Quote& q) {
+                   spans(q.text);
+                   if (q.attribution.empty()) return;
+                   plain(kAttributionDash, BlockText::Kind::Added);
+                   plain(q.attribution);
+                 },
+                 [&](const List& l) {
+                   int number = 0;
+                   for (const Inline& item : l.items) {
+                     plain(list_label(l.numbered, ++number), BlockText::Kind::Added);
+                     spans(item);
+                   }
+                 },
+                 [&](const Figure& f) {
+                   spans(f.caption);
+                   plain(f.credit);
+                   plain(f.alt, BlockText::Kind::Alt);
+                 },
+                 [&](const Facts& f) {
+                   for (const FactFigure& figure : f.figures) {
+                     plain(figure.value);
+                     plain(figure.label);
+                   }
+                 },
+                 [&](const Timeline& t) {
+                   for (const TimelineEntry& e : t.entries) {
+                     plain(e.date);
+                     spans(e.event);
+                   }
+                 },
+                 [&](const PageBreak&) {},
+                 [&](const Contents&) {},
+                 [&](const Names& n) {
+                   for (const std::string& heading : n.header) plain(heading);
+                   for (const auto& row : n.rows)
+                     for (const NameCell& cell : row) plain(cell.text, BlockText::Kind::Set, cell.lang);
+                 },
+             },
+             b.content);
 }
 
-// The image file a block shows, if any (a figure's; null otherwise).
-inline const ImageFile* block_image(const Block& b) {
-  return b.kind == BlockKind::Figure && !b.figure.file.path.empty() ? &b.figure.file : nullptr;
+// Calls visit(const ImageFile&) for every image file `b` shows (a figure's
+// image; none for an ornament or any other kind). --deps lists them and the
+// print diagnostics find a figure by them.
+template <class Visit>
+void for_each_image(const Block& b, Visit&& visit) {
+  std::visit(Overloaded{
+                 [&](const Figure& f) {
+                   if (!f.file.path.empty()) visit(f.file);
+                 },
+                 // Every kind is named, so that a new one must say whether it shows images.
+                 [](const Paragraph&) {}, [](const Heading&) {}, [](const Quote&) {}, [](const List&) {},
+                 [](const Facts&) {}, [](const Timeline&) {}, [](const PageBreak&) {}, [](const Contents&) {},
+                 [](const Names&) {},
+             },
+             b.content);
 }
 
 }  // namespace jan20::model

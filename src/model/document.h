@@ -2,6 +2,7 @@
 // The words of one edition (one content TOML file in one language), as plain
 // data. Produced by load/, read by layout/. Knows nothing of fonts or pages.
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -32,6 +33,28 @@ struct TimelineEntry {
   Inline event;
 };
 
+// One type per block kind; a Block holds exactly one of them (Block::content),
+// and every stage that handles blocks visits them with std::visit, so a
+// kind added here is a compile error wherever it is not handled yet.
+struct Paragraph {
+  Inline text;
+};
+
+struct Heading {
+  int level = 1;                // 1..3
+  Inline text;
+};
+
+struct Quote {                  // block quote with attribution
+  Inline text;
+  std::string attribution;
+};
+
+struct List {
+  bool numbered = false;        // numbered or bulleted
+  std::vector<Inline> items;
+};
+
 struct Figure {
   std::string image;    // the path as the content gives it; empty for a vector ornament figure
   ImageFile file;       // the image the loader found there (file.path absolute); empty path for an ornament
@@ -41,43 +64,55 @@ struct Figure {
   std::string alt;      // alternative text for screen readers
 };
 
-enum class BlockKind {
-  Heading,     // level 1..3
-  Paragraph,
-  Quote,       // block quote with attribution
-  List,        // items
-  Figure,
-  Facts,       // fact figures: big number + label
-  Timeline,
-  PageBreak,
-  Contents,    // the table of contents is generated here
-  Names,       // a table of names in several scripts (rows of cells, each cell with its lang)
+struct Facts {                  // fact figures: big number + label
+  std::vector<FactFigure> figures;
 };
+
+struct Timeline {
+  std::vector<TimelineEntry> entries;
+};
+
+struct PageBreak {
+  std::string master;           // master page of the next page ("cover", "body", "back"); empty = body
+};
+
+struct Contents {};             // the table of contents is generated here
 
 struct NameCell {
   std::string text;
   std::string lang;  // "az", "az-Cyrl", "az-Arab", "en"
 };
 
+struct Names {                  // a table of names in several scripts
+  std::vector<std::string> header;              // optional column headings
+  std::vector<std::vector<NameCell>> rows;      // rows × cells, each cell with its lang
+};
+
+using BlockContent = std::variant<Paragraph, Heading, Quote, List, Figure, Facts, Timeline, PageBreak, Contents, Names>;
+
 struct Block {
-  BlockKind kind = BlockKind::Paragraph;
   SourceLocation where;
   std::string style;            // paragraph style override from the content ("lead", "colophon", …); empty = default for the kind
   std::string lang;             // block language if it differs from the document's
-  std::string master;           // for PageBreak: master page of the next page ("cover", "body", "back"); empty = body
-  int level = 1;                // Heading level
-  bool numbered = false;        // List: numbered or bulleted
-  std::string id;               // anchor name for links and the TOC (derived from the heading text when empty)
+  std::string id;               // anchor name for links and the TOC (derived from a heading's text when empty)
   std::string frame;            // poster: the named frame this block flows into; empty = the main flow
-  Inline text;                  // Heading, Paragraph, Quote
-  std::string attribution;      // Quote
-  std::vector<Inline> items;    // List
-  Figure figure;                // Figure
-  std::vector<FactFigure> facts;          // Facts
-  std::vector<TimelineEntry> timeline;    // Timeline
-  std::vector<std::vector<NameCell>> names;  // Names: rows × cells
-  std::vector<std::string> names_header;     // Names: optional column headings
+  BlockContent content;
+
+  template <class Kind>
+  bool is() const { return std::holds_alternative<Kind>(content); }
+  template <class Kind>
+  const Kind* as() const { return std::get_if<Kind>(&content); }
+  template <class Kind>
+  Kind* as() { return std::get_if<Kind>(&content); }
 };
+
+// Overloaded{[](const A&) {...}, [](const B&) {...}}: one visitor from lambdas.
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
 
 struct Metadata {
   std::string title;

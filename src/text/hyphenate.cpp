@@ -60,6 +60,12 @@ struct Part {
 
 }  // namespace
 
+std::string pattern_file(const std::string& lang) {
+  LanguageChoice choice = choose(lang);
+  if (choice.method != Method::Patterns) return {};
+  return std::string(JAN20_HYPHEN_DIR) + "/" + choice.patterns;
+}
+
 struct Hyphenator::Impl {
   std::string lang;
   HyphenationRules rules;

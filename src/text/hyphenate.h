@@ -79,6 +79,11 @@ class Hyphenators {
   std::unique_ptr<Impl> impl_;
 };
 
+// The libhyphen pattern file a language is hyphenated with
+// ("/usr/share/hyphen/hyph_en_US.dic" for en), or "" when it uses none
+// (Azerbaijani's syllable rules, languages set without hyphenation).
+std::string pattern_file(const std::string& lang);
+
 // Adds exceptions from a project file: one word per line with '-' at its
 // break points, '#' comments. Returns false and sets `error` if unreadable.
 bool read_exception_file(const std::string& path, std::vector<std::string>* out, std::string* error);

@@ -59,48 +59,45 @@ void expect_structure_reads_as(const std::string& pdf, const model::Document& do
   const std::string& lang = doc.meta.language;
   size_t i = 0;
   for (const model::Block& b : doc.blocks) {
-    if (b.kind == model::BlockKind::PageBreak) continue;
+    if (b.is<model::PageBreak>()) continue;
     ASSERT_LT(i, elements.size()) << "the structure ends before the block at line " << b.where.line;
     const StructNode& e = *elements[i++];
     std::string at = pdf + ", block at line " + std::to_string(b.where.line) + ": ";
-    switch (b.kind) {
-      case model::BlockKind::Heading:
-        EXPECT_EQ(e.role, "H" + std::to_string(b.level)) << at;
+    std::visit(model::Overloaded{
+      [&](const model::Heading& h) {
+        EXPECT_EQ(e.role, "H" + std::to_string(h.level)) << at;
         // Headings may be set in capitals: compare in capitals.
-        EXPECT_EQ(spelling_mismatch(text::to_upper(plain(b.text), lang), upper(texts_of(e), lang)), "") << at;
-        break;
-      case model::BlockKind::Paragraph:
+        EXPECT_EQ(spelling_mismatch(text::to_upper(plain(h.text), lang), upper(texts_of(e), lang)), "") << at;
+      },
+      [&](const model::Paragraph& p) {
         EXPECT_EQ(e.role, "P") << at;
-        EXPECT_EQ(spelling_mismatch(plain(b.text), texts_of(e)), "") << at;
-        break;
-      case model::BlockKind::Quote: {
+        EXPECT_EQ(spelling_mismatch(plain(p.text), texts_of(e)), "") << at;
+      },
+      [&](const model::Quote& q) {
         EXPECT_EQ(e.role, "BlockQuote") << at;
         std::vector<const StructNode*> ps = elements_of(e);
-        ASSERT_EQ(ps.size(), b.attribution.empty() ? 1u : 2u) << at;
-        EXPECT_EQ(spelling_mismatch(plain(b.text), texts_of(*ps[0])), "") << at;
-        if (!b.attribution.empty()) {
-          EXPECT_EQ(spelling_mismatch("\xE2\x80\x94 " + b.attribution, texts_of(*ps[1])), "") << at;
+        ASSERT_EQ(ps.size(), q.attribution.empty() ? 1u : 2u) << at;
+        EXPECT_EQ(spelling_mismatch(plain(q.text), texts_of(*ps[0])), "") << at;
+        if (!q.attribution.empty()) {
+          EXPECT_EQ(spelling_mismatch("\xE2\x80\x94 " + q.attribution, texts_of(*ps[1])), "") << at;
         }
-        break;
-      }
-      case model::BlockKind::List: {
+      },
+      [&](const model::List& l) {
         EXPECT_EQ(e.role, "L") << at;
         std::vector<const StructNode*> items = elements_of(e);
-        ASSERT_EQ(items.size(), b.items.size()) << at;
+        ASSERT_EQ(items.size(), l.items.size()) << at;
         for (size_t k = 0; k < items.size(); ++k) {
           std::vector<const StructNode*> parts = elements_of(*items[k]);
           ASSERT_EQ(parts.size(), 2u) << at;
           EXPECT_EQ(items[k]->role, "LI") << at;
           EXPECT_EQ(parts[0]->role, "Lbl") << at;
           EXPECT_EQ(texts_of(*parts[0]),
-                    std::vector<std::string>{b.numbered ? std::to_string(k + 1) + "." : "\xE2\x80\xA2"}) << at;
+                    std::vector<std::string>{l.numbered ? std::to_string(k + 1) + "." : "\xE2\x80\xA2"}) << at;
           EXPECT_EQ(parts[1]->role, "LBody") << at;
-          EXPECT_EQ(spelling_mismatch(plain(b.items[k]), texts_of(*parts[1])), "") << at;
+          EXPECT_EQ(spelling_mismatch(plain(l.items[k]), texts_of(*parts[1])), "") << at;
         }
-        break;
-      }
-      case model::BlockKind::Figure: {
-        const model::Figure& f = b.figure;
+      },
+      [&](const model::Figure& f) {
         const StructNode* figure = &e;
         if (!f.caption.empty() || !f.credit.empty()) {
           // A Figure and its Caption side by side in a Div.
@@ -118,52 +115,48 @@ void expect_structure_reads_as(const std::string& pdf, const model::Document& do
         if (ascii(f.alt)) {
           EXPECT_EQ(figure->text, f.alt) << at;
         }
-        break;
-      }
-      case model::BlockKind::Facts: {
+      },
+      [&](const model::Facts& f) {
         EXPECT_EQ(e.role, "Div") << at;
         std::vector<const StructNode*> facts = elements_of(e);
-        ASSERT_EQ(facts.size(), b.facts.size()) << at;
+        ASSERT_EQ(facts.size(), f.figures.size()) << at;
         for (size_t k = 0; k < facts.size(); ++k) {
           EXPECT_EQ(facts[k]->role, "P") << at;
-          EXPECT_EQ(spelling_mismatch(b.facts[k].value + " " + b.facts[k].label, texts_of(*facts[k])), "") << at;
+          EXPECT_EQ(spelling_mismatch(f.figures[k].value + " " + f.figures[k].label, texts_of(*facts[k])), "") << at;
         }
-        break;
-      }
-      case model::BlockKind::Timeline: {
+      },
+      [&](const model::Timeline& t) {
         EXPECT_EQ(e.role, "L") << at;
         std::vector<const StructNode*> items = elements_of(e);
-        ASSERT_EQ(items.size(), b.timeline.size()) << at;
+        ASSERT_EQ(items.size(), t.entries.size()) << at;
         for (size_t k = 0; k < items.size(); ++k) {
           std::vector<const StructNode*> parts = elements_of(*items[k]);
           ASSERT_EQ(parts.size(), 2u) << at;
           EXPECT_EQ(parts[0]->role, "Lbl") << at;
-          EXPECT_EQ(spelling_mismatch(b.timeline[k].date, texts_of(*parts[0])), "") << at;
+          EXPECT_EQ(spelling_mismatch(t.entries[k].date, texts_of(*parts[0])), "") << at;
           EXPECT_EQ(parts[1]->role, "LBody") << at;
-          EXPECT_EQ(spelling_mismatch(plain(b.timeline[k].event), texts_of(*parts[1])), "") << at;
+          EXPECT_EQ(spelling_mismatch(plain(t.entries[k].event), texts_of(*parts[1])), "") << at;
         }
-        break;
-      }
-      case model::BlockKind::Names: {
+      },
+      [&](const model::Names& n) {
         EXPECT_EQ(e.role, "Table") << at;
         std::vector<const StructNode*> rows = elements_of(e);
-        ASSERT_EQ(rows.size(), b.names.size() + (b.names_header.empty() ? 0 : 1)) << at;
-        size_t first = b.names_header.empty() ? 0 : 1;
-        for (size_t r = 0; r < b.names.size(); ++r) {
+        ASSERT_EQ(rows.size(), n.rows.size() + (n.header.empty() ? 0 : 1)) << at;
+        size_t first = n.header.empty() ? 0 : 1;
+        for (size_t r = 0; r < n.rows.size(); ++r) {
           std::vector<const StructNode*> cells = elements_of(*rows[first + r]);
-          ASSERT_EQ(cells.size(), b.names[r].size()) << at;
+          ASSERT_EQ(cells.size(), n.rows[r].size()) << at;
           for (size_t c = 0; c < cells.size(); ++c)
-            EXPECT_EQ(spelling_mismatch(b.names[r][c].text, texts_of(*cells[c])), "") << at << "row " << r;
+            EXPECT_EQ(spelling_mismatch(n.rows[r][c].text, texts_of(*cells[c])), "") << at << "row " << r;
         }
-        break;
-      }
-      case model::BlockKind::Contents: {
+      },
+      [&](const model::Contents&) {
         EXPECT_EQ(e.role, "TOC") << at;
         std::vector<const StructNode*> entries = elements_of(e);
         EXPECT_GE(entries.size(), 5u) << at;
         std::vector<std::string> headings;
-        for (const model::Block& h : doc.blocks)
-          if (h.kind == model::BlockKind::Heading) headings.push_back(plain(h.text));
+        for (const model::Block& other : doc.blocks)
+          if (const model::Heading* h = other.as<model::Heading>()) headings.push_back(plain(h->text));
         for (const StructNode* entry : entries) {
           EXPECT_EQ(entry->role, "TOCI") << at;
           std::vector<const StructNode*> link = elements_of(*entry);
@@ -175,10 +168,9 @@ void expect_structure_reads_as(const std::string& pdf, const model::Document& do
           EXPECT_NE(std::find(headings.begin(), headings.end(), texts[0]), headings.end()) << at << texts[0];
           EXPECT_TRUE(std::regex_match(texts[1], std::regex("[0-9]+"))) << at << texts[1];
         }
-        break;
-      }
-      case model::BlockKind::PageBreak: break;
-    }
+      },
+      [&](const model::PageBreak&) {},
+    }, b.content);
   }
   EXPECT_EQ(i + after, elements.size()) << pdf << ": elements after the last block";
 }
@@ -222,9 +214,10 @@ TEST_F(Accessible, FigureAltTextIsTheContents) {
     std::string json = run({"qpdf", "--json=2", "--json-key=qpdf", pdf(std::string("booklet.") + lang)}).out;
     int figures = 0;
     for (const model::Block& b : doc.blocks) {
-      if (b.kind != model::BlockKind::Figure) continue;
+      const model::Figure* figure = b.as<model::Figure>();
+      if (!figure) continue;
       ++figures;
-      EXPECT_NE(json.find("\"/Alt\": \"u:" + b.figure.alt + "\""), std::string::npos) << b.figure.alt;
+      EXPECT_NE(json.find("\"/Alt\": \"u:" + figure->alt + "\""), std::string::npos) << figure->alt;
     }
     EXPECT_GT(figures, 0) << lang;
   }

@@ -119,54 +119,66 @@ rows = [ [ { text = "Azərbaycan", lang = "az" }, { text = "Азәрбајҹан
   const auto& b = doc->blocks;
   ASSERT_EQ(b.size(), 10u);
 
-  EXPECT_EQ(b[0].kind, model::BlockKind::Heading);
-  EXPECT_EQ(b[0].level, 2);
+  ASSERT_TRUE(b[0].is<model::Heading>());
+  EXPECT_EQ(b[0].as<model::Heading>()->level, 2);
   EXPECT_EQ(b[0].lang, "az-Latn");
   EXPECT_EQ(b[0].id, "nə-baş-verdi");  // derived from the text
   EXPECT_EQ(b[0].where.line, 14);
   EXPECT_EQ(b[0].where.column, 1);
 
-  EXPECT_EQ(b[1].kind, model::BlockKind::Paragraph);
+  ASSERT_TRUE(b[1].is<model::Paragraph>());
+  const model::Inline& text = b[1].as<model::Paragraph>()->text;
   EXPECT_EQ(b[1].style, "lead");
   EXPECT_EQ(b[1].frame, "text");
   EXPECT_EQ(b[1].id, "p1");
-  ASSERT_EQ(b[1].text.size(), 3u);
-  EXPECT_EQ(b[1].text[1].text, "keçid");
-  EXPECT_EQ(b[1].text[1].link, "#nə-baş-verdi");
+  ASSERT_EQ(text.size(), 3u);
+  EXPECT_EQ(text[1].text, "keçid");
+  EXPECT_EQ(text[1].link, "#nə-baş-verdi");
 
-  EXPECT_EQ(b[2].kind, model::BlockKind::Quote);
-  EXPECT_EQ(b[2].attribution, "Müəllif");
+  ASSERT_TRUE(b[2].is<model::Quote>());
+  EXPECT_EQ(b[2].as<model::Quote>()->attribution, "Müəllif");
 
-  EXPECT_EQ(b[3].kind, model::BlockKind::List);
-  EXPECT_TRUE(b[3].numbered);
-  ASSERT_EQ(b[3].items.size(), 2u);
-  EXPECT_TRUE(b[3].items[1][0].emphasis);
+  const model::List* list = b[3].as<model::List>();
+  ASSERT_NE(list, nullptr);
+  EXPECT_TRUE(list->numbered);
+  ASSERT_EQ(list->items.size(), 2u);
+  EXPECT_TRUE(list->items[1][0].emphasis);
 
-  EXPECT_EQ(b[4].figure.image, "content/images/x.png");
-  EXPECT_EQ(b[4].figure.credit, "Foto");
-  EXPECT_EQ(b[4].figure.alt, "Təsvir");
-  ASSERT_EQ(b[4].figure.caption.size(), 2u);
-  EXPECT_TRUE(b[4].figure.caption[1].emphasis);
-  EXPECT_EQ(b[5].figure.ornament, "carnation");
-  EXPECT_TRUE(b[5].figure.image.empty());
+  const model::Figure* figure = b[4].as<model::Figure>();
+  ASSERT_NE(figure, nullptr);
+  EXPECT_EQ(figure->image, "content/images/x.png");
+  EXPECT_EQ(figure->credit, "Foto");
+  EXPECT_EQ(figure->alt, "Təsvir");
+  ASSERT_EQ(figure->caption.size(), 2u);
+  EXPECT_TRUE(figure->caption[1].emphasis);
+  const model::Figure* ornament = b[5].as<model::Figure>();
+  ASSERT_NE(ornament, nullptr);
+  EXPECT_EQ(ornament->ornament, "carnation");
+  EXPECT_TRUE(ornament->image.empty());
 
-  ASSERT_EQ(b[6].facts.size(), 2u);
-  EXPECT_EQ(b[6].facts[1].value, "744");
-  EXPECT_EQ(b[6].facts[1].label, "yaralanıb");
+  const model::Facts* facts = b[6].as<model::Facts>();
+  ASSERT_NE(facts, nullptr);
+  ASSERT_EQ(facts->figures.size(), 2u);
+  EXPECT_EQ(facts->figures[1].value, "744");
+  EXPECT_EQ(facts->figures[1].label, "yaralanıb");
 
-  ASSERT_EQ(b[7].timeline.size(), 1u);
-  EXPECT_EQ(b[7].timeline[0].date, "19–20 Yanvar 1990");
-  EXPECT_TRUE(b[7].timeline[0].event[0].strong);
+  const model::Timeline* timeline = b[7].as<model::Timeline>();
+  ASSERT_NE(timeline, nullptr);
+  ASSERT_EQ(timeline->entries.size(), 1u);
+  EXPECT_EQ(timeline->entries[0].date, "19–20 Yanvar 1990");
+  EXPECT_TRUE(timeline->entries[0].event[0].strong);
 
-  EXPECT_EQ(b[8].kind, model::BlockKind::PageBreak);
-  EXPECT_EQ(b[8].master, "back");
+  ASSERT_TRUE(b[8].is<model::PageBreak>());
+  EXPECT_EQ(b[8].as<model::PageBreak>()->master, "back");
 
-  ASSERT_EQ(b[9].names.size(), 1u);  // one row; the column headings apart
-  ASSERT_EQ(b[9].names_header.size(), 3u);
-  EXPECT_EQ(b[9].names_header[2], "Ərəb");
-  EXPECT_EQ(b[9].names[0][1].text, "Азәрбајҹан");
-  EXPECT_EQ(b[9].names[0][1].lang, "az-Cyrl");
-  EXPECT_EQ(b[9].names[0][2].lang, "az-Arab");
+  const model::Names* names = b[9].as<model::Names>();
+  ASSERT_NE(names, nullptr);
+  ASSERT_EQ(names->rows.size(), 1u);  // one row; the column headings apart
+  ASSERT_EQ(names->header.size(), 3u);
+  EXPECT_EQ(names->header[2], "Ərəb");
+  EXPECT_EQ(names->rows[0][1].text, "Азәрбајҹан");
+  EXPECT_EQ(names->rows[0][1].lang, "az-Cyrl");
+  EXPECT_EQ(names->rows[0][2].lang, "az-Arab");
 }
 
 TEST(LoadDocument, NormalizesToNfc) {
@@ -176,8 +188,8 @@ TEST(LoadDocument, NormalizesToNfc) {
   auto doc = load(p, sink, "[[block]]\ntype = \"paragraph\"\ntext = \"I\\u0307ki go\\u0308z\"\n"
                            "[[block]]\ntype = \"quote\"\ntext = \"x\"\nattribution = \"I\\u0307lham\"\n");
   ASSERT_TRUE(doc.has_value()) << formatted(sink).front();
-  EXPECT_EQ(doc->blocks[0].text[0].text, "\xC4\xB0ki g\xC3\xB6z");  // İki göz, precomposed
-  EXPECT_EQ(doc->blocks[1].attribution, "\xC4\xB0lham");
+  EXPECT_EQ(std::get<model::Paragraph>(doc->blocks[0].content).text[0].text, "\xC4\xB0ki g\xC3\xB6z");  // İki göz, precomposed
+  EXPECT_EQ(std::get<model::Quote>(doc->blocks[1].content).attribution, "\xC4\xB0lham");
 }
 
 TEST(LoadDocument, KeepsNoBreakSpaces) {
@@ -185,7 +197,7 @@ TEST(LoadDocument, KeepsNoBreakSpaces) {
   DiagnosticSink sink;
   auto doc = load(p, sink, "[[block]]\ntype = \"paragraph\"\ntext = \"20\xC2\xA0Yanvar\"\n");
   ASSERT_TRUE(doc.has_value());
-  EXPECT_EQ(doc->blocks[0].text[0].text, "20\xC2\xA0Yanvar");
+  EXPECT_EQ(std::get<model::Paragraph>(doc->blocks[0].content).text[0].text, "20\xC2\xA0Yanvar");
 }
 
 TEST(LoadDocument, DuplicateHeadingTextsGetDistinctIds) {

@@ -10,7 +10,7 @@ namespace {
 struct Loaded {
   DiagnosticSink sink;
   std::optional<model::Document> doc;
-  const model::Inline& text() const { return doc->blocks.at(0).text; }
+  const model::Inline& text() const { return std::get<model::Paragraph>(doc->blocks.at(0).content).text; }
 };
 
 // One paragraph whose `text = ` value is `literal` (TOML syntax, with quotes),

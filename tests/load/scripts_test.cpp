@@ -17,7 +17,7 @@ model::Document doc_with(const std::string& text, const std::string& lang = "az"
   model::Span s;
   s.text = text;
   s.where = {"c.toml", 7, 9};
-  b.text.push_back(s);
+  b.content = model::Paragraph{{s}};
   doc.blocks.push_back(b);
   return doc;
 }
@@ -71,9 +71,8 @@ TEST(CheckScripts, PlainStringsAreReportedAtTheirBlock) {
   model::Document doc;
   doc.meta.language = "az";
   model::Block b;
-  b.kind = model::BlockKind::Names;
   b.where = {"c.toml", 40, 1};
-  b.names = {{{"Az\xD3\x99rbaycan", "az"}, {"Азәрбајҹан", "az-Cyrl"}}};
+  b.content = model::Names{{}, {{{"Az\xD3\x99rbaycan", "az"}, {"Азәрбајҹан", "az-Cyrl"}}}};
   doc.blocks.push_back(b);
   EXPECT_EQ(check(doc), (std::vector<std::string>{
                             "c.toml:40:1: warning: word 'Azәrbaycan' mixes Latin and Cyrillic letters: 'ә' U+04D9 is "
@@ -86,9 +85,8 @@ TEST(CheckScripts, NamesTableHeadingsAreChecked) {
   model::Document doc;
   doc.meta.language = "az";
   model::Block b;
-  b.kind = model::BlockKind::Names;
   b.where = {"c.toml", 5, 1};
-  b.names_header = {"Lat\xD1\x96n"};  // a Cyrillic і (U+0456) in a Latin word
+  b.content = model::Names{{"Lat\xD1\x96n"}, {}};  // a Cyrillic і (U+0456) in a Latin word
   doc.blocks.push_back(b);
   std::vector<std::string> got = check(doc);
   ASSERT_EQ(got.size(), 1u);
@@ -100,37 +98,48 @@ TEST(CheckScripts, NamesTableHeadingsAreChecked) {
 // adds around them: what `jan20-pdf fonts` checks coverage of and what
 // check_scripts reads.
 TEST(BlockTexts, EveryFieldAndTheLayoutsAdditionsAreListed) {
-  model::Block b;
   auto span = [](const char* text) {
     model::Span s;
     s.text = text;
     return model::Inline{s};
   };
-  b.text = span("text");
-  b.items = {span("item")};
-  b.attribution = "attribution";
-  b.figure.caption = span("caption");
-  b.figure.credit = "credit";
-  b.figure.alt = "alt";
-  b.facts = {{"value", "label"}};
-  b.timeline = {{"date", span("event")}};
-  b.names_header = {"header"};
-  b.names = {{{"cell", "az-Cyrl"}}};
+  model::Figure figure;
+  figure.caption = span("caption");
+  figure.credit = "credit";
+  figure.alt = "alt";
+  std::vector<model::BlockContent> kinds = {
+      model::Paragraph{span("paragraph")},
+      model::Heading{1, span("heading")},
+      model::Quote{span("quote"), "attribution"},
+      model::List{false, {span("item")}},
+      figure,
+      model::Facts{{{"value", "label"}}},
+      model::Timeline{{{"date", span("event")}}},
+      model::PageBreak{},
+      model::Contents{},
+      model::Names{{"header"}, {{{"cell", "az-Cyrl"}}}},
+  };
+  ASSERT_EQ(kinds.size(), std::variant_size_v<model::BlockContent>) << "one block of each kind";
   std::multiset<std::string> set, alt, added;
-  model::for_each_text(b, [&](const model::BlockText& t) {
-    (t.kind == model::BlockText::Kind::Set ? set : t.kind == model::BlockText::Kind::Alt ? alt : added)
-        .insert(std::string(t.text));
-  });
-  EXPECT_EQ(set, (std::multiset<std::string>{"text", "item", "attribution", "caption", "credit", "value", "label",
-                                             "date", "event", "header", "cell"}));
+  for (const model::BlockContent& content : kinds) {
+    model::Block b;
+    b.content = content;
+    model::for_each_text(b, [&](const model::BlockText& t) {
+      (t.kind == model::BlockText::Kind::Set ? set : t.kind == model::BlockText::Kind::Alt ? alt : added)
+          .insert(std::string(t.text));
+    });
+  }
+  EXPECT_EQ(set, (std::multiset<std::string>{"paragraph", "heading", "quote", "item", "attribution", "caption",
+                                             "credit", "value", "label", "date", "event", "header", "cell"}));
   EXPECT_EQ(alt, (std::multiset<std::string>{"alt"}));
   EXPECT_EQ(added, (std::multiset<std::string>{"\xE2\x80\x94 ", "\xE2\x80\xA2"}));  // the dash, the bullet
-  b.numbered = true;
+  model::Block numbered;
+  numbered.content = model::List{true, {span("first"), span("second")}};
   added.clear();
-  model::for_each_text(b, [&](const model::BlockText& t) {
+  model::for_each_text(numbered, [&](const model::BlockText& t) {
     if (t.kind == model::BlockText::Kind::Added) added.insert(std::string(t.text));
   });
-  EXPECT_EQ(added.count("1."), 1u);
+  EXPECT_EQ(added, (std::multiset<std::string>{"1.", "2."}));
 }
 
 }  // namespace

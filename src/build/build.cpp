@@ -4,6 +4,8 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <optional>
 #include <thread>
@@ -193,6 +195,15 @@ bool succeeded(const Edition& ed, const BuildOptions& options) {
 
 namespace {
 
+std::optional<std::string> read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return text.str();
+}
+
 // The editions of the plan, each knowing its files; the layouts loaded once
 // per document into `designs` (nullopt: the layout has errors).
 struct Plan {
@@ -218,6 +229,31 @@ std::unique_ptr<Edition> new_edition(const load::PlannedDocument& doc, const loa
 }
 
 }  // namespace
+
+// --verify: the edition's PDF (and printer sheets) on disk against the bytes
+// its sources give now; the builds are reproducible, so any difference means
+// the committed PDF is out of date.
+static void verify_edition(Edition& ed, const BuildOptions& options, const std::string& root) {
+  if (!succeeded(ed, options)) return;
+  std::vector<std::pair<std::string, const std::string*>> files = {{ed.output, &ed.rendered}};
+  if (options.impose == "saddle" && !ed.rendered_imposed.empty())
+    files.emplace_back(imposed_path(ed.output), &ed.rendered_imposed);
+  ed.verdict = Edition::Verdict::Current;
+  std::string command = "jan20-pdf build " + ed.document + " --lang " + ed.lang;
+  for (const auto& [path, rendered] : files) {
+    std::string shown = fs::path(path).lexically_relative(root).string();
+    if (shown.empty() || shown.rfind("..", 0) == 0) shown = path;
+    std::optional<std::string> on_disk = read_whole_file(path);
+    if (!on_disk) {
+      ed.verdict = Edition::Verdict::Missing;
+      ed.sink.error({shown}, ed.document + " " + ed.lang + ": the PDF is missing", "run '" + command + "' and commit it");
+    } else if (*on_disk != *rendered) {
+      if (ed.verdict == Edition::Verdict::Current) ed.verdict = Edition::Verdict::Differs;
+      ed.sink.error({shown}, ed.document + " " + ed.lang + ": the PDF differs from what the sources give",
+                    "run '" + command + "' and commit it");
+    }
+  }
+}
 
 BuildResult run_build(const BuildOptions& options) {
   BuildResult result;
@@ -279,6 +315,8 @@ BuildResult run_build(const BuildOptions& options) {
   worker();
   for (auto& t : pool) t.join();
 
+  if (options.verify)
+    for (const auto& ed : result.editions) verify_edition(*ed, options, ws.load.root);
   bool failed = result.sink.has_errors();
   for (const auto& ed : result.editions) failed |= !succeeded(*ed, options);
   // The report and the deps file describe a build that succeeded: after a

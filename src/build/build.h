@@ -28,6 +28,8 @@ struct BuildOptions {
   std::vector<std::string> languages;   // empty = each document's list
   std::string out_dir = "out";          // relative to the project dir unless absolute
   bool write = true;                    // false for `check`: every PDF is rendered in memory only
+  bool verify = false;                  // build --verify: rendered in memory (write = false) and compared
+                                        // with the PDFs on disk, each one that differs is an error
   bool strict = false;                  // warnings are errors
   std::string deps_file;
   std::string report_file;
@@ -67,6 +69,8 @@ struct Edition {
   bool written = false;
   std::string rendered;         // `check` (write = false): the PDF's bytes, rendered in memory
   std::string rendered_imposed; // the printer sheets' bytes, when imposed in memory
+  // --verify: whether the PDFs on disk are what the sources give.
+  enum class Verdict { NotVerified, Current, Differs, Missing } verdict = Verdict::NotVerified;
 };
 
 // Whether the edition is finished and clean: its PDF made (written, or

@@ -34,6 +34,35 @@ std::optional<std::string> source_date_epoch(DiagnosticSink& sink) {
   return std::string(iso);
 }
 
+namespace {
+
+// No jan20.toml where the command looked: say where that was, and point to
+// the nearest folder above that has one (the user ran in a subfolder).
+void report_no_project_file(const std::string& project_dir, const fs::path& root, DiagnosticSink& sink) {
+  std::error_code ec;
+  fs::path found;
+  for (fs::path dir = root.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "jan20.toml", ec)) {
+      found = dir;
+      break;
+    }
+    if (dir == dir.root_path()) break;
+  }
+  std::string where = project_dir == "." ? "the current directory (" + root.string() + ")" : root.string();
+  std::string hint;
+  if (!found.empty()) {
+    fs::path cwd = fs::current_path(ec);
+    fs::path shown = ec ? found : found.lexically_relative(cwd);
+    if (shown.empty()) shown = found;
+    hint = "the nearest project above is " + found.string() + ": run there, or pass -C " + shown.string();
+  } else {
+    hint = "run in the folder holding jan20.toml, or pass it with -C DIR";
+  }
+  sink.error({(root / "jan20.toml").string()}, "no jan20.toml in " + where, hint);
+}
+
+}  // namespace
+
 std::optional<OpenProject> open_project(const std::string& project_dir, const std::vector<std::string>& allow_paths,
                                         DiagnosticSink& sink) {
   if (project_dir.empty()) {
@@ -46,6 +75,10 @@ std::optional<OpenProject> open_project(const std::string& project_dir, const st
   fs::path root = ec ? absolute : fs::weakly_canonical(absolute, ec);
   if (ec || !fs::is_directory(root, ec)) {
     sink.error({project_dir, 0, 0}, "project directory not found", "pass an existing directory to -C");
+    return std::nullopt;
+  }
+  if (!fs::exists(root / "jan20.toml", ec)) {
+    report_no_project_file(project_dir, root, sink);
     return std::nullopt;
   }
   std::optional<std::string> source_date = source_date_epoch(sink);

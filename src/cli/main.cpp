@@ -53,6 +53,9 @@ int run(int argc, char** argv) {
   CLI::App* build = app.add_subcommand("build", "Build documents into PDFs (out/<document>.<lang>.pdf)");
   add_build_options(build, options, diagnostics);
   build->add_option("--out", options.out_dir, "Output directory, relative to the project (default: out)");
+  build->add_flag("--verify", options.verify,
+                  "Write nothing: build in memory and exit 1, naming each edition, when a PDF in the output "
+                  "directory differs from what the sources give (for CI)");
   build->add_option("--deps", options.deps_file, "Write a Make-style dependency file of everything the build read");
   build->add_flag("--marks", options.marks, "Crop and registration marks outside the bleed (print target)");
   build->add_flag("--pdfa", options.pdfa,
@@ -115,6 +118,19 @@ int run(int argc, char** argv) {
     if (!path->empty() && *path != "-" && std::filesystem::path(*path).is_relative())
       *path = (std::filesystem::path(options.project_dir) / *path).string();
 
+  // Options that have no effect in this combination: said, not refused.
+  if (*build && !print.quiet) {
+    if (options.jobs < 1) std::fprintf(stderr, "jan20-pdf: note: -j %d builds with one thread\n", options.jobs);
+    if (options.creep_mm != 0 && options.impose.empty())
+      std::fprintf(stderr, "jan20-pdf: note: --creep applies to --impose saddle; no printer sheets are written\n");
+    if (options.marks && options.target == "screen")
+      std::fprintf(stderr, "jan20-pdf: note: --marks applies to the print target; screen editions have no marks\n");
+  }
+  if (options.verify) {
+    options.write = false;
+    options.deps_file.clear();
+    options.report_file.clear();
+  }
   if (*build) return jan20::cli::print_build(jan20::build::run_build(options), options, print);
   if (*check) {
     options.write = false;

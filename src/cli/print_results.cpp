@@ -32,7 +32,12 @@ void print_progress(const build::Edition& ed, const build::BuildResult& result, 
   const char* lang = ed.lang.c_str();
   int pages = ed.paged ? static_cast<int>(ed.paged->pages.size()) : 0;
   const char* plural = pages == 1 ? "" : "s";
-  if (build::succeeded(ed, options) && options.write)
+  if (options.verify && ed.verdict != build::Edition::Verdict::NotVerified)
+    std::fprintf(stderr, "%s %s: %s\n", name, lang,
+                 ed.verdict == build::Edition::Verdict::Current ? "the PDF is current"
+                 : ed.verdict == build::Edition::Verdict::Missing ? "the PDF is missing"
+                                                                 : "the PDF is OUT OF DATE");
+  else if (build::succeeded(ed, options) && options.write)
     std::fprintf(stderr, "%s %s: %d page%s in %.0f ms -> %s%s\n", name, lang, pages, plural, ed.milliseconds,
                  shown_path(ed.output, result.root).c_str(),
                  ed.imposed_output.empty()

@@ -11,7 +11,34 @@
 
 namespace jan20::layout {
 
-double baseline_offset(double leading, double size) { return 0.5 * leading + 0.32 * size; }
+namespace {
+
+// Block geometry the layout file has no key for: each number named once,
+// with what it does (docs/toml-reference.md, "Fixed geometry").
+// A line's baseline sits this many type sizes below the middle of its line
+// box, which centres Noto's lower-case letters in the leading.
+constexpr double kBaselineBelowMiddle = 0.32;
+// A list's label column, in ems of its style, unless the style's
+// left-indent is wider.
+constexpr double kListLabelColumnEm = 1.4;
+// Of the list style's space-after: between items, and again after the list.
+constexpr double kListItemSpaceShare = 0.5;
+// A raster figure is at most this share of the column's height (scaled down
+// to it, keeping its proportions).
+constexpr double kFigureMaxColumnShare = 0.6;
+// An ornament figure is this share of the measure high, at most this share
+// of the column's height.
+constexpr double kOrnamentMeasureShare = 0.62;
+constexpr double kOrnamentMaxColumnShare = 0.45;
+// pt added to the caption style's spacing: between a figure and its caption,
+// before the figure and after it.
+constexpr double kCaptionGap = 3;
+constexpr double kFigureExtraSpaceBefore = 4;
+constexpr double kFigureExtraSpaceAfter = 6;
+
+}  // namespace
+
+double baseline_offset(double leading, double size) { return 0.5 * leading + kBaselineBelowMiddle * size; }
 
 text::LineBreakParams line_break_params(const model::Design& d) {
   text::LineBreakParams p;
@@ -271,7 +298,7 @@ void BlockBuilder::quote(const model::Block& b, const model::Quote& q) {
 void BlockBuilder::list(const model::Block& b, const model::List& l) {
   const ResolvedStyle& style = this->style(b.style.empty() ? "list" : b.style, {"body"});
   int list_tag = tag_for(b, "L");
-  double indent = std::max(style.paragraph.left_indent, style.paragraph.size * 1.4);
+  double indent = std::max(style.paragraph.left_indent, style.paragraph.size * kListLabelColumnEm);
   space(style.paragraph.space_before);
   int n = 0;
   for (const model::Inline& item : l.items) {
@@ -291,9 +318,9 @@ void BlockBuilder::list(const model::Block& b, const model::List& l) {
     if (first < items_.size() && !label_lines.empty())
       append_line(items_[first].items, label_lines.front(), 0,
                   baseline_offset(style.paragraph.leading, style.paragraph.size));
-    space(style.paragraph.space_after * 0.5);
+    space(style.paragraph.space_after * kListItemSpaceShare);
   }
-  space(style.paragraph.space_after * 0.5);
+  space(style.paragraph.space_after * kListItemSpaceShare);
 }
 
 void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
@@ -318,7 +345,7 @@ void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
       return;
     }
     height = width * info.height / std::max(1, info.width);
-    double max_h = ctx_.column_height * 0.6;
+    double max_h = ctx_.column_height * kFigureMaxColumnShare;
     if (height > max_h) {
       width *= max_h / height;
       height = max_h;
@@ -335,7 +362,7 @@ void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
     img.tag = tag;
     v.items.push_back(img);
   } else {
-    height = std::min(ctx_.measure * 0.62, ctx_.column_height * 0.45);
+    height = std::min(ctx_.measure * kOrnamentMeasureShare, ctx_.column_height * kOrnamentMaxColumnShare);
     model::Ornament o;
     o.kind = f.ornament.empty() ? "ribbon" : f.ornament;
     o.x = 0;
@@ -349,7 +376,7 @@ void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
   }
   double y = height;
   if (captioned) {
-    y += caption_style.paragraph.space_before + 3;
+    y += caption_style.paragraph.space_before + kCaptionGap;
     int cap = ctx_.tags ? ctx_.tags->add(group, "Caption") : -1;
     model::Inline caption = f.caption;
     if (!f.credit.empty()) {
@@ -366,9 +393,9 @@ void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
   }
   v.height = y;
   v.floats = true;
-  space(caption_style.paragraph.space_before + 4);
+  space(caption_style.paragraph.space_before + kFigureExtraSpaceBefore);
   add_box(std::move(v));
-  space(caption_style.paragraph.space_after + 6);
+  space(caption_style.paragraph.space_after + kFigureExtraSpaceAfter);
 }
 
 }  // namespace jan20::layout

@@ -19,7 +19,6 @@ struct VItem {
   Kind kind = Kind::Content;
   double height = 0;
   bool break_before = true;   // a column/page may end just before this item
-  bool full_page = false;     // a figure that wants a page of its own
   bool floats = false;        // a figure: when it does not fit here, it waits for the next column's top
   std::string master;         // PageBreak: master of the next page ("" = body)
   std::vector<model::PageItem> items;  // x from the column's left edge, y from the item's top

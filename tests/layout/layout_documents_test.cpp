@@ -66,9 +66,38 @@ TEST_F(Mini, ContentsPointAtTheRightPages) {
   EXPECT_EQ(toc.find("Mündəricat "), std::string::npos) << "the contents do not list their own title";
   std::string page2 = pdftotext(pdf("az"), {"-f", "2", "-l", "2"});
   EXPECT_NE(page2.find("İSTİQLAL"), std::string::npos);
-  // The entry links to its heading's page.
-  std::string json = run({"qpdf", "--json", pdf("az")}).out;
-  EXPECT_TRUE(std::regex_search(json, std::regex("/Subtype\": \"/Link\""))) << "no link annotation";
+  // Each entry links to its heading's page: the link annotations (in the
+  // entries' order) read back with qpdf, their /Dest followed to a page.
+  std::string json = run({"qpdf", "--json=2", "--json-key=pages", "--json-key=qpdf", pdf("az")}).out;
+  size_t objects_at = json.find("\"qpdf\": [");
+  ASSERT_NE(objects_at, std::string::npos) << json.substr(0, 300);
+  std::string pages_json = json.substr(0, objects_at), objects = json.substr(objects_at);
+  std::vector<std::string> page_objects;  // "31", "34", … in page order
+  std::regex page_re("\"object\": \"(\\d+) 0 R\",\\s*\"outlines\"");  // a page's own, not its outline entries'
+  for (std::sregex_iterator it(pages_json.begin(), pages_json.end(), page_re), end; it != end; ++it)
+    page_objects.push_back((*it)[1]);
+  ASSERT_EQ(page_objects.size(), 4u);
+  auto page_of_dest = [&](const std::string& dest) {  // the /Dest array's first element, as a 1-based page
+    std::smatch m;
+    if (!std::regex_search(objects, m, std::regex("\"obj:" + dest + " 0 R\": \\{\\s*\"value\": \\[\\s*\"(\\d+) 0 R\"")))
+      return -1;
+    auto at = std::find(page_objects.begin(), page_objects.end(), m[1].str());
+    return at == page_objects.end() ? -1 : static_cast<int>(at - page_objects.begin()) + 1;
+  };
+  std::vector<int> targets;
+  std::regex link_re("\"/Dest\": \"(\\d+) 0 R\"[^{}]*\"/Subtype\": \"/Link\"");  // annotations, not outline items
+  for (std::sregex_iterator it(objects.begin(), objects.end(), link_re), end; it != end; ++it)
+    targets.push_back(page_of_dest((*it)[1]));
+  std::vector<std::pair<std::string, std::string>> entries = {{"istiqlal və ictimaiyyət", "İSTİQLAL"},
+                                                              {"İkinci bölmə", "İKİNCİ BÖLMƏ"}};
+  ASSERT_EQ(targets.size(), entries.size()) << "one link per contents entry";
+  for (size_t i = 0; i < entries.size(); ++i) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(toc, m, std::regex(entries[i].first + "\\s+(\\d+)"))) << toc;
+    EXPECT_EQ(targets[i], std::stoi(m[1])) << entries[i].first << ": the link and the printed number disagree";
+    std::string target_page = pdftotext(pdf("az"), {"-f", std::to_string(targets[i]), "-l", std::to_string(targets[i])});
+    EXPECT_NE(target_page.find(entries[i].second), std::string::npos) << "page " << targets[i] << ":\n" << target_page;
+  }
 }
 
 TEST_F(Mini, PadsToAMultipleOfFourBeforeTheBackCover) {

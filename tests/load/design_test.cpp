@@ -88,7 +88,7 @@ TEST(BookletLayout, DefinesEveryStyleTheLayoutStageAsksFor) {
   DiagnosticSink sink;
   auto d = load_design("layouts/booklet.toml", p.options(), sink);
   ASSERT_TRUE(d.has_value());
-  for (const char* name : {"body", "lead", "h1", "h2", "h3", "quote", "attribution", "caption", "credit", "list",
+  for (const char* name : {"body", "lead", "h1", "h2", "h3", "quote", "attribution", "caption", "list",
                            "fact-value", "fact-label", "timeline-date", "timeline-event", "toc-1", "toc-2",
                            "colophon", "names", "names-header", "running-header", "folio", "cover-h1", "cover-body",
                            "back-h1", "back-body", "subtitle", "dedication"})

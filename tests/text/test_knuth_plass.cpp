@@ -3,7 +3,6 @@
 // demerits as an exhaustive search over every sequence of breaks.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -399,12 +398,11 @@ TEST(KnuthPlass, LongParagraphsStayLinearThanksToPruning) {
   std::mt19937 rng(42);
   LineBreakParams p;
   const auto items = random_paragraph(rng, 6000, p, model::Align::Justify, true);
-  const auto t0 = std::chrono::steady_clock::now();
+  // Counted, not timed (speed is bench/'s: BM_SetParagraph*): the active
+  // list stays bounded by what fits on a line, not by the paragraph.
   const BreakResult r = break_lines(items, 300, p);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_FALSE(r.lines.empty());
-  EXPECT_LT(r.max_active, 200u);  // bounded by what fits on a line, not by the paragraph
-  EXPECT_LT(ms, 1000.0);
+  EXPECT_LT(r.max_active, 200u);
 }
 
 TEST(KnuthPlass, EmptyParagraphHasNoLines) {

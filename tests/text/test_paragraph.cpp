@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <random>
 #include <memory>
 #include <string>
@@ -86,12 +85,10 @@ TEST(SetParagraph, LongAzerbaijaniParagraphIsJustifiedLikeTeX) {
   const double measure = mm_to_pt(100);
   ShapeCache cache;
   DiagnosticSink sink;
-  const auto t0 = std::chrono::steady_clock::now();
+  // No time limit here: the speed of set_paragraph is measured in bench/ (BM_SetParagraph*).
   const ParagraphResult result = set_paragraph(paragraph(text, face.get(), measure), cache, sink);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_GE(result.lines.size(), 10u);
   EXPECT_TRUE(sink.diagnostics().empty()) << format_diagnostic(sink.diagnostics().front());
-  EXPECT_LT(ms, 500.0);  // Debug build; a few milliseconds in release
 
   int run_of_hyphens = 0, most_hyphens = 0, hyphenated = 0;
   std::string joined;

@@ -236,6 +236,13 @@ void BlockBuilder::add(const model::Block& b) {
              b.content);
 }
 
+// On a page of master M a block takes the style "M-<its style>" when the
+// layout defines one ("cover-h1", "back-body"), else its own.
+std::string BlockBuilder::master_style(const std::string& style) const {
+  std::string prefixed = master_ + "-" + style;
+  return ctx_.design.styles.count(prefixed) ? prefixed : style;
+}
+
 void BlockBuilder::page_break(const model::PageBreak& p) {
   VItem v;
   v.kind = VItem::Kind::PageBreak;
@@ -247,9 +254,7 @@ void BlockBuilder::page_break(const model::PageBreak& p) {
 
 void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
   std::string level = std::to_string(std::clamp(h.level, 1, 3));
-  std::string name = !b.style.empty() ? b.style : (master_ == "cover" || master_ == "back")
-                                                      ? master_ + "-h" + level
-                                                      : "h" + level;
+  std::string name = !b.style.empty() ? b.style : master_style("h" + level);
   const ResolvedStyle& style = this->style(name, {("h" + level).c_str(), "h1"});
   int tag = tag_for(b, heading_role(h.level));
   space(style.paragraph.space_before);
@@ -262,16 +267,15 @@ void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
     items_[first].anchor = b.id.empty() ? "heading-" + std::to_string(++heading_count_) : b.id;
     items_[first].heading_level = h.level;
     items_[first].heading_title = plain_text(h.text);
-    items_[first].in_contents = master_ != "cover" && master_ != "back";
+    auto m = ctx_.design.masters.find(master_);
+    items_[first].in_contents = m == ctx_.design.masters.end() || m->second.listed;
   }
   space(style.paragraph.space_after);
   keep_next_ = true;
 }
 
 void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag) {
-  std::string name = !b.style.empty() ? b.style
-                     : (master_ == "cover" || master_ == "back") ? master_ + "-" + default_style
-                                                                 : default_style;
+  std::string name = !b.style.empty() ? b.style : master_style(default_style);
   const ResolvedStyle& style = this->style(name, {default_style, "body"});
   bool keep = keep_next_;
   space(style.paragraph.space_before);

@@ -106,6 +106,7 @@ class BlockBuilder {
   BuildContext& ctx_;
   std::vector<VItem> items_;
   bool keep_next_ = false;
+  std::string master_style(const std::string& style) const;
   std::string master_;  // the master of the page being filled: first_master, then each page-break's
   int heading_count_ = 0;
   int overfull_lines_ = 0;

@@ -68,6 +68,12 @@ struct Frame {
   SourceLocation where;
 };
 
+// What a master page is for, so that no code compares master names:
+// Body: ordinary pages; First: the document's first page (the cover) until
+// the first page-break; Last: a page kept last when the page count is padded
+// (the back cover); Blank: the master of the padding pages.
+enum class MasterRole { Body, First, Last, Blank };
+
 struct MasterPage {
   std::string name;           // "cover", "body", "back"
   std::string background;     // colour key for a full-bleed background; empty = none
@@ -76,6 +82,12 @@ struct MasterPage {
   std::string header_style;   // paragraph style for the running header
   std::string footer_style;
   bool numbered = true;       // counts in the page labels and shows {page}
+  MasterRole role = MasterRole::Body;
+  bool running_head = true;   // the header template is drawn …
+  bool folio = true;          // … and the footer template
+  bool head_on_opening = false;   // header also on a page where a level-1 heading (a section) opens
+  bool head_on_contents = false;  // header also on a page that holds the table of contents
+  bool listed = true;         // headings on its pages go into the contents and the outline (First/Last: false)
   std::vector<Ornament> ornaments;
   std::vector<Frame> frames;  // poster: placed frames; empty = the page's text area
   SourceLocation where;

@@ -26,8 +26,8 @@ void append_fonts(std::string& out, const model::PagedDocument& paged) {
 }
 
 std::string json_box(const pdf::Box& b) {
-  return "[" + format_number(b.left, 3) + "," + format_number(b.bottom, 3) + "," + format_number(b.right, 3) + "," +
-         format_number(b.top, 3) + "]";
+  return "[" + json_number(b.left, 3) + "," + json_number(b.bottom, 3) + "," + json_number(b.right, 3) + "," +
+         json_number(b.top, 3) + "]";
 }
 
 // "preflight": the print shop's questions, per page and for the document.
@@ -48,8 +48,8 @@ void append_preflight(std::string& out, const pdf::Preflight& p) {
       out += ",\"bleed_box\":" + json_box(page.boxes.bleed) + ",\"trim_box\":" + json_box(page.boxes.trim);
     out += ",\"color_spaces\":[";
     for (size_t c = 0; c < page.color_spaces.size(); ++c) out += (c ? "," : "") + json_quote(page.color_spaces[c]);
-    out += "],\"max_fill_ink\":" + format_number(page.max_fill_ink, 1) +
-           ",\"max_stroke_ink\":" + format_number(page.max_stroke_ink, 1) +
+    out += "],\"max_fill_ink\":" + json_number(page.max_fill_ink, 1) +
+           ",\"max_stroke_ink\":" + json_number(page.max_stroke_ink, 1) +
            ",\"rich_black_text\":" + (page.rich_black_text ? "true" : "false") +
            ",\"marks\":" + (page.marks ? "true" : "false") +
            ",\"transparency\":" + (page.transparency ? "true" : "false") + ",\"images\":[";
@@ -57,8 +57,8 @@ void append_preflight(std::string& out, const pdf::Preflight& p) {
       const pdf::PreflightImage& img = page.images[m];
       out += (m ? "," : "") + std::string("{\"path\":") + json_quote(img.path) +
              ",\"pixels\":[" + std::to_string(img.pixel_width) + "," + std::to_string(img.pixel_height) +
-             "],\"size_pt\":[" + format_number(img.width, 2) + "," + format_number(img.height, 2) +
-             "],\"ppi\":" + format_number(img.ppi, 1) + ",\"color_space\":" + json_quote(img.color_space) +
+             "],\"size_pt\":[" + json_number(img.width, 2) + "," + json_number(img.height, 2) +
+             "],\"ppi\":" + json_number(img.ppi, 1) + ",\"color_space\":" + json_quote(img.color_space) +
              ",\"alpha\":" + (img.alpha ? "true" : "false") + "}";
     }
     out += "]}";
@@ -75,7 +75,7 @@ std::string report_json(const std::vector<EditionReport>& editions) {
     if (e) out += ',';
     out += "\n{\"document\":" + json_quote(ed.document) + ",\"lang\":" + json_quote(ed.lang) +
            ",\"output\":" + json_quote(ed.output) + ",\"pages\":" + std::to_string(ed.pages) +
-           ",\"milliseconds\":" + format_number(ed.milliseconds, 1);
+           ",\"milliseconds\":" + json_number(ed.milliseconds, 1);
     if (ed.paged) {
       out += ',';
       append_fonts(out, *ed.paged);
@@ -97,8 +97,8 @@ std::string report_json(const std::vector<EditionReport>& editions) {
         for (size_t l = 0; l < para.lines.size(); ++l) {
           const auto& line = para.lines[l];
           if (l) out += ',';
-          out += "{\"page\":" + std::to_string(line.page) + ",\"ratio\":" + format_number(line.ratio, 3) +
-                 ",\"expansion\":" + format_number(line.expansion, 4) + ",\"loose\":" + (line.loose ? "true" : "false") +
+          out += "{\"page\":" + std::to_string(line.page) + ",\"ratio\":" + json_number(line.ratio, 3) +
+                 ",\"expansion\":" + json_number(line.expansion, 4) + ",\"loose\":" + (line.loose ? "true" : "false") +
                  ",\"hyphenated\":" + (line.hyphenated ? "true" : "false") +
                  ",\"overfull\":" + (line.overfull ? "true" : "false") + ",\"last\":" +
                  (l + 1 == para.lines.size() ? "true" : "false") + ",\"text\":" + json_quote(line.text) + "}";

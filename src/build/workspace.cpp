@@ -19,14 +19,22 @@ std::optional<std::string> source_date_epoch(DiagnosticSink& sink) {
   const char* value = std::getenv("SOURCE_DATE_EPOCH");
   if (!value || !*value) return std::string();
   std::string text = value;
-  bool digits = text.size() <= 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  long long seconds = digits ? std::stoll(text) : -1;
+  bool digits = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool in_range = digits && text.size() <= 12 && std::stoll(text) <= 253402300799LL;
   std::tm utc{};
-  time_t t = static_cast<time_t>(seconds);
-  if (!digits || seconds > 253402300799LL || !gmtime_r(&t, &utc)) {
-    sink.error({"SOURCE_DATE_EPOCH", 0, 0}, "'" + text + "' is not a number of seconds since 1970-01-01",
-               "set it to a Unix time such as 1768860000, or unset it");
-    return std::nullopt;
+  time_t t = in_range ? static_cast<time_t>(std::stoll(text)) : 0;
+  // Only content without a date uses it (the content's date always wins), so
+  // a bad value is a warning here, and an edition without a date then says
+  // that it has none.
+  if (!digits) {
+    sink.warning({"SOURCE_DATE_EPOCH", 0, 0}, "'" + escape_nonprinting(text) + "' is not a number of seconds since 1970-01-01; it is ignored",
+                 "set it to a Unix time such as 1768860000, or unset it");
+    return std::string();
+  }
+  if (!in_range || !gmtime_r(&t, &utc)) {
+    sink.warning({"SOURCE_DATE_EPOCH", 0, 0}, "'" + text + "' seconds is out of range (after 9999-12-31T23:59:59Z); it is ignored",
+                 "set it to a Unix time such as 1768860000, or unset it");
+    return std::string();
   }
   char iso[64];  // room for any int year, so that the compiler sees no truncation
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,

@@ -5,7 +5,9 @@
 
 #include <malloc.h>
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "build/font_coverage.h"
 #include "cli/print_results.h"
 #include "cli/tools.h"
+#include "core/json.h"
 
 namespace {
 
@@ -27,6 +30,24 @@ void add_build_options(CLI::App* cmd, jan20::build::BuildOptions& o, std::string
   cmd->add_option("--target", o.target, "print (CMYK, bleed) or screen (RGB, trim size)")
       ->check(CLI::IsMember({"print", "screen"}));
   cmd->add_option("--allow-path", o.allow_paths, "Also allow reading files from this directory");
+}
+
+// CLI::Range lets nan through (every comparison with it is false) and
+// prints inf as a number; this names them.
+CLI::Validator finite_between(double lo, double hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& text) -> std::string {
+        char* end = nullptr;
+        double v = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0') return "'" + text + "' is not a number";
+        if (std::isnan(v)) return "'" + text + "' is not a number (nan)";
+        if (std::isinf(v)) return "'" + text + "' is infinite";
+        if (v < lo || v > hi)
+          return "'" + text + "' is out of range; it must be between " + jan20::format_number(lo, 6) + " and " +
+                 jan20::format_number(hi, 6);
+        return {};
+      },
+      "NUMBER in [" + jan20::format_number(lo, 6) + ", " + jan20::format_number(hi, 6) + "]");
 }
 
 }  // namespace
@@ -68,13 +89,14 @@ int run(int argc, char** argv) {
   build->add_option("--creep", options.creep_mm,
                     "Creep compensation for --impose saddle: mm each sheet's pages move towards the spine, "
                     "about the paper's thickness (e.g. 0.1)")
-      ->check(CLI::Range(0.0, 5.0));
+      ->check(finite_between(0.0, 5.0));
   CLI::Option* icc = build->add_option("--icc", options.icc_profile,
                                        "CMYK ICC profile of the printing condition, declared as the print output "
                                        "intent (default: Ghostscript's default_cmyk.icc)");
   bool untagged = false;
   build->add_flag("--untagged", untagged, "Do not write the structure tree (tagged PDF is the default)");
-  build->add_option("-j,--jobs", options.jobs, "Threads: editions built at once, and paragraphs set at once within an edition (default 2)");
+  build->add_option("-j,--jobs", options.jobs, "Threads: editions built at once, and paragraphs set at once within an edition (default 2)")
+      ->check(CLI::Range(0, 64));
   build->add_flag("--quiet,-q", print.quiet, "No progress lines");
 
   CLI::App* check = app.add_subcommand("check", "Validate content, layouts, fonts, images and fit without writing");

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/diagnostic.h"
 #include "font/collection.h"
 #include "load/load.h"
 #include "text/hyphenate.h"
@@ -14,6 +15,23 @@
 namespace jan20::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Each line of a tool's messages escaped (core/diagnostic.h), its newlines kept.
+std::string escape_nonprinting_lines(const std::string& text) {
+  std::string out;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    out += escape_nonprinting(std::string_view(text).substr(pos, end - pos));
+    if (end < text.size()) out += '\n';
+    pos = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 void add_shape_options(CLI::App* cmd, ShapeToolArgs& a) {
   cmd->add_option("--font", a.font, "Font family (\"Noto Serif\", \"Noto Serif:Bold\") or font file")->required();
@@ -25,9 +43,21 @@ void add_shape_options(CLI::App* cmd, ShapeToolArgs& a) {
 }
 
 void add_hyphenate_options(CLI::App* cmd, HyphenateToolArgs& a) {
-  cmd->add_option("--lang", a.lang, "Language: az (Latin or Cyrillic), en, ru (default az)");
-  cmd->add_option("--min-left", a.min_left, "Letters kept before a hyphen (default 2)");
-  cmd->add_option("--min-right", a.min_right, "Letters carried after a hyphen (default 2)");
+  cmd->footer("Languages: az (Latin and Cyrillic, by Azerbaijani syllable rules), tr (the same rules), en and ru "
+              "(libhyphen with Debian's patterns). Other languages are not hyphenated.");
+  cmd->add_option("--lang", a.lang, "Language: az (Latin or Cyrillic), tr, en, ru (default az)");
+  cmd->add_option("--layout", a.layout,
+                  "Use this layout's [hyphenation] min-word, min-left, min-right and exceptions (a name in layouts/ "
+                  "or a .toml file, relative to -C); options given here override them");
+  cmd->add_option("--min-left", a.min_left, "Letters kept before a hyphen (default 2)")
+      ->check(CLI::Range(1, 20))
+      ->each([&a](const std::string&) { a.left_given = true; });
+  cmd->add_option("--min-right", a.min_right, "Letters carried after a hyphen (default 2)")
+      ->check(CLI::Range(1, 20))
+      ->each([&a](const std::string&) { a.right_given = true; });
+  cmd->add_option("--min-word", a.min_word, "Shorter words are never hyphenated (default min-left + min-right)")
+      ->check(CLI::Range(1, 40))
+      ->each([&a](const std::string&) { a.word_given = true; });
   cmd->add_option("--exceptions", a.exceptions_file, "A file of exceptions, one word per line with '-' at its breaks");
   cmd->add_option("words", a.words, "Words to hyphenate")->required();
 }
@@ -55,21 +85,57 @@ int run_shape(const ShapeToolArgs& a, const std::string& project_dir) {
   std::string out, err;
   int code = text::run_shape_tool(o, fonts, &out, &err);
   std::fputs(out.c_str(), stdout);
-  std::fputs(err.c_str(), stderr);
+  std::fputs(escape_nonprinting_lines(err).c_str(), stderr);
   return code;
 }
 
-int run_hyphenate(const HyphenateToolArgs& a, const std::string&) {
+namespace {
+
+// --layout booklet: the layout's hyphenation rules, as the build applies them.
+bool layout_rules(const std::string& layout, const std::string& project_dir, text::HyphenationRules* rules) {
+  std::error_code ec;
+  load::LoadOptions lo;
+  lo.root = fs::absolute(project_dir.empty() ? "." : project_dir, ec).lexically_normal().string();
+  std::string path = layout;
+  if (fs::path(path).extension() != ".toml") path = "layouts/" + layout + ".toml";
+  DiagnosticSink sink;
+  std::optional<model::Design> design = load::load_design(path, lo, sink);
+  for (const Diagnostic& d : sink.diagnostics())
+    if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  if (!design) return false;
+  rules->min_word = design->hyphen_min_word;
+  rules->min_left = design->hyphen_min_left;
+  rules->min_right = design->hyphen_min_right;
+  rules->exceptions = design->hyphenation_exceptions;
+  if (!design->hyphenation_file.empty()) {
+    std::string error;
+    if (!text::read_exception_file(lo.root + "/" + design->hyphenation_file, &rules->exceptions, &error)) {
+      std::fprintf(stderr, "jan20-pdf: %s: %s\n", design->hyphenation_file.c_str(), error.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_hyphenate(const HyphenateToolArgs& a, const std::string& project_dir) {
   text::HyphenateRequest request;
   request.lang = a.lang;
   request.words = a.words;
   request.rules.min_left = a.min_left;
   request.rules.min_right = a.min_right;
   request.rules.min_word = a.min_left + a.min_right;
+  if (!a.layout.empty() && !layout_rules(a.layout, project_dir, &request.rules)) return 1;
+  if (a.left_given) request.rules.min_left = a.min_left;
+  if (a.right_given) request.rules.min_right = a.min_right;
+  if (a.word_given) request.rules.min_word = a.min_word;
+  else if (a.layout.empty()) request.rules.min_word = request.rules.min_left + request.rules.min_right;
   if (!a.exceptions_file.empty()) {
     std::string error;
     if (!text::read_exception_file(a.exceptions_file, &request.rules.exceptions, &error)) {
-      std::fprintf(stderr, "jan20-pdf: %s: %s\n", a.exceptions_file.c_str(), error.c_str());
+      std::fprintf(stderr, "jan20-pdf: %s: %s\n", escape_nonprinting(a.exceptions_file).c_str(),
+                   escape_nonprinting(error).c_str());
       return 1;
     }
   }

@@ -23,6 +23,9 @@ struct HyphenateToolArgs {
   std::string lang = "az";
   std::vector<std::string> words;
   int min_left = 2, min_right = 2;
+  int min_word = 0;          // 0 = min_left + min_right (or the layout's)
+  bool left_given = false, right_given = false, word_given = false;  // given on the command line: over the layout's
+  std::string layout;        // "booklet" or a layout file: its [hyphenation] minima and exceptions
   std::string exceptions_file;
 };
 

@@ -3,6 +3,7 @@
 // Every stage reports into a DiagnosticSink passed to it; nothing prints or
 // aborts on its own. The CLI decides how to show them (text or JSON lines).
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jan20 {
@@ -41,7 +42,12 @@ class DiagnosticSink {
 
 // "file:line:column: error: message — hint" (the location part shrinks when
 // line or column are unknown).
+// Printed for a terminal: control characters, bytes that are not UTF-8, C1
+// controls and bidirectional overrides in the file name, message and hint are
+// escaped (\x1B, \u{202E}), so that no input can ring the bell, move the
+// cursor or reorder what is shown.
 std::string format_diagnostic(const Diagnostic& d);
+std::string escape_nonprinting(std::string_view text);
 // One JSON object per line: {"file":..,"line":..,"column":..,"severity":..,"message":..,"hint":..}
 std::string format_diagnostic_json(const Diagnostic& d);
 const char* severity_name(Severity s);

@@ -1,5 +1,7 @@
 #include "core/json.h"
 
+#include <charconv>
+
 #include <cmath>
 #include <cstdio>
 
@@ -31,7 +33,15 @@ std::string json_quote(std::string_view s) {
 }
 
 std::string format_number(double value, int max_decimals) {
-  if (!std::isfinite(value)) return "0";
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+  // Past what a long long holds after scaling (1e308): the shortest form
+  // that reads back as the same double, e.g. "1e+308".
+  if (std::fabs(value) * std::pow(10.0, max_decimals) >= 9e18) {
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    return ec == std::errc() ? std::string(buf, end) : std::string("?");
+  }
   // Integer arithmetic keeps this independent of the C locale.
   double scale = std::pow(10.0, max_decimals);
   long long scaled = std::llround(value * scale);
@@ -50,6 +60,10 @@ std::string format_number(double value, int max_decimals) {
     out += digits;
   }
   return out;
+}
+
+std::string json_number(double value, int max_decimals) {
+  return std::isfinite(value) && std::fabs(value) < 1e15 ? format_number(value, max_decimals) : "0";
 }
 
 }  // namespace jan20

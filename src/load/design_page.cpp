@@ -1,7 +1,10 @@
 // [page], [hyphenation] and [flow] of a layout file.
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "core/json.h"
@@ -168,14 +171,33 @@ void read_hyphenation(TableReader& root, model::Design& d, const LoadOptions& op
     d.hyphen_languages[name] = m;
     l.finish();
   }
-  if (auto words = h.strings("exceptions")) {
-    const toml::array& array = *h.table().get("exceptions")->as_array();
-    for (size_t i = 0; i < words->size(); ++i) {
-      std::string word = to_nfc((*words)[i]);
-      if (std::string problem = check_hyphenation_word(word); !problem.empty())
-        cx.error(*array.get(i), "'" + element_path("hyphenation.exceptions", i) + "' is not a hyphenation exception: " + problem,
+  if (const toml::array* array = h.array("exceptions")) {
+    // Every element is checked (all problems of a file in one run), and the
+    // same word twice with other break points is a contradiction.
+    std::map<std::string, std::pair<size_t, std::string>> seen;  // letters, lowercased -> element, word
+    for (size_t i = 0; i < array->size(); ++i) {
+      std::string path = element_path("hyphenation.exceptions", i);
+      auto s = read_string(cx, *array->get(i), path);
+      if (!s) continue;
+      std::string word = to_nfc(*s);
+      if (std::string problem = check_hyphenation_word(word); !problem.empty()) {
+        cx.error(*array->get(i), "'" + path + "' is not a hyphenation exception: " + problem,
                  "write the word with '-' at its break points: \"xal-qı-mı-zın\"");
-      else
+        continue;
+      }
+      std::string letters;
+      for (size_t pos = 0; pos < word.size();) {
+        char32_t cp = utf8_next(word, pos);
+        if (cp != U'-') utf8_append(letters, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+      }
+      auto [it, fresh] = seen.emplace(letters, std::make_pair(i, word));
+      const auto& [first_index, first] = it->second;
+      if (!fresh && first != word)
+        cx.error(*array->get(i),
+                 "'" + path + "' \"" + shorten(word) + "\" gives other break points than '" +
+                     element_path("hyphenation.exceptions", first_index) + "' \"" + shorten(first) + "\"",
+                 "keep one of them");
+      else if (fresh)
         d.hyphenation_exceptions.push_back(word);
     }
   }

@@ -1,21 +1,67 @@
 // [meta] of a content file: what goes into the PDF's document information
 // and the colophon.
+#include <unicode/uchar.h>
+
 #include <cstdio>
 
 #include "core/utf.h"
 #include "load/document_sections.h"
+#include "load/string_positions.h"
 #include "load/text_util.h"
 #include "load/uri.h"
 
 namespace jan20::load {
 
+namespace {
+
+// "U+0007 (BEL)" for the control characters people meet.
+std::string control_name(char32_t cp) {
+  static const char* const kC0[32] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF",
+                                      "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
+                                      "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  std::string out = buf;
+  if (cp < 32) out += std::string(" (") + kC0[cp] + ")";
+  if (cp == 0x7F) out += " (DEL)";
+  return out;
+}
+
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+}  // namespace
+
 bool check_text_length(const Ctx& cx, const toml::node& n, const std::string& path, std::string_view text) {
   size_t chars = utf8_length(text);
-  if (chars <= kMaxTextChars) return true;
-  cx.error(n, "'" + path + "' is " + std::to_string(chars) + " characters long; a text may have at most " +
-                  std::to_string(kMaxTextChars),
-           "split it into several paragraphs or blocks");
-  return false;
+  if (chars > kMaxTextChars) {
+    cx.error(n, "'" + path + "' is " + std::to_string(chars) + " characters long; a text may have at most " +
+                    std::to_string(kMaxTextChars),
+             "split it into several paragraphs or blocks");
+    return false;
+  }
+  // The first control character and the first overlong cluster, each at its
+  // own line and column in the file.
+  int marks = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t at = pos;
+    char32_t cp = utf8_next(text, pos);
+    bool crlf = cp == '\r' && pos < text.size() && text[pos] == '\n';
+    if (is_control(cp) && cp != '\t' && cp != '\n' && !crlf) {
+      cx.sink.error(StringPositions(cx.file, n).at(at),
+                    "'" + path + "' holds the control character " + control_name(cp),
+                    "remove it: text may hold tab and newline, no other control character");
+      return false;
+    }
+    marks = (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) ? marks + 1 : 0;
+    if (marks > kMaxCombiningMarks) {
+      cx.sink.error(StringPositions(cx.file, n).at(at),
+                    "'" + path + "' has a letter with more than " + std::to_string(kMaxCombiningMarks) +
+                        " combining marks",
+                    "no writing system needs more than a few; remove the repeated marks");
+      return false;
+    }
+  }
+  return true;
 }
 
 std::optional<std::string> read_text(const Ctx& cx, const toml::node& n, const std::string& path) {
@@ -92,10 +138,14 @@ void read_meta(TableReader& root, model::Metadata& meta, ContentState& state) {
 
   auto text_field = [&](const char* key, std::string& out) {
     if (const toml::node* n = m.get(key))
-      if (auto s = read_text(cx, *n, m.key_path(key))) out = *s;
+      if (auto s = read_text(cx, *n, m.key_path(key))) {
+        out = *s;
+        return true;
+      }
+    return false;
   };
-  text_field("title", meta.title);
-  if (m.has("title") && m.get("title")->is_string() && meta.title.find_first_not_of(" \t\n") == std::string::npos)
+  // Only a title that was read can be empty (not one refused for what it holds).
+  if (text_field("title", meta.title) && meta.title.find_first_not_of(" \t\n") == std::string::npos)
     cx.error(*m.get("title"), "'meta.title' is empty", "give the edition's title");
   text_field("subtitle", meta.subtitle);
   text_field("author", meta.author);

@@ -32,7 +32,13 @@ void read_blocks(TableReader& root, std::vector<model::Block>& blocks, ContentSt
 // (text pasted twice, a whole chapter in one paragraph), and line breaking
 // time grows with a paragraph's length.
 inline constexpr size_t kMaxTextChars = 10000;
-// Reports and returns false when `text` is longer than kMaxTextChars.
+// Combining marks one letter may carry: the "stream-safe" limit of Unicode
+// (UAX #15). Real text needs three at most; 9,000 overflowed the PDF's
+// ToUnicode entries and painted marks off the page.
+inline constexpr int kMaxCombiningMarks = 30;
+// Reports and returns false when `text` is longer than kMaxTextChars, holds a
+// control character other than tab and newline (reported at its own line and
+// column), or a letter with more than kMaxCombiningMarks marks.
 bool check_text_length(const Ctx& cx, const toml::node& n, const std::string& path, std::string_view text);
 
 // Reads a string and normalizes it to NFC; nullopt after reporting.

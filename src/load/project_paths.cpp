@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <vector>
@@ -115,13 +116,27 @@ std::string resolve_project_path(const std::string& relative, const LoadOptions&
                std::string("write it relative to the project directory, ") + allow_hint);
     return {};
   }
-  if (!absolute && has_parent_component(relative) && !allowed_elsewhere(candidate, options)) {
+  // "images/../images/candle.png" stays inside; only a path whose ".."
+  // climbs above the project leaves it.
+  if (!absolute && has_parent_component(relative) && !path_inside(candidate, normalize_path(options.root)) &&
+      !allowed_elsewhere(candidate, options)) {
     sink.error(where, "path '" + relative + "' leaves the project directory",
                std::string("keep the file inside the project, ") + allow_hint);
     return {};
   }
   std::string real = real_path(candidate);
+  if (real.empty() && errno == ELOOP) {
+    sink.error(where, "path '" + relative + "' is a loop of symbolic links",
+               "make the link point at the file itself");
+    return {};
+  }
   if (real.empty()) {
+    struct stat link;
+    if (lstat(candidate.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      sink.error(where, "path '" + relative + "' is a symbolic link to a file that does not exist",
+                 "make the link point at the file itself");
+      return {};
+    }
     std::string close = absolute ? std::string{} : sibling_suggestion(relative, candidate);
     sink.error(where, "file '" + relative + "' does not exist",
                close.empty() ? "paths are relative to the project directory"

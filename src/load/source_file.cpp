@@ -26,7 +26,7 @@ std::string syntax_hint(std::string_view description) {
   if (has("could not determine value type"))
     return "strings need quotes: write \"…\"; lengths too: \"12mm\"";
   if (has("redefine")) return "each key and table may be defined only once";
-  if (has("unescaped control characters") || has("unterminated"))
+  if (has("unterminated"))
     return "close the string on the same line, or use \"\"\"…\"\"\" for text over several lines";
   if (has("expected '='")) return "write key = value";
   return "see https://toml.io/en/v1.0.0";
@@ -117,6 +117,38 @@ std::optional<SourceFile> source_from_text(const std::string& display, const std
   return file;
 }
 
+namespace {
+
+// The hint for a control character inside a string: a line break means the
+// string was not closed; anything else (a NUL, an escape sequence pasted
+// from a terminal) is a character to remove.
+std::string control_character_hint(const SourceFile& file, const toml::source_position& p) {
+  size_t at = file.offset_of(static_cast<int>(p.line), static_cast<int>(p.column));
+  // toml++ points at the string or at the character; look from there to the
+  // end of the line for the first control character.
+  for (size_t i = at; i != std::string::npos && i < file.text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(file.text[i]);
+    if (c == '\n' || c == '\r')
+      return "close the string on the same line, or use \"\"\"…\"\"\" for text over several lines";
+    if (c < 0x20 && c != '\t') {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "remove the control character U+%04X from the file (it is invisible in most editors)",
+                    c);
+      return buf;
+    }
+    if (c == 0x7F) return "remove the control character U+007F (DEL) from the file";
+  }
+  return "remove the control character; text may hold tab and newline only";
+}
+
+std::string hint_for(const SourceFile& file, std::string_view description, const toml::source_position& p) {
+  if (description.find("unescaped control characters") != std::string_view::npos)
+    return control_character_hint(file, p);
+  return syntax_hint(description);
+}
+
+}  // namespace
+
 std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink) {
   if (!check_nesting(file, sink)) return std::nullopt;
 #if TOML_EXCEPTIONS
@@ -124,7 +156,7 @@ std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& si
     return toml::parse(file.text, std::string_view(file.display));
   } catch (const toml::parse_error& e) {
     sink.error(file.at(e.source().begin), "TOML syntax: " + std::string(e.description()),
-               syntax_hint(e.description()));
+               hint_for(file, e.description(), e.source().begin));
     return std::nullopt;
   }
 #else
@@ -132,7 +164,7 @@ std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& si
   if (!result) {
     const auto& e = result.error();
     sink.error(file.at(e.source().begin), "TOML syntax: " + std::string(e.description()),
-               syntax_hint(e.description()));
+               hint_for(file, e.description(), e.source().begin));
     return std::nullopt;
   }
   return std::move(result).table();

@@ -34,6 +34,8 @@ struct SourceFile {
   // finding a line by counting newlines from the top made loading quadratic
   // in the file size. (Public only so the struct stays an aggregate.)
   mutable std::vector<size_t> line_starts_ = {};
+  // Unknown keys reported so far in this file (table_reader.cpp caps them).
+  mutable int unknown_keys_reported_ = 0;
 };
 
 // Reads `absolute` (reported as `display`). Reports and returns nullopt when

@@ -286,7 +286,20 @@ void TableReader::finish(const std::map<std::string, std::string>& hints) {
     const auto& pb = b->source().begin;
     return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
   });
+  // At most kMaxUnknownKeyReports lines per file: a file of 100,000 stray
+  // keys gets a count, not 100,000 lines.
+  size_t listed = 0;
   for (const toml::key* k : unknown) {
+    if (cx_.file.unknown_keys_reported_ >= kMaxUnknownKeyReports) {
+      size_t rest = unknown.size() - listed;
+      cx_.sink.error(cx_.file.at(k->source().begin),
+                     std::to_string(rest) + " more unknown key" + (rest == 1 ? "" : "s") + " in " + label_ +
+                         " (only the first " + std::to_string(kMaxUnknownKeyReports) + " of the file are listed)",
+                     "check the table's keys against docs/toml-reference.md");
+      return;
+    }
+    ++cx_.file.unknown_keys_reported_;
+    ++listed;
     std::string name(k->str());
     std::string hint;
     if (auto h = hints.find(name); h != hints.end()) {

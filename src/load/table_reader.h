@@ -20,6 +20,9 @@
 
 namespace jan20::load {
 
+// Unknown keys listed per file; the rest are counted in one line.
+inline constexpr int kMaxUnknownKeyReports = 20;
+
 struct Ctx {
   const SourceFile& file;
   DiagnosticSink& sink;

@@ -68,7 +68,7 @@ class TjWriter {
 
 }  // namespace
 
-std::string num(double v, int decimals) { return format_number(v, decimals); }
+std::string num(double v, int decimals) { return json_number(v, decimals); }  // never "nan" in a content stream
 
 std::string pdf_text_string_literal(const std::string& utf8) {
   bool ascii = true;

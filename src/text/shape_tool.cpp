@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf.h"
 #include "font/language_system.h"
 #include "text/script.h"
 #include "text/shape.h"
@@ -95,6 +96,14 @@ int run_shape_tool(const ShapeToolOptions& options, font::FontCollection& fonts,
   ShapeExplain explain;
   std::vector<ShapedGlyph> glyphs = shape(request, &explain);
   *out += format_glyphs(*face, glyphs) + "\n";
+  // Glyph 0 is .notdef: the font draws a box where the text has a letter.
+  for (const ShapedGlyph& g : glyphs) {
+    if (g.id != 0 || g.cluster >= text.size()) continue;
+    size_t pos = g.cluster;
+    *err += "shape: warning: " + face->postscript_name() + " has no glyph for " +
+            codepoint_label(utf8_next(text, pos)) + " (drawn as .notdef) \xE2\x80\x94 pick a font that covers it, "
+            "or give the layout font a fallback\n";
+  }
 
   if (options.explain) {
     *out += "font: " + face->path() + " (face " + std::to_string(face->index()) + ", " + face->postscript_name() + ")\n";

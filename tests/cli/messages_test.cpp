@@ -64,5 +64,44 @@ TEST(Messages, OptionsWithoutEffectGetANote) {
   EXPECT_EQ(plain.err.find("note:"), std::string::npos) << plain.err;
 }
 
+// hyphenate --layout applies the layout's minima (booklet: min-right 3);
+// options given on the command line override them; out-of-range numbers are
+// usage errors; the help lists the languages.
+TEST(Messages, HyphenateTakesTheLayoutsMinimaAndRefusesBadNumbers) {
+  auto hyphenate = [](std::vector<std::string> args) {
+    std::vector<std::string> argv = {jan20_binary(), "-C", source_dir(), "hyphenate"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+  };
+  EXPECT_EQ(hyphenate({"müstəqilliyi"}).out, "müs-tə-qil-li-yi\n");
+  EXPECT_EQ(hyphenate({"--layout", "booklet", "müstəqilliyi"}).out, "müs-tə-qil-liyi\n");
+  EXPECT_EQ(hyphenate({"--layout", "booklet", "--min-right", "2", "müstəqilliyi"}).out, "müs-tə-qil-li-yi\n");
+  EXPECT_EQ(hyphenate({"--layout", "layouts/booklet.toml", "--min-word", "20", "müstəqilliyi"}).out, "müstəqilliyi\n");
+  for (const char* bad : {"--min-left", "--min-right", "--min-word"})
+    for (const char* number : {"0", "-3", "999"}) {
+      CommandResult r = hyphenate({bad, number, "müstəqilliyi"});
+      EXPECT_EQ(r.exit_code, 2) << bad << " " << number;
+      EXPECT_EQ(r.out, "") << bad << " " << number;
+    }
+  CommandResult missing = hyphenate({"--layout", "leaflet", "müstəqilliyi"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("layouts/leaflet.toml"), std::string::npos) << missing.err;
+  CommandResult help = run({jan20_binary(), "hyphenate", "--help"});
+  for (const char* lang : {"az", "tr", "en", "ru"}) EXPECT_NE(help.out.find(lang), std::string::npos) << lang;
+  EXPECT_NE(help.out.find("Other languages are not hyphenated"), std::string::npos) << help.out;
+}
+
+// Debian's EB Garamond 12 Bold has no ı: shape says so instead of only
+// printing .notdef among the glyphs.
+TEST(Messages, ShapeWarnsWhenALetterIsDrawnAsNotdef) {
+  CommandResult r = run({jan20_binary(), "shape", "--font", "EB Garamond:Bold", "--lang", "az", "Anım"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_NE(r.out.find(".notdef"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("warning: EBGaramond12-Bold has no glyph for U+0131"), std::string::npos) << r.err;
+  CommandResult covered = run({jan20_binary(), "shape", "--font", "Noto Serif", "--lang", "az", "Anım"});
+  EXPECT_EQ(covered.out.find(".notdef"), std::string::npos) << covered.out;
+  EXPECT_EQ(covered.err, "");
+}
+
 }  // namespace
 }  // namespace jan20::testing

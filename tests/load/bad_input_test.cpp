@@ -73,8 +73,9 @@ std::vector<std::string> actual(const DiagnosticSink& sink, const std::string& t
   for (const auto& d : sink.diagnostics()) {
     std::string where = std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
     if (d.where.file != target) where = d.where.file + ":" + where;
-    out.push_back(std::string(severity_name(d.severity)) + ": " + where + ": " + d.message +
-                  (d.hint.empty() ? "" : " \xE2\x80\x94 " + d.hint));
+    // As the command prints them: non-printing characters escaped.
+    out.push_back(std::string(severity_name(d.severity)) + ": " + where + ": " + escape_nonprinting(d.message) +
+                  (d.hint.empty() ? "" : " \xE2\x80\x94 " + escape_nonprinting(d.hint)));
   }
   return out;
 }

@@ -39,12 +39,15 @@ TEST(ResolveProjectPath, RefusesParentDirectories) {
   TempProject p;
   p.write("a/x.png", "x");
   DiagnosticSink sink;
-  // Even when the path would come back inside.
-  EXPECT_EQ(resolve(p, "a/../a/x.png", sink), "");
+  EXPECT_EQ(resolve(p, "a/../../x.png", sink), "");
   EXPECT_EQ(formatted(sink), (std::vector<std::string>{
-                                 "content/az.toml:3:9: error: path 'a/../a/x.png' leaves the project directory "
+                                 "content/az.toml:3:9: error: path 'a/../../x.png' leaves the project directory "
                                  "\xE2\x80\x94 keep the file inside the project, or allow its folder with "
                                  "--allow-path"}));
+  // A path that comes back inside does not leave it (issue 18).
+  DiagnosticSink inside;
+  EXPECT_NE(resolve(p, "a/../a/x.png", inside), "");
+  EXPECT_TRUE(inside.diagnostics().empty());
 }
 
 TEST(ResolveProjectPath, AllowedFoldersMayBeOutside) {

@@ -12,6 +12,7 @@
 // images cut short or damaged, symbolic links, a 17 MB file), generated into
 // the project by a setup function.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -205,6 +206,28 @@ std::vector<Case> generated_cases() {
        },
        "content/test/az.toml:21:9: error: path 'content/images/dot.png' leads outside the project through a "
        "symbolic link — copy the file into the project, or allow its folder with --allow-path"},
+      {"image_symlink_loop", "", "",
+       [](const std::string& dir) {
+         fs::remove(dir + "/content/images/dot.png");
+         fs::create_symlink("loop2.png", dir + "/content/images/dot.png");
+         fs::create_symlink("dot.png", dir + "/content/images/loop2.png");
+       },
+       "content/test/az.toml:21:9: error: path 'content/images/dot.png' is a loop of symbolic links — make the link "
+       "point at the file itself"},
+      {"image_dangling_symlink", "", "",
+       [](const std::string& dir) {
+         fs::remove(dir + "/content/images/dot.png");
+         fs::create_symlink("gone.png", dir + "/content/images/dot.png");
+       },
+       "content/test/az.toml:21:9: error: path 'content/images/dot.png' is a symbolic link to a file that does not "
+       "exist — make the link point at the file itself"},
+      {"image_is_a_fifo", "", "",
+       [](const std::string& dir) {
+         fs::remove(dir + "/content/images/dot.png");
+         if (mkfifo((dir + "/content/images/dot.png").c_str(), 0600) != 0) throw std::runtime_error("mkfifo");
+       },
+       "content/test/az.toml:21:9: error: 'content/images/dot.png' is a FIFO (named pipe), not a regular file — name "
+       "the file itself; a pipe or a device cannot be read as a document's input"},
       {"image_is_a_directory", "", "",
        [](const std::string& dir) {
          fs::remove(dir + "/content/images/dot.png");

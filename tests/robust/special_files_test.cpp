@@ -140,6 +140,18 @@ void build_with_trailing_data(const std::string& image) {
   EXPECT_TRUE(fs::exists(dir + "/out/test.az.pdf"));
 }
 
+// "content/images/../images/dot.png" does not leave the project: it was
+// refused as if it did.
+TEST(ProjectPath, ParentComponentsThatStayInsideAreAccepted) {
+  std::string dir = buildable_project();
+  std::string content = read_file(dir + "/content/test/az.toml");
+  content.replace(content.find("content/images/dot.png"), 22, "content/images/../images/dot.png");
+  put(dir, "content/test/az.toml", content);
+  testing::CommandResult r = jan20({"-C", dir, "build", "--quiet"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir + "/out/test.az.pdf"));
+}
+
 TEST(TrailingData, AfterAPngsIendIsNotRead) { build_with_trailing_data(png_file(16, 16)); }
 TEST(TrailingData, AfterAJpegsEoiIsNotRead) { build_with_trailing_data(jpeg_file()); }
 

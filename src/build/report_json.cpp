@@ -90,13 +90,15 @@ std::string report_json(const std::vector<EditionReport>& editions) {
         out += "\n {\"file\":" + json_quote(para.where.file) + ",\"line\":" + std::to_string(para.where.line) +
                ",\"column\":" + std::to_string(para.where.column) + ",\"align\":" + json_quote(para.align) +
                ",\"pass\":" + std::to_string(para.pass) +
-               (para.pass == 3 ? ",\"note\":\"no set of breaks keeps every line within the tolerance (1.5): "
-                                 "the emergency pass chose the least loose setting\"" : "") +
+               ",\"impossible\":" + (para.pass >= 3 ? "true" : "false") +
+               (para.pass >= 3 ? ",\"note\":\"no set of breaks keeps every line within the layout's tolerance under its "
+                                 "hyphenation rules: an emergency pass chose the least loose setting\"" : "") +
                ",\"lines\":[";
         for (size_t l = 0; l < para.lines.size(); ++l) {
           const auto& line = para.lines[l];
           if (l) out += ',';
           out += "{\"page\":" + std::to_string(line.page) + ",\"ratio\":" + json_number(line.ratio, 3) +
+                 ",\"expansion\":" + json_number(line.expansion, 4) + ",\"loose\":" + (line.loose ? "true" : "false") +
                  ",\"hyphenated\":" + (line.hyphenated ? "true" : "false") +
                  ",\"overfull\":" + (line.overfull ? "true" : "false") + ",\"last\":" +
                  (l + 1 == para.lines.size() ? "true" : "false") + ",\"text\":" + json_quote(line.text) + "}";

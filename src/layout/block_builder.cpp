@@ -40,6 +40,22 @@ constexpr double kFigureExtraSpaceAfter = 6;
 
 double baseline_offset(double leading, double size) { return 0.5 * leading + kBaselineBelowMiddle * size; }
 
+text::LineBreakParams line_break_params(const model::Design& d) {
+  text::LineBreakParams p;
+  p.max_consecutive_hyphens = d.max_consecutive_hyphens;
+  p.hyphen_penalty = d.hyphen_penalty;
+  p.adjacent_hyphens_demerits = d.double_hyphen_demerits;
+  p.final_hyphen_demerits = d.final_hyphen_demerits;
+  p.uc_hyphen = d.uchyph;
+  p.penultimate_hyphen = d.penultimate_hyphen;
+  p.tolerance = d.tolerance;
+  p.pretolerance = d.pretolerance;
+  p.emergency_tolerance = d.emergency_tolerance;
+  p.expansion = d.expansion;
+  p.expansion_step = d.expansion_step;
+  return p;
+}
+
 namespace {
 
 const char* heading_role(int level) { return level <= 1 ? "H1" : level == 2 ? "H2" : "H3"; }
@@ -106,7 +122,7 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   in.hyphenate = allow_hyphenation && style.paragraph.hyphenate;
   in.hyphenation = ctx_.hyphenation;
   in.hyphenators = ctx_.hyphenators;
-  in.params.max_consecutive_hyphens = ctx_.design.max_consecutive_hyphens;
+  in.params = line_break_params(ctx_.design);
   // Span i carries tag i while it is set (the paragraph memo's key holds no
   // structure tags); the lines' runs get the real tags afterwards.
   std::vector<int> span_tags;
@@ -190,6 +206,8 @@ void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle&
     if (ctx_.report) {
       LineReport lr;
       lr.ratio = lines[static_cast<size_t>(k)].ratio;
+      lr.expansion = lines[static_cast<size_t>(k)].expansion;
+      lr.loose = last_align_ == model::Align::Justify && k + 1 < n && std::abs(lr.ratio) > ctx_.design.tolerance + 1e-9;
       lr.hyphenated = lines[static_cast<size_t>(k)].hyphenated;
       lr.overfull = lines[static_cast<size_t>(k)].overfull;
       for (const auto& run : lines[static_cast<size_t>(k)].runs) lr.text += run.text;
@@ -218,6 +236,13 @@ void BlockBuilder::add(const model::Block& b) {
              b.content);
 }
 
+// On a page of master M a block takes the style "M-<its style>" when the
+// layout defines one ("cover-h1", "back-body"), else its own.
+std::string BlockBuilder::master_style(const std::string& style) const {
+  std::string prefixed = master_ + "-" + style;
+  return ctx_.design.styles.count(prefixed) ? prefixed : style;
+}
+
 void BlockBuilder::page_break(const model::PageBreak& p) {
   VItem v;
   v.kind = VItem::Kind::PageBreak;
@@ -229,9 +254,7 @@ void BlockBuilder::page_break(const model::PageBreak& p) {
 
 void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
   std::string level = std::to_string(std::clamp(h.level, 1, 3));
-  std::string name = !b.style.empty() ? b.style : (master_ == "cover" || master_ == "back")
-                                                      ? master_ + "-h" + level
-                                                      : "h" + level;
+  std::string name = !b.style.empty() ? b.style : master_style("h" + level);
   const ResolvedStyle& style = this->style(name, {("h" + level).c_str(), "h1"});
   int tag = tag_for(b, heading_role(h.level));
   space(style.paragraph.space_before);
@@ -244,16 +267,15 @@ void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
     items_[first].anchor = b.id.empty() ? "heading-" + std::to_string(++heading_count_) : b.id;
     items_[first].heading_level = h.level;
     items_[first].heading_title = plain_text(h.text);
-    items_[first].in_contents = master_ != "cover" && master_ != "back";
+    auto m = ctx_.design.masters.find(master_);
+    items_[first].in_contents = m == ctx_.design.masters.end() || m->second.listed;
   }
   space(style.paragraph.space_after);
   keep_next_ = true;
 }
 
 void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag) {
-  std::string name = !b.style.empty() ? b.style
-                     : (master_ == "cover" || master_ == "back") ? master_ + "-" + default_style
-                                                                 : default_style;
+  std::string name = !b.style.empty() ? b.style : master_style(default_style);
   const ResolvedStyle& style = this->style(name, {default_style, "body"});
   bool keep = keep_next_;
   space(style.paragraph.space_before);

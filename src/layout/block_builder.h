@@ -106,6 +106,7 @@ class BlockBuilder {
   BuildContext& ctx_;
   std::vector<VItem> items_;
   bool keep_next_ = false;
+  std::string master_style(const std::string& style) const;
   std::string master_;  // the master of the page being filled: first_master, then each page-break's
   int heading_count_ = 0;
   int overfull_lines_ = 0;
@@ -116,5 +117,8 @@ class BlockBuilder {
 
 // Baseline of a line within a line box of the given leading.
 double baseline_offset(double leading, double size);
+
+// The layout's line-breaking settings ([hyphenation], [justification]) as Knuth–Plass parameters.
+text::LineBreakParams line_break_params(const model::Design& d);
 
 }  // namespace jan20::layout

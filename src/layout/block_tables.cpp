@@ -276,6 +276,7 @@ void BlockBuilder::contents(const model::Block& b) {
     space(style.paragraph.space_before);
     size_t first = items_.size();
     add_lines(lines, style, 0, b.where);
+    for (size_t i = first; i < items_.size(); ++i) items_[i].contents_entry = true;
     if (items_.size() > first && !number.empty()) {
       VItem& last = items_.back();
       append_line(last.items, number.front(), ctx_.measure - number_width,

@@ -116,7 +116,15 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
 }
 
 std::string first_master(const model::Design& design) {
-  return design.masters.count("cover") ? "cover" : "body";
+  for (const auto& [name, m] : design.masters)
+    if (m.role == model::MasterRole::First) return name;
+  return "body";
+}
+
+const model::MasterPage* master_with_role(const model::Design& design, model::MasterRole role) {
+  for (const auto& [name, m] : design.masters)
+    if (m.role == role) return &m;
+  return nullptr;
 }
 
 }  // namespace jan20::layout

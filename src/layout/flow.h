@@ -26,7 +26,8 @@ struct VItem {
   std::string anchor;         // a heading's id: links to "#anchor" land here
   int heading_level = 0;
   std::string heading_title;
-  bool in_contents = true;    // headings on the cover/back are not listed
+  bool in_contents = true;    // headings on pages of an unlisted master (the cover, the back) are not listed
+  bool contents_entry = false;  // a line of the table of contents
   int paragraph = -1;         // index into the report's paragraphs
   int line = -1;              // line index within that paragraph
 };
@@ -45,6 +46,7 @@ struct PageFlow {
   std::string master;
   std::vector<std::vector<PlacedItem>> columns;
   bool forced_overflow = false;  // an item taller than its column was placed anyway
+  bool blank = false;            // a padding page: its master's background and ornaments only, no head or folio
 };
 
 // Returns the columns (for page index `page`, with master `master`) that the
@@ -63,6 +65,7 @@ std::vector<PageFlow> paginate(const PaginateInput& input);
 // The master of the first page: "cover" when the layout has one, else
 // "body". The block builder (which styles and lists the headings of the
 // pages before the first page-break) and paginate must agree on it.
-std::string first_master(const model::Design& design);
+std::string first_master(const model::Design& design);  // the master with role "first", else "body"
+const model::MasterPage* master_with_role(const model::Design& design, model::MasterRole role);  // null: none
 
 }  // namespace jan20::layout

@@ -50,11 +50,19 @@ std::string fill_template(std::string t, const std::string& page, const std::str
   return t;
 }
 
+// The page holds a table of contents entry (a link to a heading of the document).
+bool holds_contents(const std::vector<VItem>& items, const PageFlow& page) {
+  for (const auto& column : page.columns)
+    for (const PlacedItem& placed : column)
+      if (items[placed.item].contents_entry) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string page_label(const model::Design& design, const std::string& master, int page_index) {
   const model::MasterPage* m = master_of(design, master);
-  if (master == "blank" || (m && !m->numbered)) return "";
+  if (m && !m->numbered) return "";
   return std::to_string(page_index + 1);
 }
 
@@ -90,15 +98,21 @@ std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vecto
     page.width = design.page_width;
     page.height = design.page_height;
     page.bleed = design.bleed;
-    page.label = page_label(design, flow[p].master, index);
-    const model::MasterPage* master = flow[p].master == "blank" ? nullptr : master_of(design, flow[p].master);
+    const model::MasterPage* master = flow[p].blank && flow[p].master.empty() ? nullptr : master_of(design, flow[p].master);
+    page.label = flow[p].blank && !master ? "" : page_label(design, flow[p].master, index);
 
     // The running header shows the section current at the top of the page.
+    // Page kinds (book conventions): no running head where a section opens
+    // or on the contents, nothing on a blank page, unless the master says so.
+    bool opening = false;
     while (next_heading < headings.size() && headings[next_heading].page <= index) {
-      if (headings[next_heading].level == 1 && headings[next_heading].in_contents)
+      if (headings[next_heading].level == 1 && headings[next_heading].in_contents) {
         section = headings[next_heading].title;
+        opening = opening || headings[next_heading].page == index;
+      }
       ++next_heading;
     }
+    const bool contents_page = holds_contents(items, flow[p]);
     if (master) {
       if (!master->background.empty()) {
         auto color = design.colors.find(master->background);
@@ -133,8 +147,10 @@ std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vecto
           page.items.push_back(std::move(run));
         }
       };
-      running(master->header, master->header_style, true);
-      running(master->footer, master->footer_style, false);
+      const bool head = master->running_head && !flow[p].blank && (!opening || master->head_on_opening) &&
+                        (!contents_page || master->head_on_contents);
+      if (head) running(master->header, master->header_style, true);
+      if (master->folio && !flow[p].blank) running(master->footer, master->footer_style, false);
     }
 
     std::vector<ColumnBox> cols = columns_of(design, index);

@@ -47,17 +47,32 @@ template <>
 struct Fields<text::HyphenationRules> {
   template <class H>
   static auto of(H& h) {
-    return std::tie(h.min_word, h.min_left, h.min_right, h.exceptions);
+    return std::tie(h.min_word, h.min_left, h.min_right, h.exceptions, h.languages);
+  }
+};
+template <>
+struct Fields<text::HyphenationRules::Minimums> {
+  template <class M>
+  static auto of(M& m) {
+    return std::tie(m.min_word, m.min_left, m.min_right);
+  }
+};
+template <class K, class V>
+struct Fields<std::pair<K, V>> {  // a map's entries
+  template <class P>
+  static auto of(P& p) {
+    return std::tie(p.first, p.second);
   }
 };
 template <>
 struct Fields<text::LineBreakParams> {
   template <class P>
   static auto of(P& p) {
-    return std::tie(p.pretolerance, p.tolerance, p.line_penalty, p.hyphen_penalty, p.explicit_hyphen_penalty,
-                    p.adjacent_hyphens_demerits, p.final_hyphen_demerits, p.fitness_demerits,
-                    p.max_consecutive_hyphens, p.space_stretch, p.space_shrink, p.ragged_stretch,
-                    p.emergency_stretch, p.overfull_tolerance);
+    return std::tie(p.pretolerance, p.tolerance, p.emergency_tolerance, p.line_penalty, p.hyphen_penalty,
+                    p.explicit_hyphen_penalty, p.adjacent_hyphens_demerits, p.final_hyphen_demerits,
+                    p.penultimate_hyphen, p.uc_hyphen, p.fitness_demerits, p.max_consecutive_hyphens,
+                    p.space_stretch, p.space_shrink, p.ragged_stretch, p.emergency_stretch, p.expansion,
+                    p.expansion_step, p.overfull_tolerance);
   }
 };
 template <>
@@ -99,6 +114,7 @@ static_assert(detail::lists_every_member<text::StyledSpan>, "a StyledSpan field 
 static_assert(detail::lists_every_member<text::TextStyle>, "a TextStyle field is missing from the paragraph key");
 static_assert(detail::lists_every_member<text::HyphenationRules>, "a HyphenationRules field is missing from the key");
 static_assert(detail::lists_every_member<text::LineBreakParams>, "a LineBreakParams field is missing from the key");
+static_assert(detail::lists_every_member<text::HyphenationRules::Minimums>, "a Minimums field is missing from the key");
 static_assert(detail::lists_every_member<Color>, "a Color field is missing from the paragraph key");
 static_assert(detail::lists_every_member<SourceLocation>, "a SourceLocation field is missing from the paragraph key");
 

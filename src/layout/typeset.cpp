@@ -24,6 +24,7 @@ text::HyphenationRules hyphenation_rules(const model::Document& doc, const model
   rules.min_left = d.hyphen_min_left;
   rules.min_right = d.hyphen_min_right;
   rules.exceptions = d.hyphenation_exceptions;
+  for (const auto& [lang, m] : d.hyphen_languages) rules.languages[lang] = {m.min_word, m.min_left, m.min_right};
   rules.exceptions.insert(rules.exceptions.end(), doc.meta.hyphenation_exceptions.begin(),
                           doc.meta.hyphenation_exceptions.end());
   if (!d.hyphenation_file.empty()) {
@@ -167,10 +168,14 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   // Pad to the page multiple (saddle-stitched booklets: 4) with blank pages
   // before the back cover.
   if (design.page_multiple > 1) {
-    size_t insert_at = !flow.empty() && flow.back().master == "back" ? flow.size() - 1 : flow.size();
+    auto last = flow.empty() ? design.masters.end() : design.masters.find(flow.back().master);
+    const bool keep_last = last != design.masters.end() && last->second.role == model::MasterRole::Last;
+    size_t insert_at = keep_last ? flow.size() - 1 : flow.size();
+    const model::MasterPage* blank_master = master_with_role(design, model::MasterRole::Blank);
     while (flow.size() % static_cast<size_t>(design.page_multiple) != 0) {
       PageFlow blank;
-      blank.master = "blank";
+      blank.blank = true;
+      if (blank_master) blank.master = blank_master->name;
       flow.insert(flow.begin() + static_cast<long>(insert_at), blank);
     }
   }

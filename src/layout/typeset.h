@@ -22,7 +22,9 @@ struct TypesetOptions {
 // What the typesetting did, line by line: for --report and the tests.
 struct LineReport {
   int page = 0;
-  double ratio = 0;
+  double ratio = 0;      // of the spaces (what a reader sees); ragged lines: the shortfall in ragged-stretch units
+  double expansion = 0;  // font expansion of the line's glyphs (0.01 = 1 %)
+  bool loose = false;    // justified, not a last line, |ratio| above the layout's tolerance
   bool hyphenated = false;
   bool overfull = false;
   std::string text;
@@ -31,7 +33,7 @@ struct ParagraphReport {
   SourceLocation where;
   std::vector<LineReport> lines;
   std::string align;   // "justify", "left", "right", "center"
-  int pass = 0;        // Knuth–Plass pass: 1 without hyphenation, 2 with, 3 emergency (no setting within tolerance)
+  int pass = 0;        // Knuth–Plass pass: 1 without hyphenation, 2 with, 3 emergency (no setting within tolerance: impossible)
 };
 struct TypesetReport {
   std::vector<ParagraphReport> paragraphs;

@@ -175,6 +175,16 @@ void read_master(const Ctx& cx, const toml::key& key, const toml::node& node, co
   }
   m.numbered = r.boolean("numbered").value_or(true);
   m.centre_on_trim = r.boolean("centre-on-trim").value_or(false);
+  if (auto role = r.choice("role", {"body", "first", "last", "blank"}))
+    m.role = *role == "first" ? model::MasterRole::First
+             : *role == "last" ? model::MasterRole::Last
+             : *role == "blank" ? model::MasterRole::Blank
+                                : model::MasterRole::Body;
+  m.running_head = r.boolean("running-head").value_or(m.running_head);
+  m.folio = r.boolean("folio").value_or(m.folio);
+  m.head_on_opening = r.boolean("running-head-on-opening").value_or(m.head_on_opening);
+  m.head_on_contents = r.boolean("running-head-on-contents").value_or(m.head_on_contents);
+  m.listed = r.boolean("listed").value_or(m.role == model::MasterRole::Body || m.role == model::MasterRole::Blank);
   if (const toml::array* ornaments = r.array("ornaments"))
     for (size_t i = 0; i < ornaments->size(); ++i)
       read_ornament(cx, *ornaments->get(i), element_path(r.key_path("ornaments"), i), d, m, refs);

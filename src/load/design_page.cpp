@@ -152,6 +152,25 @@ void read_hyphenation(TableReader& root, model::Design& d, const LoadOptions& op
   d.hyphen_min_right = static_cast<int>(h.integer("min-right", 1, 20).value_or(d.hyphen_min_right));
   d.max_consecutive_hyphens =
       static_cast<int>(h.integer("max-consecutive", 0, 20).value_or(d.max_consecutive_hyphens));
+  d.hyphen_penalty = h.number("hyphen-penalty", -10000, 10000).value_or(d.hyphen_penalty);
+  d.double_hyphen_demerits = h.number("double-hyphen-demerits", 0, 1e7).value_or(d.double_hyphen_demerits);
+  d.final_hyphen_demerits = h.number("final-hyphen-demerits", 0, 1e7).value_or(d.final_hyphen_demerits);
+  d.uchyph = h.boolean("uchyph").value_or(d.uchyph);
+  d.penultimate_hyphen = h.boolean("penultimate-hyphen").value_or(d.penultimate_hyphen);
+  // [hyphenation.<lang>]: the minimums for one language.
+  for (const auto& [key, node] : h.table()) {
+    const toml::table* lang = node.as_table();
+    if (!lang) continue;
+    const std::string name(key.str());
+    h.allow(name);
+    TableReader l(cx, *lang, "hyphenation." + name, "[hyphenation." + name + "]");
+    model::Design::HyphenMinimums m{d.hyphen_min_word, d.hyphen_min_left, d.hyphen_min_right};
+    m.min_word = static_cast<int>(l.integer("min-word", 2, 50).value_or(m.min_word));
+    m.min_left = static_cast<int>(l.integer("min-left", 1, 20).value_or(m.min_left));
+    m.min_right = static_cast<int>(l.integer("min-right", 1, 20).value_or(m.min_right));
+    d.hyphen_languages[name] = m;
+    l.finish();
+  }
   if (const toml::array* array = h.array("exceptions")) {
     // Every element is checked (all problems of a file in one run), and the
     // same word twice with other break points is a contradiction.
@@ -190,6 +209,19 @@ void read_hyphenation(TableReader& root, model::Design& d, const LoadOptions& op
     }
   }
   h.finish();
+}
+
+void read_justification(TableReader& root, model::Design& d) {
+  const toml::table* t = root.subtable("justification");
+  if (!t) return;
+  TableReader j(root.cx(), *t, "justification", "[justification]");
+  d.tolerance = j.number("tolerance", 0.1, 100).value_or(d.tolerance);
+  d.pretolerance = j.number("pretolerance", -1, 100).value_or(d.pretolerance);
+  d.emergency_tolerance = j.number("emergency-tolerance", 0.1, 100).value_or(d.emergency_tolerance);
+  // Percent in the file, a fraction in the model.
+  d.expansion = j.number("expansion", 0, 5).value_or(d.expansion * 100) / 100;
+  d.expansion_step = j.number("expansion-step", 0.1, 5).value_or(d.expansion_step * 100) / 100;
+  j.finish();
 }
 
 void read_flow(TableReader& root, model::Design& d) {

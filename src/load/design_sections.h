@@ -27,6 +27,7 @@ using NameRefs = std::vector<NameRef>;
 void read_page(TableReader& root, model::Design& design);
 // [hyphenation] and [flow].
 void read_hyphenation(TableReader& root, model::Design& design, const LoadOptions& options);
+void read_justification(TableReader& root, model::Design& design);
 void read_flow(TableReader& root, model::Design& design);
 // [colors.<name>]; needs design.ink_limit.
 void read_colors(TableReader& root, model::Design& design);

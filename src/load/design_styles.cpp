@@ -101,7 +101,12 @@ struct StyleReader {
                     : *align == "right" ? model::Align::Right
                                         : model::Align::Center;
     }
-    if (auto h = r.boolean("hyphenate")) style.hyphenate = *h;
+    // Hyphenation follows the alignment unless the style says otherwise:
+    // justified text is hyphenated, ragged and centred text is not.
+    if (auto h = r.boolean("hyphenate"))
+      style.hyphenate = *h;
+    else if (r.has("align") || !r.has("based-on"))
+      style.hyphenate = style.align == model::Align::Justify;
     if (const toml::node* n = r.get("features")) {
       if (auto features = read_strings(cx, *n, r.key_path("features"))) {
         style.features.clear();

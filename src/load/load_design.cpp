@@ -25,6 +25,7 @@ std::optional<model::Design> read_design(const SourceFile& file, const std::stri
   NameRefs refs;
   read_page(root, design);
   read_hyphenation(root, design, options);
+  read_justification(root, design);
   read_flow(root, design);
   read_colors(root, design);
   read_fonts(root, design, options, refs);

@@ -32,7 +32,7 @@ struct ParagraphStyle {
   double tracking = 0;        // letter spacing in 1/1000 em
   std::string color = "text"; // key into Design::colors
   Align align = Align::Justify;
-  bool hyphenate = true;
+  bool hyphenate = true;       // default: true for justified text, false for ragged and centred
   std::vector<std::string> features;  // OpenType features: "smcp", "-liga", "onum"
   CaseTransform transform = CaseTransform::None;
   double space_before = 0;
@@ -73,6 +73,12 @@ struct Frame {
   SourceLocation where;
 };
 
+// What a master page is for, so that no code compares master names:
+// Body: ordinary pages; First: the document's first page (the cover) until
+// the first page-break; Last: a page kept last when the page count is padded
+// (the back cover); Blank: the master of the padding pages.
+enum class MasterRole { Body, First, Last, Blank };
+
 struct MasterPage {
   std::string name;           // "cover", "body", "back"
   std::string background;     // colour key for a full-bleed background; empty = none
@@ -82,6 +88,12 @@ struct MasterPage {
   std::string footer_style;
   bool numbered = true;       // counts in the page labels and shows {page}
   bool centre_on_trim = false;  // text centred on the trimmed page, not on the (facing) text area
+  MasterRole role = MasterRole::Body;
+  bool running_head = true;   // the header template is drawn …
+  bool folio = true;          // … and the footer template
+  bool head_on_opening = false;   // header also on a page where a level-1 heading (a section) opens
+  bool head_on_contents = false;  // header also on a page that holds the table of contents
+  bool listed = true;         // headings on its pages go into the contents and the outline (First/Last: false)
   std::vector<Ornament> ornaments;
   std::vector<Frame> frames;  // poster: placed frames; empty = the page's text area
   SourceLocation where;
@@ -100,8 +112,23 @@ struct Design {
   double ink_limit = 300;    // percent
   // Hyphenation
   int hyphen_min_word = 5;   // letters
-  int hyphen_min_left = 2, hyphen_min_right = 2;
+  int hyphen_min_left = 3, hyphen_min_right = 3;  // no two-letter fragments
   int max_consecutive_hyphens = 2;
+  struct HyphenMinimums {     // [hyphenation.<lang>]: overrides for one language (primary subtag)
+    int min_word = 5, min_left = 3, min_right = 3;
+  };
+  std::map<std::string, HyphenMinimums> hyphen_languages;
+  // Line breaking, with TeX's names (see text/linebreak/params.h)
+  double hyphen_penalty = 50;             // \hyphenpenalty
+  double double_hyphen_demerits = 10000;  // \doublehyphendemerits
+  double final_hyphen_demerits = 5000;    // \finalhyphendemerits (charged when a setting must hyphenate the penultimate line)
+  bool uchyph = false;                    // \uchyph: hyphenate words that start with a capital
+  bool penultimate_hyphen = false;        // the line before a paragraph's last may end with a hyphen without need
+  double tolerance = 1.0;                 // largest adjustment ratio before the emergency pass
+  double emergency_tolerance = 1.5;      // the first emergency pass's bar (a second has none)
+  double pretolerance = 1.0;              // largest ratio of the first pass (no hyphenation)
+  double expansion = 0.02;                // font expansion of justified lines: ±2 % …
+  double expansion_step = 0.005;          // … in steps of 0.5 %
   int widows = 2, orphans = 2;
   std::vector<std::string> hyphenation_exceptions;
   std::string hyphenation_file;  // project file with more exceptions, one word per line

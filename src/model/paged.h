@@ -52,6 +52,7 @@ struct GlyphRun {
   std::string lang;        // BCP-47 ("az", "az-Cyrl", "az-Arab", "en")
   bool rtl = false;
   bool hyphenated = false; // the run ends with an inserted hyphen (not part of the text)
+  double hscale = 1;       // horizontal scale of the glyphs (font expansion; PDF Tz): advances and offsets grow, extras do not
   int tag = -1;            // index into PagedDocument::tags; -1 = artifact (running heads, folios)
 };
 

@@ -95,6 +95,8 @@ std::string encode_text_run(const TextRunContent& run) {
   out.reserve(64 + run.glyphs.size() * 8);
   out += '/' + run.font + ' ' + num(run.size) + " Tf\n";
   out += "1 0 0 1 " + num(run.x) + ' ' + num(run.y) + " Tm\n";
+  const bool scaled = std::abs(run.hscale - 1) > 1e-9;
+  if (scaled) out += num(100 * run.hscale) + " Tz\n";  // font expansion
 
   TjWriter tj(out);
   double pen = 0;   // where the viewer's pen is, 1/1000 em from the origin
@@ -131,6 +133,7 @@ std::string encode_text_run(const TextRunContent& run) {
   tj.close();
   if (in_span) out += end_marked_content();
   if (rise != 0) out += "0 Ts\n";
+  if (scaled) out += "100 Tz\n";
   return out;
 }
 

@@ -31,6 +31,7 @@ struct TextRunContent {
   std::string font;   // resource name, "F1"
   double size = 10;   // pt
   double x = 0, y = 0;  // run origin in PDF user space (pt, y up)
+  double hscale = 1;    // horizontal scaling (Tz / 100): font expansion; glyph x positions are before scaling
   std::vector<ShowGlyph> glyphs;        // in the order they are written
   std::vector<ActualTextSpan> spans;    // sorted, non-overlapping
 };

@@ -267,10 +267,13 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, const GlyphMapping& 
   out.size = run.size;
   out.x = x;
   out.y = y;
+  out.hscale = run.hscale > 0 ? run.hscale : 1;
   // Positions in visual order, exactly as HarfBuzz placed them: the pen moves
-  // by each advance (font units) plus the justification extra (points).
+  // by each advance (font units) plus the justification extra (points). Tz
+  // scales everything horizontally, so the extra, which must not grow, is
+  // divided by it.
   const double per_unit = 1000.0 / mapping.units_per_em;
-  const double per_point = run.size > 0 ? 1000.0 / run.size : 0;
+  const double per_point = run.size > 0 ? 1000.0 / run.size / out.hscale : 0;
   std::vector<ShowGlyph> visual(run.glyphs.size());
   double pen = 0;
   for (size_t i = 0; i < run.glyphs.size(); ++i) {

@@ -64,6 +64,7 @@ std::vector<MarkedTextPiece> split_at_actual_text(const TextRunContent& run) {
     p.run.size = run.size;
     p.run.x = run.x;
     p.run.y = run.y;
+    p.run.hscale = run.hscale;
     // Glyph x and rise stay relative to the run's origin: each piece starts
     // its own text object at the same origin and moves to its first glyph.
     p.run.glyphs.assign(run.glyphs.begin() + static_cast<long>(begin), run.glyphs.begin() + static_cast<long>(end));

@@ -124,6 +124,13 @@ Hyphenator::Hyphenator(std::string lang, const HyphenationRules& rules) : impl_(
   impl_->rules.min_left = rules.min_left;
   impl_->rules.min_right = rules.min_right;
   impl_->choice = choose(impl_->lang);
+  std::string primary = lower_ascii(impl_->lang);
+  primary = primary.substr(0, primary.find_first_of("-_"));
+  if (auto it = impl_->rules.languages.find(primary); it != impl_->rules.languages.end()) {
+    impl_->rules.min_word = it->second.min_word;
+    impl_->rules.min_left = it->second.min_left;
+    impl_->rules.min_right = it->second.min_right;
+  }
   impl_->exceptions = hyphen::ExceptionTable(impl_->choice.turkic);
   impl_->exceptions.reserve(rules.exceptions.size());
   for (const auto& word : rules.exceptions) impl_->exceptions.add(word);

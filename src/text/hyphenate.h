@@ -17,6 +17,7 @@
 //    least min_left/min_right letters and without digits).
 // Letters are counted in characters (code points, combining marks belong to
 // the letter before them), never bytes. Case does not matter (İSTİQLAL).
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,11 @@ struct HyphenationRules {
   int min_left = 2;    // letters kept before the hyphen
   int min_right = 2;   // letters carried to the next line
   std::vector<std::string> exceptions;  // "xal-qı-mı-zın": the word's only break points
+  struct Minimums {
+    int min_word = 5, min_left = 2, min_right = 2;
+  };
+  // Per language (primary subtag: "az", "en"): minimums that replace the three above.
+  std::map<std::string, Minimums> languages;
 };
 
 class Hyphenator {

@@ -67,6 +67,7 @@ struct Line {
   // LineBreakParams::ragged_stretch em). 1000 for a justified line that
   // cannot stretch at all (a lone word).
   double ratio = 0;
+  double expansion = 0;       // font expansion of the line's glyphs (0.01 = 1 % wider); runs carry it as hscale
   bool hyphenated = false;    // ends with a hyphen: an inserted one or a hard one
   bool overfull = false;      // wider than the measure (reported as a warning)
   double ascent = 0, descent = 0;  // pt, largest on the line (descent positive)

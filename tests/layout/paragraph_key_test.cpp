@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -19,6 +20,10 @@ template <class T>
 constexpr bool is_vector = false;
 template <class T>
 constexpr bool is_vector<std::vector<T>> = true;
+template <class T>
+constexpr bool is_map = false;
+template <class K, class V>
+constexpr bool is_map<std::map<K, V>> = true;
 
 // Visits the leaves of a value (numbers, enums, pointers, strings, lists of
 // them, std::array) depth first, calling `leaf` on each with its index; a
@@ -29,6 +34,8 @@ void each_leaf(T& value, int& index, Leaf&& leaf) {
   if constexpr (std::is_arithmetic_v<V> || std::is_enum_v<V> || std::is_pointer_v<V> ||
                 std::is_same_v<V, std::string> || std::is_same_v<V, std::array<double, 4>>) {
     leaf(value, index++);
+  } else if constexpr (is_map<V>) {
+    leaf(value, index++);  // a map is one leaf (its entries), its entries are keyed like its elements
   } else if constexpr (is_vector<V>) {
     leaf(value, index++);
     if constexpr (std::is_class_v<typename V::value_type> && !std::is_same_v<typename V::value_type, std::string>)
@@ -53,6 +60,8 @@ void change(V& v) {
     v += "x";
   else if constexpr (std::is_same_v<V, std::array<double, 4>>)
     v[3] += 0.5;
+  else if constexpr (is_map<V>)
+    v.emplace(typename V::key_type{}, typename V::mapped_type{});  // one entry more
   else
     v.push_back({});  // a list: one element more
 }

@@ -209,6 +209,13 @@ class Collector {
     const size_t first = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), begin) - at_.begin());
     const size_t last = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), end) - at_.begin());
     const std::u32string_view word(cps_.data() + first, last - first);
+    if (!in_.params.uc_hyphen) {  // TeX's \uchyph=0: a word that starts with a capital is not broken
+      for (char32_t c : word) {
+        if (!u_isalpha(static_cast<UChar32>(c))) continue;
+        if (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c))) return;
+        break;
+      }
+    }
     for (size_t p : h.points(word)) out.push_back(at_[first + p]);
   }
 
@@ -301,7 +308,12 @@ class Collector {
       }
       word.width += f.width;
       out_.fragments.push_back(std::move(f));
-      out_.items.push_back(Item::box(out_.fragments.back().width, element(Element::Kind::Fragment, out_.fragments.size() - 1)));
+      Item box = Item::box(out_.fragments.back().width, element(Element::Kind::Fragment, out_.fragments.size() - 1));
+      if (in_.align == model::Align::Justify && in_.params.expansion > 0) {
+        box.stretch = box.width * in_.params.expansion;  // the glyphs may widen (font expansion)
+        box.shrink = box.width * in_.params.expansion;
+      }
+      out_.items.push_back(box);
     };
     for (const auto& [offset, kind] : cuts) {
       add_fragment(offset);

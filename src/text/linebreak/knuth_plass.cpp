@@ -9,6 +9,10 @@ namespace jan20::text::linebreak {
 namespace {
 
 constexpr double kInfBad = 10000;  // TeX's inf_bad
+// What a hyphenated penultimate line costs in the emergency pass when the
+// layout forbids it: more than any line within tolerance costs, so that only
+// a paragraph with no other setting at all ends on a fragment.
+constexpr double kLastResortDemerits = 1e8;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr size_t kStart = static_cast<size_t>(-1);  // position of the paragraph's start node
 
@@ -16,6 +20,7 @@ enum Fitness { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
 
 struct Sums {
   double width = 0, stretch = 0, shrink = 0, fil = 0;
+  double font = 0;  // the boxes' stretch (font expansion), also in `stretch`
 };
 
 // A feasible break that may start the next line (TeX's active and passive
@@ -49,6 +54,7 @@ class Breaker {
         s.stretch += it.stretch;
         s.shrink += it.shrink;
         s.fil += it.fil;
+        if (it.is_box()) s.font += it.stretch;
       }
       sums_[i + 1] = s;
     }
@@ -59,8 +65,11 @@ class Breaker {
   // through the paragraph was found.
   bool run(int pass, BreakResult* result) {
     pass_ = pass;
-    threshold_ = pass == 1 ? params_.pretolerance : pass == 2 ? params_.tolerance : kInfinity;
-    emergency_ = pass == 3 ? std::max(1e-9, params_.emergency_stretch * em_) : 0;
+    threshold_ = pass == 1   ? params_.pretolerance
+                 : pass == 2 ? params_.tolerance
+                 : pass == 3 ? std::max(params_.tolerance, params_.emergency_tolerance)
+                             : kInfinity;
+    emergency_ = pass >= 3 ? std::max(1e-9, params_.emergency_stretch * em_) : 0;
     nodes_.clear();
     active_.clear();
     nodes_.push_back(Node{});
@@ -83,7 +92,7 @@ class Breaker {
     for (int n = best; nodes_[n].previous >= 0; n = nodes_[n].previous) result->lines.push_back(nodes_[n].line);
     std::reverse(result->lines.begin(), result->lines.end());
     result->demerits = nodes_[best].total;
-    result->pass = pass;
+    result->pass = std::min(pass, 3);  // both emergency passes are reported as 3
     result->max_active = std::max(result->max_active, max_active);
     return true;
   }
@@ -123,6 +132,9 @@ class Breaker {
         line.ratio = 0;
       } else if (line.stretch > 0) {
         line.ratio = shortfall / line.stretch;
+        // Beyond r = 1 font expansion is spent: the spaces take the rest.
+        const double font = s1.font - s0.font, glue = line.stretch - font;
+        if (line.ratio > 1 && font > 0) line.ratio = glue > 0 ? 1 + (shortfall - line.stretch) / glue : kInfinity;
       } else {
         line.ratio = kInfinity;
       }
@@ -154,8 +166,8 @@ class Breaker {
       d -= pi * pi;
     const bool final = b == items_.size() - 1;
     const bool flagged = it.is_penalty() && it.flagged;
-    if (from.flagged && final)
-      d += params_.final_hyphen_demerits;
+    if (from.flagged && final)  // in the emergency pass only, unless the layout allows it
+      d += params_.final_hyphen_demerits + (params_.penultimate_hyphen ? 0 : kLastResortDemerits);
     else if (from.flagged && flagged)
       d += params_.adjacent_hyphens_demerits;
     if (std::abs(fitness - from.fitness) > 1) d += params_.fitness_demerits;
@@ -189,7 +201,7 @@ class Breaker {
       // without the cap at inf_bad, so that several slightly loose lines
       // beat one very loose one; a line with nothing to stretch is graded
       // as if it had emergency_stretch.
-      const bool graded = pass_ == 3 && !line.overfull && !line.infinite_stretch && line.ratio > params_.tolerance;
+      const bool graded = pass_ >= 3 && !line.overfull && !line.infinite_stretch && line.ratio > params_.tolerance;
       if (graded) {
         const double r = line.stretch > 0 ? line.ratio : (measure_ - line.natural) / emergency_;
         bad = std::max(100.0 * r * r * r, badness(params_.tolerance));
@@ -198,7 +210,7 @@ class Breaker {
       if (line.overfull || forced) {
         // §854: in the emergency pass, when this is the only active node
         // left and nothing fits here, break anyway (an overfull line).
-        if (line.overfull && pass_ == 3 && !any && keep.empty() && k + 1 == active_.size())
+        if (line.overfull && pass_ == 4 && !any && keep.empty() && k + 1 == active_.size())
           artificial = true;
         else if (line.overfull)
           continue;  // deactivated: wider lines only get worse
@@ -208,6 +220,9 @@ class Breaker {
         keep.push_back(a);
         if (line.ratio > threshold_) continue;
       }
+      // A hyphenated penultimate line only when nothing else works.
+      if (!artificial && pass_ < 4 && from.flagged && b == items_.size() - 1 && !params_.penultimate_hyphen)
+        continue;
       const int hyphens = flagged ? from.hyphens + 1 : 0;
       if (!artificial && params_.max_consecutive_hyphens > 0 && hyphens > params_.max_consecutive_hyphens)
         continue;
@@ -288,7 +303,8 @@ BreakResult break_lines(const std::vector<Item>& items, double measure, const Li
   Breaker breaker(*list, measure, params, em);
   if (params.pretolerance >= 0 && breaker.run(1, &result)) return result;
   if (breaker.run(2, &result)) return result;
-  breaker.run(3, &result);
+  if (params.emergency_tolerance > params.tolerance && breaker.run(3, &result)) return result;
+  breaker.run(4, &result);
   return result;
 }
 

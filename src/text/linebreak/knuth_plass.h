@@ -10,10 +10,11 @@
 // the paragraph times the breakpoints that fit on one line, not quadratically.
 //
 // Passes, as in TeX (§863): first without hyphenation, accepting ratios up to
-// `pretolerance`; then with hyphenation up to `tolerance`; then an emergency
-// pass that accepts any underfull line and, when nothing else can work, an
-// overfull one (the "artificial demerits" of §854), flagged for the caller to
-// report. In that pass a line looser than `tolerance` is charged TeX's
+// `pretolerance`; then with hyphenation up to `tolerance`. Then two emergency
+// passes, where a hyphenated penultimate line is allowed at a high cost: the
+// third accepts lines up to `emergency_tolerance`, the fourth any underfull
+// line and, when nothing else can work, an overfull one (the "artificial
+// demerits" of §854), flagged for the caller to report. In that pass a line looser than `tolerance` is charged TeX's
 // badness 100·r³ without TeX's cap at 10000 (beyond r ≈ 4.6 TeX finds all
 // lines equally bad, and may pick one gaping line where several slightly
 // loose ones would do); a line with nothing to stretch is graded as if it
@@ -42,7 +43,7 @@ struct LineBreak {
 struct BreakResult {
   std::vector<LineBreak> lines;
   double demerits = 0;    // total
-  int pass = 0;           // 1 = without hyphenation, 2 = with, 3 = emergency
+  int pass = 0;           // 1 = without hyphenation, 2 = with, 3 = emergency (either)
   size_t max_active = 0;  // the most active nodes at once (a measure of the pruning)
 };
 

@@ -157,14 +157,20 @@ class LineSetter {
 
   void measure() {
     natural_ = indent_;
+    advances_ = 0;
     for (auto& p : pieces_) {
+      const text::Item& item = ctx_.text_items[p.item];
+      const double scale = scale_of(in_, item);
       if (p.kind == Piece::Kind::Space) {
         p.width = p.space->width;
+        for (int32_t a : p.space->advances) advances_ += a * scale;
       } else {
-        const text::Item& item = ctx_.text_items[p.item];
-        const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
+        const double tracking = tracking_of(in_, item);
         p.width = 0;
-        for (const auto& g : p.glyphs) p.width += g.x_advance * scale + tracking;
+        for (const auto& g : p.glyphs) {
+          p.width += g.x_advance * scale + tracking;
+          advances_ += g.x_advance * scale;
+        }
       }
       natural_ += p.width;
     }
@@ -205,19 +211,46 @@ class LineSetter {
       stretch += p.space->stretch;
       shrink += p.space->shrink;
     }
-    line_.overfull = natural_ - shrink > measure + tolerance;
+    const double limit = std::max(0.0, in_.params.expansion);
+    line_.overfull = natural_ - shrink - advances_ * limit > measure + tolerance;
+    const double expansion = choose_expansion(shortfall, stretch, shrink, limit);
+    line_.expansion = expansion;
+    const double remainder = shortfall - expansion * advances_;  // what the spaces take
     double ratio = 0;
-    if (shortfall < 0) {
-      ratio = shrink > 0 ? std::max(shortfall / shrink, line_.overfull ? -1.0 : -std::numeric_limits<double>::max())
+    if (remainder < 0) {
+      ratio = shrink > 0 ? std::max(remainder / shrink, line_.overfull ? -1.0 : -std::numeric_limits<double>::max())
                          : 0;
       line_.ratio = shrink > 0 ? ratio : line_.overfull ? -1000 : 0;
-    } else if (shortfall > 0 && !place_.last) {
-      ratio = stretch > 0 ? shortfall / stretch : 0;
+    } else if (remainder > 0 && !place_.last) {
+      ratio = stretch > 0 ? remainder / stretch : 0;
       line_.ratio = stretch > 0 ? ratio : 1000;
     }
     if (line_.overfull) line_.ratio = std::min(line_.ratio, -1.0);
     for (auto& p : pieces_)
       if (p.kind == Piece::Kind::Space) p.justification = ratio * (ratio > 0 ? p.space->stretch : p.space->shrink);
+  }
+
+  // Font expansion: the line's glyphs take their share of the shortfall as
+  // Knuth–Plass counted it (the same ratio as the spaces), rounded to a step;
+  // of the two steps around that share, the one that leaves the spaces
+  // closest to their natural width. The last line only shrinks.
+  double choose_expansion(double shortfall, double stretch, double shrink, double limit) const {
+    if (limit <= 0 || advances_ <= 0 || (shortfall > 0 && place_.last) || shortfall == 0) return 0;
+    const double flexibility = shortfall > 0 ? stretch + advances_ * limit : shrink + advances_ * limit;
+    const double share = std::clamp(shortfall / flexibility * limit, -limit, limit);
+    const double step = in_.params.expansion_step > 0 ? in_.params.expansion_step : limit;
+    const double space = shortfall > 0 ? stretch : shrink;
+    double best = 0, best_ratio = std::numeric_limits<double>::max();
+    for (double e : {std::floor(share / step) * step, std::ceil(share / step) * step}) {
+      e = std::clamp(e, -limit, limit);
+      const double left = shortfall - e * advances_;
+      const double r = space > 0 ? std::abs(left / space) : std::abs(left) * 1e6;
+      if (r < best_ratio - 1e-12) {
+        best_ratio = r;
+        best = e;
+      }
+    }
+    return best;
   }
 
   struct Group {
@@ -290,6 +323,8 @@ class LineSetter {
 
     double content = 0;
     for (const auto& p : pieces_) content += p.width + p.justification;
+    content += line_.expansion * advances_;
+    const double hscale = 1 + line_.expansion;
     const double measure = in_.measure;
     const double indent = indent_;
     double x = indent;
@@ -326,6 +361,7 @@ class LineSetter {
       run.lang = item.lang.empty() ? in_.lang : item.lang;
       run.rtl = rtl;
       run.hyphenated = hyphenated;
+      run.hscale = hscale;
       run.tag = span.style.tag;
 
       std::vector<Placed> placed = place_glyphs(g, rtl);
@@ -357,7 +393,7 @@ class LineSetter {
             glyph.text_begin = glyph.text_end = static_cast<uint32_t>(p.cluster - begin);
           }
         }
-        width += glyph.x_advance * scale + glyph.extra;
+        width += glyph.x_advance * scale * hscale + glyph.extra;
         run.glyphs.push_back(glyph);
       }
       if (item.face) {
@@ -391,6 +427,7 @@ class LineSetter {
   const BreakPoint* start_break_ = nullptr;
   double indent_ = 0;
   double natural_ = 0;
+  double advances_ = 0;  // pt: the glyphs' advances on the line (spaces included), what expansion scales
   std::vector<Group> groups_;  // pieces of one text::Item in a row
   std::vector<size_t> order_;  // groups in visual order
   size_t untracked_piece_ = kNone;

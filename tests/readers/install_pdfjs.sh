@@ -4,9 +4,10 @@
 # release that runs on Debian 12's Node 18 (engines: node >= 18).
 # Usage: install_pdfjs.sh BUILD_DIR SOURCE_DIR
 set -eu
-dir="$1/readers"
+mkdir -p "$1/readers"
+# Absolute: node's require() takes a bare 'build/…' for a package name.
+dir=$(cd "$1/readers" && pwd)
 version=4.8.69
-mkdir -p "$dir"
 cp "$2/tests/readers/read_with_pdfjs.mjs" "$dir/"
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "install_pdfjs.sh: node and npm are needed (Debian 12: apt-get install nodejs npm)" >&2

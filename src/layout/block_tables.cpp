@@ -289,6 +289,7 @@ void BlockBuilder::contents(const model::Block& b) {
       link.height = style.paragraph.leading;
       link.uri = "#" + entry.anchor;
       link.tag = link_tag;
+      link.description = plain_text(inline_of(entry.title, b.where));
       last.items.push_back(link);
     }
     space(style.paragraph.space_after);

@@ -86,6 +86,9 @@ struct Link {
   int dest_page = -1;      // internal: page index
   double dest_y = 0;       //           and y on that page
   int tag = -1;
+  // What the link does, in the document's language, for screen readers
+  // (the annotation's /Contents); empty: the URI, or the target page's label.
+  std::string description;
 };
 
 using PageItem = std::variant<GlyphRun, Path, Image, Link>;

@@ -140,6 +140,10 @@ bool write_info(DocumentWriter& w) {
                    "write it as 2025-01-20 or 2025-01-20T10:00:00+04:00");
   put("CreationDate", m.pdf_date);
   put("ModDate", m.pdf_date);
+  if (claims_pdfx4(w.options)) {  // the XMP says the same (pdfxid, pdf:Trapped)
+    HPDF_Dict_Add(dict, "GTS_PDFXVersion", HPDF_String_New(mmgr, "PDF/X-4", nullptr));
+    HPDF_Dict_AddName(dict, "Trapped", "False");
+  }
   return w.doc.check(w.sink, "writing the document info");
 }
 

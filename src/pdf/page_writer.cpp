@@ -193,6 +193,7 @@ class PageWriter {
   }
 
   bool draw(const model::Link& link) {
+    if (!w_.links) return true;  // a print file (DocumentWriter::links)
     HPDF_Rect rect{f(g_.pdf_x(link.x)), f(g_.pdf_y(link.y + link.height)), f(g_.pdf_x(link.x + link.width)),
                    f(g_.pdf_y(link.y))};
     HPDF_Annotation annot = nullptr;
@@ -210,7 +211,13 @@ class PageWriter {
     if (!annot) return w_.doc.check(w_.sink, "adding a link on page " + std::to_string(index_ + 1));
     HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);  // no box around links
     // What the link does, for screen readers (PDF/UA asks for /Contents).
-    std::string what = !link.uri.empty() ? link.uri : "page " + std::to_string(link.dest_page + 1);
+    // In the document's language: the layout's description (a contents entry's
+    // title), else the URI, else the target page's label (its printed number).
+    const size_t dest = static_cast<size_t>(link.dest_page);
+    std::string what = !link.description.empty() ? link.description
+                       : !link.uri.empty()       ? link.uri
+                       : !w_.source.pages[dest].label.empty() ? w_.source.pages[dest].label
+                                                              : std::to_string(link.dest_page + 1);
     HPDF_Dict_Add(annot, "Contents", new_text_string(w_.doc.mmgr(), what));
     if (w_.tagged && link.tag >= 0 && static_cast<size_t>(link.tag) < w_.source.tags.size())
       w_.annotations.push_back({static_cast<int>(index_), annot, link.tag, w_.marked.size()});

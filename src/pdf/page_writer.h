@@ -39,13 +39,18 @@ struct DocumentWriter {
   DocumentWriter(HaruDoc& d, const model::PagedDocument& s, const PdfOptions& o, std::vector<EmbeddedFont>& f,
                  const std::vector<NominalGlyph>& n, const std::map<std::pair<size_t, size_t>, RunJoin>& j,
                  DiagnosticSink& k)
-      : doc(d), source(s), options(o), tagged(o.tagged && !s.tags.empty()), fonts(f), nominal(n), joins(j),
+      : doc(d), source(s), options(o), tagged(o.tagged && !s.tags.empty()), links(o.target == Target::Screen),
+        fonts(f), nominal(n), joins(j),
         images(d), sink(k) {}
 
   HaruDoc& doc;
   const model::PagedDocument& source;
   const PdfOptions& options;
   bool tagged;                          // options.tagged and the document has tags
+  // Link annotations are for reading on screen. PDF/X forbids annotations
+  // inside the bleed box, so a print file has none; its Link elements are
+  // written as Reference (structure.cpp).
+  bool links;
   std::vector<EmbeddedFont>& fonts;     // one per source.fonts entry
   const std::vector<NominalGlyph>& nominal;  // each font's cmap
   const std::map<std::pair<size_t, size_t>, RunJoin>& joins;  // hyphenated words

@@ -155,8 +155,13 @@ bool write_structure_tree(DocumentWriter& w) {
     const model::Tag& tag = doc.tags[t];
     HPDF_Dict e = elems[t];
     HPDF_Dict_AddName(e, "Type", "StructElem");
-    HPDF_Dict_AddName(e, "S", tag.role.empty() ? "Span" : tag.role.c_str());
-    if (!tag.role.empty() && !is_standard_role(tag.role)) custom_roles.insert(tag.role);
+    // Without its annotation (a print file) a link is a reference to where it
+    // points: a contents entry, a URL printed in the text.
+    const std::string role = tag.role.empty()                  ? "Span"
+                             : tag.role == "Link" && !w.links ? "Reference"
+                                                               : tag.role;
+    HPDF_Dict_AddName(e, "S", role.c_str());
+    if (!is_standard_role(role)) custom_roles.insert(role);
     if (valid_tag(doc, tag.parent) && tag.parent != static_cast<int>(t)) {
       HPDF_Dict_Add(e, "P", elems[static_cast<size_t>(tag.parent)]);
     } else {

@@ -91,8 +91,10 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
 
   DocumentWriter w(haru, doc, options, fonts, nominal, joins, sink);
   if (options.impose != Imposition::None) {
-    // Printer sheets: the pages' ink only (no structure, no XMP claims).
-    if (!write_imposed_sheets(w) || !write_info(w) || !write_output_intent(w) || !add_placeholder_id(w)) return false;
+    // Printer sheets: the pages' ink only (no structure; XMP only for PDF/X).
+    if (!write_imposed_sheets(w) || !write_info(w) || !write_output_intent(w) ||
+        (claims_pdfx4(options) && !write_metadata(w)) || !add_placeholder_id(w))
+      return false;
   } else {
     if (options.threads > 1) {  // images are read and checked on a helper thread while pages are drawn
       std::vector<std::string> images;

@@ -52,6 +52,12 @@ struct PdfOptions {
   int threads = 1;                 // 2 or more: page content is compressed on a helper thread
 };
 
+// PDF/X-4 (ISO 15930-7): a print file with a CMYK output intent claims it:
+// GTS_PDFXVersion and /Trapped in the Info dictionary and the XMP, with the
+// xmpMM document and version ids (xmp.h). Print files carry no annotations
+// (page_writer.h) and every page has its TrimBox and BleedBox.
+inline bool claims_pdfx4(const PdfOptions& o) { return o.target == Target::Print && !o.icc_profile.empty(); }
+
 // Renders the document into PDF bytes. Returns false (after reporting) on
 // failure: a font or image that cannot be read, a font whose licence forbids
 // embedding, an ICC profile that is not CMYK, a libharu error. Nothing is

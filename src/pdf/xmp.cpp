@@ -1,5 +1,8 @@
 #include "pdf/xmp.h"
 
+#include <vector>
+
+#include "pdf/digest.h"
 #include "pdf/document_meta.h"
 
 namespace jan20::pdf {
@@ -52,30 +55,50 @@ class XmlWriter {
   int depth_ = 0;
 };
 
+struct SchemaProperty {
+  const char* name;
+  const char* value_type;
+  const char* description;
+};
+struct ExtensionSchema {
+  const char* schema;
+  const char* namespace_uri;
+  const char* prefix;
+  SchemaProperty property;
+};
+
+const ExtensionSchema kPdfUaSchema{"PDF/UA Universal Accessibility Schema", "http://www.aiim.org/pdfua/ns/id/",
+                                   "pdfuaid", {"part", "Integer", "Part of ISO 14289 the document conforms to"}};
+const ExtensionSchema kPdfXSchema{"PDF/X ID Schema", "http://www.npes.org/pdfx/ns/id/", "pdfxid",
+                                  {"GTS_PDFXVersion", "Text", "ID of PDF/X standard"}};
+
 // ISO 19005-2 §6.6.2.3.1: a property outside PDF/A's predefined schemas is
-// declared with the PDF/A extension schema (here: pdfuaid:part).
-void pdfua_extension_schema(XmlWriter& x) {
+// declared with the PDF/A extension schema (pdfuaid:part, pdfxid:GTS_PDFXVersion).
+void pdfa_extension_schemas(XmlWriter& x, const std::vector<const ExtensionSchema*>& schemas) {
+  if (schemas.empty()) return;
   x.open("rdf:Description",
          "rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
          "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
          "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"");
   x.open("pdfaExtension:schemas");
   x.open("rdf:Bag");
-  x.open("rdf:li", "rdf:parseType=\"Resource\"");
-  x.element("pdfaSchema:schema", "PDF/UA Universal Accessibility Schema");
-  x.element("pdfaSchema:namespaceURI", "http://www.aiim.org/pdfua/ns/id/");
-  x.element("pdfaSchema:prefix", "pdfuaid");
-  x.open("pdfaSchema:property");
-  x.open("rdf:Seq");
-  x.open("rdf:li", "rdf:parseType=\"Resource\"");
-  x.element("pdfaProperty:name", "part");
-  x.element("pdfaProperty:valueType", "Integer");
-  x.element("pdfaProperty:category", "internal");
-  x.element("pdfaProperty:description", "Part of ISO 14289 the document conforms to");
-  x.close("rdf:li");
-  x.close("rdf:Seq");
-  x.close("pdfaSchema:property");
-  x.close("rdf:li");
+  for (const ExtensionSchema* s : schemas) {
+    x.open("rdf:li", "rdf:parseType=\"Resource\"");
+    x.element("pdfaSchema:schema", s->schema);
+    x.element("pdfaSchema:namespaceURI", s->namespace_uri);
+    x.element("pdfaSchema:prefix", s->prefix);
+    x.open("pdfaSchema:property");
+    x.open("rdf:Seq");
+    x.open("rdf:li", "rdf:parseType=\"Resource\"");
+    x.element("pdfaProperty:name", s->property.name);
+    x.element("pdfaProperty:valueType", s->property.value_type);
+    x.element("pdfaProperty:category", "internal");
+    x.element("pdfaProperty:description", s->property.description);
+    x.close("rdf:li");
+    x.close("rdf:Seq");
+    x.close("pdfaSchema:property");
+    x.close("rdf:li");
+  }
   x.close("rdf:Bag");
   x.close("pdfaExtension:schemas");
   x.close("rdf:Description");
@@ -129,6 +152,25 @@ std::optional<std::string> xmp_date_from_pdf_date(const std::string& d) {
   return std::nullopt;
 }
 
+std::string pdfx_document_id(const DocumentMetadata& m, const std::string& distinguishing) {
+  Md5 md5;
+  for (const std::string* field : {&m.title, &m.author, &m.lang, &m.pdf_date, &distinguishing}) {
+    md5.update(*field);
+    md5.update(std::string_view("\0", 1));
+  }
+  Digest d = md5.finish();
+  d[6] = static_cast<uint8_t>((d[6] & 0x0F) | 0x30);  // RFC 4122 version 3 (name-based, MD5)
+  d[8] = static_cast<uint8_t>((d[8] & 0x3F) | 0x80);  // and its variant
+  static const char* hex = "0123456789abcdef";
+  std::string out = "uuid:";
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += hex[d[i] >> 4];
+    out += hex[d[i] & 15];
+  }
+  return out;
+}
+
 std::string xmp_packet(const DocumentMetadata& m, const XmpClaims& claims) {
   XmlWriter x;
   // The begin attribute is U+FEFF in the packet's encoding (UTF-8); PDF/A
@@ -157,7 +199,19 @@ std::string xmp_packet(const DocumentMetadata& m, const XmpClaims& claims) {
   x.open("rdf:Description", "rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"");
   if (!m.producer.empty()) x.element("pdf:Producer", m.producer);
   if (!m.keywords.empty()) x.element("pdf:Keywords", m.keywords);
+  if (claims.pdfx4) x.element("pdf:Trapped", "False");
   x.close("rdf:Description");
+
+  if (claims.pdfx4) {
+    x.open("rdf:Description", "rdf:about=\"\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"");
+    x.element("xmpMM:DocumentID", claims.document_id);
+    x.element("xmpMM:VersionID", "1");
+    x.element("xmpMM:RenditionClass", "default");
+    x.close("rdf:Description");
+    x.open("rdf:Description", "rdf:about=\"\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"");
+    x.element("pdfxid:GTS_PDFXVersion", "PDF/X-4");
+    x.close("rdf:Description");
+  }
 
   if (claims.pdfua) {
     x.open("rdf:Description", "rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"");
@@ -169,7 +223,10 @@ std::string xmp_packet(const DocumentMetadata& m, const XmpClaims& claims) {
     x.element("pdfaid:part", std::to_string(claims.pdfa_part));
     x.element("pdfaid:conformance", claims.pdfa_conformance);
     x.close("rdf:Description");
-    if (claims.pdfua) pdfua_extension_schema(x);
+    std::vector<const ExtensionSchema*> extensions;
+    if (claims.pdfua) extensions.push_back(&kPdfUaSchema);
+    if (claims.pdfx4) extensions.push_back(&kPdfXSchema);
+    pdfa_extension_schemas(x, extensions);
   }
 
   x.close("rdf:RDF");

@@ -42,11 +42,20 @@ struct XmpClaims {
   bool pdfua = false;             // pdfuaid:part 1
   int pdfa_part = 0;              // pdfaid:part (0 = no PDF/A claim)
   std::string pdfa_conformance;   // "B"
+  // PDF/X-4 (ISO 15930-7 §6.2.2): pdfxid:GTS_PDFXVersion, pdf:Trapped False,
+  // and xmpMM:DocumentID, VersionID "1" and RenditionClass "default".
+  bool pdfx4 = false;
+  std::string document_id;        // "uuid:…", derived from the metadata (pdfx_document_id)
 };
 
+// A document id that names the document, not the moment it was written:
+// a name-based UUID from the metadata and the given distinguishing text
+// (edition, page count), so two builds of the same content agree.
+std::string pdfx_document_id(const DocumentMetadata& metadata, const std::string& distinguishing);
+
 // The whole XMP packet, UTF-8, with its xpacket wrapper. When the file
-// claims PDF/A and PDF/UA, the pdfuaid schema (not one of PDF/A's
-// predefined schemas) is declared in a PDF/A extension schema.
+// claims PDF/A and PDF/UA or PDF/X, the pdfuaid and pdfxid schemas (not
+// among PDF/A's predefined schemas) are declared in a PDF/A extension schema.
 std::string xmp_packet(const DocumentMetadata& metadata, const XmpClaims& claims);
 
 // Text escaped for XML element content and attribute values.
@@ -55,7 +64,7 @@ std::string xml_escape(const std::string& utf8);
 // Adds the XMP packet as the catalog's /Metadata stream (uncompressed, as
 // PDF/A asks, so that archive tools read it without a PDF parser). Claims
 // PDF/UA-1 when the document is tagged and options.accessible, PDF/A-2b
-// when options.pdfa.
+// when options.pdfa (not on imposed sheets), PDF/X-4 when claims_pdfx4.
 bool write_metadata(DocumentWriter& w);
 
 }  // namespace jan20::pdf

@@ -17,10 +17,14 @@ class Accessible : public ::testing::Test {
   static void SetUpTestSuite() {
     out_ = make_temp_dir();
     build_ = run({jan20_binary(), "-C", source_dir(), "build", "--quiet", "--out", out_});
+    screen_ = make_temp_dir();
+    screen_build_ = run({jan20_binary(), "-C", source_dir(), "build", "booklet", "--target", "screen", "--quiet",
+                         "--out", screen_});
   }
   static std::string pdf(const std::string& name) { return out_ + "/" + name + ".pdf"; }
-  static inline std::string out_;
-  static inline CommandResult build_;
+  static std::string screen_pdf(const std::string& name) { return screen_ + "/" + name + ".pdf"; }
+  static inline std::string out_, screen_;
+  static inline CommandResult build_, screen_build_;
 };
 
 model::Document content(const std::string& path) {
@@ -52,7 +56,11 @@ bool ascii(const std::string& s) {
 // Walks the content's blocks and the Document's elements side by side: each
 // block is one element of the right role, in the content's order, whose
 // text spells the block's words. `after` elements may follow the last block.
-void expect_structure_reads_as(const std::string& pdf, const model::Document& doc, size_t after = 0) {
+// A screen file's contents entries are Links holding their annotation; a
+// print file has no annotations (PDF/X), so they are References.
+enum class Links { Annotated, None };
+void expect_structure_reads_as(const std::string& pdf, const model::Document& doc, size_t after = 0,
+                               Links links = Links::None) {
   StructNode tree = struct_tree(pdf);
   ASSERT_EQ(tree.role, "Document") << pdf;
   std::vector<const StructNode*> elements = elements_of(tree);
@@ -162,8 +170,8 @@ void expect_structure_reads_as(const std::string& pdf, const model::Document& do
           EXPECT_EQ(entry->role, "TOCI") << at;
           std::vector<const StructNode*> link = elements_of(*entry);
           ASSERT_EQ(link.size(), 1u) << at;
-          EXPECT_EQ(link[0]->role, "Link") << at;
-          EXPECT_EQ(objects_under(*link[0]), 1) << at << "the entry's link annotation";
+          EXPECT_EQ(link[0]->role, links == Links::Annotated ? "Link" : "Reference") << at;
+          EXPECT_EQ(objects_under(*link[0]), links == Links::Annotated ? 1 : 0) << at << "the entry's link annotation";
           std::vector<std::string> texts = texts_of(*link[0]);
           ASSERT_EQ(texts.size(), 2u) << at;
           // The title ends with a space: a reader does not glue it to its page number.
@@ -183,20 +191,47 @@ void expect_structure_reads_as(const std::string& pdf, const model::Document& do
 
 TEST_F(Accessible, EveryDocumentPassesTheChecker) {
   ASSERT_EQ(build_.exit_code, 0) << build_.err;
-  CommandResult r = run_checker({"--pdfua"}, {pdf("booklet.az"), pdf("booklet.en"), pdf("poster.az"), pdf("poster.en")});
+  ASSERT_EQ(screen_build_.exit_code, 0) << screen_build_.err;
+  CommandResult r = run_checker({"--pdfua"}, {pdf("booklet.az"), pdf("booklet.en"), pdf("poster.az"), pdf("poster.en"),
+                                              screen_pdf("booklet.az"), screen_pdf("booklet.en")});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 6) << r.out;
   EXPECT_NE(r.out.find("booklet.az.pdf: ok (16 pages"), std::string::npos) << r.out;
 }
 
 TEST_F(Accessible, AzerbaijaniBookletReadsAsItsContent) {
   ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  ASSERT_EQ(screen_build_.exit_code, 0) << screen_build_.err;
   expect_structure_reads_as(pdf("booklet.az"), content("content/booklet/az.toml"));
+  expect_structure_reads_as(screen_pdf("booklet.az"), content("content/booklet/az.toml"), 0, Links::Annotated);
 }
 
 TEST_F(Accessible, EnglishBookletReadsAsItsContent) {
   ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  ASSERT_EQ(screen_build_.exit_code, 0) << screen_build_.err;
   expect_structure_reads_as(pdf("booklet.en"), content("content/booklet/en.toml"));
+  expect_structure_reads_as(screen_pdf("booklet.en"), content("content/booklet/en.toml"), 0, Links::Annotated);
+}
+
+// A screen reader announces a contents link by its /Contents: the entry's
+// title, in the booklet's language (not "page 4").
+TEST_F(Accessible, ContentsLinksAreDescribedInTheDocumentsLanguage) {
+  ASSERT_EQ(screen_build_.exit_code, 0) << screen_build_.err;
+  for (const char* lang : {"az", "en"}) {
+    model::Document doc = content(std::string("content/booklet/") + lang + ".toml");
+    std::string json = run({"qpdf", "--json=2", "--json-key=qpdf", screen_pdf(std::string("booklet.") + lang)}).out;
+    std::regex contents_re("\"/Contents\": \"u:([^\"]*)\"");
+    int links = 0;
+    for (auto it = std::sregex_iterator(json.begin(), json.end(), contents_re); it != std::sregex_iterator(); ++it) {
+      ++links;
+      std::string described = (*it)[1];
+      bool is_a_heading = false;
+      for (const model::Block& b : doc.blocks)
+        if (const model::Heading* h = b.as<model::Heading>()) is_a_heading = is_a_heading || plain(h->text) == described;
+      EXPECT_TRUE(is_a_heading) << lang << ": /Contents '" << described << "' is no heading of the content";
+    }
+    EXPECT_GE(links, 5) << lang << ": contents links with a /Contents";
+  }
 }
 
 TEST_F(Accessible, PosterReadsInContentOrderThenItsQrCode) {

@@ -54,6 +54,9 @@ TEST(Archival, XmpDeclaresPartAndConformanceAndAgreesWithInfo) {
     // PDF/UA's schema is not predefined in PDF/A: it is declared.
     EXPECT_NE(meta.find("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"),
               std::string::npos);
+    // So is PDF/X's (a print file with an output intent claims PDF/X-4).
+    EXPECT_NE(meta.find("<pdfaSchema:namespaceURI>http://www.npes.org/pdfx/ns/id/</pdfaSchema:namespaceURI>"),
+              std::string::npos);
     std::string info = run({"pdfinfo", "-isodates", pdf}).out;
     std::string title = info_field(info, "Title"), author = info_field(info, "Author");
     ASSERT_FALSE(title.empty());
@@ -79,7 +82,9 @@ TEST(Archival, OutputIntentIsTheTargetsProfile) {
   EXPECT_NE(screen.find("/S /GTS_PDFA1"), std::string::npos);
   EXPECT_EQ(screen.find("/S /GTS_PDFX"), std::string::npos);
   EXPECT_NE(screen.find("/N 3"), std::string::npos);
-  EXPECT_NE(print.find("/F 4"), std::string::npos) << "printable link annotations";
+  EXPECT_EQ(print.find("/Annots"), std::string::npos) << "a print file has no annotations (PDF/X)";
+  EXPECT_NE(screen.find("/Subtype /Link"), std::string::npos);
+  EXPECT_NE(screen.find("/F 4"), std::string::npos) << "printable link annotations";
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <sstream>
 
 #include "pdf_fixture.h"
@@ -235,12 +237,36 @@ TEST(Document, JpegImagesLoad) {
   EXPECT_NE(run({"pdfimages", "-list", out}).out.find("jpeg"), std::string::npos);
 }
 
+pdf::PdfOptions screen_options() {
+  pdf::PdfOptions screen;
+  screen.target = pdf::Target::Screen;
+  return screen;
+}
+
+// Links are for reading on screen; PDF/X forbids annotations on a print
+// page, where the link's text stays, tagged as a Reference.
+TEST(Document, PrintFileHasNoAnnotationsAndItsLinksAreReferences) {
+  std::string pdf = render_booklet();
+  std::string content = uncompressed(pdf);
+  EXPECT_NE(content.find("/Type /StructTreeRoot"), std::string::npos);
+  EXPECT_EQ(content.find("/Annots"), std::string::npos);
+  EXPECT_EQ(content.find("/Type /OBJR"), std::string::npos);
+  std::string tree = run({"pdfinfo", "-struct-text", pdf}).out;
+  EXPECT_NE(tree.find("    Reference (inline)\n"), std::string::npos) << tree;
+  EXPECT_EQ(tree.find("Link"), std::string::npos) << tree;
+}
+
 TEST(Document, LinksToTheWebAndToPages) {
-  std::string content = uncompressed(render_booklet());
+  std::string content = uncompressed(render_booklet(screen_options()));
   EXPECT_NE(content.find("/URI (https://az.wikipedia.org/wiki/Qanl%C4%B1_Yanvar)"), std::string::npos);
   EXPECT_NE(content.find("/Border [\n    0\n    0\n    0\n  ]"), std::string::npos);
-  // Page 3, y 50 from the trim top: 612.28 - 8.5 - 50.
-  EXPECT_NE(content.find("/XYZ\n  null\n  553.78003\n  null\n]"), std::string::npos);
+  // Page 3, y 50 from the top (a screen page is the trim: 595.28 - 50).
+  std::regex xyz("/XYZ\n  null\n  ([0-9.]+)\n  null\n]");
+  std::vector<double> tops;  // the outline's destinations and the link's
+  for (auto it = std::sregex_iterator(content.begin(), content.end(), xyz); it != std::sregex_iterator(); ++it)
+    tops.push_back(std::stod((*it)[1]));
+  ASSERT_FALSE(tops.empty()) << "no XYZ destination";
+  EXPECT_TRUE(std::any_of(tops.begin(), tops.end(), [](double y) { return std::abs(y - (595.28 - 50)) < 0.01; }));
 }
 
 TEST(Document, PathsFillStrokeEvenOddAndCurves) {
@@ -251,7 +277,7 @@ TEST(Document, PathsFillStrokeEvenOddAndCurves) {
 }
 
 TEST(Document, StructureTreeTiesContentToTags) {
-  std::string pdf = render_booklet();
+  std::string pdf = render_booklet(screen_options());
   std::string content = uncompressed(pdf);
   EXPECT_NE(content.find("/H1 <</MCID 0>> BDC"), std::string::npos);
   EXPECT_NE(content.find("/Figure <</MCID 1>> BDC"), std::string::npos);

@@ -8,6 +8,12 @@
 
 namespace jan20::layout {
 
+namespace {
+// A fact's label stands at least this share of the figure's type size below
+// the figure's baseline (docs/toml-reference.md, "Fixed geometry").
+constexpr double kFactLabelMinDrop = 0.51;
+}  // namespace
+
 void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
   if (facts.figures.empty()) return;
   const ResolvedStyle& value_style = style("fact-value", {"h1"});
@@ -60,17 +66,23 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
   for (size_t i = 0; i < facts.figures.size(); ++i) {
     double x = i * (cell + gap);
     int fact_tag = ctx_.tags ? ctx_.tags->add(group, "P") : -1;
-    double y = 0;
+    double y = 0, value_baseline = 0;
     for (const text::Line& line : set_text(inline_of(facts.figures[i].value, b.where), value_style, block_lang(b),
                                            cell, fact_tag, model::Align::Center, false)) {
-      append_line(v.items, line, x, y + baseline_offset(value_style.paragraph.leading, value_style.paragraph.size));
+      value_baseline = y + baseline_offset(value_style.paragraph.leading, value_style.paragraph.size);
+      append_line(v.items, line, x, value_baseline);
       y += value_style.paragraph.leading;
     }
     y += 2;
+    // A reader that groups glyphs into lines by their size (PDF.js, Firefox's
+    // viewer) takes a label whose baseline is less than half the figure's
+    // size below the figure's for the figure's own line, and reads "150dinc".
+    const double label_baseline = baseline_offset(fitted.paragraph.leading, fitted.paragraph.size);
+    y = std::max(y, value_baseline + kFactLabelMinDrop * value_style.paragraph.size - label_baseline);
     model::Inline label = inline_of(facts.figures[i].label, b.where);
     double m = label_measure(facts.figures[i].label);
     for (const text::Line& line : set_text(label, fitted, block_lang(b), m, fact_tag, model::Align::Center, false)) {
-      append_line(v.items, line, x + (cell - m) / 2, y + baseline_offset(fitted.paragraph.leading, fitted.paragraph.size));
+      append_line(v.items, line, x + (cell - m) / 2, y + label_baseline);
       y += fitted.paragraph.leading;
     }
     height = std::max(height, y);

@@ -14,8 +14,10 @@
 
 #include "build/build.h"
 #include "build/font_coverage.h"
+#include "cli/init_command.h"
 #include "cli/print_results.h"
 #include "cli/tools.h"
+#include "cli/watch_command.h"
 #include "core/json.h"
 
 namespace {
@@ -115,6 +117,17 @@ int run(int argc, char** argv) {
   CLI::App* hyphenate = app.add_subcommand("hyphenate", "Print words with their hyphenation points");
   jan20::cli::add_hyphenate_options(hyphenate, hyphen_args);
 
+  jan20::cli::WatchArgs watch_args;
+  CLI::App* watch = app.add_subcommand("watch", "Build, then rebuild whenever a file the build read changes (Ctrl-C stops)");
+  add_build_options(watch, options, diagnostics);
+  watch->add_option("--out", options.out_dir, "Output directory, relative to the project (default: out)");
+  watch->add_flag("--quiet,-q", print.quiet, "No progress lines");
+  jan20::cli::add_watch_options(watch, watch_args);
+
+  jan20::cli::InitArgs init_args;
+  CLI::App* init = app.add_subcommand("init", "Write a starter project (jan20.toml, a layout, content, fonts) that builds at once");
+  jan20::cli::add_init_options(init, init_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -153,6 +166,8 @@ int run(int argc, char** argv) {
     options.deps_file.clear();
     options.report_file.clear();
   }
+  if (*watch) return jan20::cli::run_watch(options, print, watch_args);
+  if (*init) return jan20::cli::run_init(init_args, options.project_dir);
   if (*build) return jan20::cli::print_build(jan20::build::run_build(options), options, print);
   if (*check) {
     options.write = false;

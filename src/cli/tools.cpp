@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli/layout_font.h"
 #include "core/diagnostic.h"
 #include "font/collection.h"
 #include "load/load.h"
@@ -34,7 +35,13 @@ std::string escape_nonprinting_lines(const std::string& text) {
 }  // namespace
 
 void add_shape_options(CLI::App* cmd, ShapeToolArgs& a) {
-  cmd->add_option("--font", a.font, "Font family (\"Noto Serif\", \"Noto Serif:Bold\") or font file")->required();
+  cmd->add_option("--font", a.font,
+                  "A layout's font name (serif-bold, resolved as the build does), a family (\"Noto Serif\", "
+                  "\"Noto Serif:Bold\") or a font file")
+      ->required();
+  cmd->add_option("--layout", a.layout,
+                  "Look the font name up in this layout (a name in layouts/ or a .toml file); default: the layouts "
+                  "of the project's documents, in order");
   cmd->add_option("--lang", a.lang, "BCP-47 language (default az)");
   cmd->add_option("--script", a.script, "ISO 15924 script (Latn, Cyrl, Arab); default: from the text");
   cmd->add_option("--features", a.features, "OpenType features: smcp, -liga, kern=0 (comma separated)")->delimiter(',');
@@ -77,6 +84,14 @@ int run_shape(const ShapeToolArgs& a, const std::string& project_dir) {
   font::FontCollection fonts(root, std::move(manifest));
   text::ShapeToolOptions o;
   o.font = a.font;
+  // A layout's font name first ([fonts.serif-bold]), through the build's own resolver.
+  LayoutFont named = find_layout_font(a.font, a.layout, root, fonts);
+  if (!named.error.empty()) {
+    std::fprintf(stderr, "jan20-pdf: shape: %s: [fonts.%s]: %s\n", escape_nonprinting(named.layout).c_str(),
+                 escape_nonprinting(a.font).c_str(), escape_nonprinting(named.error).c_str());
+    return 1;
+  }
+  o.face = named.face;
   o.lang = a.lang;
   o.script = a.script;
   o.features = a.features;
@@ -84,6 +99,7 @@ int run_shape(const ShapeToolArgs& a, const std::string& project_dir) {
   o.text = a.text;
   std::string out, err;
   int code = text::run_shape_tool(o, fonts, &out, &err);
+  if (code == 0 && a.explain && named.face) out += "layout font: [fonts." + a.font + "] in " + named.layout + "\n";
   std::fputs(out.c_str(), stdout);
   std::fputs(escape_nonprinting_lines(err).c_str(), stderr);
   return code;

@@ -11,7 +11,8 @@ class App;
 namespace jan20::cli {
 
 struct ShapeToolArgs {
-  std::string font;          // family ("Noto Serif", "Noto Serif:Bold") or a path
+  std::string font;          // a layout's font name ("serif-bold"), a family ("Noto Serif:Bold") or a path
+  std::string layout;        // where to look the font name up; "" = the project's layouts
   std::string lang = "az";
   std::string script;        // ISO 15924, e.g. Latn; empty = from the text
   std::vector<std::string> features;

@@ -50,9 +50,10 @@ int run_shape_tool(const ShapeToolOptions& options, font::FontCollection& fonts,
   };
   if (options.font.empty()) return fail("shape: no font given — use --font \"Noto Serif\" or --font path/to/font.ttf");
 
-  const font::Face* face = nullptr;
+  const font::Face* face = options.face;
   std::string error, hint;
-  if (looks_like_path(options.font)) {
+  if (face) {
+  } else if (looks_like_path(options.font)) {
     face = fonts.load_path(options.font, options.index, &error);
   } else {
     std::string family = options.font, style = options.style;

@@ -17,6 +17,9 @@ struct ShapeToolOptions {
   // A family ("Noto Serif", "Noto Serif:Bold") looked up like a layout's
   // font, or a font file (a path with '/', or ending .ttf/.otf/.ttc/.otc).
   std::string font;
+  // The face already resolved (a layout's font name, resolved as the build
+  // does); when set, `font` only names it.
+  const font::Face* face = nullptr;
   std::string style = "Regular";  // when `font` is a family without ":Style"
   int index = 0;                  // face index when `font` is a collection file
   std::string lang = "az";        // BCP-47

@@ -1,4 +1,4 @@
-// Setting the booklet's body paragraphs with text::set_paragraph (itemize,
+// Setting the booklet's body paragraphs with text::typeset_paragraph (itemize,
 // shape per word, break opportunities, hyphenation, Knuth–Plass), with the
 // shaping cache warm and off; the whole booklet through layout::typeset, and
 // its whole edition as the command makes it (build::make_edition).
@@ -13,29 +13,29 @@
 namespace jan20::bench {
 namespace {
 
-void set_paragraphs(benchmark::State& state, bool cached) {
+void typeset_paragraphs(benchmark::State& state, bool cached) {
   const Booklet& b = booklet();
   std::vector<text::ParagraphInput> inputs;
   for (const std::string& text : b.paragraphs) inputs.push_back(body_paragraph(b, text));
   text::ShapeCache cache;
   cache.set_enabled(cached);
   DiagnosticSink sink;
-  for (const auto& in : inputs) text::set_paragraph(in, cache, sink);  // warm
+  for (const auto& in : inputs) text::typeset_paragraph(in, cache, sink);  // warm
   size_t lines = 0;
   for (auto _ : state) {
     for (const auto& in : inputs) {
-      text::ParagraphResult r = text::set_paragraph(in, cache, sink);
+      text::ParagraphResult r = text::typeset_paragraph(in, cache, sink);
       lines += r.lines.size();
       benchmark::DoNotOptimize(r.lines.data());
     }
   }
-  if (sink.has_errors()) state.SkipWithError("set_paragraph reported errors");
+  if (sink.has_errors()) state.SkipWithError("typeset_paragraph reported errors");
   state.counters["paragraphs/s"] = benchmark::Counter(static_cast<double>(inputs.size() * state.iterations()), benchmark::Counter::kIsRate);
   state.counters["lines/s"] = benchmark::Counter(static_cast<double>(lines), benchmark::Counter::kIsRate);
 }
 
-void BM_SetParagraphCached(benchmark::State& state) { set_paragraphs(state, true); }
-void BM_SetParagraphUncached(benchmark::State& state) { set_paragraphs(state, false); }
+void BM_SetParagraphCached(benchmark::State& state) { typeset_paragraphs(state, true); }
+void BM_SetParagraphUncached(benchmark::State& state) { typeset_paragraphs(state, false); }
 BENCHMARK(BM_SetParagraphCached)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SetParagraphUncached)->Unit(benchmark::kMicrosecond);
 

@@ -28,7 +28,7 @@ struct Booklet {
 // diagnostics when the project does not load.
 const Booklet& booklet();
 
-// A paragraph as the layout hands it to text::set_paragraph for a body
+// A paragraph as the layout hands it to text::typeset_paragraph for a body
 // paragraph of the booklet: Noto Serif 10.5 pt, justified, hyphenated, on the
 // booklet's measure, with the layout's hyphenation rules.
 text::ParagraphInput body_paragraph(const Booklet& b, const std::string& text);

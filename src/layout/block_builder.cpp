@@ -111,7 +111,7 @@ void BlockBuilder::tag_run_languages(std::vector<text::Line>& lines) {
     }
 }
 
-std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const ResolvedStyle& style,
+std::vector<text::Line> BlockBuilder::typeset_text(const model::Inline& text, const ResolvedStyle& style,
                                                const std::string& lang, double measure, int tag,
                                                std::optional<model::Align> align, bool allow_hyphenation) {
   text::ParagraphInput in;
@@ -153,7 +153,7 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
   } else if (ctx_.paragraphs) {
     result = ctx_.paragraphs->use(in, ctx_.cache, ctx_.sink);
   } else {
-    result = text::set_paragraph(in, ctx_.cache, ctx_.sink);
+    result = text::typeset_paragraph(in, ctx_.cache, ctx_.sink);
   }
   for (text::Line& line : result.lines)
     for (model::GlyphRun& run : line.runs)
@@ -171,17 +171,17 @@ std::vector<text::Line> BlockBuilder::set_text(const model::Inline& text, const 
 
 void BlockBuilder::space(double height) {
   if (height <= 0) return;
-  VItem v;
-  v.kind = VItem::Kind::Space;
+  VerticalEntry v;
+  v.kind = VerticalEntry::Kind::Space;
   v.height = height;
   v.break_before = false;
-  items_.push_back(std::move(v));
+  entries_.push_back(std::move(v));
 }
 
-void BlockBuilder::add_box(VItem item) {
+void BlockBuilder::add_box(VerticalEntry item) {
   if (keep_next_) item.break_before = false;
   keep_next_ = false;
-  items_.push_back(std::move(item));
+  entries_.push_back(std::move(item));
 }
 
 void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle& style,
@@ -195,7 +195,7 @@ void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle&
   const int n = static_cast<int>(lines.size());
   const int widows = std::max(1, ctx_.design.widows), orphans = std::max(1, ctx_.design.orphans);
   for (int k = 0; k < n; ++k) {
-    VItem v;
+    VerticalEntry v;
     v.height = style.paragraph.leading;
     // TeX's \widowpenalty and \clubpenalty at infinity: a column may only end
     // inside a paragraph where at least `orphans` lines stay before the break
@@ -215,7 +215,7 @@ void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle&
     }
     append_line(v.items, std::move(lines[static_cast<size_t>(k)]), x_offset,
                 baseline_offset(style.paragraph.leading, style.paragraph.size));
-    items_.push_back(std::move(v));
+    entries_.push_back(std::move(v));
   }
   keep_next_ = false;
 }
@@ -244,12 +244,12 @@ std::string BlockBuilder::master_style(const std::string& style) const {
 }
 
 void BlockBuilder::page_break(const model::PageBreak& p) {
-  VItem v;
-  v.kind = VItem::Kind::PageBreak;
+  VerticalEntry v;
+  v.kind = VerticalEntry::Kind::PageBreak;
   v.master = p.master;
   master_ = p.master.empty() ? "body" : p.master;
   keep_next_ = false;
-  items_.push_back(std::move(v));
+  entries_.push_back(std::move(v));
 }
 
 void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
@@ -258,17 +258,17 @@ void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
   const ResolvedStyle& style = this->style(name, {("h" + level).c_str(), "h1"});
   int tag = tag_for(b, heading_role(h.level));
   space(style.paragraph.space_before);
-  std::vector<text::Line> lines = set_text(h.text, style, block_lang(b), ctx_.measure, tag, std::nullopt, false);
-  size_t first = items_.size();
+  std::vector<text::Line> lines = typeset_text(h.text, style, block_lang(b), ctx_.measure, tag, std::nullopt, false);
+  size_t first = entries_.size();
   add_lines(lines, style, 0, b.where);
   // A heading never ends a column: all its lines stay together and with what follows.
-  for (size_t i = first + 1; i < items_.size(); ++i) items_[i].break_before = false;
-  if (first < items_.size()) {
-    items_[first].anchor = b.id.empty() ? "heading-" + std::to_string(++heading_count_) : b.id;
-    items_[first].heading_level = h.level;
-    items_[first].heading_title = plain_text(h.text);
+  for (size_t i = first + 1; i < entries_.size(); ++i) entries_[i].break_before = false;
+  if (first < entries_.size()) {
+    entries_[first].anchor = b.id.empty() ? "heading-" + std::to_string(++heading_count_) : b.id;
+    entries_[first].heading_level = h.level;
+    entries_[first].heading_title = plain_text(h.text);
     auto m = ctx_.design.masters.find(master_);
-    items_[first].in_contents = m == ctx_.design.masters.end() || m->second.listed;
+    entries_[first].in_contents = m == ctx_.design.masters.end() || m->second.listed;
   }
   space(style.paragraph.space_after);
   keep_next_ = true;
@@ -280,7 +280,7 @@ void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, c
   bool keep = keep_next_;
   space(style.paragraph.space_before);
   keep_next_ = keep;
-  add_lines(set_text(text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where);
+  add_lines(typeset_text(text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where);
   space(style.paragraph.space_after);
   keep_next_ = style.paragraph.keep_with_next;
 }
@@ -294,7 +294,7 @@ void BlockBuilder::quote(const model::Block& b, const model::Quote& q) {
     int at = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
     keep_next_ = true;  // the attribution stays with its quote
     std::string text = std::string(model::kAttributionDash) + q.attribution;
-    add_lines(set_text(inline_of(text, b.where), style, block_lang(b), ctx_.measure, at), style, 0, b.where);
+    add_lines(typeset_text(inline_of(text, b.where), style, block_lang(b), ctx_.measure, at), style, 0, b.where);
     space(style.paragraph.space_after);
   }
 }
@@ -313,18 +313,18 @@ void BlockBuilder::list(const model::Block& b, const model::List& l) {
     ResolvedStyle item_style = style;
     item_style.paragraph.left_indent = 0;
     item_style.paragraph.indent = 0;
-    std::vector<text::Line> lines = set_text(item, item_style, block_lang(b), ctx_.measure - indent, body);
+    std::vector<text::Line> lines = typeset_text(item, item_style, block_lang(b), ctx_.measure - indent, body);
     std::string label = model::list_label(l.numbered, n);
-    std::vector<text::Line> label_lines = set_text(inline_of(label, b.where), item_style, block_lang(b),
+    std::vector<text::Line> label_lines = typeset_text(inline_of(label, b.where), item_style, block_lang(b),
                                                    indent, lbl, model::Align::Left, false);
-    size_t first = items_.size();
+    size_t first = entries_.size();
     add_lines(lines, item_style, indent, b.where);
-    if (first < items_.size() && !label_lines.empty()) {
+    if (first < entries_.size() && !label_lines.empty()) {
       // The label goes before the item's first line: drawn in reading order,
       // every text extractor reads "• kütləvi", not "kütləvi zi•".
       std::vector<model::PageItem> label_items;
       append_line(label_items, label_lines.front(), 0, baseline_offset(style.paragraph.leading, style.paragraph.size));
-      std::vector<model::PageItem>& line_items = items_[first].items;
+      std::vector<model::PageItem>& line_items = entries_[first].items;
       line_items.insert(line_items.begin(), std::make_move_iterator(label_items.begin()),
                         std::make_move_iterator(label_items.end()));
     }
@@ -343,7 +343,7 @@ void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
   int tag = !ctx_.tags ? -1 : captioned ? ctx_.tags->add(group, "Figure", {}, f.alt) : tag_for(b, "Figure");
   if (tag >= 0) (*ctx_.tags)[tag].alt = f.alt;
   const ResolvedStyle& caption_style = style("caption", {"body"});
-  VItem v;
+  VerticalEntry v;
   double width = ctx_.measure, height = 0;
   if (!f.file.path.empty()) {
     // The loader found the file and read its header (model/image.h).
@@ -396,7 +396,7 @@ void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
       credit.where = b.where;
       caption.push_back(credit);
     }
-    for (const text::Line& line : set_text(caption, caption_style, block_lang(b), ctx_.measure, cap)) {
+    for (const text::Line& line : typeset_text(caption, caption_style, block_lang(b), ctx_.measure, cap)) {
       append_line(v.items, line, 0, y + baseline_offset(caption_style.paragraph.leading, caption_style.paragraph.size));
       y += caption_style.paragraph.leading;
     }

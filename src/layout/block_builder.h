@@ -58,20 +58,20 @@ class BlockBuilder {
  public:
   explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx), master_(first_master(ctx.design)) {}
   void add(const model::Block& block);
-  std::vector<VItem> take() { return std::move(items_); }
+  std::vector<VerticalEntry> take() { return std::move(entries_); }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
   int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
   // The height of the content items added so far (lines, figures; not the
   // spaces between them, which a column break may drop).
   double content_height() const {
     double h = 0;
-    for (const VItem& v : items_)
-      if (v.kind == VItem::Kind::Content) h += v.height;
+    for (const VerticalEntry& v : entries_)
+      if (v.kind == VerticalEntry::Kind::Content) h += v.height;
     return h;
   }
 
   // Sets inline text as lines (exposed for the poster frames and masters).
-  std::vector<text::Line> set_text(const model::Inline& text, const ResolvedStyle& style,
+  std::vector<text::Line> typeset_text(const model::Inline& text, const ResolvedStyle& style,
                                    const std::string& lang, double measure, int tag,
                                    std::optional<model::Align> align = std::nullopt,
                                    bool allow_hyphenation = true);
@@ -92,7 +92,7 @@ class BlockBuilder {
   // Appends lines as items with widow/orphan rules; x_offset shifts them.
   void add_lines(std::vector<text::Line> lines, const ResolvedStyle& style, double x_offset,
                  const SourceLocation& where);
-  void add_box(VItem item);
+  void add_box(VerticalEntry item);
   void space(double height);
   std::string block_lang(const model::Block& b) const;
   const ResolvedStyle& style(const std::string& name, std::initializer_list<const char*> fallbacks = {});
@@ -104,13 +104,13 @@ class BlockBuilder {
   void tag_run_languages(std::vector<text::Line>& lines);
 
   BuildContext& ctx_;
-  std::vector<VItem> items_;
+  std::vector<VerticalEntry> entries_;
   bool keep_next_ = false;
   std::string master_style(const std::string& style) const;
   std::string master_;  // the master of the page being filled: first_master, then each page-break's
   int heading_count_ = 0;
   int overfull_lines_ = 0;
-  int last_pass_ = 0;             // Knuth–Plass pass of the last set_text
+  int last_pass_ = 0;             // Knuth–Plass pass of the last typeset_text
   model::Align last_align_ = model::Align::Justify;
   std::map<std::string, ResolvedStyle> scaled_;
 };

@@ -1,5 +1,5 @@
 // The structured blocks: fact figures, the timeline, the names table and the
-// table of contents. Each is set cell by cell with set_text and becomes
+// table of contents. Each is set cell by cell with typeset_text and becomes
 // unbreakable boxes in the vertical list (one per row or entry).
 #include <algorithm>
 
@@ -28,7 +28,7 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
   // lines, so that its lines are balanced.
   auto natural_width = [&](const std::string& text, const ResolvedStyle& st) {
     double width = 0;
-    for (const text::Line& line : set_text(inline_of(text, b.where), st, block_lang(b), 1e6, -1, model::Align::Center, false))
+    for (const text::Line& line : typeset_text(inline_of(text, b.where), st, block_lang(b), 1e6, -1, model::Align::Center, false))
       width = std::max(width, line.natural_width);
     return width;
   };
@@ -44,7 +44,7 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
     if (one_line) return cell;
     model::Inline label = inline_of(text, b.where);
     auto count = [&](double m) {
-      return set_text(label, fitted, block_lang(b), m, -1, model::Align::Center, false).size();
+      return typeset_text(label, fitted, block_lang(b), m, -1, model::Align::Center, false).size();
     };
     size_t lines = count(cell);
     double lo = cell / static_cast<double>(lines + 1), hi = cell;
@@ -61,13 +61,13 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
     }
     return hi;
   };
-  VItem v;
+  VerticalEntry v;
   double height = 0;
   for (size_t i = 0; i < facts.figures.size(); ++i) {
     double x = i * (cell + gap);
     int fact_tag = ctx_.tags ? ctx_.tags->add(group, "P") : -1;
     double y = 0, value_baseline = 0;
-    for (const text::Line& line : set_text(inline_of(facts.figures[i].value, b.where), value_style, block_lang(b),
+    for (const text::Line& line : typeset_text(inline_of(facts.figures[i].value, b.where), value_style, block_lang(b),
                                            cell, fact_tag, model::Align::Center, false)) {
       value_baseline = y + baseline_offset(value_style.paragraph.leading, value_style.paragraph.size);
       append_line(v.items, line, x, value_baseline);
@@ -81,7 +81,7 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
     y = std::max(y, value_baseline + kFactLabelMinDrop * value_style.paragraph.size - label_baseline);
     model::Inline label = inline_of(facts.figures[i].label, b.where);
     double m = label_measure(facts.figures[i].label);
-    for (const text::Line& line : set_text(label, fitted, block_lang(b), m, fact_tag, model::Align::Center, false)) {
+    for (const text::Line& line : typeset_text(label, fitted, block_lang(b), m, fact_tag, model::Align::Center, false)) {
       append_line(v.items, line, x + (cell - m) / 2, y + label_baseline);
       y += fitted.paragraph.leading;
     }
@@ -123,7 +123,7 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
   // measure, where a long date wraps): the events get the rest.
   double date_width = 0;
   for (const model::TimelineEntry& e : timeline.entries)
-    for (const text::Line& line : set_text(inline_of(e.date, b.where), date_style, block_lang(b), 1e6, -1,
+    for (const text::Line& line : typeset_text(inline_of(e.date, b.where), date_style, block_lang(b), 1e6, -1,
                                            model::Align::Left, false))
       date_width = std::max(date_width, line.natural_width);
   date_width = std::min(ctx_.measure / 3, date_width + 0.5);
@@ -133,15 +133,15 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
     int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
-    VItem v;
+    VerticalEntry v;
     double yd = 0, ye = 0;
-    for (const text::Line& line : set_text(inline_of(e.date, b.where), date_style, block_lang(b), date_width, lbl,
+    for (const text::Line& line : typeset_text(inline_of(e.date, b.where), date_style, block_lang(b), date_width, lbl,
                                            model::Align::Left, false)) {
       append_line(v.items, line, 0, yd + baseline_offset(date_style.paragraph.leading, date_style.paragraph.size));
       yd += date_style.paragraph.leading;
     }
     for (const text::Line& line :
-         set_text(e.event, event_style, block_lang(b), ctx_.measure - date_width - gap, body, model::Align::Left)) {
+         typeset_text(e.event, event_style, block_lang(b), ctx_.measure - date_width - gap, body, model::Align::Left)) {
       append_line(v.items, line, date_width + gap,
                   ye + baseline_offset(event_style.paragraph.leading, event_style.paragraph.size));
       ye += event_style.paragraph.leading;
@@ -177,13 +177,13 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   std::vector<double> min_w(columns, 0), max_w(columns, 0);
   std::vector<int> rtl_cells(columns, 0), ltr_cells(columns, 0);
   auto measure_cell = [&](size_t c, const std::string& text, const ResolvedStyle& st, const std::string& lang) {
-    for (const text::Line& line : set_text(inline_of(text, b.where), st, lang, 1e6, -1, model::Align::Left, false))
+    for (const text::Line& line : typeset_text(inline_of(text, b.where), st, lang, 1e6, -1, model::Align::Left, false))
       max_w[c] = std::max(max_w[c], line.natural_width);
     for (size_t at = 0; at < text.size();) {
       size_t end = std::min(text.find(' ', at), text.size());
       if (end > at)
         for (const text::Line& line :
-             set_text(inline_of(text.substr(at, end - at), b.where), st, lang, 1e6, -1, model::Align::Left, false))
+             typeset_text(inline_of(text.substr(at, end - at), b.where), st, lang, 1e6, -1, model::Align::Left, false))
           min_w[c] = std::max(min_w[c], line.natural_width);
       at = end + 1;
     }
@@ -214,14 +214,14 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   space(cell_style.paragraph.leading * 0.5);
   if (!names.header.empty()) {
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
-    VItem v;
+    VerticalEntry v;
     double height = 0;
     for (size_t c = 0; c < names.header.size() && c < columns; ++c) {
       int th = ctx_.tags ? ctx_.tags->add(tr, "TH") : -1;
       double y = 0;
       // A header aligns with its column: right over a right-to-left column.
       model::Align align = rtl_cells[c] > ltr_cells[c] ? model::Align::Right : model::Align::Left;
-      for (const text::Line& line : set_text(inline_of(names.header[c], b.where), head_style, block_lang(b), width[c],
+      for (const text::Line& line : typeset_text(inline_of(names.header[c], b.where), head_style, block_lang(b), width[c],
                                              th, align, false)) {
         append_line(v.items, line, left[c], y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
         y += head_style.paragraph.leading;
@@ -239,14 +239,14 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   }
   for (const auto& row : names.rows) {
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
-    VItem v;
+    VerticalEntry v;
     double height = 0;
     for (size_t c = 0; c < row.size(); ++c) {
       int td = ctx_.tags ? ctx_.tags->add(tr, "TD", row[c].lang != ctx_.doc.meta.language ? row[c].lang : "") : -1;
       if (row[c].text.empty()) continue;
       std::string lang = cell_lang(row[c]);
       double y = 0;
-      for (const text::Line& line : set_text(inline_of(row[c].text, b.where), cell_style, lang, width[c], td,
+      for (const text::Line& line : typeset_text(inline_of(row[c].text, b.where), cell_style, lang, width[c], td,
                                              is_rtl(lang) ? model::Align::Right : model::Align::Left, false)) {
         append_line(v.items, line, left[c], y + baseline_offset(cell_style.paragraph.leading, cell_style.paragraph.size));
         y += cell_style.paragraph.leading;
@@ -266,7 +266,7 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
 
 void BlockBuilder::contents(const model::Block& b) {
   // The contents' own title is not listed in them.
-  for (auto it = items_.rbegin(); it != items_.rend(); ++it)
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
     if (it->heading_level > 0) {
       it->in_contents = false;
       break;
@@ -281,16 +281,16 @@ void BlockBuilder::contents(const model::Block& b) {
     // also holds the link annotation.
     int link_tag = ctx_.tags ? ctx_.tags->add(toci, "Link") : -1;
     double number_width = style.paragraph.size * 2.5;
-    std::vector<text::Line> lines = set_text(inline_of(entry.title, b.where), style, block_lang(b),
+    std::vector<text::Line> lines = typeset_text(inline_of(entry.title, b.where), style, block_lang(b),
                                              ctx_.measure - number_width, link_tag, model::Align::Left, false);
-    std::vector<text::Line> number = set_text(inline_of(entry.page_label.empty() ? "0" : entry.page_label, b.where),
+    std::vector<text::Line> number = typeset_text(inline_of(entry.page_label.empty() ? "0" : entry.page_label, b.where),
                                               style, block_lang(b), number_width, link_tag, model::Align::Right, false);
     space(style.paragraph.space_before);
-    size_t first = items_.size();
+    size_t first = entries_.size();
     add_lines(lines, style, 0, b.where);
-    for (size_t i = first; i < items_.size(); ++i) items_[i].contents_entry = true;
-    if (items_.size() > first && !number.empty()) {
-      VItem& last = items_.back();
+    for (size_t i = first; i < entries_.size(); ++i) entries_[i].contents_entry = true;
+    if (entries_.size() > first && !number.empty()) {
+      VerticalEntry& last = entries_.back();
       append_line(last.items, number.front(), ctx_.measure - number_width,
                   baseline_offset(style.paragraph.leading, style.paragraph.size));
       // The whole entry links to its heading.

@@ -2,15 +2,15 @@
 
 namespace jan20::layout {
 
-// Greedy filling with backtracking: items go into the current column while
-// they fit; when one does not, the column ends at the last item that allows a
-// break before it (set by widow/orphan/keep rules when the items were made),
-// and everything after that moves on. An item taller than an empty column is
-// placed anyway and flagged. Cost is linear in the number of items (each item
+// Greedy filling with backtracking: entries go into the current column while
+// they fit; when one does not, the column ends at the last entry that allows a
+// break before it (set by widow/orphan/keep rules when the entries were made),
+// and everything after that moves on. An entry taller than an empty column is
+// placed anyway and flagged. Cost is linear in the number of entries (each entry
 // is moved back at most once per column it is pushed out of, and the rules
 // only forbid short runs).
 std::vector<PageFlow> paginate(const PaginateInput& in) {
-  const std::vector<VItem>& items = *in.items;
+  const std::vector<VerticalEntry>& entries = *in.entries;
   std::vector<PageFlow> pages;
   std::string master = in.first_master;
 
@@ -19,10 +19,10 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
   // Figures that did not fit where they came wait for the top of the next
   // column, while the text after them goes on filling this one.
   std::vector<size_t> deferred;
-  while (i < items.size() || !deferred.empty() || pages.empty()) {
+  while (i < entries.size() || !deferred.empty() || pages.empty()) {
     // A forced break right where a page filled up does not make an empty page.
-    if (!after_break && deferred.empty() && i < items.size() && items[i].kind == VItem::Kind::PageBreak) {
-      master = items[i].master.empty() ? "body" : items[i].master;
+    if (!after_break && deferred.empty() && i < entries.size() && entries[i].kind == VerticalEntry::Kind::PageBreak) {
+      master = entries[i].master.empty() ? "body" : entries[i].master;
       ++i;
     }
     PageFlow page;
@@ -33,65 +33,65 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
     std::string next_master = "body";
     bool page_break = false;
 
-    for (size_t c = 0; c < cols.size() && (i < items.size() || !deferred.empty()) && !page_break; ++c) {
-      std::vector<PlacedItem>& placed = page.columns[c];
+    for (size_t c = 0; c < cols.size() && (i < entries.size() || !deferred.empty()) && !page_break; ++c) {
+      std::vector<PlacedEntry>& placed = page.columns[c];
       double y = 0;
       // Spaces at the top of a column are discarded, as TeX discards glue at
       // a page break; but a page begun by a forced break keeps them (like
       // \vspace*), so a dedication or a cover title can sit lower.
       if (!(after_break && c == 0))
-        while (i < items.size() && items[i].kind == VItem::Kind::Space) ++i;
+        while (i < entries.size() && entries[i].kind == VerticalEntry::Kind::Space) ++i;
       // Waiting figures first, in their order, as many as fit (the first
       // always: an empty column is as good as it gets).
       size_t taken = 0;
       for (; taken < deferred.size(); ++taken) {
-        const VItem& figure = items[deferred[taken]];
+        const VerticalEntry& figure = entries[deferred[taken]];
         if (!placed.empty() && y + figure.height > cols[c].height + 0.01) break;
         if (figure.height > cols[c].height + 0.01) page.forced_overflow = true;
         placed.push_back({deferred[taken], y});
         y += figure.height;
       }
       deferred.erase(deferred.begin(), deferred.begin() + static_cast<long>(taken));
-      while (i < items.size()) {
-        const VItem& item = items[i];
-        if (item.kind == VItem::Kind::PageBreak && !deferred.empty()) break;  // figures stay in their section
-        if (item.floats && !placed.empty() && y + item.height > cols[c].height + 0.01) {
+      while (i < entries.size()) {
+        const VerticalEntry& entry = entries[i];
+        if (entry.kind == VerticalEntry::Kind::PageBreak && !deferred.empty()) break;  // figures stay in their section
+        if (entry.floats && !placed.empty() && y + entry.height > cols[c].height + 0.01) {
           deferred.push_back(i++);
           continue;
         }
-        if (item.kind == VItem::Kind::PageBreak) {
-          next_master = item.master.empty() ? "body" : item.master;
+        if (entry.kind == VerticalEntry::Kind::PageBreak) {
+          next_master = entry.master.empty() ? "body" : entry.master;
           ++i;
           page_break = true;
           break;
         }
-        if (item.kind == VItem::Kind::Space) {
-          if (y + item.height > cols[c].height) {  // a space at the bottom ends the column
+        if (entry.kind == VerticalEntry::Kind::Space) {
+          if (y + entry.height > cols[c].height) {  // a space at the bottom ends the column
             ++i;
             break;
           }
           placed.push_back({i, y});
-          y += item.height;
+          y += entry.height;
           ++i;
           continue;
         }
-        if (y + item.height <= cols[c].height + 0.01) {
+        if (y + entry.height <= cols[c].height + 0.01) {
           placed.push_back({i, y});
-          y += item.height;
+          y += entry.height;
           ++i;
           continue;
         }
         // Does not fit: end the column at the last legal break.
         size_t k = placed.size();
-        while (k > 0 && !items[placed[k - 1].item].break_before) --k;
+        while (k > 0 && !entries[placed[k - 1].entry].break_before) --k;
         // placed[k-1] allows a break before it; keep it out unless that empties the column.
         bool has_content_before = false;
         for (size_t j = 0; j + 1 < k; ++j)
-          if (items[placed[j].item].kind == VItem::Kind::Content) has_content_before = true;
-        if (item.break_before && !placed.empty()) {
+          if (entries[placed[j].entry].kind == VerticalEntry::Kind::Content) has_content_before = true;
+        if (entry.break_before && !placed.empty()) {
           // Breaking right here is legal.
         } else if (k > 0 && has_content_before) {
-          i = placed[k - 1].item;
+          i = placed[k - 1].entry;
           placed.resize(k - 1);
         } else if (placed.empty()) {
           // Taller than an empty column: place it anyway.
@@ -105,12 +105,12 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
         break;
       }
       // Drop trailing spaces.
-      while (!placed.empty() && items[placed.back().item].kind == VItem::Kind::Space) placed.pop_back();
+      while (!placed.empty() && entries[placed.back().entry].kind == VerticalEntry::Kind::Space) placed.pop_back();
     }
     pages.push_back(std::move(page));
     master = page_break ? next_master : "body";
     after_break = page_break;
-    if (i >= items.size() && deferred.empty()) break;
+    if (i >= entries.size() && deferred.empty()) break;
   }
   return pages;
 }

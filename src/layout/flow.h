@@ -1,9 +1,9 @@
 #pragma once
 // The vertical list: what blocks become before they are cut into columns and
-// pages. Like TeX's vertical mode, simplified: content items of fixed height
+// pages. Like TeX's vertical mode, simplified: content entries of fixed height
 // (a line of text, a figure, a row of fact figures), discardable spaces, and
-// forced breaks. Whether a column may break before an item is decided when
-// the item is made (widows, orphans, keep-with-next), so paginating is a
+// forced breaks. Whether a column may break before an entry is decided when
+// the entry is made (widows, orphans, keep-with-next), so paginating is a
 // single greedy pass with backtracking to the last legal break.
 #include <string>
 #include <vector>
@@ -14,14 +14,14 @@
 
 namespace jan20::layout {
 
-struct VItem {
+struct VerticalEntry {
   enum class Kind { Content, Space, PageBreak };
   Kind kind = Kind::Content;
   double height = 0;
-  bool break_before = true;   // a column/page may end just before this item
+  bool break_before = true;   // a column/page may end just before this entry
   bool floats = false;        // a figure: when it does not fit here, it waits for the next column's top
   std::string master;         // PageBreak: master of the next page ("" = body)
-  std::vector<model::PageItem> items;  // x from the column's left edge, y from the item's top
+  std::vector<model::PageItem> items;  // what it draws: x from the column's left edge, y from the entry's top
   // Bookkeeping for outlines, the TOC, links and the report.
   std::string anchor;         // a heading's id: links to "#anchor" land here
   int heading_level = 0;
@@ -32,20 +32,20 @@ struct VItem {
   int line = -1;              // line index within that paragraph
 };
 
-// A column on a page where items are placed.
+// A column on a page where entries are placed.
 struct ColumnBox {
   double x = 0, y = 0, width = 0, height = 0;
 };
 
-struct PlacedItem {
-  size_t item = 0;  // index into the vertical list
-  double y = 0;     // top of the item from the column's top
+struct PlacedEntry {
+  size_t entry = 0;  // index into the vertical list
+  double y = 0;      // top of the entry from the column's top
 };
 
 struct PageFlow {
   std::string master;
-  std::vector<std::vector<PlacedItem>> columns;
-  bool forced_overflow = false;  // an item taller than its column was placed anyway
+  std::vector<std::vector<PlacedEntry>> columns;
+  bool forced_overflow = false;  // an entry taller than its column was placed anyway
   bool blank = false;            // a padding page: its master's background and ornaments only, no head or folio
 };
 
@@ -54,7 +54,7 @@ struct PageFlow {
 using ColumnsForPage = std::vector<ColumnBox> (*)(const void* context, int page, const std::string& master);
 
 struct PaginateInput {
-  const std::vector<VItem>* items = nullptr;
+  const std::vector<VerticalEntry>* entries = nullptr;
   std::string first_master = "body";
   const void* context = nullptr;
   ColumnsForPage columns = nullptr;

@@ -51,10 +51,10 @@ std::string fill_template(std::string t, const std::string& page, const std::str
 }
 
 // The page holds a table of contents entry (a link to a heading of the document).
-bool holds_contents(const std::vector<VItem>& items, const PageFlow& page) {
+bool holds_contents(const std::vector<VerticalEntry>& entries, const PageFlow& page) {
   for (const auto& column : page.columns)
-    for (const PlacedItem& placed : column)
-      if (items[placed.item].contents_entry) return true;
+    for (const PlacedEntry& placed : column)
+      if (entries[placed.entry].contents_entry) return true;
   return false;
 }
 
@@ -66,14 +66,14 @@ std::string page_label(const model::Design& design, const std::string& master, i
   return std::to_string(page_index + 1);
 }
 
-std::vector<HeadingPlace> find_headings(const std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+std::vector<HeadingPlace> find_headings(const std::vector<VerticalEntry>& entries, const std::vector<PageFlow>& flow,
                                         const model::Design& design) {
   std::vector<HeadingPlace> out;
   for (size_t p = 0; p < flow.size(); ++p) {
     std::vector<ColumnBox> cols = columns_of(design, static_cast<int>(p));
     for (size_t c = 0; c < flow[p].columns.size(); ++c)
-      for (const PlacedItem& placed : flow[p].columns[c]) {
-        const VItem& v = items[placed.item];
+      for (const PlacedEntry& placed : flow[p].columns[c]) {
+        const VerticalEntry& v = entries[placed.entry];
         if (v.heading_level == 0) continue;
         out.push_back({v.heading_title, v.anchor, v.heading_level, static_cast<int>(p),
                        cols[std::min(c, cols.size() - 1)].y + placed.y, v.in_contents});
@@ -82,12 +82,12 @@ std::vector<HeadingPlace> find_headings(const std::vector<VItem>& items, const s
   return out;
 }
 
-std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const std::vector<PageFlow>& flow,
                                      const model::Design& design, BlockBuilder& decorations,
                                      const model::Document& doc, std::vector<model::OutlineEntry>* outline) {
   std::vector<model::Page> pages;
   std::map<std::string, Anchor> anchors;
-  std::vector<HeadingPlace> headings = find_headings(items, flow, design);
+  std::vector<HeadingPlace> headings = find_headings(entries, flow, design);
   for (const HeadingPlace& h : headings) anchors[h.anchor] = {h.page, h.y};
 
   size_t next_heading = 0;
@@ -112,7 +112,7 @@ std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vecto
       }
       ++next_heading;
     }
-    const bool contents_page = holds_contents(items, flow[p]);
+    const bool contents_page = holds_contents(entries, flow[p]);
     if (master) {
       if (!master->background.empty()) {
         auto color = design.colors.find(master->background);
@@ -136,7 +136,7 @@ std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vecto
                                                   : model::Align::Center)
                                  : model::Align::Center;
         const ResolvedStyle& style = decorations.style_for(style_name.empty() ? (top ? "header" : "footer") : style_name);
-        std::vector<text::Line> lines = decorations.set_text({span}, style, doc.meta.language, area.width, -1, align, false);
+        std::vector<text::Line> lines = decorations.typeset_text({span}, style, doc.meta.language, area.width, -1, align, false);
         if (lines.empty()) return;
         double baseline = top ? area.y - style.paragraph.leading
                               : area.y + area.height + style.paragraph.leading * 1.6;
@@ -164,8 +164,8 @@ std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vecto
     for (size_t c = 0; c < flow[p].columns.size(); ++c) {
       ColumnBox col = cols[std::min(c, cols.size() - 1)];
       col.x += centre_shift;
-      for (const PlacedItem& placed : flow[p].columns[c]) {
-        for (model::PageItem& placed_item : items[placed.item].items) {
+      for (const PlacedEntry& placed : flow[p].columns[c]) {
+        for (model::PageItem& placed_item : entries[placed.entry].items) {
           model::PageItem item = std::move(placed_item);
           translate(item, col.x, col.y + placed.y);
           if (auto* link = std::get_if<model::Link>(&item); link && link->uri.rfind('#', 0) == 0) {
@@ -177,8 +177,8 @@ std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vecto
           }
           page.items.push_back(std::move(item));
         }
-        items[placed.item].items.clear();
-        items[placed.item].items.shrink_to_fit();
+        entries[placed.entry].items.clear();
+        entries[placed.entry].items.shrink_to_fit();
       }
     }
     pages.push_back(std::move(page));

@@ -1,6 +1,6 @@
 #pragma once
 // From the paginated flow to model pages: master decorations (background
-// into the bleed, ornaments, running header and footer), the placed items
+// into the bleed, ornaments, running header and footer), the placed entries
 // moved to page coordinates, anchors and internal links resolved.
 #include <map>
 #include <string>
@@ -24,14 +24,14 @@ struct HeadingPlace {
 };
 
 // Where each heading landed (first pass: for the table of contents).
-std::vector<HeadingPlace> find_headings(const std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+std::vector<HeadingPlace> find_headings(const std::vector<VerticalEntry>& entries, const std::vector<PageFlow>& flow,
                                         const model::Design& design);
 
 // The label printed and shown for a page: its number, or "" on unnumbered masters.
 std::string page_label(const model::Design& design, const std::string& master, int page_index);
 
-// Consumes the items' page items (each placed item is moved onto its page).
-std::vector<model::Page> materialize(std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+// Consumes the entries' page entries (each placed item is moved onto its page).
+std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const std::vector<PageFlow>& flow,
                                      const model::Design& design, BlockBuilder& decorations,
                                      const model::Document& doc, std::vector<model::OutlineEntry>* outline);
 

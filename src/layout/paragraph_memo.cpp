@@ -14,12 +14,12 @@ void ParagraphMemo::record(const text::ParagraphInput& input) {
   pending_.emplace_back(input, it->second.get());
 }
 
-void ParagraphMemo::set_recorded(text::ShapeCache& cache, int threads) {
+void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i; (i = next++) < pending_.size();) {
       auto& [input, setting] = pending_[i];
-      setting->result = text::set_paragraph(input, cache, setting->diagnostics);
+      setting->result = text::typeset_paragraph(input, cache, setting->diagnostics);
       setting->done = true;
     }
   };
@@ -35,9 +35,9 @@ text::ParagraphResult ParagraphMemo::use(const text::ParagraphInput& input, text
   std::string key = paragraph_key(input);
   auto it = settings_.find(key);
   if (it == settings_.end() || !it->second->done) {  // not recorded, or recorded and not set yet
-    if (!keep_) return text::set_paragraph(input, cache, sink);
+    if (!keep_) return text::typeset_paragraph(input, cache, sink);
     if (it == settings_.end()) it = settings_.emplace(std::move(key), std::make_unique<Setting>()).first;
-    it->second->result = text::set_paragraph(input, cache, it->second->diagnostics);
+    it->second->result = text::typeset_paragraph(input, cache, it->second->diagnostics);
     it->second->done = true;
   }
   Setting& setting = *it->second;

@@ -2,7 +2,7 @@
 // Paragraph settings kept for one typeset call, and made ahead on several
 // threads.
 //
-// Setting a paragraph (text::set_paragraph: itemize, shape, hyphenate, break
+// Setting a paragraph (text::typeset_paragraph: itemize, shape, hyphenate, break
 // into lines) is a pure function of its input, and half of a booklet's
 // build. Two things follow. A booklet with a table of contents is built in
 // two passes (the second with the headings' page numbers) that set the same
@@ -42,11 +42,11 @@ class ParagraphMemo {
     bool done = false;
   };
 
-  // Keeps `input` to be set by set_recorded (once, however often recorded).
+  // Keeps `input` to be set by typeset_recorded (once, however often recorded).
   void record(const text::ParagraphInput& input);
   // Sets every recorded input on `threads` threads (the calling one among
   // them). The shaping cache and the hyphenators are thread-safe.
-  void set_recorded(text::ShapeCache& cache, int threads);
+  void typeset_recorded(text::ShapeCache& cache, int threads);
   // The lines for `input`: made ahead, or set now; what setting them
   // reported goes to `sink`.
   text::ParagraphResult use(const text::ParagraphInput& input, text::ShapeCache& cache, DiagnosticSink& sink);

@@ -12,7 +12,7 @@ namespace jan20::layout {
 namespace {
 
 struct FrameSetting {
-  std::vector<VItem> items;
+  std::vector<VerticalEntry> entries;
   std::vector<PageFlow> flow;
   double used_height = 0;
   bool fits = false;
@@ -29,13 +29,13 @@ std::vector<ColumnBox> frame_columns(const void* context, int page, const std::s
   return cols;
 }
 
-// Lowest column height at which the items still fit the frame's columns on
+// Lowest column height at which the entries still fit the frame's columns on
 // one page: the columns end together (the first one line longer at most).
-double balanced_height(const std::vector<VItem>& items, const model::Frame& frame, double used) {
+double balanced_height(const std::vector<VerticalEntry>& entries, const model::Frame& frame, double used) {
   model::Frame trial = frame;
   auto fits = [&](double h) {
     trial.height = h;
-    std::vector<PageFlow> flow = paginate({&items, "body", &trial, frame_columns});
+    std::vector<PageFlow> flow = paginate({&entries, "body", &trial, frame_columns});
     return flow.size() == 1 && !flow[0].forced_overflow;
   };
   double lo = used / std::max(1, frame.columns), hi = frame.height;
@@ -51,7 +51,7 @@ double balanced_height(const std::vector<VItem>& items, const model::Frame& fram
 // soon as the content set so far is taller than all the frame's columns
 // together: a fill frame with half a million characters costs what fills it,
 // at each of the scales tried, not what sets all of it.
-FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std::vector<const model::Block*>& blocks,
+FrameSetting typeset_frame(BuildContext& base, const model::Frame& frame, const std::vector<const model::Block*>& blocks,
                        double scale, DiagnosticSink& sink, TagTree* tags, bool trial = false, bool balance = false) {
   BuildContext ctx = base.with_sink(sink);
   TypesetReport report;
@@ -77,24 +77,24 @@ FrameSetting set_frame(BuildContext& base, const model::Frame& frame, const std:
     if (trial && builder.content_height() > capacity) return {};  // fits = false
   }
   FrameSetting s;
-  s.items = builder.take();
-  s.flow = paginate({&s.items, "body", &frame, frame_columns});
+  s.entries = builder.take();
+  s.flow = paginate({&s.entries, "body", &frame, frame_columns});
   s.overfull = builder.overfull_lines();
   s.fits = s.flow.size() == 1 && s.overfull == 0 && !s.flow[0].forced_overflow;
   if (balance && s.fits && frame.columns > 1) {
     double content = 0;
     for (const auto& col : s.flow[0].columns)
-      if (!col.empty()) content += col.back().y + s.items[col.back().item].height;
+      if (!col.empty()) content += col.back().y + s.entries[col.back().entry].height;
     model::Frame balanced = frame;
-    balanced.height = balanced_height(s.items, frame, content);
-    s.flow = paginate({&s.items, "body", &balanced, frame_columns});
+    balanced.height = balanced_height(s.entries, frame, content);
+    s.flow = paginate({&s.entries, "body", &balanced, frame_columns});
   }
-  for (const auto& col : s.flow.empty() ? std::vector<std::vector<PlacedItem>>{} : s.flow[0].columns)
-    if (!col.empty()) s.used_height = std::max(s.used_height, col.back().y + s.items[col.back().item].height);
+  for (const auto& col : s.flow.empty() ? std::vector<std::vector<PlacedEntry>>{} : s.flow[0].columns)
+    if (!col.empty()) s.used_height = std::max(s.used_height, col.back().y + s.entries[col.back().entry].height);
   if (s.flow.size() > 1) {
     for (size_t p = 1; p < s.flow.size(); ++p)
       for (const auto& col : s.flow[p].columns)
-        if (!col.empty()) s.used_height += col.back().y + s.items[col.back().item].height;
+        if (!col.empty()) s.used_height += col.back().y + s.entries[col.back().entry].height;
     s.used_height += frame.height;
   }
   if (base.report) {
@@ -110,7 +110,7 @@ double fitting_scale(BuildContext& ctx, const model::Frame& frame, const std::ve
   TypesetReport* saved = ctx.report;
   ctx.report = nullptr;
   DiagnosticSink scratch;
-  if (set_frame(ctx, frame, blocks, hi, scratch, nullptr, true).fits) {
+  if (typeset_frame(ctx, frame, blocks, hi, scratch, nullptr, true).fits) {
     ctx.report = saved;
     return hi;
   }
@@ -119,7 +119,7 @@ double fitting_scale(BuildContext& ctx, const model::Frame& frame, const std::ve
   for (int i = 0; i < 12; ++i) {
     double mid = std::sqrt(lo * hi);
     DiagnosticSink trial;
-    (set_frame(ctx, frame, blocks, mid, trial, nullptr, true).fits ? lo : hi) = mid;
+    (typeset_frame(ctx, frame, blocks, mid, trial, nullptr, true).fits ? lo : hi) = mid;
   }
   ctx.report = saved;
   return lo;
@@ -191,7 +191,7 @@ model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
     double scale = 1.0;
     if (frame->fit == model::FitMode::Shrink) scale = fitting_scale(ctx, *frame, blocks, 0.1, 1.0);
     if (frame->fit == model::FitMode::Fill) scale = fitting_scale(ctx, *frame, blocks, 0.1, 40.0);
-    FrameSetting s = set_frame(ctx, *frame, blocks, scale, ctx.sink, ctx.tags, false, frame->balance);
+    FrameSetting s = typeset_frame(ctx, *frame, blocks, scale, ctx.sink, ctx.tags, false, frame->balance);
     if (!s.fits) {
       double over = s.used_height - frame->height;
       std::string by = over > 0 ? " by " + std::to_string(static_cast<int>(std::ceil(pt_to_mm(over)))) + " mm" : "";
@@ -207,8 +207,8 @@ model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
     std::vector<ColumnBox> cols = frame_columns(frame, 0, "");
     if (s.flow.empty()) continue;
     for (size_t c = 0; c < s.flow[0].columns.size(); ++c)
-      for (const PlacedItem& placed : s.flow[0].columns[c])
-        for (model::PageItem item : s.items[placed.item].items) {
+      for (const PlacedEntry& placed : s.flow[0].columns[c])
+        for (model::PageItem item : s.entries[placed.entry].items) {
           double x = frame->x + cols[c].x, y = frame->y + dy + placed.y;
           std::visit([&](auto& it) {
             using T = std::decay_t<decltype(it)>;

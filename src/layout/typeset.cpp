@@ -39,14 +39,14 @@ text::HyphenationRules hyphenation_rules(const model::Document& doc, const model
 
 // Counts paragraphs whose first or last piece on a page is shorter than the
 // layout allows, and fills in each reported line's page.
-void finish_report(const std::vector<VItem>& items, const std::vector<PageFlow>& flow,
+void finish_report(const std::vector<VerticalEntry>& entries, const std::vector<PageFlow>& flow,
                    const model::Design& design, TypesetReport* report) {
   if (!report) return;
   std::vector<std::vector<int>> pages_of(report->paragraphs.size());
   for (size_t p = 0; p < flow.size(); ++p)
     for (const auto& column : flow[p].columns)
-      for (const PlacedItem& placed : column) {
-        const VItem& v = items[placed.item];
+      for (const PlacedEntry& placed : column) {
+        const VerticalEntry& v = entries[placed.entry];
         if (v.paragraph < 0 || v.line < 0) continue;
         auto& lines = report->paragraphs[static_cast<size_t>(v.paragraph)].lines;
         if (static_cast<size_t>(v.line) < lines.size()) lines[static_cast<size_t>(v.line)].page = static_cast<int>(p) + 1;
@@ -122,7 +122,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   // numbers' values, so a third pass is needed only if the page of a heading
   // moved (checked, at most twice more).
   std::vector<ContentsEntry> contents;
-  std::vector<VItem> items;
+  std::vector<VerticalEntry> entries;
   std::vector<PageFlow> flow;
   TagTree tags;
   if (options.threads > 1) {
@@ -136,7 +136,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     recording.recording = true;
     BlockBuilder recorder(recording);
     for (const model::Block& block : doc.blocks) recorder.add(block);
-    paragraphs.set_recorded(cache, options.threads);
+    paragraphs.typeset_recorded(cache, options.threads);
   }
   DiagnosticSink pass_sink;  // shaping and breaking diagnostics are the same on every pass: keep the last
   for (int pass = 0; pass < 4; ++pass) {
@@ -149,11 +149,11 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     BuildContext pass_ctx = ctx.with_sink(pass_sink);
     BlockBuilder builder(pass_ctx);
     for (const model::Block& block : doc.blocks) builder.add(block);
-    items = builder.take();
-    flow = paginate({&items, first_master(design), &design, flow_columns});
+    entries = builder.take();
+    flow = paginate({&entries, first_master(design), &design, flow_columns});
     if (!has_contents) break;
     std::vector<ContentsEntry> found;
-    for (const HeadingPlace& h : find_headings(items, flow, design))
+    for (const HeadingPlace& h : find_headings(entries, flow, design))
       if (h.in_contents && h.level <= 2)
         found.push_back({h.title, h.anchor, page_label(design, flow[static_cast<size_t>(h.page)].master, h.page), h.level});
     bool same = found.size() == contents.size() &&
@@ -185,9 +185,9 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
                                          std::to_string(&page - &flow[0] + 1) + " and may overflow it",
                    "shorten it or give the figure less height");
 
-  finish_report(items, flow, design, report);
+  finish_report(entries, flow, design, report);
   BlockBuilder decorations(ctx);
-  out.pages = materialize(items, flow, design, decorations, doc, &out.outline);
+  out.pages = materialize(entries, flow, design, decorations, doc, &out.outline);
   out.tags = tags.take();
   out.fonts = fonts.resources();
   return out;

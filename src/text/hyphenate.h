@@ -65,7 +65,7 @@ class Hyphenator {
 
 // The hyphenators of a build, one per language, made on first use with the
 // same rules and kept, so that a pattern file is read once per build and not
-// once per paragraph (set_paragraph takes one through ParagraphInput).
+// once per paragraph (typeset_paragraph takes one through ParagraphInput).
 // Thread-safe.
 class Hyphenators {
  public:

@@ -1,5 +1,5 @@
 // Itemization: bidi levels (ICU's implementation of UAX #9), resolved scripts
-// (text/script.h), languages and font fallback, merged into items that each
+// (text/script.h), languages and font fallback, merged into runs that each
 // have one level, script, language, face and style span.
 #include "text/itemize.h"
 
@@ -123,11 +123,11 @@ bool paragraph_is_rtl(std::string_view text) {
   return false;
 }
 
-std::vector<Item> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
+std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
                           const std::string& paragraph_lang, [[maybe_unused]] model::Align align,
                           DiagnosticSink& sink) {
-  std::vector<Item> items;
-  if (text.empty()) return items;
+  std::vector<ShapingRun> runs;
+  if (text.empty()) return runs;
   CodePoints d = decode(text);
   const size_t n = d.cps.size();
   int para_level = paragraph_level(text, paragraph_lang);
@@ -191,23 +191,23 @@ std::vector<Item> itemize(std::string_view text, const std::vector<StyledSpan>& 
     previous_face = face;
     previous_span = span;
 
-    Item next{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span};
-    if (!items.empty()) {
-      Item& last = items.back();
+    ShapingRun next{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span};
+    if (!runs.empty()) {
+      ShapingRun& last = runs.back();
       if (last.bidi_level == next.bidi_level && last.script == next.script && last.lang == next.lang &&
           last.face == next.face && last.span == next.span) {
         last.end = next.end;
         continue;
       }
     }
-    items.push_back(std::move(next));
+    runs.push_back(std::move(next));
   }
-  return items;
+  return runs;
 }
 
 std::vector<size_t> visual_order(const std::vector<int>& levels) {
   // UAX #9 L2: from the highest level down to the lowest odd level, reverse
-  // every maximal sequence of items at that level or higher.
+  // every maximal sequence of runs at that level or higher.
   std::vector<size_t> order(levels.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   if (levels.empty()) return order;

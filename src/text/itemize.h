@@ -1,5 +1,5 @@
 #pragma once
-// Itemization: splits a paragraph into items that can each be shaped alone:
+// Itemization: splits a paragraph into runs that can each be shaped alone:
 // one bidi level, one script, one language, one face, one style span.
 // Bidi levels come from ICU (UBA), scripts from ICU's script property with
 // Common/Inherited characters taking their neighbour's script, faces from the
@@ -17,35 +17,35 @@
 
 namespace jan20::text {
 
-struct Item {
+struct ShapingRun {
   size_t begin = 0, end = 0;     // bytes of the paragraph text
   int bidi_level = 0;            // even = LTR, odd = RTL
   hb_script_t script = HB_SCRIPT_LATIN;
-  std::string lang;              // BCP-47 effective for the item ("az", "az-Cyrl", "az-Arab", "en")
+  std::string lang;              // BCP-47 effective for the run ("az", "az-Cyrl", "az-Arab", "en")
   const font::Face* face = nullptr;
   size_t span = 0;               // index into ParagraphInput::spans
 };
 
 // Items in logical order. A character that no face of its span covers is
 // reported as an error (which character, its code point, the word, where in
-// the content: span.where) and the item falls back to the primary face.
+// the content: span.where) and the run falls back to the primary face.
 //
 // Rules: the paragraph level is 1 when the paragraph language is written
 // right to left (az-Arab, fa, ar…), else that of the first strong character
 // (paragraph_level). Scripts are resolved as text/script.h describes. An
-// item's language is its span's (or the paragraph's) with the script written
+// run's language is its span's (or the paragraph's) with the script written
 // out when unusual for it: Arabic script in "az" text is "az-Arab", Cyrillic
 // "az-Cyrl". A letter takes the first face of style.face, style.fallbacks that
 // has it; spaces, digits, punctuation and combining marks stay in the face of
-// the character before them when it has them. `align` does not affect items.
-std::vector<Item> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
+// the character before them when it has them. `align` does not affect runs.
+std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
                           const std::string& paragraph_lang, model::Align align, DiagnosticSink& sink);
 
 // The paragraph's embedding level (0 = LTR, 1 = RTL): 1 when the paragraph
 // language is written right to left, else by its first strong character.
 int paragraph_level(std::string_view text, const std::string& paragraph_lang);
 
-// Visual order of a line's items (indexes into `levels`), by the UBA's rule L2.
+// Visual order of a line's runs (indexes into `levels`), by the UBA's rule L2.
 std::vector<size_t> visual_order(const std::vector<int>& levels);
 
 // The paragraph's base direction from its text alone: RTL when its first

@@ -1,10 +1,10 @@
-// set_paragraph: the entry point of text/. The steps, each in its own file:
+// typeset_paragraph: the entry point of text/. The steps, each in its own file:
 //   itemize (itemize.h)           bidi levels, scripts, languages, faces
 //   find_breaks (breaks.h)        where lines may end: UAX #14 + our rules
 //   collect (linebreak/collect.h) words shaped per unit through the cache,
 //                                 hyphenated, turned into boxes, glue, penalties
 //   break_lines (linebreak/knuth_plass.h)  Knuth–Plass total fit
-//   set_line (linebreak/lines.h)  glyph runs per line, justified, in visual order
+//   typeset_line (linebreak/lines.h)  glyph runs per line, justified, in visual order
 #include "text/paragraph.h"
 
 #include <algorithm>
@@ -43,9 +43,9 @@ SourceLocation locate(const ParagraphInput& in, size_t span_index, size_t offset
 std::string pt(double v) { return format_number(v, 1) + " pt"; }
 
 // The first byte of the paragraph set on the line (a word piece or a space).
-size_t content_begin(const Collected& c, const linebreak::LineBreak& line) {
-  for (size_t k = line.start; k < line.end && k < c.items.size(); ++k) {
-    const size_t origin = c.items[k].origin;
+size_t content_begin(const Collected& c, const linebreak::ChosenLine& line) {
+  for (size_t k = line.start; k < line.end && k < c.nodes.size(); ++k) {
+    const size_t origin = c.nodes[k].origin;
     if (origin == linebreak::kNoOrigin) continue;
     const Element& e = c.elements[origin];
     if (e.kind == Element::Kind::Fragment) return c.fragments[e.index].begin;
@@ -54,12 +54,12 @@ size_t content_begin(const Collected& c, const linebreak::LineBreak& line) {
   return static_cast<size_t>(-1);
 }
 
-void report_overfull(const ParagraphInput& in, const std::vector<text::Item>& items, const Collected& c,
-                     const linebreak::LineBreak& lb, const Line& line, DiagnosticSink& sink) {
+void report_overfull(const ParagraphInput& in, const std::vector<text::ShapingRun>& runs, const Collected& c,
+                     const linebreak::ChosenLine& lb, const Line& line, DiagnosticSink& sink) {
   // The widest word on the line is the likely culprit.
   const linebreak::Word* widest = nullptr;
   for (size_t k = lb.start; k < lb.end; ++k) {
-    const size_t origin = c.items[k].origin;
+    const size_t origin = c.nodes[k].origin;
     if (origin == linebreak::kNoOrigin || c.elements[origin].kind != Element::Kind::Fragment) continue;
     const linebreak::Word& w = c.words[c.fragments[c.elements[origin].index].word];
     if (!widest || w.width > widest->width) widest = &w;
@@ -67,7 +67,7 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::Item>& it
   const double excess = line.width - in.measure;
   if (widest && widest->width > in.measure) {
     const std::string word = in.text.substr(widest->begin, widest->end - widest->begin);
-    sink.warning(locate(in, items[widest->item].span, widest->begin),
+    sink.warning(locate(in, runs[widest->item].span, widest->begin),
                  "the word '" + word + "' is " + pt(widest->width) + " wide, wider than the line (" +
                      pt(in.measure) + "): it sticks out by " + pt(excess),
                  "add a hyphenation exception for it (\"xal-qı-mı-zın\"), shorten it, or make the text smaller "
@@ -76,8 +76,8 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::Item>& it
   }
   const size_t first = content_begin(c, lb);
   size_t span = 0;
-  for (const auto& item : items)
-    if (first != static_cast<size_t>(-1) && item.begin <= first && first < item.end) span = item.span;
+  for (const auto& run : runs)
+    if (first != static_cast<size_t>(-1) && run.begin <= first && first < run.end) span = run.span;
   sink.warning(locate(in, span, first == static_cast<size_t>(-1) ? 0 : first),
                "a line is " + pt(excess) + " wider than the measure (" + pt(in.measure) + ")",
                "rephrase the paragraph, add hyphenation exceptions, or allow more stretch");
@@ -85,14 +85,14 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::Item>& it
 
 }  // namespace
 
-ParagraphResult set_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink) {
+ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink) {
   ParagraphResult result;
   if (input.text.empty() || input.spans.empty()) return result;
-  const std::vector<text::Item> items = itemize(input.text, input.spans, input.lang, input.align, sink);
-  if (items.empty()) return result;
-  for (const auto& item : items) {
-    if (!item.face) {
-      sink.error(input.spans[item.span].where, "the text has no font to be set in",
+  const std::vector<text::ShapingRun> runs = itemize(input.text, input.spans, input.lang, input.align, sink);
+  if (runs.empty()) return result;
+  for (const auto& run : runs) {
+    if (!run.face) {
+      sink.error(input.spans[run.span].where, "the text has no font to be set in",
                  "give the paragraph style a font that the layout defines");
       return result;
     }
@@ -105,14 +105,14 @@ ParagraphResult set_paragraph(const ParagraphInput& input, ShapeCache& cache, Di
   const std::vector<BreakOpportunity> opportunities =
       find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right});
 
-  const Collected collected = linebreak::collect({input, items, opportunities, cache, *hyphenators});
-  const linebreak::BreakResult breaks = linebreak::break_lines(collected.items, input.measure, input.params, collected.em);
+  const Collected collected = linebreak::collect({input, runs, opportunities, cache, *hyphenators});
+  const linebreak::BreakResult breaks = linebreak::break_lines(collected.nodes, input.measure, input.params, collected.em);
   result.demerits = breaks.demerits;
   result.pass = breaks.pass;
 
-  int lowest = items.front().bidi_level;
-  for (const auto& item : items) lowest = std::min(lowest, item.bidi_level);
-  const linebreak::LineContext context{input, items, collected, cache, (lowest & 1) != 0};
+  int lowest = runs.front().bidi_level;
+  for (const auto& run : runs) lowest = std::min(lowest, run.bidi_level);
+  const linebreak::LineContext context{input, runs, collected, cache, (lowest & 1) != 0};
 
   // Text ranges: each line from its first piece up to the next line's.
   std::vector<size_t> begins;
@@ -125,11 +125,11 @@ ParagraphResult set_paragraph(const ParagraphInput& input, ShapeCache& cache, Di
     place.line = &breaks.lines[i];
     place.previous = i > 0 ? &breaks.lines[i - 1] : nullptr;
     place.first = i == 0;
-    place.last = collected.items[breaks.lines[i].end].forced();
+    place.last = collected.nodes[breaks.lines[i].end].forced();
     place.text_begin = i == 0 ? 0 : begins[i];
     place.text_end = i + 1 < breaks.lines.size() ? begins[i + 1] : input.text.size();
-    Line line = linebreak::set_line(context, place);
-    if (line.overfull) report_overfull(input, items, collected, breaks.lines[i], line, sink);
+    Line line = linebreak::typeset_line(context, place);
+    if (line.overfull) report_overfull(input, runs, collected, breaks.lines[i], line, sink);
     result.lines.push_back(std::move(line));
   }
   return result;

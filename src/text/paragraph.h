@@ -84,6 +84,6 @@ struct ParagraphResult {
 
 // Sets a paragraph. Lines that cannot fit (a word wider than the measure) are
 // reported at the span's location and kept, flagged overfull.
-ParagraphResult set_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink);
+ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink);
 
 }  // namespace jan20::text

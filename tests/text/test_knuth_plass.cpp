@@ -10,7 +10,7 @@
 #include <tuple>
 #include <vector>
 
-#include "text/linebreak/items.h"
+#include "text/linebreak/nodes.h"
 #include "text/linebreak/knuth_plass.h"
 
 namespace jan20::text::linebreak {
@@ -20,15 +20,15 @@ constexpr double kSpace = 10;
 
 // Words of the given widths separated by justified spaces (10 pt, stretch
 // 5, shrink 3.3 with the default parameters).
-std::vector<Item> words(const std::vector<double>& widths, const LineBreakParams& p,
+std::vector<Node> words(const std::vector<double>& widths, const LineBreakParams& p,
                         model::Align align = model::Align::Justify) {
-  std::vector<Item> items;
+  std::vector<Node> nodes;
   for (size_t i = 0; i < widths.size(); ++i) {
-    if (i > 0) append_space(items, align, kSpace, 10, p, i);
-    items.push_back(Item::box(widths[i], i));
+    if (i > 0) append_space(nodes, align, kSpace, 10, p, i);
+    nodes.push_back(Node::box(widths[i], i));
   }
-  append_paragraph_end(items);
-  return items;
+  append_paragraph_end(nodes);
+  return nodes;
 }
 
 std::vector<size_t> ends(const BreakResult& r) {  // the item each line ends at
@@ -41,21 +41,21 @@ std::vector<size_t> ends(const BreakResult& r) {  // the item each line ends at
 // demerits as TeX (§851–§859) but no active list and no pruning: the
 // reference the optimised search must match.
 struct Reference {
-  const std::vector<Item>& items;
+  const std::vector<Node>& nodes;
   double measure;
   LineBreakParams p;
   int pass;
   std::map<std::tuple<size_t, int, int, bool>, double> memo;
 
   bool legal(size_t b) const {
-    const Item& it = items[b];
+    const Node& it = nodes[b];
     if (it.is_penalty()) return it.penalty < kInfinitePenalty && !(pass == 1 && it.discretionary);
-    if (it.is_glue()) return b > 0 && items[b - 1].is_box();
+    if (it.is_glue()) return b > 0 && nodes[b - 1].is_box();
     return false;
   }
   size_t start_after(size_t b) const {
     size_t j = b + 1;
-    while (j < items.size() && (items[j].is_glue() || (items[j].is_penalty() && !items[j].forced()))) ++j;
+    while (j < nodes.size() && (nodes[j].is_glue() || (nodes[j].is_penalty() && !nodes[j].forced()))) ++j;
     return j;
   }
   // Least demerits from a line starting at `start` to the end, given the
@@ -66,8 +66,8 @@ struct Reference {
     double result = std::numeric_limits<double>::infinity();
     const double threshold = pass == 1 ? p.pretolerance : p.tolerance;
     double width = 0, stretch = 0, shrink = 0, fil = 0;
-    for (size_t b = start; b < items.size(); ++b) {
-      const Item& it = items[b];
+    for (size_t b = start; b < nodes.size(); ++b) {
+      const Node& it = nodes[b];
       if (legal(b) && !(b == start && !it.forced())) {
         const double natural = width + (it.is_penalty() ? it.width : 0);
         const double shortfall = measure - natural;
@@ -90,7 +90,7 @@ struct Reference {
           const double pi = it.is_penalty() ? it.penalty : 0;
           if (pi > 0) d += pi * pi;
           else if (pi > kForcedBreak) d -= pi * pi;
-          const bool final = b == items.size() - 1;
+          const bool final = b == nodes.size() - 1;
           if (flagged && final) d += p.final_hyphen_demerits;
           else if (flagged && it.flagged) d += p.adjacent_hyphens_demerits;
           if (std::abs(fit - fitness) > 1) d += p.fitness_demerits;
@@ -119,8 +119,8 @@ TEST(KnuthPlass, SevenWordsOnTwoLinesWorkedOutByHand) {
   LineBreakParams p;
   p.space_stretch = 1.0;
   p.space_shrink = 0.5;
-  const auto items = words({20, 20, 20, 20, 20, 20, 20}, p);
-  const BreakResult r = break_lines(items, 100, p);
+  const auto nodes = words({20, 20, 20, 20, 20, 20, 20}, p);
+  const BreakResult r = break_lines(nodes, 100, p);
   ASSERT_EQ(r.lines.size(), 2u);
   EXPECT_EQ(r.pass, 1);
   EXPECT_EQ(r.lines[0].end, 7u);  // the glue after the fourth word
@@ -139,38 +139,38 @@ TEST(KnuthPlass, TotalFitAvoidsTheLooseLineFirstFitLeaves) {
   // r = 0.667, badness 29.6, loose) so that line 2 fits exactly:
   //   (10 + 29.6)² + (10 + 0)² + 10² = 1770.5 demerits.
   LineBreakParams p;
-  const auto items = words({10, 10, 40, 10, 10, 30, 20, 20, 30}, p);
-  const BreakResult r = break_lines(items, 110, p);
+  const auto nodes = words({10, 10, 40, 10, 10, 30, 20, 20, 30}, p);
+  const BreakResult r = break_lines(nodes, 110, p);
   EXPECT_EQ(r.pass, 1);
-  EXPECT_EQ(ends(r), (std::vector<size_t>{7, 15, items.size() - 1}));
+  EXPECT_EQ(ends(r), (std::vector<size_t>{7, 15, nodes.size() - 1}));
   ASSERT_EQ(r.lines.size(), 3u);
   EXPECT_NEAR(r.lines[0].ratio, 10.0 / 15.0, 1e-12);
   EXPECT_EQ(r.lines[0].fitness, 1);  // loose
   EXPECT_NEAR(r.lines[1].ratio, 0, 1e-12);
   EXPECT_NEAR(r.demerits, std::pow(10 + 100 * std::pow(10.0 / 15.0, 3), 2) + 100 + 100, 1e-6);
-  Reference ref{items, 110, p, 1, {}};
+  Reference ref{nodes, 110, p, 1, {}};
   EXPECT_NEAR(r.demerits, ref.best(0, 2, 0, false), 1e-6);
 }
 
-std::vector<Item> random_paragraph(std::mt19937& rng, int n_words, const LineBreakParams& p,
+std::vector<Node> random_paragraph(std::mt19937& rng, int n_words, const LineBreakParams& p,
                                    model::Align align, bool hyphens) {
   std::uniform_real_distribution<double> syllable(8, 22);
   std::uniform_int_distribution<int> syllables(1, 4);
-  std::vector<Item> items;
+  std::vector<Node> nodes;
   size_t origin = 0;
   for (int w = 0; w < n_words; ++w) {
-    if (w > 0) append_space(items, align, kSpace, 10, p, origin++);
+    if (w > 0) append_space(nodes, align, kSpace, 10, p, origin++);
     const int n = syllables(rng);
     for (int s = 0; s < n; ++s) {
       if (s > 0) {
         if (hyphens)
-          append_break(items, align, p.hyphen_penalty, 4, true, true, 10, p, origin++);
+          append_break(nodes, align, p.hyphen_penalty, 4, true, true, 10, p, origin++);
       }
-      items.push_back(Item::box(syllable(rng), origin++));
+      nodes.push_back(Node::box(syllable(rng), origin++));
     }
   }
-  append_paragraph_end(items);
-  return items;
+  append_paragraph_end(nodes);
+  return nodes;
 }
 
 TEST(KnuthPlass, MatchesExhaustiveSearchOnRandomParagraphs) {
@@ -179,13 +179,13 @@ TEST(KnuthPlass, MatchesExhaustiveSearchOnRandomParagraphs) {
   for (int trial = 0; trial < 60; ++trial) {
     LineBreakParams p;
     const model::Align align = trial % 3 == 2 ? model::Align::Left : model::Align::Justify;
-    const auto items = random_paragraph(rng, 25 + trial % 20, p, align, true);
+    const auto nodes = random_paragraph(rng, 25 + trial % 20, p, align, true);
     const double measure = 180 + 7 * (trial % 11);
-    const BreakResult r = break_lines(items, measure, p);
+    const BreakResult r = break_lines(nodes, measure, p);
     ASSERT_FALSE(r.lines.empty());
     if (r.pass == 3) continue;  // the reference models passes 1 and 2
     if (r.pass == 2) ++second_pass;
-    Reference ref{items, measure, p, r.pass, {}};
+    Reference ref{nodes, measure, p, r.pass, {}};
     EXPECT_NEAR(r.demerits, ref.best(0, 2, 0, false), 1e-6) << "trial " << trial;
     // The chain really is what the demerits say.
     double sum = 0;
@@ -199,8 +199,8 @@ TEST(KnuthPlass, RatiosStayWithinTolerance) {
   std::mt19937 rng(1990);
   for (int trial = 0; trial < 40; ++trial) {
     LineBreakParams p;
-    const auto items = random_paragraph(rng, 80, p, model::Align::Justify, true);
-    const BreakResult r = break_lines(items, 240, p);
+    const auto nodes = random_paragraph(rng, 80, p, model::Align::Justify, true);
+    const BreakResult r = break_lines(nodes, 240, p);
     ASSERT_LE(r.pass, 2) << "trial " << trial;
     for (size_t i = 0; i + 1 < r.lines.size(); ++i) {
       EXPECT_FALSE(r.lines[i].overfull);
@@ -215,17 +215,17 @@ TEST(KnuthPlass, RatiosStayWithinTolerance) {
 
 TEST(KnuthPlass, FirstPassWithoutHyphenationWhenItIsGoodEnough) {
   LineBreakParams p;
-  std::vector<Item> items;
+  std::vector<Node> nodes;
   // 12 words of 30 pt with a hyphen point in each: 3 words + 2 spaces = 110
   // at measure 110 fit exactly, so no hyphen is needed or tried.
   for (int w = 0; w < 12; ++w) {
-    if (w > 0) append_space(items, model::Align::Justify, kSpace, 10, p);
-    items.push_back(Item::box(15));
-    append_break(items, model::Align::Justify, p.hyphen_penalty, 4, true, true, 10, p);
-    items.push_back(Item::box(15));
+    if (w > 0) append_space(nodes, model::Align::Justify, kSpace, 10, p);
+    nodes.push_back(Node::box(15));
+    append_break(nodes, model::Align::Justify, p.hyphen_penalty, 4, true, true, 10, p);
+    nodes.push_back(Node::box(15));
   }
-  append_paragraph_end(items);
-  const BreakResult r = break_lines(items, 110, p);
+  append_paragraph_end(nodes);
+  const BreakResult r = break_lines(nodes, 110, p);
   EXPECT_EQ(r.pass, 1);
   ASSERT_EQ(r.lines.size(), 4u);
   for (const auto& line : r.lines) {
@@ -236,18 +236,18 @@ TEST(KnuthPlass, FirstPassWithoutHyphenationWhenItIsGoodEnough) {
 
 TEST(KnuthPlass, HyphenatesInTheSecondPassWhenSpacesWouldGapeOtherwise) {
   LineBreakParams p;
-  std::vector<Item> items;
+  std::vector<Node> nodes;
   // Words of 60 pt (two syllables of 30) at measure 105: one word per line
   // has no glue to stretch, two words (130 pt) cannot shrink enough, so the
   // first pass fails; "word hy-" = 60 + 10 + 30 + 4 = 104 fits at r = 0.2.
   for (int w = 0; w < 6; ++w) {
-    if (w > 0) append_space(items, model::Align::Justify, kSpace, 10, p);
-    items.push_back(Item::box(30));
-    append_break(items, model::Align::Justify, p.hyphen_penalty, 4, true, true, 10, p);
-    items.push_back(Item::box(30));
+    if (w > 0) append_space(nodes, model::Align::Justify, kSpace, 10, p);
+    nodes.push_back(Node::box(30));
+    append_break(nodes, model::Align::Justify, p.hyphen_penalty, 4, true, true, 10, p);
+    nodes.push_back(Node::box(30));
   }
-  append_paragraph_end(items);
-  const BreakResult r = break_lines(items, 105, p);
+  append_paragraph_end(nodes);
+  const BreakResult r = break_lines(nodes, 105, p);
   EXPECT_EQ(r.pass, 2);
   int hyphenated = 0;
   for (const auto& line : r.lines) {
@@ -266,8 +266,8 @@ TEST(KnuthPlass, NeverMoreConsecutiveHyphensThanAllowed) {
       p.max_consecutive_hyphens = limit;
       p.adjacent_hyphens_demerits = 0;  // let the hard limit do the work
       p.hyphen_penalty = -100;         // hyphens are welcome: the limit must hold anyway
-      const auto items = random_paragraph(rng, 60, p, model::Align::Justify, true);
-      const BreakResult r = break_lines(items, 150, p);
+      const auto nodes = random_paragraph(rng, 60, p, model::Align::Justify, true);
+      const BreakResult r = break_lines(nodes, 150, p);
       int run = 0;
       for (const auto& line : r.lines) {
         run = line.hyphenated ? run + 1 : 0;
@@ -282,14 +282,14 @@ TEST(KnuthPlass, NeverMoreConsecutiveHyphensThanAllowed) {
 TEST(KnuthPlass, DoubleAndFinalHyphenDemeritsAreCharged) {
   LineBreakParams p;
   p.pretolerance = -1;  // straight to the second pass
-  std::vector<Item> items;
+  std::vector<Node> nodes;
   // Two lines, the first ending at a hyphen: line 2 is the last line, so the
   // final-hyphen demerits apply.
-  items.push_back(Item::box(50));
-  append_break(items, model::Align::Justify, p.hyphen_penalty, 5, true, true, 10, p);
-  items.push_back(Item::box(50));
-  append_paragraph_end(items);
-  const BreakResult r = break_lines(items, 55, p);
+  nodes.push_back(Node::box(50));
+  append_break(nodes, model::Align::Justify, p.hyphen_penalty, 5, true, true, 10, p);
+  nodes.push_back(Node::box(50));
+  append_paragraph_end(nodes);
+  const BreakResult r = break_lines(nodes, 55, p);
   ASSERT_EQ(r.lines.size(), 2u);
   EXPECT_TRUE(r.lines[0].hyphenated);
   EXPECT_NEAR(r.lines[0].demerits, (10 + 0) * (10 + 0) + 50 * 50, 1e-9);  // exact fit, penalty 50
@@ -298,20 +298,20 @@ TEST(KnuthPlass, DoubleAndFinalHyphenDemeritsAreCharged) {
 
 TEST(KnuthPlass, ForcedBreaksEndALine) {
   LineBreakParams p;
-  std::vector<Item> items;
-  items.push_back(Item::box(20));
-  append_space(items, model::Align::Justify, kSpace, 10, p);
-  items.push_back(Item::box(20));
-  Item fill = Item::glue(0, 0, 0);
+  std::vector<Node> nodes;
+  nodes.push_back(Node::box(20));
+  append_space(nodes, model::Align::Justify, kSpace, 10, p);
+  nodes.push_back(Node::box(20));
+  Node fill = Node::glue(0, 0, 0);
   fill.fil = 1;
-  items.push_back(fill);
-  items.push_back(Item::penalty_item(kForcedBreak));  // index 4
-  items.push_back(Item::box(20));
-  append_space(items, model::Align::Justify, kSpace, 10, p);
-  items.push_back(Item::box(20));
-  append_paragraph_end(items);
+  nodes.push_back(fill);
+  nodes.push_back(Node::penalty_node(kForcedBreak));  // index 4
+  nodes.push_back(Node::box(20));
+  append_space(nodes, model::Align::Justify, kSpace, 10, p);
+  nodes.push_back(Node::box(20));
+  append_paragraph_end(nodes);
   // Everything would fit on one line of 200 pt.
-  const BreakResult r = break_lines(items, 200, p);
+  const BreakResult r = break_lines(nodes, 200, p);
   ASSERT_EQ(r.lines.size(), 2u);
   EXPECT_EQ(r.lines[0].end, 4u);
   EXPECT_EQ(r.lines[1].start, 5u);
@@ -323,16 +323,16 @@ TEST(KnuthPlass, NoBreakAtATie) {
   LineBreakParams p;
   p.space_stretch = 1.0;
   p.space_shrink = 0.5;
-  std::vector<Item> items;
+  std::vector<Node> nodes;
   for (int w = 0; w < 7; ++w) {
     if (w == 4)
-      append_tie(items, model::Align::Justify, kSpace, 10, p);
+      append_tie(nodes, model::Align::Justify, kSpace, 10, p);
     else if (w > 0)
-      append_space(items, model::Align::Justify, kSpace, 10, p);
-    items.push_back(Item::box(20));
+      append_space(nodes, model::Align::Justify, kSpace, 10, p);
+    nodes.push_back(Node::box(20));
   }
-  append_paragraph_end(items);
-  const BreakResult r = break_lines(items, 100, p);
+  append_paragraph_end(nodes);
+  const BreakResult r = break_lines(nodes, 100, p);
   ASSERT_EQ(r.lines.size(), 2u);
   EXPECT_EQ(r.pass, 1);
   EXPECT_EQ(r.lines[0].end, 5u);  // the glue after the third word
@@ -342,8 +342,8 @@ TEST(KnuthPlass, NoBreakAtATie) {
 
 TEST(KnuthPlass, EmergencyPassSetsAWordWiderThanTheMeasureOverfull) {
   LineBreakParams p;
-  const auto items = words({30, 30, 150, 30, 30}, p);
-  const BreakResult r = break_lines(items, 100, p);
+  const auto nodes = words({30, 30, 150, 30, 30}, p);
+  const BreakResult r = break_lines(nodes, 100, p);
   EXPECT_EQ(r.pass, 3);
   int overfull = 0;
   for (const auto& line : r.lines) {
@@ -360,8 +360,8 @@ TEST(KnuthPlass, EmergencyPassAcceptsAnUnderfullLineRatherThanAnOverfullOne) {
   // passes 1 and 2 fail; the emergency pass sets it alone (underfull, not
   // overfull) and keeps the other lines within tolerance.
   LineBreakParams p;
-  const auto items = words({95, 28, 28, 28, 28, 28, 28, 28}, p);
-  const BreakResult r = break_lines(items, 100, p);
+  const auto nodes = words({95, 28, 28, 28, 28, 28, 28, 28}, p);
+  const BreakResult r = break_lines(nodes, 100, p);
   EXPECT_EQ(r.pass, 3);
   ASSERT_EQ(r.lines.size(), 4u);
   EXPECT_NEAR(r.lines[0].natural, 95, 1e-9);
@@ -377,8 +377,8 @@ TEST(KnuthPlass, RaggedLinesKeepTheirSpacesFixed) {
   p.tolerance = 2.0;  // the second case below needs r = 1.75 within tolerance
   // Ragged right: spaces neither stretch nor shrink; each line ends with
   // 2em (20 pt) of stretch. Words of 30 at 75 pt: two per line at most.
-  const auto items = words({30, 30, 30, 30, 30}, p, model::Align::Left);
-  const BreakResult r = break_lines(items, 75, p);
+  const auto nodes = words({30, 30, 30, 30, 30}, p, model::Align::Left);
+  const BreakResult r = break_lines(nodes, 75, p);
   ASSERT_EQ(r.lines.size(), 3u);
   for (const auto& line : r.lines) {
     EXPECT_LE(line.natural, 75);
@@ -397,17 +397,17 @@ TEST(KnuthPlass, RaggedLinesKeepTheirSpacesFixed) {
 TEST(KnuthPlass, LongParagraphsStayLinearThanksToPruning) {
   std::mt19937 rng(42);
   LineBreakParams p;
-  const auto items = random_paragraph(rng, 6000, p, model::Align::Justify, true);
+  const auto nodes = random_paragraph(rng, 6000, p, model::Align::Justify, true);
   // Counted, not timed (speed is bench/'s: BM_SetParagraph*): the active
   // list stays bounded by what fits on a line, not by the paragraph.
-  const BreakResult r = break_lines(items, 300, p);
+  const BreakResult r = break_lines(nodes, 300, p);
   ASSERT_FALSE(r.lines.empty());
   EXPECT_LT(r.max_active, 200u);
 }
 
 TEST(KnuthPlass, EmptyParagraphHasNoLines) {
   EXPECT_TRUE(break_lines({}, 100, LineBreakParams{}).lines.empty());
-  std::vector<Item> only_end;
+  std::vector<Node> only_end;
   append_paragraph_end(only_end);
   EXPECT_EQ(break_lines(only_end, 100, LineBreakParams{}).lines.size(), 1u);
 }

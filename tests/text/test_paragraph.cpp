@@ -1,4 +1,4 @@
-// set_paragraph with real fonts: a long Azerbaijani paragraph in Noto Serif
+// typeset_paragraph with real fonts: a long Azerbaijani paragraph in Noto Serif
 // 10.5 pt at 100 mm, and the smaller promises (ties, hyphens, alignment,
 // links, tracking, right-to-left text, overfull words and their location).
 #include <gtest/gtest.h>
@@ -85,8 +85,8 @@ TEST(SetParagraph, LongAzerbaijaniParagraphIsJustifiedLikeTeX) {
   const double measure = mm_to_pt(100);
   ShapeCache cache;
   DiagnosticSink sink;
-  // No time limit here: the speed of set_paragraph is measured in bench/ (BM_SetParagraph*).
-  const ParagraphResult result = set_paragraph(paragraph(text, face.get(), measure), cache, sink);
+  // No time limit here: the speed of typeset_paragraph is measured in bench/ (BM_SetParagraph*).
+  const ParagraphResult result = typeset_paragraph(paragraph(text, face.get(), measure), cache, sink);
   ASSERT_GE(result.lines.size(), 10u);
   EXPECT_TRUE(sink.diagnostics().empty()) << format_diagnostic(sink.diagnostics().front());
 
@@ -134,7 +134,7 @@ TEST(SetParagraph, InsertedHyphenIsAGlyphWithoutText) {
       "nümayəndələrimiz beynəlxalq təşkilatlarda həqiqətləri çatdırırlar.";
   ShapeCache cache;
   DiagnosticSink sink;
-  const ParagraphResult result = set_paragraph(paragraph(text, face.get(), 120), cache, sink);
+  const ParagraphResult result = typeset_paragraph(paragraph(text, face.get(), 120), cache, sink);
   int hyphenated = 0;
   const uint32_t hyphen = face->glyph_for(0x2010) ? face->glyph_for(0x2010) : face->glyph_for('-');
   for (const Line& line : result.lines) {
@@ -153,7 +153,7 @@ TEST(SetParagraph, InsertedHyphenIsAGlyphWithoutText) {
 
 double natural(const std::string& text, const font::Face* face, ShapeCache& cache) {
   DiagnosticSink sink;
-  const ParagraphResult r = set_paragraph(paragraph(text, face, 1000, model::Align::Left), cache, sink);
+  const ParagraphResult r = typeset_paragraph(paragraph(text, face, 1000, model::Align::Left), cache, sink);
   EXPECT_EQ(r.lines.size(), 1u);
   return r.lines.empty() ? 0 : r.lines[0].natural_width;
 }
@@ -171,7 +171,7 @@ TEST(SetParagraph, TwentyJanuaryStaysOnOneLine) {
 
   for (model::Align align : {model::Align::Left, model::Align::Justify}) {
     DiagnosticSink sink;
-    const ParagraphResult result = set_paragraph(
+    const ParagraphResult result = typeset_paragraph(
         paragraph("Hər il 20 Yanvar ümumxalq hüzn günüdür, həmin gecə 150 nəfər həlak oldu", face.get(), measure,
                   align),
         cache, sink);
@@ -196,7 +196,7 @@ TEST(SetParagraph, RaggedAlignmentsPlaceLinesAndKeepSpacesNatural) {
   DiagnosticSink sink;
   const double measure = 150;
   for (model::Align align : {model::Align::Left, model::Align::Right, model::Align::Center}) {
-    const ParagraphResult result = set_paragraph(paragraph(text, face.get(), measure, align), cache, sink);
+    const ParagraphResult result = typeset_paragraph(paragraph(text, face.get(), measure, align), cache, sink);
     ASSERT_GE(result.lines.size(), 2u);
     for (const Line& line : result.lines) {
       ASSERT_FALSE(line.runs.empty());
@@ -222,7 +222,7 @@ TEST(SetParagraph, TrackingStopsAtTheLastGlyphOfALine) {
   in.spans[0].style.tracking = 100;  // 0.1 em after every glyph but the last
   ShapeCache cache;
   DiagnosticSink sink;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   ASSERT_EQ(result.lines.size(), 1u);
   const Line& line = result.lines[0];
   ASSERT_EQ(line.runs.size(), 1u);
@@ -242,7 +242,7 @@ TEST(SetParagraph, FirstLineIndent) {
                                                                 "/tests/text/data/paragraph_az.txt")),
                                 face.get(), 250);
   in.first_indent = 12;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   ASSERT_GE(result.lines.size(), 2u);
   EXPECT_NEAR(result.lines[0].runs.front().x, 12, 1e-9);
   EXPECT_NEAR(result.lines[0].width, 250, 0.01);
@@ -256,7 +256,7 @@ TEST(SetParagraph, AWordWiderThanTheMeasureIsReportedWhereItIs) {
   DiagnosticSink sink;
   ParagraphInput in = paragraph("Bu söz Azərbaycanlılaşdırılmışlardan uzundur.", face.get(), 80);
   in.hyphenate = false;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   int overfull = 0;
   for (const Line& line : result.lines) overfull += line.overfull;
   EXPECT_EQ(overfull, 1);
@@ -294,7 +294,7 @@ TEST(SetParagraph, LinksTrackingAndSpans) {
   in.measure = 400;
   ShapeCache cache;
   DiagnosticSink sink;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   ASSERT_EQ(result.lines.size(), 1u);
   const Line& line = result.lines[0];
   ASSERT_EQ(line.runs.size(), 3u);
@@ -316,7 +316,7 @@ TEST(SetParagraph, RightToLeftParagraph) {
   in.lang = "az-Arab";
   ShapeCache cache;
   DiagnosticSink sink;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   ASSERT_GE(result.lines.size(), 2u);
   std::string joined;
   for (size_t i = 0; i < result.lines.size(); ++i) {
@@ -344,7 +344,7 @@ TEST(SetParagraph, EnglishIsHyphenatedWithItsPatternsReadOncePerBuild) {
   in.hyphenators = &hyphenators;
   ShapeCache cache;
   DiagnosticSink sink;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   const Hyphenator* first = &hyphenators.get("en");
   int hyphenated = 0;
   std::string joined;
@@ -355,7 +355,7 @@ TEST(SetParagraph, EnglishIsHyphenatedWithItsPatternsReadOncePerBuild) {
   }
   EXPECT_GT(hyphenated, 0);
   EXPECT_EQ(joined, in.text);
-  set_paragraph(in, cache, sink);
+  typeset_paragraph(in, cache, sink);
   EXPECT_EQ(&hyphenators.get("en"), first);  // the same hyphenator, patterns loaded once
 }
 
@@ -376,7 +376,7 @@ TEST(SetParagraph, AWordInTwoStylesKeepsItsText) {
   in.spans = {in.spans[0], middle, tail};
   ShapeCache cache;
   DiagnosticSink sink;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   ASSERT_FALSE(result.lines.empty());
   std::string joined;
   bool saw_bold = false;
@@ -398,7 +398,7 @@ TEST(SetParagraph, HardHyphensDashesAndLineSeparators) {
   // is the text's own, not an inserted one.
   ParagraphInput in = paragraph("Ölkənin sosial-iqtisadi vəziyyəti", face.get(), 90, model::Align::Left);
   in.hyphenate = false;
-  ParagraphResult result = set_paragraph(in, cache, sink);
+  ParagraphResult result = typeset_paragraph(in, cache, sink);
   ASSERT_EQ(result.lines.size(), 2u);
   EXPECT_EQ(shown_text(result.lines[0]), "Ölkənin sosial-");
   EXPECT_TRUE(result.lines[0].hyphenated);
@@ -408,7 +408,7 @@ TEST(SetParagraph, HardHyphensDashesAndLineSeparators) {
   // A line separator ends the line; a justified paragraph sets that line
   // like a last line.
   ParagraphInput sep = paragraph("Birinci sətir\u2028ikinci sətir daha uzundur", face.get(), 200);
-  result = set_paragraph(sep, cache, sink);
+  result = typeset_paragraph(sep, cache, sink);
   ASSERT_EQ(result.lines.size(), 2u);
   EXPECT_EQ(shown_text(result.lines[0]), "Birinci sətir");
   EXPECT_EQ(result.lines[0].ratio, 0);
@@ -427,7 +427,7 @@ TEST(SetParagraph, AStyleChangeBeforeACombiningMarkKeepsTheGlyphWhole) {
   in.spans.push_back(second);
   ShapeCache cache;
   DiagnosticSink sink;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   ASSERT_EQ(result.lines.size(), 1u);
   EXPECT_EQ(shown_text(result.lines[0]), in.text);
   // HarfBuzz composes é; the glyph stands for both characters, in one run.
@@ -443,7 +443,7 @@ TEST(SetParagraph, AnOverfullWordBeforeALineSeparatorLeavesNoEmptyLine) {
   DiagnosticSink sink;
   ParagraphInput in = paragraph("Azərbaycanlılaşdırılmışlardan\u2028sonra", face.get(), 50, model::Align::Left);
   in.hyphenate = false;
-  const ParagraphResult result = set_paragraph(in, cache, sink);
+  const ParagraphResult result = typeset_paragraph(in, cache, sink);
   ASSERT_EQ(result.lines.size(), 2u);
   EXPECT_TRUE(result.lines[0].overfull);
   EXPECT_EQ(shown_text(result.lines[1]), "sonra");
@@ -490,7 +490,7 @@ TEST(SetParagraph, RandomParagraphsKeepEveryCharacter) {
     }
     in.first_indent = rng() % 3 == 0 ? 10 : 0;
     DiagnosticSink sink;
-    const ParagraphResult result = set_paragraph(in, cache, sink);
+    const ParagraphResult result = typeset_paragraph(in, cache, sink);
     if (without_spaces(t).empty()) continue;
     ASSERT_FALSE(result.lines.empty()) << t;
     EXPECT_EQ(result.lines.back().text_end, t.size()) << t;

@@ -30,7 +30,7 @@ StyledSpan span(size_t begin, size_t end, const font::Face* face, std::vector<co
   return s;
 }
 
-std::string piece(std::string_view text, const Item& it) { return std::string(text.substr(it.begin, it.end - it.begin)); }
+std::string piece(std::string_view text, const ShapingRun& it) { return std::string(text.substr(it.begin, it.end - it.begin)); }
 
 TEST(Itemize, MixedLatinCyrillicArabicWithNumbers) {
   Fonts f;

@@ -40,7 +40,7 @@ bool joins(hb_script_t script) {
   }
 }
 
-bool same_shaping(const ParagraphInput& in, const text::Item& a, const text::Item& b) {
+bool same_shaping(const ParagraphInput& in, const text::ShapingRun& a, const text::ShapingRun& b) {
   return a.face == b.face && a.script == b.script && (a.bidi_level & 1) == (b.bidi_level & 1) && a.lang == b.lang &&
          in.spans[a.span].style.features == in.spans[b.span].style.features;
 }
@@ -60,7 +60,7 @@ class Collector {
 
   Collected run() {
     if (in_.first_indent > 0) {
-      out_.items.push_back(Item::box(in_.first_indent, element(Element::Kind::Indent, 0)));
+      out_.nodes.push_back(Node::box(in_.first_indent, element(Element::Kind::Indent, 0)));
     }
     size_t i = 0;
     const size_t n = cps_.size();
@@ -77,7 +77,7 @@ class Collector {
       }
       i = j;
     }
-    append_paragraph_end(out_.items);
+    append_paragraph_end(out_.nodes);
     return std::move(out_);
   }
 
@@ -88,10 +88,10 @@ class Collector {
   }
 
   size_t item_at(size_t offset) const {
-    const auto& items = ctx_.text_items;
-    auto it = std::upper_bound(items.begin(), items.end(), offset,
-                               [](size_t o, const text::Item& item) { return o < item.begin; });
-    return it == items.begin() ? 0 : static_cast<size_t>(it - items.begin() - 1);
+    const auto& runs = ctx_.shaping_runs;
+    auto it = std::upper_bound(runs.begin(), runs.end(), offset,
+                               [](size_t o, const text::ShapingRun& item) { return o < item.begin; });
+    return it == runs.begin() ? 0 : static_cast<size_t>(it - runs.begin() - 1);
   }
 
   // White space from code point i to j (exclusive): glue, a tie or a forced break.
@@ -100,7 +100,7 @@ class Collector {
     s.begin = at_[i];
     s.end = at_[j];
     s.item = item_at(s.begin);
-    const text::Item& item = ctx_.text_items[s.item];
+    const text::ShapingRun& item = ctx_.shaping_runs[s.item];
     const font::Face* face = item.face;
     const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
     bool tie = false;
@@ -130,21 +130,21 @@ class Collector {
       // TeX's \hfil\break: the line ends here and is set like a last line.
       // The penalty before the fil glue keeps the glue from being a break of
       // its own (which would leave an empty line before the forced break).
-      out_.items.push_back(Item::penalty_item(kInfinitePenalty));
-      Item fill = Item::glue(0, 0, 0, origin);
+      out_.nodes.push_back(Node::penalty_node(kInfinitePenalty));
+      Node fill = Node::glue(0, 0, 0, origin);
       fill.fil = 1;
-      out_.items.push_back(fill);
-      out_.items.push_back(Item::penalty_item(kForcedBreak));
+      out_.nodes.push_back(fill);
+      out_.nodes.push_back(Node::penalty_node(kForcedBreak));
     } else if (breakable) {
-      append_space(out_.items, in_.align, width, out_.em, in_.params, origin);
+      append_space(out_.nodes, in_.align, width, out_.em, in_.params, origin);
     } else {
-      append_tie(out_.items, in_.align, width, out_.em, in_.params, origin);
+      append_tie(out_.nodes, in_.align, width, out_.em, in_.params, origin);
       after_tie_ = true;
     }
   }
 
   std::vector<ShapedGlyph> shape_unit(const Unit& u, bool touches_before, bool touches_after) {
-    const text::Item& item = ctx_.text_items[u.item];
+    const text::ShapingRun& item = ctx_.shaping_runs[u.item];
     std::vector<ShapedGlyph> glyphs = ctx_.cache.shape_word(request_for(in_, item, text_, u.begin, u.end));
     for (auto& g : glyphs) g.cluster += static_cast<uint32_t>(u.begin);
     if (!touches_before && !touches_after) return glyphs;
@@ -190,7 +190,7 @@ class Collector {
     return true;
   }
 
-  double hyphen_width(const text::Item& item) {
+  double hyphen_width(const text::ShapingRun& item) {
     auto it = hyphen_units_.find(item.face);
     if (it == hyphen_units_.end()) {
       const std::string h = hyphen_text(item.face);
@@ -202,7 +202,7 @@ class Collector {
   }
 
   // Hyphenation points of the word as byte offsets, into `out`.
-  void hyphenation_points(size_t begin, size_t end, const text::Item& item, std::vector<size_t>& out) {
+  void hyphenation_points(size_t begin, size_t end, const text::ShapingRun& item, std::vector<size_t>& out) {
     out.clear();
     if (!in_.hyphenate || (item.bidi_level & 1)) return;
     const Hyphenator& h = ctx_.hyphenators.get(item.lang.empty() ? in_.lang : item.lang);
@@ -230,12 +230,12 @@ class Collector {
     word.item = item_at(begin);
     const size_t word_index = out_.words.size();
 
-    // Units: consecutive items with the same shaping settings. A style
+    // Units: consecutive shaping runs with the same shaping settings. A style
     // change inside a grapheme (before a combining mark) cannot part the
     // mark from its base: the mark stays in the unit before.
     const size_t first_unit = out_.units.size();
-    for (size_t k = word.item; k < ctx_.text_items.size() && ctx_.text_items[k].begin < end; ++k) {
-      const text::Item& item = ctx_.text_items[k];
+    for (size_t k = word.item; k < ctx_.shaping_runs.size() && ctx_.shaping_runs[k].begin < end; ++k) {
+      const text::ShapingRun& item = ctx_.shaping_runs[k];
       size_t b = std::max(item.begin, begin);
       const size_t e = std::min(item.end, end);
       if (out_.units.size() > first_unit) {
@@ -243,7 +243,7 @@ class Collector {
         out_.units.back().end = std::max(out_.units.back().end, b);
       }
       if (b >= e) continue;
-      if (out_.units.size() > first_unit && same_shaping(in_, ctx_.text_items[out_.units.back().item], item)) {
+      if (out_.units.size() > first_unit && same_shaping(in_, ctx_.shaping_runs[out_.units.back().item], item)) {
         out_.units.back().end = e;
       } else {
         Unit u;
@@ -264,12 +264,12 @@ class Collector {
     // an item edge.
     std::vector<std::pair<size_t, int>>& cuts = cuts_;
     cuts.clear();
-    for (size_t k = word.item; k < ctx_.text_items.size() && ctx_.text_items[k].begin < end; ++k) {
-      const size_t edge = ctx_.text_items[k].begin;
+    for (size_t k = word.item; k < ctx_.shaping_runs.size() && ctx_.shaping_runs[k].begin < end; ++k) {
+      const size_t edge = ctx_.shaping_runs[k].begin;
       if (edge > begin && starts_cluster(first_unit, edge)) cuts.emplace_back(edge, -1);
     }
     if (!tied) {
-      hyphenation_points(begin, end, ctx_.text_items[word.item], points_);
+      hyphenation_points(begin, end, ctx_.shaping_runs[word.item], points_);
       for (size_t p : points_) cuts.emplace_back(p, static_cast<int>(BreakPoint::Kind::Hyphenation));
     }
     for (size_t o = begin + 1; o < end; ++o) {
@@ -299,7 +299,7 @@ class Collector {
       f.item = item_at(from);
       f.unit = unit;
       f.word = word_index;
-      const text::Item& item = ctx_.text_items[f.item];
+      const text::ShapingRun& item = ctx_.shaping_runs[f.item];
       const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
       for (const auto& g : out_.units[unit].glyphs) {
         if (g.cluster < from || g.cluster >= to) continue;
@@ -308,12 +308,12 @@ class Collector {
       }
       word.width += f.width;
       out_.fragments.push_back(std::move(f));
-      Item box = Item::box(out_.fragments.back().width, element(Element::Kind::Fragment, out_.fragments.size() - 1));
+      Node box = Node::box(out_.fragments.back().width, element(Element::Kind::Fragment, out_.fragments.size() - 1));
       if (in_.align == model::Align::Justify && in_.params.expansion > 0) {
         box.stretch = box.width * in_.params.expansion;  // the glyphs may widen (font expansion)
         box.shrink = box.width * in_.params.expansion;
       }
-      out_.items.push_back(box);
+      out_.nodes.push_back(box);
     };
     for (const auto& [offset, kind] : cuts) {
       add_fragment(offset);
@@ -325,18 +325,18 @@ class Collector {
       bp.unit = unit;
       out_.breaks.push_back(bp);
       const size_t origin = element(Element::Kind::Break, out_.breaks.size() - 1);
-      const text::Item& item = ctx_.text_items[out_.fragments.back().item];
+      const text::ShapingRun& item = ctx_.shaping_runs[out_.fragments.back().item];
       switch (bp.kind) {
         case BreakPoint::Kind::Hyphenation:
-          append_break(out_.items, in_.align, in_.params.hyphen_penalty, hyphen_width(item), true, true, out_.em,
+          append_break(out_.nodes, in_.align, in_.params.hyphen_penalty, hyphen_width(item), true, true, out_.em,
                        in_.params, origin);
           break;
         case BreakPoint::Kind::HardHyphen:
-          append_break(out_.items, in_.align, in_.params.explicit_hyphen_penalty, 0, true, false, out_.em,
+          append_break(out_.nodes, in_.align, in_.params.explicit_hyphen_penalty, 0, true, false, out_.em,
                        in_.params, origin);
           break;
         case BreakPoint::Kind::Other:
-          append_break(out_.items, in_.align, 0, 0, false, false, out_.em, in_.params, origin);
+          append_break(out_.nodes, in_.align, 0, 0, false, false, out_.em, in_.params, origin);
           break;
       }
     }
@@ -359,7 +359,7 @@ class Collector {
 
 }  // namespace
 
-ShapeRequest request_for(const ParagraphInput& input, const text::Item& item, std::string_view text, size_t begin,
+ShapeRequest request_for(const ParagraphInput& input, const text::ShapingRun& item, std::string_view text, size_t begin,
                          size_t end) {
   ShapeRequest r;
   r.face = item.face;
@@ -373,12 +373,12 @@ ShapeRequest request_for(const ParagraphInput& input, const text::Item& item, st
   return r;
 }
 
-double scale_of(const ParagraphInput& input, const text::Item& item) {
+double scale_of(const ParagraphInput& input, const text::ShapingRun& item) {
   if (!item.face || item.span >= input.spans.size()) return 0;
   return input.spans[item.span].style.size / item.face->units_per_em();
 }
 
-double tracking_of(const ParagraphInput& input, const text::Item& item) {
+double tracking_of(const ParagraphInput& input, const text::ShapingRun& item) {
   if (item.span >= input.spans.size()) return 0;
   const TextStyle& style = input.spans[item.span].style;
   return style.tracking * style.size / 1000.0;

@@ -1,5 +1,5 @@
 #pragma once
-// From a paragraph's text to Knuth–Plass items (the "collect" step):
+// From a paragraph's text to Knuth–Plass nodes (the "collect" step):
 //  - the text is cut into words (runs of non-space characters) and white
 //    space; a space run is glue, breakable where breaks.h allows a line to
 //    start after it and a tie otherwise ("20 Yanvar", U+00A0);
@@ -16,7 +16,7 @@
 //    hyphen shaped in the word's face. A word tied to the one before it
 //    ("20 Yanvar", "H. Əliyev", a no-break space) is not hyphenated, so that
 //    the pair stays whole.
-// Every Knuth–Plass item's origin points into `elements`, which points into
+// Every Knuth–Plass node's origin points into `elements`, which points into
 // the vectors below; lines.h turns a chosen break sequence back into glyphs.
 #include <cstddef>
 #include <cstdint>
@@ -27,14 +27,14 @@
 #include "text/breaks.h"
 #include "text/hyphenate.h"
 #include "text/itemize.h"
-#include "text/linebreak/items.h"
+#include "text/linebreak/nodes.h"
 #include "text/paragraph.h"
 #include "text/shape.h"
 #include "text/shape_cache.h"
 
 namespace jan20::text::linebreak {
 
-struct Element {  // what a Knuth–Plass item stands for
+struct Element {  // what a Knuth–Plass node stands for
   enum class Kind { Indent, Fragment, Space, Break };
   Kind kind = Kind::Fragment;
   size_t index = 0;  // into Collected::fragments, spaces or breaks
@@ -42,11 +42,11 @@ struct Element {  // what a Knuth–Plass item stands for
 
 struct Unit {  // part of a word shaped in one go
   size_t begin = 0, end = 0;  // bytes of the paragraph
-  size_t item = 0;            // its first text::Item (face, script, direction, language, features)
+  size_t item = 0;            // its first text::ShapingRun (face, script, direction, language, features)
   std::vector<ShapedGlyph> glyphs;  // clusters are byte offsets in the paragraph
 };
 
-struct Fragment {  // a box: part of a word between break points, in one text::Item
+struct Fragment {  // a box: part of a word between break points, in one text::ShapingRun
   size_t begin = 0, end = 0;
   size_t item = 0, unit = 0, word = 0;
   std::vector<ShapedGlyph> glyphs;  // the unit's glyphs whose cluster is in [begin, end), in visual order
@@ -74,7 +74,7 @@ struct BreakPoint {  // a possible break inside a word
 struct Word {
   size_t begin = 0, end = 0;
   double width = 0;   // pt, unbroken
-  size_t item = 0;    // first text::Item (its span locates the word for messages)
+  size_t item = 0;    // first text::ShapingRun (its span locates the word for messages)
 };
 
 struct Collected {
@@ -84,13 +84,13 @@ struct Collected {
   std::vector<BreakPoint> breaks;
   std::vector<Word> words;
   std::vector<Element> elements;
-  std::vector<Item> items;  // Knuth–Plass items; origin = index into elements
+  std::vector<Node> nodes;  // Knuth–Plass nodes; origin = index into elements
   double em = 10;           // pt: the first span's size (ragged stretch is in em)
 };
 
 struct CollectContext {
   const ParagraphInput& input;
-  const std::vector<text::Item>& text_items;
+  const std::vector<text::ShapingRun>& shaping_runs;
   const std::vector<BreakOpportunity>& opportunities;
   ShapeCache& cache;
   Hyphenators& hyphenators;
@@ -100,11 +100,11 @@ Collected collect(const CollectContext& ctx);
 
 // The shaping request for bytes [begin, end) of `text` in `item`'s face,
 // script, direction, language and features.
-ShapeRequest request_for(const ParagraphInput& input, const text::Item& item, std::string_view text, size_t begin,
+ShapeRequest request_for(const ParagraphInput& input, const text::ShapingRun& item, std::string_view text, size_t begin,
                          size_t end);
 // Points per font unit for `item`, and its tracking per glyph in points.
-double scale_of(const ParagraphInput& input, const text::Item& item);
-double tracking_of(const ParagraphInput& input, const text::Item& item);
+double scale_of(const ParagraphInput& input, const text::ShapingRun& item);
+double tracking_of(const ParagraphInput& input, const text::ShapingRun& item);
 // The hyphen inserted at a hyphenation point: U+2010 when the face has it.
 std::string hyphen_text(const font::Face* face);
 

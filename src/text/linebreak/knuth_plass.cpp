@@ -25,30 +25,30 @@ struct Sums {
 
 // A feasible break that may start the next line (TeX's active and passive
 // nodes in one record: we keep every node and chain them by index).
-struct Node {
+struct Breakpoint {
   size_t position = kStart;
-  size_t start = 0;      // first item of the line after this break
+  size_t start = 0;      // first node of the line after this break
   int fitness = kDecent;
   int hyphens = 0;       // consecutive hyphenated lines ending here
   bool flagged = false;
   double total = 0;      // total demerits from the paragraph's start
   int previous = -1;
-  LineBreak line;        // the line that ends here
+  ChosenLine line;        // the line that ends here
 };
 
 struct Candidate {
   double total = kInfinity;
   int from = -1;
-  LineBreak line;
+  ChosenLine line;
 };
 
 class Breaker {
  public:
-  Breaker(const std::vector<Item>& items, double measure, const LineBreakParams& params, double em)
-      : items_(items), measure_(measure), params_(params), em_(em), sums_(items.size() + 1) {
-    for (size_t i = 0; i < items_.size(); ++i) {
+  Breaker(const std::vector<Node>& nodes, double measure, const LineBreakParams& params, double em)
+      : nodes_(nodes), measure_(measure), params_(params), em_(em), sums_(nodes.size() + 1) {
+    for (size_t i = 0; i < nodes_.size(); ++i) {
       Sums s = sums_[i];
-      const Item& it = items_[i];
+      const Node& it = nodes_[i];
       if (!it.is_penalty()) {
         s.width += it.width;
         s.stretch += it.stretch;
@@ -70,28 +70,28 @@ class Breaker {
                  : pass == 3 ? std::max(params_.tolerance, params_.emergency_tolerance)
                              : kInfinity;
     emergency_ = pass >= 3 ? std::max(1e-9, params_.emergency_stretch * em_) : 0;
-    nodes_.clear();
+    breakpoints_.clear();
     active_.clear();
-    nodes_.push_back(Node{});
+    breakpoints_.push_back(Breakpoint{});
     active_.push_back(0);
     size_t max_active = 1;
-    for (size_t b = 0; b < items_.size(); ++b) {
+    for (size_t b = 0; b < nodes_.size(); ++b) {
       if (!legal(b)) continue;
       try_break(b);
       if (active_.empty()) return false;
       max_active = std::max(max_active, active_.size());
     }
-    // The last item is a forced break: every active node now ends there.
+    // The last node is a forced break: every active node now ends there.
     int best = -1;
     for (int a : active_) {
-      if (nodes_[a].position != items_.size() - 1) continue;
-      if (best < 0 || nodes_[a].total < nodes_[best].total) best = a;
+      if (breakpoints_[a].position != nodes_.size() - 1) continue;
+      if (best < 0 || breakpoints_[a].total < breakpoints_[best].total) best = a;
     }
     if (best < 0) return false;
     result->lines.clear();
-    for (int n = best; nodes_[n].previous >= 0; n = nodes_[n].previous) result->lines.push_back(nodes_[n].line);
+    for (int n = best; breakpoints_[n].previous >= 0; n = breakpoints_[n].previous) result->lines.push_back(breakpoints_[n].line);
     std::reverse(result->lines.begin(), result->lines.end());
-    result->demerits = nodes_[best].total;
+    result->demerits = breakpoints_[best].total;
     result->pass = std::min(pass, 3);  // both emergency passes are reported as 3
     result->max_active = std::max(result->max_active, max_active);
     return true;
@@ -101,31 +101,31 @@ class Breaker {
   // Where a line may end (§831): a penalty below infinity, or glue right
   // after a box. The first pass does not try hyphenation points.
   bool legal(size_t b) const {
-    const Item& it = items_[b];
+    const Node& it = nodes_[b];
     if (it.is_penalty()) return it.penalty < kInfinitePenalty && !(pass_ == 1 && it.discretionary);
-    if (it.is_glue()) return b > 0 && items_[b - 1].is_box();
+    if (it.is_glue()) return b > 0 && nodes_[b - 1].is_box();
     return false;
   }
 
-  // The first item of the line after a break at b: the glue and penalties
+  // The first node of the line after a break at b: the glue and penalties
   // after the break are discarded up to the next box or forced break (§837).
   size_t start_after(size_t b) const {
     size_t j = b + 1;
-    while (j < items_.size() && (items_[j].is_glue() || (items_[j].is_penalty() && !items_[j].forced()))) ++j;
+    while (j < nodes_.size() && (nodes_[j].is_glue() || (nodes_[j].is_penalty() && !nodes_[j].forced()))) ++j;
     return j;
   }
 
-  LineBreak measure_line(const Node& from, size_t b) const {
-    LineBreak line;
+  ChosenLine measure_line(const Breakpoint& from, size_t b) const {
+    ChosenLine line;
     line.start = from.start;
     line.end = b;
     const Sums& s0 = sums_[from.start];
     const Sums& s1 = sums_[b];
-    line.natural = s1.width - s0.width + (items_[b].is_penalty() ? items_[b].width : 0);
+    line.natural = s1.width - s0.width + (nodes_[b].is_penalty() ? nodes_[b].width : 0);
     line.stretch = s1.stretch - s0.stretch;
     line.shrink = s1.shrink - s0.shrink;
     line.infinite_stretch = s1.fil - s0.fil > 0;
-    line.hyphenated = items_[b].is_penalty() && items_[b].flagged;
+    line.hyphenated = nodes_[b].is_penalty() && nodes_[b].flagged;
     const double shortfall = measure_ - line.natural;
     if (shortfall > 0) {
       if (line.infinite_stretch) {
@@ -146,17 +146,17 @@ class Breaker {
   }
 
   // TeX's fitness classes (§817).
-  static int fitness_of(const LineBreak& line, double bad) {
+  static int fitness_of(const ChosenLine& line, double bad) {
     if (line.overfull) return kTight;
     if (line.ratio > 0) return bad > 99 ? kVeryLoose : bad > 12 ? kLoose : kDecent;
     if (line.ratio < 0) return bad > 12 ? kTight : kDecent;
     return kDecent;
   }
 
-  // §859: demerits of a line with badness `bad` ending at item b. `graded`:
+  // §859: demerits of a line with badness `bad` ending at node b. `graded`:
   // an emergency-pass line beyond tolerance, whose square is not capped.
-  double line_demerits(const Node& from, size_t b, double bad, int fitness, bool graded) const {
-    const Item& it = items_[b];
+  double line_demerits(const Breakpoint& from, size_t b, double bad, int fitness, bool graded) const {
+    const Node& it = nodes_[b];
     double d = params_.line_penalty + bad;
     d = std::abs(d) >= 10000 && !graded ? 100000000.0 : d * d;
     const double pi = it.is_penalty() ? it.penalty : 0;
@@ -164,7 +164,7 @@ class Breaker {
       d += pi * pi;
     else if (pi > kForcedBreak)
       d -= pi * pi;
-    const bool final = b == items_.size() - 1;
+    const bool final = b == nodes_.size() - 1;
     const bool flagged = it.is_penalty() && it.flagged;
     if (from.flagged && final)  // in the emergency pass only, unless the layout allows it
       d += params_.final_hyphen_demerits + (params_.penultimate_hyphen ? 0 : kLastResortDemerits);
@@ -177,7 +177,7 @@ class Breaker {
   // §829–§860 for one breakpoint: try it from every active node, drop the
   // nodes that can no longer reach it, and add the best new nodes.
   void try_break(size_t b) {
-    const Item& it = items_[b];
+    const Node& it = nodes_[b];
     const bool forced = it.forced();
     const bool flagged = it.is_penalty() && it.flagged;
     const int slots = 4 * (hyphen_cap_ + 1);
@@ -187,12 +187,12 @@ class Breaker {
     keep.clear();
     for (size_t k = 0; k < active_.size(); ++k) {
       const int a = active_[k];
-      const Node& from = nodes_[a];
+      const Breakpoint& from = breakpoints_[a];
       if (b < from.start || (b == from.start && !forced)) {  // nothing on the line yet
         keep.push_back(a);
         continue;
       }
-      LineBreak line = measure_line(from, b);
+      ChosenLine line = measure_line(from, b);
       // Infinite stretch makes a short line perfect (§852); shrinking still costs.
       double bad = line.overfull                                  ? kInfBad + 1
                    : (line.infinite_stretch && line.ratio >= 0) ? 0
@@ -221,7 +221,7 @@ class Breaker {
         if (line.ratio > threshold_) continue;
       }
       // A hyphenated penultimate line only when nothing else works.
-      if (!artificial && pass_ < 4 && from.flagged && b == items_.size() - 1 && !params_.penultimate_hyphen)
+      if (!artificial && pass_ < 4 && from.flagged && b == nodes_.size() - 1 && !params_.penultimate_hyphen)
         continue;
       const int hyphens = flagged ? from.hyphens + 1 : 0;
       if (!artificial && params_.max_consecutive_hyphens > 0 && hyphens > params_.max_consecutive_hyphens)
@@ -253,7 +253,7 @@ class Breaker {
                     o.total + params_.fitness_demerits < c.total;
       }
       if (dominated) continue;
-      Node n;
+      Breakpoint n;
       n.position = b;
       n.start = start_after(b);
       n.fitness = c.line.fitness;
@@ -262,12 +262,12 @@ class Breaker {
       n.total = c.total;
       n.previous = c.from;
       n.line = c.line;
-      nodes_.push_back(n);
-      active_.push_back(static_cast<int>(nodes_.size() - 1));
+      breakpoints_.push_back(n);
+      active_.push_back(static_cast<int>(breakpoints_.size() - 1));
     }
   }
 
-  const std::vector<Item>& items_;
+  const std::vector<Node>& nodes_;
   double measure_;
   const LineBreakParams& params_;
   double em_;
@@ -276,7 +276,7 @@ class Breaker {
   int hyphen_cap_ = 1;
   int pass_ = 1;
   double threshold_ = 1;
-  std::vector<Node> nodes_;
+  std::vector<Breakpoint> breakpoints_;
   std::vector<int> active_;
   std::vector<int> keep_;  // try_break's next active list
   std::vector<Candidate> candidates_;
@@ -290,13 +290,13 @@ double badness(double ratio) {
   return std::min(kInfBad, 100.0 * r * r * r);
 }
 
-BreakResult break_lines(const std::vector<Item>& items, double measure, const LineBreakParams& params, double em) {
+BreakResult break_lines(const std::vector<Node>& nodes, double measure, const LineBreakParams& params, double em) {
   BreakResult result;
-  if (items.empty()) return result;
-  std::vector<Item> own;
-  const std::vector<Item>* list = &items;
-  if (!items.back().forced()) {  // the contract asks for it; be forgiving
-    own = items;
+  if (nodes.empty()) return result;
+  std::vector<Node> own;
+  const std::vector<Node>* list = &nodes;
+  if (!nodes.back().forced()) {  // the contract asks for it; be forgiving
+    own = nodes;
     append_paragraph_end(own);
     list = &own;
   }

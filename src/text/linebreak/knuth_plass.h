@@ -22,14 +22,14 @@
 #include <cstddef>
 #include <vector>
 
-#include "text/linebreak/items.h"
+#include "text/linebreak/nodes.h"
 #include "text/linebreak/params.h"
 
 namespace jan20::text::linebreak {
 
-struct LineBreak {
-  size_t start = 0;      // first item of the line (after the discarded items)
-  size_t end = 0;        // the item where the line ends (glue or penalty; not part of the line)
+struct ChosenLine {
+  size_t start = 0;      // first node of the line (after the discarded nodes)
+  size_t end = 0;        // the node where the line ends (glue or penalty; not part of the line)
   double natural = 0;    // natural width: boxes and glue in [start, end), plus the penalty's width at `end`
   double stretch = 0, shrink = 0;
   bool infinite_stretch = false;  // the line has fil glue (the paragraph's last line)
@@ -41,16 +41,16 @@ struct LineBreak {
 };
 
 struct BreakResult {
-  std::vector<LineBreak> lines;
+  std::vector<ChosenLine> lines;
   double demerits = 0;    // total
   int pass = 0;           // 1 = without hyphenation, 2 = with, 3 = emergency (either)
   size_t max_active = 0;  // the most active nodes at once (a measure of the pruning)
 };
 
-// Breaks `items` into lines of width `measure`. The items must end with a
+// Breaks `nodes` into lines of width `measure`. The nodes must end with a
 // forced break (append_paragraph_end). An empty list gives no lines. `em`
 // (pt) converts LineBreakParams::emergency_stretch.
-BreakResult break_lines(const std::vector<Item>& items, double measure, const LineBreakParams& params,
+BreakResult break_lines(const std::vector<Node>& nodes, double measure, const LineBreakParams& params,
                         double em = 10);
 
 // TeX's badness of a line with adjustment ratio r: 100·|r|³, at most 10000

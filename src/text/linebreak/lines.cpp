@@ -43,16 +43,16 @@ class LineSetter {
 
  private:
   const BreakPoint* break_at(size_t item_index) const {
-    const size_t origin = c_.items[item_index].origin;
+    const size_t origin = c_.nodes[item_index].origin;
     if (origin == kNoOrigin) return nullptr;
     const Element& e = c_.elements[origin];
     return e.kind == Element::Kind::Break ? &c_.breaks[e.index] : nullptr;
   }
 
   void gather() {
-    const LineBreak& lb = *place_.line;
-    for (size_t k = lb.start; k < lb.end && k < c_.items.size(); ++k) {
-      const size_t origin = c_.items[k].origin;
+    const ChosenLine& lb = *place_.line;
+    for (size_t k = lb.start; k < lb.end && k < c_.nodes.size(); ++k) {
+      const size_t origin = c_.nodes[k].origin;
       if (origin == kNoOrigin) continue;
       const Element& e = c_.elements[origin];
       if (e.kind == Element::Kind::Indent) {
@@ -95,7 +95,7 @@ class LineSetter {
   }
 
   std::vector<ShapedGlyph> reshape(size_t unit, size_t begin, size_t end, bool hyphen) const {
-    const text::Item& item = ctx_.text_items[c_.units[unit].item];
+    const text::ShapingRun& item = ctx_.shaping_runs[c_.units[unit].item];
     std::vector<ShapedGlyph> glyphs;
     if (hyphen) {
       const std::string word = in_.text.substr(begin, end - begin) + hyphen_text(item.face);
@@ -159,7 +159,7 @@ class LineSetter {
     natural_ = indent_;
     advances_ = 0;
     for (auto& p : pieces_) {
-      const text::Item& item = ctx_.text_items[p.item];
+      const text::ShapingRun& item = ctx_.shaping_runs[p.item];
       const double scale = scale_of(in_, item);
       if (p.kind == Piece::Kind::Space) {
         p.width = p.space->width;
@@ -183,13 +183,13 @@ class LineSetter {
     make_groups();
     if (order_.empty()) return;
     const Group& g = groups_[order_.back()];
-    const bool rtl = (ctx_.text_items[g.item].bidi_level & 1) != 0;
+    const bool rtl = (ctx_.shaping_runs[g.item].bidi_level & 1) != 0;
     // The rightmost glyph: the end of the last piece of an LTR run, the end
     // of the first piece of an RTL run (its pieces are drawn backwards).
     const size_t piece = rtl ? g.first : g.last;
     Piece& p = pieces_[piece];
     if (p.kind == Piece::Kind::Space || p.glyphs.empty()) return;
-    const double tracking = tracking_of(in_, ctx_.text_items[p.item]);
+    const double tracking = tracking_of(in_, ctx_.shaping_runs[p.item]);
     p.width -= tracking;
     natural_ -= tracking;
     untracked_piece_ = piece;
@@ -274,13 +274,13 @@ class LineSetter {
       }
     }
     std::vector<int> levels;
-    for (const auto& g : groups_) levels.push_back(ctx_.text_items[g.item].bidi_level);
+    for (const auto& g : groups_) levels.push_back(ctx_.shaping_runs[g.item].bidi_level);
     order_ = visual_order(levels);
   }
 
   std::vector<Placed> place_glyphs(const Group& g, bool rtl) const {
     std::vector<Placed> out;
-    const text::Item& item = ctx_.text_items[g.item];
+    const text::ShapingRun& item = ctx_.shaping_runs[g.item];
     const double tracking = tracking_of(in_, item);
     auto add_piece = [&](const Piece& p, size_t index) {
       if (p.kind == Piece::Kind::Space) {
@@ -340,7 +340,7 @@ class LineSetter {
 
     for (size_t v : order) {
       const Group& g = groups[v];
-      const text::Item& item = ctx_.text_items[g.item];
+      const text::ShapingRun& item = ctx_.shaping_runs[g.item];
       const StyledSpan& span = in_.spans[item.span];
       const bool rtl = (item.bidi_level & 1) != 0;
       const double scale = scale_of(in_, item);
@@ -428,7 +428,7 @@ class LineSetter {
   double indent_ = 0;
   double natural_ = 0;
   double advances_ = 0;  // pt: the glyphs' advances on the line (spaces included), what expansion scales
-  std::vector<Group> groups_;  // pieces of one text::Item in a row
+  std::vector<Group> groups_;  // pieces of one text::ShapingRun in a row
   std::vector<size_t> order_;  // groups in visual order
   size_t untracked_piece_ = kNone;
   Line line_;
@@ -436,6 +436,6 @@ class LineSetter {
 
 }  // namespace
 
-Line set_line(const LineContext& ctx, const LinePlace& place) { return LineSetter(ctx, place).run(); }
+Line typeset_line(const LineContext& ctx, const LinePlace& place) { return LineSetter(ctx, place).run(); }
 
 }  // namespace jan20::text::linebreak

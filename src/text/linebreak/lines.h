@@ -1,6 +1,6 @@
 #pragma once
 // From chosen breaks back to glyphs (TeX: The Program §877–§890, "post line
-// break"): the items of each line become model::GlyphRuns.
+// break"): the nodes of each line become model::GlyphRuns.
 //  - At a line end inside a word the word's last part on the line is
 //    reshaped: with the hyphen appended at a hyphenation point (so the
 //    hyphen is kerned against its letter), and at other breaks only where
@@ -9,7 +9,7 @@
 //  - The line is justified with the widths actually shaped: the spaces'
 //    Glyph::extra takes the difference, in proportion to their stretch (or
 //    shrink); tracking is Glyph::extra on every glyph.
-//  - Parts of the line in one text::Item make one GlyphRun; runs are put in
+//  - Parts of the line in one text::ShapingRun make one GlyphRun; runs are put in
 //    visual order by the UBA's rule L2 (visual_order) and placed left to
 //    right, aligned per the paragraph's alignment.
 #include <cstddef>
@@ -22,20 +22,20 @@ namespace jan20::text::linebreak {
 
 struct LineContext {
   const ParagraphInput& input;
-  const std::vector<text::Item>& text_items;
+  const std::vector<text::ShapingRun>& shaping_runs;
   const Collected& collected;
   ShapeCache& cache;
   bool rtl = false;  // the paragraph's base direction
 };
 
 struct LinePlace {
-  const LineBreak* line = nullptr;
-  const LineBreak* previous = nullptr;  // the line before, if any
+  const ChosenLine* line = nullptr;
+  const ChosenLine* previous = nullptr;  // the line before, if any
   bool first = false;                   // the paragraph's first line (indent)
   bool last = false;                    // ends at a forced break: set like a last line
   size_t text_begin = 0, text_end = 0;
 };
 
-Line set_line(const LineContext& ctx, const LinePlace& place);
+Line typeset_line(const LineContext& ctx, const LinePlace& place);
 
 }  // namespace jan20::text::linebreak

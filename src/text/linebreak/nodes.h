@@ -19,9 +19,9 @@ namespace jan20::text::linebreak {
 
 constexpr double kInfinitePenalty = 10000;  // TeX's inf_penalty: never break here
 constexpr double kForcedBreak = -10000;     // TeX's eject_penalty: always break here
-constexpr size_t kNoOrigin = static_cast<size_t>(-1);  // an item the caller does not render
+constexpr size_t kNoOrigin = static_cast<size_t>(-1);  // an node the caller does not render
 
-struct Item {
+struct Node {
   enum class Kind { Box, Glue, Penalty };
   Kind kind = Kind::Box;
   double width = 0;       // pt; a penalty's width counts only if the line ends there
@@ -33,14 +33,14 @@ struct Item {
   bool discretionary = false;  // penalty: a hyphenation point, not tried in the first pass
   size_t origin = kNoOrigin;  // the caller's index (a word piece, a space, a break)
 
-  static Item box(double width, size_t origin = kNoOrigin) {
-    Item i;
+  static Node box(double width, size_t origin = kNoOrigin) {
+    Node i;
     i.width = width;
     i.origin = origin;
     return i;
   }
-  static Item glue(double width, double stretch, double shrink, size_t origin = kNoOrigin) {
-    Item i;
+  static Node glue(double width, double stretch, double shrink, size_t origin = kNoOrigin) {
+    Node i;
     i.kind = Kind::Glue;
     i.width = width;
     i.stretch = stretch;
@@ -48,8 +48,8 @@ struct Item {
     i.origin = origin;
     return i;
   }
-  static Item penalty_item(double penalty, double width = 0, bool flagged = false, size_t origin = kNoOrigin) {
-    Item i;
+  static Node penalty_node(double penalty, double width = 0, bool flagged = false, size_t origin = kNoOrigin) {
+    Node i;
     i.kind = Kind::Penalty;
     i.penalty = penalty;
     i.width = width;
@@ -57,8 +57,8 @@ struct Item {
     i.origin = origin;
     return i;
   }
-  static Item hyphen(double width, double penalty, size_t origin = kNoOrigin) {
-    Item i = penalty_item(penalty, width, true, origin);
+  static Node hyphen(double width, double penalty, size_t origin = kNoOrigin) {
+    Node i = penalty_node(penalty, width, true, origin);
     i.discretionary = true;
     return i;
   }
@@ -80,7 +80,7 @@ struct Item {
 // possible but never better. Spaces in ragged text neither stretch nor shrink
 // (TeX's \raggedright). Only the glue that carries the width gets `origin`;
 // the helpers get kNoOrigin.
-void append_space(std::vector<Item>& items, model::Align align, double width, double em,
+void append_space(std::vector<Node>& nodes, model::Align align, double width, double em,
                   const LineBreakParams& params, size_t origin = kNoOrigin);
 
 // A break inside a word: a hyphenation point (`discretionary`, flagged, with
@@ -88,15 +88,15 @@ void append_space(std::vector<Item>& items, model::Align align, double width, do
 // other break without a space (after a dash or a slash: unflagged). Ragged
 // text needs the line-end stretch here too:
 //     penalty(∞) glue(0, R, 0) penalty(p, w) glue(0, -R, 0)
-void append_break(std::vector<Item>& items, model::Align align, double penalty, double width, bool flagged,
+void append_break(std::vector<Node>& nodes, model::Align align, double penalty, double width, bool flagged,
                   bool discretionary, double em, const LineBreakParams& params, size_t origin = kNoOrigin);
 
 // A space that must not break ("20 Yanvar", U+00A0): penalty(∞) then glue.
-void append_tie(std::vector<Item>& items, model::Align align, double width, double em,
+void append_tie(std::vector<Node>& nodes, model::Align align, double width, double em,
                 const LineBreakParams& params, size_t origin = kNoOrigin);
 
 // The end of the paragraph (TeX's \parfillskip and the final \penalty-10000):
 // penalty(∞) glue(0, fil) penalty(-∞).
-void append_paragraph_end(std::vector<Item>& items);
+void append_paragraph_end(std::vector<Node>& nodes);
 
 }  // namespace jan20::text::linebreak

@@ -186,7 +186,7 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   }
   if (!doc || ed.sink.has_errors()) return;
   // Bold or italic text drawn from a fallback of another weight: a warning.
-  warn_style_face_gaps(style_face_gaps(design, *doc, *ws.fonts), ed.sink);
+  warn_style_face_gaps(style_face_gaps(design, *doc, *ws.style_fonts), ed.sink);
   make_edition(ws, options, design, *doc, ed, threads);
   ed.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }

@@ -2,7 +2,10 @@
 // Latin, Cyrillic and Arabic scripts, and text pasted from old sources often
 // carries a Cyrillic "а" or "ә" inside a Latin word, or the turned e "ǝ"
 // (U+01DD) that fonts draw like "ə" (U+0259). They look right and are wrong:
-// they break search, hyphenation and copy-paste. Warnings, with the fix.
+// they break search, hyphenation and copy-paste. And Azerbaijani words left
+// unmarked in another language's text: a screen reader would read "faciəsi"
+// with an English voice (PDF/UA wants the language of every passage).
+// Warnings, with the fix.
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -55,6 +58,17 @@ bool word_char(char32_t cp) {
          (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
 }
 
+// Letters of the Azerbaijani Latin alphabet that English, Russian and most
+// other languages do not use: ə, ı, ğ (and their capitals, with İ). Turkish
+// shares ı, ğ and İ, so a Turkish text is not checked.
+bool azerbaijani_letter(char32_t c) {
+  return c == 0x0259 || c == 0x018F || c == 0x0131 || c == 0x0130 || c == 0x011F || c == 0x011E;
+}
+
+bool primary_language_is(std::string_view lang, std::string_view code) {
+  return lang.substr(0, lang.find('-')) == code;
+}
+
 struct Checker {
   DiagnosticSink& sink;
 
@@ -62,6 +76,7 @@ struct Checker {
   // from there (inline spans) or only the block is known.
   void check(std::string_view text, const SourceLocation& where, bool exact, std::string_view lang) {
     std::u32string u = utf8_to_u32(text);
+    bool language_checked = lang.empty() || primary_language_is(lang, "az") || primary_language_is(lang, "tr");
     for (size_t i = 0; i < u.size();) {
       if (!word_char(u[i])) {
         ++i;
@@ -70,8 +85,26 @@ struct Checker {
       size_t end = i;
       while (end < u.size() && word_char(u[end])) ++end;
       check_word(u, i, end, where, exact, lang);
+      if (!language_checked) language_checked = check_language(u, i, end, where, exact, lang);
       i = end;
     }
+  }
+
+  // One warning per text: the first Azerbaijani-looking word in it.
+  bool check_language(const std::u32string& u, size_t begin, size_t end, const SourceLocation& where, bool exact,
+                      std::string_view lang) {
+    for (size_t i = begin; i < end; ++i) {
+      if (!azerbaijani_letter(u[i])) continue;
+      SourceLocation loc = where;
+      if (exact) loc.column += static_cast<int>(begin);
+      std::string word = u32_to_utf8(u.substr(begin, end - begin));
+      sink.warning(loc, "'" + shorten(word) + "' looks Azerbaijani ('" + cp_text(u[i]) + "' " +
+                            codepoint_label(u[i]) + ") in text whose language is '" + std::string(lang) + "'",
+                   "mark the words with their language, e.g. [" + word + "](lang:az), so that screen readers and "
+                   "hyphenation treat them as Azerbaijani");
+      return true;
+    }
+    return false;
   }
 
   void check_word(const std::u32string& u, size_t begin, size_t end, const SourceLocation& where, bool exact,

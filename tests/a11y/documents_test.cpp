@@ -276,6 +276,16 @@ TEST_F(Accessible, ForeignCellsAndTheDocumentHaveTheirLanguage) {
   EXPECT_NE(az.find("\"/Lang\": \"u:az-Cyrl\""), std::string::npos);
 }
 
+// Azerbaijani words in the English editions are marked (lang:az), so a
+// screen reader switches voice: `check` warns about every unmarked one.
+TEST_F(Accessible, CheckFindsNoUnmarkedForeignWordsInTheProject) {
+  CommandResult r = run({jan20_binary(), "-C", source_dir(), "check"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("warning"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+  EXPECT_NE((r.out + r.err).find("booklet en: 16 pages"), std::string::npos) << r.out << r.err << "it checked the English booklet";
+}
+
 TEST_F(Accessible, XmpNamesTitleLanguageAndPdfUa) {
   ASSERT_EQ(build_.exit_code, 0) << build_.err;
   std::string meta = run({"pdfinfo", "-meta", pdf("booklet.az")}).out;

@@ -7,7 +7,7 @@ namespace jan20::load::test {
 namespace {
 
 const char* kContent = "[meta]\ntitle = \"20 Yanvar\"\nlanguage = \"{lang}\"\ndate = \"2026-01-20\"\n"
-                       "[[block]]\ntype = \"paragraph\"\ntext = \"Mətn.\"\n";
+                       "[[block]]\ntype = \"paragraph\"\ntext = \"20 Yanvar.\"\n";
 
 // The repository's jan20.toml and layouts with stub content for every edition.
 TempProject repository_project(const std::string& url = "https://az.wikipedia.org/wiki/20_Yanvar") {

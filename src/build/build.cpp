@@ -215,6 +215,12 @@ struct Plan {
   std::vector<std::pair<size_t, const load::PlannedEdition*>> editions;  // document index, edition
 };
 
+// A file the project names, as an absolute path: relative to the root, or
+// as given when absolute (allowed by --allow-path).
+std::string in_project(const std::string& root, const std::string& path) {
+  return !path.empty() && path.front() == '/' ? path : root + "/" + path;
+}
+
 std::unique_ptr<Edition> new_edition(const load::PlannedDocument& doc, const load::PlannedEdition& planned,
                                      const OpenProject& open, const fs::path& out_dir) {
   auto ed = std::make_unique<Edition>();
@@ -225,9 +231,9 @@ std::unique_ptr<Edition> new_edition(const load::PlannedDocument& doc, const loa
   ed->content = planned.content;
   ed->output = (out_dir / planned.output).string();
   ed->files.insert(open.project.path);
-  ed->files.insert(root + "/" + open.project.fonts_manifest);
-  ed->files.insert(root + "/" + doc.spec->layout);
-  ed->files.insert(root + "/" + planned.content);
+  ed->files.insert(in_project(root, open.project.fonts_manifest));
+  ed->files.insert(in_project(root, doc.spec->layout));
+  ed->files.insert(in_project(root, planned.content));
   return ed;
 }
 
@@ -295,7 +301,7 @@ BuildResult run_build(const BuildOptions& options) {
       plan.editions.emplace_back(d, &ed);
       result.editions.push_back(new_edition(doc, ed, *open, out_dir));
       if (design && !design->hyphenation_file.empty())
-        result.editions.back()->files.insert(ws.load.root + "/" + design->hyphenation_file);
+        result.editions.back()->files.insert(in_project(ws.load.root, design->hyphenation_file));
     }
   }
 

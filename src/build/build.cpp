@@ -13,6 +13,7 @@
 #include "build/edition.h"
 #include "build/output_file.h"
 #include "build/outputs.h"
+#include "build/style_faces.h"
 #include "build/workspace.h"
 #include "core/units.h"
 #include "load/load.h"
@@ -184,6 +185,8 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
     collect_pattern_files(*doc, ed.lang, &ed.files);
   }
   if (!doc || ed.sink.has_errors()) return;
+  // Bold or italic text drawn from a fallback of another weight: a warning.
+  warn_style_face_gaps(style_face_gaps(design, *doc, *ws.style_fonts), ed.sink);
   make_edition(ws, options, design, *doc, ed, threads);
   ed.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }

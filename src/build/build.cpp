@@ -13,6 +13,7 @@
 #include "build/edition.h"
 #include "build/output_file.h"
 #include "build/outputs.h"
+#include "build/style_faces.h"
 #include "build/workspace.h"
 #include "core/units.h"
 #include "load/load.h"
@@ -184,6 +185,8 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
     collect_pattern_files(*doc, ed.lang, &ed.files);
   }
   if (!doc || ed.sink.has_errors()) return;
+  // Bold or italic text drawn from a fallback of another weight: a warning.
+  warn_style_face_gaps(style_face_gaps(design, *doc, *ws.style_fonts), ed.sink);
   make_edition(ws, options, design, *doc, ed, threads);
   ed.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
@@ -212,6 +215,12 @@ struct Plan {
   std::vector<std::pair<size_t, const load::PlannedEdition*>> editions;  // document index, edition
 };
 
+// A file the project names, as an absolute path: relative to the root, or
+// as given when absolute (allowed by --allow-path).
+std::string in_project(const std::string& root, const std::string& path) {
+  return !path.empty() && path.front() == '/' ? path : root + "/" + path;
+}
+
 std::unique_ptr<Edition> new_edition(const load::PlannedDocument& doc, const load::PlannedEdition& planned,
                                      const OpenProject& open, const fs::path& out_dir) {
   auto ed = std::make_unique<Edition>();
@@ -222,9 +231,9 @@ std::unique_ptr<Edition> new_edition(const load::PlannedDocument& doc, const loa
   ed->content = planned.content;
   ed->output = (out_dir / planned.output).string();
   ed->files.insert(open.project.path);
-  ed->files.insert(root + "/" + open.project.fonts_manifest);
-  ed->files.insert(root + "/" + doc.spec->layout);
-  ed->files.insert(root + "/" + planned.content);
+  ed->files.insert(in_project(root, open.project.fonts_manifest));
+  ed->files.insert(in_project(root, doc.spec->layout));
+  ed->files.insert(in_project(root, planned.content));
   return ed;
 }
 
@@ -292,7 +301,7 @@ BuildResult run_build(const BuildOptions& options) {
       plan.editions.emplace_back(d, &ed);
       result.editions.push_back(new_edition(doc, ed, *open, out_dir));
       if (design && !design->hyphenation_file.empty())
-        result.editions.back()->files.insert(ws.load.root + "/" + design->hyphenation_file);
+        result.editions.back()->files.insert(in_project(ws.load.root, design->hyphenation_file));
     }
   }
 

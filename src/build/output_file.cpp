@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 namespace jan20::build {
@@ -117,17 +118,28 @@ bool check_output_path(const std::string& path, const std::string& what, Diagnos
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     return fail(sink, path, what, "it is a directory",
                 "name a file in it, e.g. '" + path + (what == "report" ? "/report.json'" : "/build.d'"));
+  // A missing directory is made when the file is written, as the PDFs' is
+  // (--out): the nearest one that exists must be a directory.
   std::string dir = directory_of(path);
-  if (::stat(dir.c_str(), &st) != 0)
-    return fail(sink, path, what, "the directory '" + dir + "' does not exist", "create it first");
+  while (::stat(dir.c_str(), &st) != 0) {
+    std::string up = directory_of(dir);
+    if ((errno != ENOENT && errno != ENOTDIR) || up == dir)
+      return fail(sink, path, what, "'" + dir + "': " + std::strerror(errno), "check the path");
+    dir = up;
+  }
   if (!S_ISDIR(st.st_mode))
-    return fail(sink, path, what, "'" + dir + "' is not a directory", "name a file in an existing directory");
+    return fail(sink, path, what, "'" + dir + "' is not a directory", "name a file in a directory");
   return true;
 }
 
 bool write_output_file(const std::string& path, const std::string& text, const std::string& what,
                        DiagnosticSink& sink) {
   if (!check_output_path(path, what, sink)) return false;
+  std::error_code ec;
+  if (path != "-") std::filesystem::create_directories(directory_of(path), ec);
+  if (ec)
+    return fail(sink, path, what, "cannot create the directory '" + directory_of(path) + "': " + ec.message(),
+                "check that its parent directory is writable");
   struct stat link;
   bool exists = ::lstat(path.c_str(), &link) == 0;
   if (path == "-" || (exists && !S_ISREG(link.st_mode)))

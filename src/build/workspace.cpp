@@ -13,7 +13,8 @@ namespace fs = std::filesystem;
 Workspace::Workspace(load::LoadOptions load_options, model::FontManifest manifest, std::string source_date_)
     : load(std::move(load_options)),
       source_date(std::move(source_date_)),
-      fonts(std::make_unique<font::FontCollection>(load.root, std::move(manifest))) {}
+      fonts(std::make_unique<font::FontCollection>(load.root, manifest)),
+      style_fonts(std::make_unique<font::FontCollection>(load.root, std::move(manifest))) {}
 
 std::optional<std::string> source_date_epoch(DiagnosticSink& sink) {
   const char* value = std::getenv("SOURCE_DATE_EPOCH");

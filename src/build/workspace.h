@@ -20,6 +20,10 @@ struct Workspace {
   load::LoadOptions load;
   std::string source_date;             // from SOURCE_DATE_EPOCH; "" = unset
   std::unique_ptr<font::FontCollection> fonts;
+  // The faces the style checks open (style_faces.h): a collection of their
+  // own, because a face's id is the order it was first loaded in, and the
+  // PDFs' bytes depend on the ids of the faces they use.
+  std::unique_ptr<font::FontCollection> style_fonts;
   std::unique_ptr<text::ShapeCache> cache = std::make_unique<text::ShapeCache>();  // words shaped once per run
 };
 

@@ -43,14 +43,26 @@ void print_progress(const build::Edition& ed, const build::BuildResult& result, 
                  ed.imposed_output.empty()
                      ? ""
                      : (", sheets -> " + shown_path(ed.imposed_output, result.root).string()).c_str());
-  else if (build::succeeded(ed, options))
-    std::fprintf(stderr, "%s %s: %d page%s, no problems\n", name, lang, pages, plural);
+  else if (build::succeeded(ed, options)) {
+    int warnings = 0;
+    for (const Diagnostic& d : ed.sink.diagnostics()) warnings += d.severity == Severity::Warning;
+    if (warnings == 0)
+      std::fprintf(stderr, "%s %s: %d page%s, no problems\n", name, lang, pages, plural);
+    else
+      std::fprintf(stderr, "%s %s: %d page%s, %d warning%s\n", name, lang, pages, plural, warnings,
+                   warnings == 1 ? "" : "s");
+  }
   else if (ed.stopped_at == build::Stage::Layout)
     std::fprintf(stderr, "%s %s: %s (its layout %s has errors)\n", name, lang,
                  options.write ? "not written" : "not checked", ed.layout.c_str());
-  else
+  else {
+    // Under --strict the warnings count as errors.
+    int errors = ed.sink.error_count();
+    if (options.strict)
+      for (const Diagnostic& d : ed.sink.diagnostics()) errors += d.severity == Severity::Warning;
     std::fprintf(stderr, "%s %s: %s (%d error%s)\n", name, lang, options.write ? "not written" : "has problems",
-                 ed.sink.error_count(), ed.sink.error_count() == 1 ? "" : "s");
+                 errors, errors == 1 ? "" : "s");
+  }
 }
 
 const char* status_text(build::FontCoverage::Status status) {
@@ -90,6 +102,10 @@ int print_fonts(const build::FontsResult& result, const PrintOptions& print) {
   for (const build::EditionFonts& ed : result.editions) {
     std::printf("%s %s (%s):\n", ed.document.c_str(), ed.lang.c_str(), ed.content.c_str());
     for (const build::FontCoverage& f : ed.fonts) print_font_line(f);
+    for (const build::StyleFaceGap& g : ed.style_gaps)
+      std::printf("  style %s%s: %s [fonts.%s] lacks %s -> drawn from %s, ANOTHER WEIGHT OR STYLE\n", g.style.c_str(),
+                  g.variant == "regular" ? "" : (" (" + g.variant + ")").c_str(), g.face.c_str(), g.font.c_str(),
+                  build::describe_characters(g.characters).c_str(), g.drawn_from.c_str());
     print_diagnostics(ed.sink, print);
   }
   print_diagnostics(result.sink, print);

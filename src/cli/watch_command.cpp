@@ -31,6 +31,10 @@ namespace {
 constexpr uint32_t kEvents =
     IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO;
 
+// The path that stands for "events were lost": it matters and belongs to no
+// edition, so everything is rebuilt.
+const char* const kAnything = "*";
+
 // An edition's key in the map of what each one read.
 std::string edition_key(const std::string& document, const std::string& lang) { return document + "\n" + lang; }
 
@@ -69,6 +73,10 @@ class Watches {
       for (char* p = buffer; p < buffer + n;) {
         auto* event = reinterpret_cast<struct inotify_event*>(p);
         p += sizeof(struct inotify_event) + event->len;
+        if (event->mask & IN_Q_OVERFLOW) {  // events were lost: anything may have changed
+          paths.push_back(kAnything);
+          continue;
+        }
         if (event->mask & IN_IGNORED) {
           by_wd_.erase(event->wd);
           continue;
@@ -136,7 +144,7 @@ std::set<std::string> watched_dirs(const State& state, const std::string& projec
 // (a new content file, a layout not read yet, jan20.toml itself).
 bool matters(const std::string& path, const State& state, const std::set<std::string>& inputs,
              const std::string& project_dir) {
-  if (inputs.count(path)) return true;
+  if (path == kAnything || inputs.count(path)) return true;
   std::string root = state.root.empty() ? normal(project_dir) : state.root;
   return fs::path(path).extension() == ".toml" && path.rfind(root + "/", 0) == 0;
 }
@@ -175,7 +183,7 @@ int build_once(const build::BuildOptions& options, const PrintOptions& print, St
 
 void add_watch_options(CLI::App* cmd, WatchArgs& a) {
   cmd->add_option("--debounce", a.debounce_ms,
-                  "Milliseconds without a further change before rebuilding (default 50)")
+                  "Milliseconds without a further change before rebuilding (default 25)")
       ->check(CLI::Range(0, 10000));
 }
 

@@ -21,7 +21,7 @@ class App;
 namespace jan20::cli {
 
 struct WatchArgs {
-  int debounce_ms = 50;
+  int debounce_ms = 25;
 };
 
 void add_watch_options(CLI::App* cmd, WatchArgs& args);

@@ -113,10 +113,37 @@ void inspect_png(std::string_view b, ImageFileInfo& info) {
   }
 }
 
+// The Orientation tag of an APP1 segment's body when it is Exif (CIPA
+// DC-008 §4.5: "Exif\0\0", then a TIFF header, II or MM, and IFD0), or 0.
+// Every offset is checked against the segment: the body is untrusted.
+int exif_orientation(std::string_view body) {
+  if (body.size() < 14 || body.substr(0, 6) != std::string_view("Exif\0\0", 6)) return 0;
+  std::string_view tiff = body.substr(6);
+  bool little = tiff.substr(0, 2) == "II";
+  if (!little && tiff.substr(0, 2) != "MM") return 0;
+  auto u16 = [&](size_t p) { return little ? unsigned(uint8_t(tiff[p])) | (unsigned(uint8_t(tiff[p + 1])) << 8) : be16(tiff, p); };
+  auto u32 = [&](size_t p) {
+    return little ? uint32_t(u16(p)) | (uint32_t(u16(p + 2)) << 16) : be32(tiff, p);
+  };
+  if (u16(2) != 42) return 0;
+  size_t ifd = u32(4);
+  if (ifd > tiff.size() || tiff.size() - ifd < 2) return 0;
+  size_t entries = u16(ifd);
+  for (size_t i = 0; i < entries; ++i) {
+    size_t e = ifd + 2 + 12 * i;
+    if (e > tiff.size() || tiff.size() - e < 12) return 0;
+    if (u16(e) != 0x0112) continue;
+    if (u16(e + 2) != 3 || u32(e + 4) != 1) return 0;  // one SHORT
+    return static_cast<int>(u16(e + 8));
+  }
+  return 0;
+}
+
 void inspect_jpeg(std::string_view b, ImageFileInfo& info) {
   info.format = "jpeg";
   size_t p = 2;
   bool frame = false;
+  bool exif_seen = false;  // the first Exif segment with an Orientation tag counts
   for (;;) {
     if (p >= b.size()) {
       info.problem = "truncated JPEG (it ends before its end marker)";
@@ -145,6 +172,11 @@ void inspect_jpeg(std::string_view b, ImageFileInfo& info) {
     if (length < 2 || length > b.size() - p) {
       info.problem = "truncated JPEG (a marker segment runs past the end of the file)";
       return;
+    }
+    if (marker == 0xE1 && !exif_seen) {
+      int orientation = exif_orientation(b.substr(p + 2, length - 2));
+      exif_seen = orientation != 0;
+      if (orientation >= 1 && orientation <= 8) info.orientation = orientation;
     }
     bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     if (sof) {

@@ -31,6 +31,11 @@ struct ImageFileInfo {
   };
   std::vector<Range> data_chunks;
   int components = 0;   // JPEG only: the frame header's component count (1 grey, 3 colour, 4 CMYK)
+  // JPEG only: the Exif Orientation tag (CIPA DC-008, tag 0x0112) of the first
+  // APP1 Exif segment, 1..8: how the stored pixels are turned to be shown
+  // upright. 1 (as stored) when absent or out of range, as viewers take it.
+  // width and height above are the stored pixels' (before turning).
+  int orientation = 1;
   Range palette;
   std::string problem;  // empty when the file is whole and within the limits
   bool oversized = false;  // the problem is the pixel count (kMaxImagePixels), not damage
@@ -44,6 +49,10 @@ struct ImageFileInfo {
 // `problem` is a phrase such as "truncated PNG (chunk IDAT runs past the end
 // of the file)" or "not a PNG or JPEG file".
 ImageFileInfo inspect_image(std::string_view bytes);
+
+// Whether an Exif orientation turns the image by a quarter (5 to 8): shown
+// upright, it is `height` pixels wide and `width` pixels high.
+inline bool orientation_swaps_sides(int orientation) { return orientation >= 5 && orientation <= 8; }
 
 // Reads an image file (core/regular_file.h: a regular file, at most
 // kMaxImageFileBytes) up to its end: a PNG's IEND chunk, a JPEG's EOI marker.

@@ -140,9 +140,16 @@ void read_frame(const Ctx& cx, const toml::node& node, const std::string& path, 
                   "text frames stay inside the trim box");
     return;
   }
-  if (f.columns > 1 && f.width - (f.columns - 1) * f.gutter < mm_to_pt(10))
-    cx.sink.error(f.where, "frame '" + f.name + "' is too narrow for " + std::to_string(f.columns) + " columns",
-                  "use fewer columns or a smaller gutter");
+  // Each column of a frame needs 10 mm, as the page's do (design_page.cpp).
+  double column = (f.width - (f.columns - 1) * f.gutter) / f.columns;
+  if (f.columns > 1 && column < mm_to_pt(10) - 1e-6) {
+    int fit = static_cast<int>((f.width + f.gutter) / (mm_to_pt(10) + f.gutter) + 1e-9);
+    cx.sink.error(r.value_at("columns"), std::to_string(f.columns) + " columns of " + mm(std::max(column, 0.0)) +
+                                             " in frame '" + f.name + "' (" + mm(f.width) +
+                                             " wide): each column needs at least 10mm",
+                  fit >= 2 ? "use at most " + std::to_string(fit) + " columns, or a smaller gutter or a wider frame"
+                           : "use one column, or make the frame wider");
+  }
   master.frames.push_back(std::move(f));
 }
 

@@ -99,17 +99,31 @@ void read_page(TableReader& root, model::Design& d) {
   d.ink_limit = page.number("ink-limit", 100, 400).value_or(300);
   page.finish();
 
+  // The text area must hold a line and every column some words: at least
+  // kMinText high, and each column at least kMinText wide (a page of 1 mm of
+  // text height set one line per page; 12 columns of 4 pt built).
   if (d.page_width > 0 && d.page_height > 0) {
+    const double kMinText = mm_to_pt(10);
     auto mm = [](double pt) { return format_number(pt_to_mm(pt), 1) + "mm"; };
-    if (d.margin_top + d.margin_bottom >= d.page_height)
+    double height = d.page_height - d.margin_top - d.margin_bottom;
+    if (height < kMinText - 1e-6)
       cx.sink.error(page.value_at("margins"), "the top and bottom margins (" + mm(d.margin_top + d.margin_bottom) +
-                                                  ") leave no room on a page " + mm(d.page_height) + " high",
-                    "make the margins smaller");
+                                                  ") leave " + mm(std::max(height, 0.0)) + " for text on a page " +
+                                                  mm(d.page_height) + " high; text needs at least 10mm",
+                    "make the top or bottom margin smaller");
     double measure = d.page_width - d.margin_inner - d.margin_outer - (d.columns - 1) * d.gutter;
-    if (measure < mm_to_pt(10))
+    if (measure < kMinText - 1e-6) {
       cx.sink.error(page.value_at("margins"), "the margins, columns and gutters leave " + mm(std::max(measure, 0.0)) +
                                                   " for text on a page " + mm(d.page_width) + " wide",
                     "make the margins or the gutter smaller, or use fewer columns");
+    } else if (measure / d.columns < kMinText - 1e-6) {
+      int fit = static_cast<int>((measure + d.gutter * d.columns) / (kMinText + d.gutter) + 1e-9);
+      cx.sink.error(page.value_at("columns"), std::to_string(d.columns) + " columns of " + mm(measure / d.columns) +
+                                                  " on a page " + mm(d.page_width) +
+                                                  " wide: each column needs at least 10mm",
+                    fit >= 1 ? "use at most " + std::to_string(fit) + " columns, or make the margins or the gutter smaller"
+                             : "use fewer columns, or make the margins or the gutter smaller");
+    }
   }
 }
 

@@ -114,6 +114,9 @@ ImageFileInfo inspect_image_file(const std::string& absolute, FileProblem* probl
 // inspect_image found: nothing after the loader parses it again.
 model::ImageFile image_file_of(const std::string& absolute, const ImageFileInfo& info) {
   model::ImageFile file{absolute, info.format, info.width, info.height, model::ImageColor::Unknown, false};
+  // A photo's Exif orientation: the figure is set upright, as viewers show it
+  // (the PDF writer turns the pixels, pdf/page_writer.cpp).
+  if (orientation_swaps_sides(info.orientation)) std::swap(file.width, file.height);
   if (info.format == "jpeg") {
     file.color = info.components == 1   ? model::ImageColor::Gray
                  : info.components == 4 ? model::ImageColor::Cmyk

@@ -13,7 +13,7 @@ enum class ImageColor { Unknown, Gray, Rgb, Cmyk, Palette };
 struct ImageFile {
   std::string path;           // absolute
   std::string format;         // "png" or "jpeg"
-  int width = 0, height = 0;  // pixels
+  int width = 0, height = 0;  // pixels, as shown upright (a JPEG's Exif orientation applied)
   ImageColor color = ImageColor::Unknown;
   bool alpha = false;         // an alpha channel (PNG colour types 4 and 6)
 };

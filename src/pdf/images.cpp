@@ -153,7 +153,13 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
     return nullptr;
   }
   images_[path] = image;
+  if (info.orientation != 1) orientations_[path] = info.orientation;
   return image;
+}
+
+int ImageCache::orientation(const std::string& path) const {
+  auto it = orientations_.find(path);
+  return it == orientations_.end() ? 1 : it->second;
 }
 
 }  // namespace jan20::pdf

@@ -53,6 +53,8 @@ class ImageCache {
   // The image XObject for `path`, loading it on first use. Null (after
   // reporting) when the file is missing, unreadable or not PNG/JPEG.
   HPDF_Image get(const std::string& path, DiagnosticSink& sink);
+  // The Exif orientation (1..8, core/image_file.h) of an image get() loaded; 1 otherwise.
+  int orientation(const std::string& path) const;
   size_t size() const { return images_.size(); }
 
  private:
@@ -64,6 +66,7 @@ class ImageCache {
   ImageFile take_file(const std::string& path);
   HaruDoc& doc_;
   std::map<std::string, HPDF_Image> images_;
+  std::map<std::string, int> orientations_;  // JPEGs whose orientation is not 1
   // prepare(): files read by the helper; ready_[i] once files_[i] is.
   std::map<std::string, size_t> prepared_;
   std::vector<ImageFile> files_;

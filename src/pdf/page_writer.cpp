@@ -160,9 +160,35 @@ class PageWriter {
   bool draw(const model::Image& image) {
     HPDF_Image xobject = w_.images.get(image.path, w_.sink);
     if (!xobject) return false;
-    // DrawImage wraps "q w 0 0 h x y cm /Im1 Do Q"; (x, y) is the lower-left corner.
-    HPDF_Page_DrawImage(page_, xobject, f(g_.pdf_x(image.x)), f(g_.pdf_y(image.y + image.height)),
-                        f(image.width), f(image.height));
+    double x = g_.pdf_x(image.x), y = g_.pdf_y(image.y + image.height), w = image.width, h = image.height;
+    int orientation = w_.images.orientation(image.path);
+    if (orientation == 1) {
+      // DrawImage wraps "q w 0 0 h x y cm /Im1 Do Q"; (x, y) is the lower-left corner.
+      HPDF_Page_DrawImage(page_, xobject, f(x), f(y), f(w), f(h));
+      return true;
+    }
+    // A JPEG with an Exif orientation is turned to be drawn upright in its
+    // box, as a viewer shows it: the image's unit square (u right, v up,
+    // its first stored row at the top) goes to the box by the matrix below.
+    struct Turn {
+      double a, b, c, d, e, f;  // x = x0 + w(a u + c v + e), y = y0 + h(b u + d v + f)
+    };
+    static constexpr Turn kTurns[9] = {
+        {1, 0, 0, 1, 0, 0},    // (unused)
+        {1, 0, 0, 1, 0, 0},    // 1 as stored
+        {-1, 0, 0, 1, 1, 0},   // 2 mirrored left to right
+        {-1, 0, 0, -1, 1, 1},  // 3 turned half round
+        {1, 0, 0, -1, 0, 1},   // 4 mirrored top to bottom
+        {0, -1, -1, 0, 1, 1},  // 5 mirrored along the main diagonal
+        {0, -1, 1, 0, 0, 1},   // 6 turned a quarter clockwise (a phone held upright)
+        {0, 1, 1, 0, 0, 0},    // 7 mirrored along the other diagonal
+        {0, 1, -1, 0, 1, 0},   // 8 turned a quarter anticlockwise
+    };
+    const Turn& t = kTurns[orientation];
+    HPDF_Page_GSave(page_);
+    HPDF_Page_Concat(page_, f(w * t.a), f(h * t.b), f(w * t.c), f(h * t.d), f(x + w * t.e), f(y + h * t.f));
+    HPDF_Page_ExecuteXObject(page_, xobject);
+    HPDF_Page_GRestore(page_);
     return true;
   }
 

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <future>
 #include <sstream>
+#include <tuple>
 
 #include "robust_support.h"
 
@@ -51,15 +52,65 @@ struct Project {
   }
 };
 
-TEST(OutputPath, MissingDirectoryIsAnErrorBeforeAnythingIsWritten) {
+TEST(OutputPath, MissingDirectoriesAreMadeAsThePdfsAre) {
+  // `--deps out/x.d` in a fresh clone: out/ does not exist until the build
+  // makes it for the PDFs, and the report and deps get theirs the same way.
   Project p;
-  testing::CommandResult r = p.build({"--report", p.dir + "/nodir/sub/r.json", "--deps", p.dir + "/previous.d"});
+  fs::remove_all(p.dir + "/out");
+  testing::CommandResult r = p.build({"--report", "nodir/sub/r.json", "--deps", "out/x.d"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(p.dir + "/nodir/sub/r.json").rfind("{\"editions\":[", 0), 0u);
+  EXPECT_EQ(read_file(p.dir + "/out/x.d").rfind(p.dir + "/out/test.az.pdf: \\\n", 0), 0u)
+      << read_file(p.dir + "/out/x.d");
+  EXPECT_EQ(testing::pdftotext(p.dir + "/out/test.az.pdf").find("Nə baş verdi") != std::string::npos, true);
+}
+
+TEST(OutputPath, PathUnderAFileIsAnErrorBeforeAnythingIsWritten) {
+  Project p;
+  testing::CommandResult r = p.build({"--report", p.dir + "/previous.json", "--deps", p.dir + "/previous.d/sub/x.d"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_EQ(first_error(r.err), p.dir + "/nodir/sub/r.json: error: cannot write the report to '" + p.dir +
-                                    "/nodir/sub/r.json': the directory '" + p.dir +
-                                    "/nodir/sub' does not exist — create it first");
+  EXPECT_EQ(first_error(r.err), p.dir + "/previous.d/sub/x.d: error: cannot write the deps file to '" + p.dir +
+                                    "/previous.d/sub/x.d': '" + p.dir +
+                                    "/previous.d' is not a directory — name a file in a directory");
   p.expect_previous_outputs_kept();
-  EXPECT_FALSE(fs::exists(p.dir + "/nodir"));
+}
+
+// Files outside the project, allowed with --allow-path, are named in the deps
+// file as they are (not "<project>//abs/path"): GNU make, reading the file,
+// rebuilds when the outside image or hyphenation list changes.
+TEST(OutputPath, DepsNameFilesAllowedOutsideTheProject) {
+  Project p;
+  std::string outside = testing::make_temp_dir();
+  fs::rename(p.dir + "/content/images/dot.png", outside + "/dot.png");
+  fs::rename(p.dir + "/layouts/hyphenation.txt", outside + "/hyphenation.txt");
+  std::string content = read_file(p.dir + "/content/test/az.toml");
+  std::string layout = read_file(p.dir + "/layouts/test.toml");
+  for (auto [text, from, to] : {std::tuple{&content, "content/images/dot.png", "/dot.png"},
+                                std::tuple{&layout, "layouts/hyphenation.txt", "/hyphenation.txt"}}) {
+    size_t at = text->find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text->replace(at, std::string(from).size(), outside + to);
+  }
+  put(p.dir, "content/test/az.toml", content);
+  put(p.dir, "layouts/test.toml", layout);
+  fs::remove_all(p.dir + "/out");
+  testing::CommandResult r = p.build({"--allow-path", outside, "--deps", "out/x.d"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string deps = read_file(p.dir + "/out/x.d");
+  EXPECT_NE(deps.find("\n" + outside + "/dot.png:\n"), std::string::npos) << deps;
+  EXPECT_NE(deps.find("\n" + outside + "/hyphenation.txt:\n"), std::string::npos) << deps;
+  EXPECT_EQ(deps.find("//"), std::string::npos) << deps;
+
+  std::string pdf = p.dir + "/out/test.az.pdf";
+  put(p.dir, "Makefile", pdf + ":\n\ttrue\ninclude out/x.d\n");
+  auto up_to_date = [&] { return testing::run_shell("make -q -C '" + p.dir + "' '" + pdf + "'").exit_code == 0; };
+  for (const std::string& input : {outside + "/dot.png", outside + "/hyphenation.txt"}) {
+    testing::run_shell("touch -d '1 minute ago' '" + outside + "'/* && find '" + p.dir +
+                       "' -type f -exec touch -d '1 minute ago' {} + && touch '" + pdf + "'");
+    EXPECT_TRUE(up_to_date()) << input;
+    testing::run_shell("touch -d '1 minute' '" + input + "'");
+    EXPECT_FALSE(up_to_date()) << input << " changed, and make would not rebuild";
+  }
 }
 
 TEST(OutputPath, DirectoryIsAnErrorAndLeavesNoTemporaryFile) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 namespace jan20::robust {
 
@@ -96,6 +97,42 @@ std::string png_header_only(uint32_t w, uint32_t h) {
 }
 
 std::string jpeg_file() { return testing::read_file(testing::source_dir() + "/fuzz/project/content/images/photo.jpg"); }
+
+std::string jpeg_with_exif_orientation(const std::string& jpeg, int orientation, bool little_endian) {
+  auto u16 = [&](unsigned v) {
+    return little_endian ? std::string{char(v & 0xFF), char(v >> 8)} : std::string{char(v >> 8), char(v & 0xFF)};
+  };
+  auto u32 = [&](uint32_t v) { return little_endian ? u16(v & 0xFFFF) + u16(v >> 16) : u16(v >> 16) + u16(v & 0xFFFF); };
+  // CIPA DC-008: "Exif\0\0", a TIFF header (byte order, 42, IFD0 at 8), IFD0
+  // with one entry: tag 0x0112, type SHORT (3), count 1, the value left-aligned.
+  std::string body = std::string("Exif\0\0", 6) + (little_endian ? "II" : "MM") + u16(42) + u32(8) + u16(1) +
+                     u16(0x0112) + u16(3) + u32(1) + u16(static_cast<unsigned>(orientation)) + u16(0) + u32(0);
+  size_t length = body.size() + 2;
+  std::string segment = std::string("\xFF\xE1") + char(length >> 8) + char(length & 0xFF) + body;
+  size_t at = 2;
+  if (jpeg.compare(2, 2, "\xFF\xE0") == 0)
+    at = 4 + ((size_t(uint8_t(jpeg[4])) << 8) | uint8_t(jpeg[5]));
+  return jpeg.substr(0, at) + segment + jpeg.substr(at);
+}
+
+std::array<int, 3> Raster::at(int x, int y) const {
+  size_t i = 3 * (size_t(y) * size_t(width) + size_t(x));
+  return {uint8_t(rgb[i]), uint8_t(rgb[i + 1]), uint8_t(rgb[i + 2])};
+}
+
+Raster read_ppm(const std::string& path) {
+  std::string bytes = testing::read_file(path);
+  std::istringstream header(bytes);
+  std::string magic;
+  Raster r;
+  int max = 0;
+  header >> magic >> r.width >> r.height >> max;
+  if (magic != "P6" || max != 255 || r.width <= 0 || r.height <= 0) return {};
+  size_t start = static_cast<size_t>(header.tellg()) + 1;
+  if (bytes.size() - start < size_t(r.width) * size_t(r.height) * 3) return {};
+  r.rgb = bytes.substr(start, size_t(r.width) * size_t(r.height) * 3);
+  return r;
+}
 
 void put(const std::string& dir, const std::string& relative, std::string_view text) {
   fs::path p = fs::path(dir) / relative;

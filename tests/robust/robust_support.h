@@ -2,6 +2,7 @@
 // What the robustness tests share: image files built byte by byte (whole or
 // damaged on purpose), scratch projects that build, and the rule for what a
 // test-produced PDF must pass (qpdf, poppler, MuPDF, Ghostscript).
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,6 +30,18 @@ std::string deflate(std::string_view raw);
 // A small baseline JPEG (fuzz/project/content/images/photo.jpg, made by
 // pdftoppm from one of our PDFs).
 std::string jpeg_file();
+// `jpeg` with an APP1 Exif segment holding only the Orientation tag (value
+// `orientation`, byte order II or MM), after SOI and any JFIF APP0.
+std::string jpeg_with_exif_orientation(const std::string& jpeg, int orientation, bool little_endian);
+
+// A picture as pdftoppm or ImageMagick writes it in binary PPM (P6, 8 bits).
+struct Raster {
+  int width = 0, height = 0;
+  std::string rgb;  // width × height × 3 bytes, rows from the top
+  std::array<int, 3> at(int x, int y) const;
+};
+// Empty (width 0) when the file is not a P6 PPM.
+Raster read_ppm(const std::string& path);
 
 // The loader's minimal project (tests/load/minimal_project) copied into a
 // fresh directory, with every content block placed in the layout's poster

@@ -13,6 +13,7 @@
 
 #include "core/utf.h"
 #include "text/script.h"
+#include "core/c_handle.h"
 
 namespace jan20::text {
 namespace {
@@ -47,8 +48,7 @@ std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
   std::vector<int> levels(d.cps.size(), paragraph_level & 1);
   if (d.cps.empty()) return levels;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_openSized(static_cast<int32_t>(d.utf16.size()), 0, &status),
-                                                      ubidi_close);
+  CHandle<UBiDi, ubidi_close> bidi(ubidi_openSized(static_cast<int32_t>(d.utf16.size()), 0, &status));
   if (U_FAILURE(status)) return levels;
   ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(d.utf16.data()), static_cast<int32_t>(d.utf16.size()),
                 paragraph_level, nullptr, &status);
@@ -180,7 +180,13 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
           std::string shown;
           if (u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK) utf8_append(shown, 0x25CC);
           utf8_append(shown, cp);
-          sink.error(s->where,
+          // At the character itself: the span's start moved on by the
+          // characters before it on the same source line.
+          SourceLocation where = s->where;
+          std::string_view before = std::string_view(text).substr(s->begin, at - s->begin);
+          if (where.column > 0 && at >= s->begin && before.find('\n') == std::string_view::npos)
+            where.column += static_cast<int>(utf8_length(before));
+          sink.error(where,
                      "no font has the character '" + shown + "' (" + codepoint_label(cp) + ") in '" +
                          word_around(text, at) + "': it is missing from " + describe_faces(s->style),
                      "add a font that has it to the style's fallback fonts, or check the text for a mistyped "

@@ -3,16 +3,19 @@
 // project is configured with -DJAN20_FUZZ=ON.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "pipeline.h"
 
 namespace {
-jan20::fuzz::Pipeline* pipeline = nullptr;  // fonts loaded once for the run
+// Fonts loaded once for the run; destroyed at exit, which removes the
+// temporary project directory of flag bit 7.
+std::unique_ptr<jan20::fuzz::Pipeline> pipeline;
 }
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  pipeline = new jan20::fuzz::Pipeline(JAN20_FUZZ_PROJECT, JAN20_SOURCE_DIR "/fonts/manifest.toml");
+  pipeline = std::make_unique<jan20::fuzz::Pipeline>(JAN20_FUZZ_PROJECT, JAN20_SOURCE_DIR "/fonts/manifest.toml");
   return 0;
 }
 

@@ -1,9 +1,17 @@
 #include "pipeline.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
+#include "build/build.h"
 #include "build/edition.h"
+#include "core/regular_file.h"
 
 namespace jan20::fuzz {
 
@@ -32,7 +40,56 @@ build::BuildOptions options_from(const Pipeline::Parts& parts) {
   return o;
 }
 
+namespace fs = std::filesystem;
+
+// The language a content file declares ([meta] language = "az"), for the
+// project a run without its own project file builds it in; "az" when none
+// is found. A scan, not a parse: the content is the loader's to judge.
+std::string declared_language(std::string_view content) {
+  for (size_t at = content.find("language"); at != std::string_view::npos; at = content.find("language", at + 1)) {
+    size_t p = at + 8;
+    while (p < content.size() && (content[p] == ' ' || content[p] == '\t')) ++p;
+    if (p >= content.size() || content[p] != '=') continue;
+    ++p;
+    while (p < content.size() && (content[p] == ' ' || content[p] == '\t')) ++p;
+    if (p >= content.size() || content[p] != '"') continue;
+    size_t end = content.find('"', p + 1);
+    if (end == std::string_view::npos || end == p + 1 || end - p - 1 > 35) continue;
+    std::string_view tag = content.substr(p + 1, end - p - 1);
+    bool plain = true;
+    for (char c : tag) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '-');
+    if (plain) return std::string(tag);
+  }
+  return "az";
+}
+
+// Two documents of the same layout and content: the run builds both
+// editions at once (-j 2), sharing the fonts and the shaping cache.
+std::string project_file(const std::string& lang) {
+  std::string text = "fonts = \"fonts/manifest.toml\"\n";
+  for (const char* name : {"fuzz", "twin"})
+    text += std::string("\n[documents.") + name + "]\nlayout = \"layouts/fuzz.toml\"\n" +
+            "content = \"content/fuzz/{lang}.toml\"\nlanguages = [\"" + lang + "\"]\noutput = \"{name}.{lang}.pdf\"\n";
+  return text;
+}
+
+void write(const fs::path& path, std::string_view text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!out) broken_promise("cannot write the temporary project");
+}
+
+bool whole_pdf(const std::string& pdf) {
+  return pdf.rfind("%PDF-1.", 0) == 0 && pdf.size() >= 64 && pdf.find("%%EOF", pdf.size() - 8) != std::string::npos;
+}
+
 }  // namespace
+
+Pipeline::~Pipeline() {
+  std::error_code ec;
+  if (!directory_.empty()) fs::remove_all(directory_, ec);
+}
 
 Pipeline::Pipeline(std::string project_root, const std::string& manifest) {
   load::LoadOptions load_options;
@@ -42,6 +99,10 @@ Pipeline::Pipeline(std::string project_root, const std::string& manifest) {
   size_t slash = manifest.rfind('/');
   load::LoadOptions manifest_options{manifest.substr(0, slash), {}};
   DiagnosticSink sink;
+  project_root_ = load_options.root;
+  FileProblem problem;
+  if (!read_regular_file(manifest, kMaxTomlFileBytes, &manifest_text_, &problem))
+    broken_promise("cannot read the font manifest");
   model::FontManifest fonts = load::load_font_manifest(manifest.substr(slash + 1), manifest_options, sink);
   if (sink.has_errors() || fonts.fonts.empty()) broken_promise("cannot read the font manifest");
   workspace_ = std::make_unique<build::Workspace>(std::move(load_options), std::move(fonts));
@@ -59,11 +120,79 @@ Pipeline::Parts Pipeline::split(std::string_view input) {
     parts.flags = static_cast<unsigned char>(rest[second + 1]);
   if (second != std::string_view::npos && second + 2 < rest.size())
     parts.creep_pt = static_cast<unsigned char>(rest[second + 2]) / 100.0;
+  parts.through_project = (parts.flags & 128) != 0;
+  if (parts.through_project && second + 3 < rest.size()) {
+    std::string_view files = rest.substr(second + 3);
+    size_t third = files.find('\0');
+    parts.project = std::string(files.substr(0, third));
+    if (third != std::string_view::npos) parts.manifest = std::string(files.substr(third + 1));
+  }
   return parts;
+}
+
+Outcome Pipeline::run_project(const Parts& parts) {
+  if (directory_.empty()) {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/jan20-fuzz-XXXXXX";
+    if (!::mkdtemp(pattern.data())) broken_promise("cannot make a temporary project directory");
+    directory_ = pattern;
+    fs::copy(project_root_, directory_, fs::copy_options::recursive);  // images and hyphenation lists
+  }
+  // The files of this input, and nothing left from the one before.
+  const fs::path dir(directory_);
+  std::error_code ec;
+  fs::remove_all(dir / "content/fuzz", ec);
+  const std::string lang = declared_language(parts.content);
+  write(dir / "jan20.toml", parts.project.empty() ? project_file(lang) : parts.project);
+  write(dir / "fonts/manifest.toml", parts.manifest.empty() ? manifest_text_ : parts.manifest);
+  write(dir / "layouts/fuzz.toml", parts.layout);
+  write(dir / ("content/fuzz/" + lang + ".toml"), parts.content);
+
+  build::BuildOptions options = options_from(parts);
+  options.project_dir = directory_;
+  options.jobs = 2;
+  build::BuildResult result = build::run_build(options);
+
+  Outcome out;
+  out.sink.append(result.sink);
+  bool any_error = result.sink.has_errors();
+  Stage stopped = result.editions.empty() ? Stage::Project : Stage::Done;
+  for (const auto& ed : result.editions) {
+    out.sink.append(ed->sink);
+    any_error = any_error || ed->sink.has_errors();
+    Stage s = ed->stopped_at == build::Stage::Layout    ? Stage::Layout
+              : ed->stopped_at == build::Stage::Content ? Stage::Content
+              : ed->stopped_at == build::Stage::Typeset ? Stage::Typeset
+              : ed->stopped_at == build::Stage::Pdf     ? Stage::Pdf
+                                                        : Stage::Done;
+    stopped = std::min(stopped, s);
+  }
+  for (const Diagnostic& d : out.sink.diagnostics()) (void)format_diagnostic_json(d);
+  if (result.exit_code != 0) {
+    if (!any_error) broken_promise("the build failed without reporting an error");
+    out.stopped_at = stopped == Stage::Done ? Stage::Project : stopped;
+    return out;
+  }
+  if (any_error || stopped != Stage::Done) broken_promise("the build succeeded with an error or an edition unmade");
+  for (const auto& ed : result.editions) {
+    const std::string& pdf = ed->rendered_imposed.empty() ? ed->rendered : ed->rendered_imposed;
+    if (!whole_pdf(pdf)) broken_promise("the build succeeded but an edition's bytes are not a whole PDF file");
+  }
+  // The two documents of the default project are the same sources, built at
+  // the same time on different threads: the same bytes.
+  if (parts.project.empty() && result.editions.size() == 2 &&
+      (result.editions[0]->rendered != result.editions[1]->rendered ||
+       result.editions[0]->rendered_imposed != result.editions[1]->rendered_imposed))
+    broken_promise("two editions of the same sources built at once differ");
+  out.stopped_at = Stage::Done;
+  const build::Edition& first = *result.editions.front();
+  out.pdf = first.rendered_imposed.empty() ? first.rendered : first.rendered_imposed;
+  return out;
 }
 
 Outcome Pipeline::run(std::string_view input) {
   Parts parts = split(input);
+  if (parts.through_project) return run_project(parts);
   build::BuildOptions options = options_from(parts);
   Outcome out;
   DiagnosticSink& sink = out.sink;
@@ -100,7 +229,7 @@ Outcome Pipeline::run(std::string_view input) {
   }
   out.pdf = edition.rendered_imposed.empty() ? std::move(edition.rendered) : std::move(edition.rendered_imposed);
   const std::string& pdf = out.pdf;
-  if (pdf.rfind("%PDF-1.", 0) != 0 || pdf.size() < 64 || pdf.find("%%EOF", pdf.size() - 8) == std::string::npos)
+  if (!whole_pdf(pdf))
     broken_promise("make_edition succeeded but its bytes are not a whole PDF file");
   return out;
 }

@@ -221,6 +221,7 @@ void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle&
 }
 
 void BlockBuilder::add(const model::Block& b) {
+  const size_t first = entries_.size();
   std::visit(model::Overloaded{
                  [&](const model::Heading& h) { heading(b, h); },
                  [&](const model::Paragraph& p) { paragraph(b, p.text, "body", tag_for(b, "P")); },
@@ -234,6 +235,7 @@ void BlockBuilder::add(const model::Block& b) {
                  [&](const model::PageBreak& p) { page_break(p); },
              },
              b.content);
+  for (size_t i = first; i < entries_.size(); ++i) entries_[i].where = b.where;  // warnings name the block
 }
 
 // On a page of master M a block takes the style "M-<its style>" when the

@@ -2,6 +2,16 @@
 
 namespace jan20::layout {
 
+namespace {
+void mark_overflow(PageFlow& page, size_t entry, double column_height, bool kept_together) {
+  if (page.forced_overflow) return;
+  page.forced_overflow = true;
+  page.overflow_entry = entry;
+  page.overflow_column_height = column_height;
+  page.overflow_kept_together = kept_together;
+}
+}  // namespace
+
 // Greedy filling with backtracking: entries go into the current column while
 // they fit; when one does not, the column ends at the last entry that allows a
 // break before it (set by widow/orphan/keep rules when the entries were made),
@@ -47,7 +57,7 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
       for (; taken < deferred.size(); ++taken) {
         const VerticalEntry& figure = entries[deferred[taken]];
         if (!placed.empty() && y + figure.height > cols[c].height + 0.01) break;
-        if (figure.height > cols[c].height + 0.01) page.forced_overflow = true;
+        if (figure.height > cols[c].height + 0.01) mark_overflow(page, deferred[taken], cols[c].height, false);
         placed.push_back({deferred[taken], y});
         y += figure.height;
       }
@@ -96,11 +106,11 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
         } else if (placed.empty()) {
           // Taller than an empty column: place it anyway.
           placed.push_back({i, y});
-          page.forced_overflow = true;
+          mark_overflow(page, i, cols[c].height, false);
           ++i;
         } else {
           // No legal break in this column: break here regardless.
-          page.forced_overflow = true;
+          mark_overflow(page, i, cols[c].height, true);
         }
         break;
       }

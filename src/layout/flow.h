@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "model/design.h"
 
 #include "model/paged.h"
@@ -30,6 +31,7 @@ struct VerticalEntry {
   bool contents_entry = false;  // a line of the table of contents
   int paragraph = -1;         // index into the report's paragraphs
   int line = -1;              // line index within that paragraph
+  SourceLocation where;       // the content block it comes from (for warnings)
 };
 
 // A column on a page where entries are placed.
@@ -46,6 +48,11 @@ struct PageFlow {
   std::string master;
   std::vector<std::vector<PlacedEntry>> columns;
   bool forced_overflow = false;  // an entry taller than its column was placed anyway
+  // The first such entry: its index, the column's height, and whether it was
+  // a run of entries kept together (no legal break) rather than one tall entry.
+  size_t overflow_entry = 0;
+  double overflow_column_height = 0;
+  bool overflow_kept_together = false;
   bool blank = false;            // a padding page: its master's background and ornaments only, no head or folio
 };
 

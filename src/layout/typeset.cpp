@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/json.h"
 #include "layout/block_builder.h"
 #include "layout/flow.h"
 #include "layout/materialize.h"
@@ -69,6 +70,26 @@ void finish_report(const std::vector<VerticalEntry>& entries, const std::vector<
       report->max_consecutive_hyphens = std::max(report->max_consecutive_hyphens, run);
     }
   }
+}
+
+// A column that could not hold what was placed in it, at the content block
+// the entry comes from, with the numbers.
+void warn_overflow(const VerticalEntry& entry, const PageFlow& page, long page_number, const model::Document& doc,
+                   DiagnosticSink& sink) {
+  auto pt = [](double v) { return format_number(v, 1) + " pt"; };
+  const SourceLocation where = entry.where.file.empty() ? SourceLocation{doc.path, 0, 0} : entry.where;
+  const std::string column = "the column (" + pt(page.overflow_column_height) + ") on page " + std::to_string(page_number);
+  if (page.overflow_kept_together) {
+    sink.warning(where, "the lines kept together from here (keep-with-next, widows and orphans) are taller than " +
+                            column + ", so it was broken inside them",
+                 "shorten the text, or loosen the style's keep-with-next or the layout's [flow] widows and orphans");
+    return;
+  }
+  const std::string what = entry.floats ? "the figure" : entry.paragraph >= 0 ? "a line of this block" : "a part of this block";
+  sink.warning(where, what + " is " + pt(entry.height) + " high, taller than " + column + ": it runs " +
+                          pt(entry.height - page.overflow_column_height) + " past the column's foot",
+               entry.floats ? "give the figure less height, or the page more text height"
+                           : "make the style's size or leading smaller, or the page's text area taller");
 }
 
 }  // namespace
@@ -180,10 +201,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     }
   }
   for (const PageFlow& page : flow)
-    if (page.forced_overflow)
-      sink.warning({doc.path, 0, 0}, "an element taller than a column was placed on page " +
-                                         std::to_string(&page - &flow[0] + 1) + " and may overflow it",
-                   "shorten it or give the figure less height");
+    if (page.forced_overflow) warn_overflow(entries[page.overflow_entry], page, &page - &flow[0] + 1, doc, sink);
 
   finish_report(entries, flow, design, report);
   BlockBuilder decorations(ctx);

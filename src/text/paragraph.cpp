@@ -67,9 +67,14 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::ShapingRu
   const double excess = line.width - in.measure;
   if (widest && widest->width > in.measure) {
     const std::string word = in.text.substr(widest->begin, widest->end - widest->begin);
+    // The word's own excess, and the whole line's when other things on it
+    // (an indent, other words) add to it: every number adds up.
+    std::string over = "it sticks out by " + pt(widest->width - in.measure);
+    if (excess - (widest->width - in.measure) > 0.05)
+      over += "; with the rest of its line (" + pt(line.width) + "), by " + pt(excess);
     sink.warning(locate(in, runs[widest->item].span, widest->begin),
                  "the word '" + word + "' is " + pt(widest->width) + " wide, wider than the line (" +
-                     pt(in.measure) + "): it sticks out by " + pt(excess),
+                     pt(in.measure) + "): " + over,
                  "add a hyphenation exception for it (\"xal-qı-mı-zın\"), shorten it, or make the text smaller "
                  "or the frame wider");
     return;

@@ -42,6 +42,7 @@ std::vector<Kept> kept() {
 
 const char* stage_name(fuzz::Stage s) {
   switch (s) {
+    case fuzz::Stage::Project: return "project";
     case fuzz::Stage::Layout: return "layout";
     case fuzz::Stage::Content: return "content";
     case fuzz::Stage::Typeset: return "typeset";

@@ -159,6 +159,17 @@ std::string buildable_project() {
   return dir;
 }
 
+std::string paged_project() {
+  std::string dir = testing::make_temp_dir();
+  fs::copy(fs::path(testing::source_dir()) / "tests/load/minimal_project", dir,
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  std::string layout = testing::read_file(dir + "/layouts/test.toml");
+  size_t frame = layout.find("[[masters.body.frames]]");
+  if (frame != std::string::npos) layout.erase(frame, layout.find("\n\n", frame) - frame);
+  put(dir, "layouts/test.toml", layout);
+  return dir;
+}
+
 CommandResult jan20(const std::vector<std::string>& args) {
   std::vector<std::string> argv = {testing::jan20_binary()};
   argv.insert(argv.end(), args.begin(), args.end());

@@ -47,6 +47,9 @@ Raster read_ppm(const std::string& path);
 // fresh directory, with every content block placed in the layout's poster
 // frame so that it builds to a PDF. Returns the directory.
 std::string buildable_project();
+// The loader's minimal project copied into a fresh directory without its
+// poster frame: its blocks flow into the text area of A5 pages.
+std::string paged_project();
 // Writes `text` to dir/relative, creating folders.
 void put(const std::string& dir, const std::string& relative, std::string_view text);
 // The files in a directory, sorted ("." and ".." left out); empty when it does not exist.

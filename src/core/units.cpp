@@ -38,6 +38,9 @@ std::optional<double> parse_length(std::string_view text, std::string* error) {
   if (unit == "in") return value * kPointsPerInch;
   if (unit.empty()) return fail("missing unit: write it as \"" + std::string(number) + "mm\" or \"" +
                                 std::string(number) + "pt\"");
+  if ((unit.front() == 'e' || unit.front() == 'E') && unit.size() > 1 &&
+      (std::isdigit(static_cast<unsigned char>(unit[1])) || unit[1] == '-' || unit[1] == '+'))
+    return fail("a length has no exponent: write the number out, with pt, mm, cm or in (\"12mm\")");
   return fail("unknown unit '" + std::string(unit) + "': use pt, mm, cm or in");
 }
 

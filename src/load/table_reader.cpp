@@ -1,7 +1,10 @@
 #include "load/table_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "core/json.h"
 #include "core/units.h"
@@ -103,10 +106,18 @@ std::optional<double> read_length(const Ctx& cx, const toml::node& n, const std:
   }
   std::string expected = std::string("a length like \"") + rule.example + "\"";
   if (n.is_number()) {
-    std::string number = n.is_integer() ? std::to_string(*n.value<int64_t>())
-                                        : format_number(*n.value<double>(), 6);
+    // The number with the units that make it a length in range ("10pt" or
+    // "10mm"); a number no unit brings into range gets the rule's example.
+    double value = n.is_integer() ? static_cast<double>(*n.value<int64_t>()) : *n.value<double>();
+    std::string number = n.is_integer() ? std::to_string(*n.value<int64_t>()) : format_number(value, 6);
+    auto in_range = [&](double pt) { return std::isfinite(pt) && pt >= rule.min_pt - 1e-9 && pt <= rule.max_pt + 1e-9; };
+    std::vector<std::string> fits;
+    if (in_range(value)) fits.push_back("\"" + number + "pt\"");
+    if (in_range(mm_to_pt(value))) fits.push_back("\"" + number + "mm\"");
     type_error(cx, n, path, expected,
-               "write it with a unit, in quotes: \"" + number + "pt\" or \"" + number + "mm\"");
+               fits.empty() ? "write a length in quotes with a unit, between " + show_bound(rule.min_pt, rule.unit) +
+                                  " and " + show_bound(rule.max_pt, rule.unit) + ": \"" + rule.example + "\""
+                            : "write it with a unit, in quotes: " + fits.front() + (fits.size() > 1 ? " or " + fits[1] : ""));
   } else {
     type_error(cx, n, path, expected, std::string("write a length in quotes with a unit: \"") + rule.example + "\"");
   }

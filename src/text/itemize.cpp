@@ -180,7 +180,13 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
           std::string shown;
           if (u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK) utf8_append(shown, 0x25CC);
           utf8_append(shown, cp);
-          sink.error(s->where,
+          // At the character itself: the span's start moved on by the
+          // characters before it on the same source line.
+          SourceLocation where = s->where;
+          std::string_view before = std::string_view(text).substr(s->begin, at - s->begin);
+          if (where.column > 0 && at >= s->begin && before.find('\n') == std::string_view::npos)
+            where.column += static_cast<int>(utf8_length(before));
+          sink.error(where,
                      "no font has the character '" + shown + "' (" + codepoint_label(cp) + ") in '" +
                          word_around(text, at) + "': it is missing from " + describe_faces(s->style),
                      "add a font that has it to the style's fallback fonts, or check the text for a mistyped "

@@ -127,9 +127,11 @@ TEST(Itemize, MissingGlyphWithoutFallbackIsAnErrorNamingTheCodePoint) {
   const Diagnostic& d = sink.diagnostics()[0];
   EXPECT_EQ(d.where.file, "content/booklet/az.toml");
   EXPECT_EQ(d.where.line, 7);
-  EXPECT_EQ(d.where.column, 12);
+  // At the character: the span starts at column 12, "Azadlıq — " is 10 characters.
+  EXPECT_EQ(d.where.column, 22);
   EXPECT_EQ(d.message, "no font has the character 'آ' (U+0622) in 'آزادلیق': it is missing from Noto Serif Regular");
   EXPECT_NE(sink.diagnostics()[1].message.find("(U+0632)"), std::string::npos);
+  EXPECT_EQ(sink.diagnostics()[1].where.column, 23);
   // The text is still set, in the primary face.
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[1].face, f.serif.get());

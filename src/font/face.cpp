@@ -13,15 +13,9 @@
 namespace jan20::font {
 namespace {
 
-// RAII for the two FreeType objects; FreeType is used only while loading.
-struct FtLibraryDeleter {
-  void operator()(FT_Library lib) const { FT_Done_FreeType(lib); }
-};
-struct FtFaceDeleter {
-  void operator()(FT_Face face) const { FT_Done_Face(face); }
-};
-using FtLibrary = std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter>;
-using FtFace = std::unique_ptr<FT_FaceRec_, FtFaceDeleter>;
+// The two FreeType objects; FreeType is used only while loading.
+using FtLibrary = CHandle<FT_LibraryRec_, FT_Done_FreeType>;
+using FtFace = CHandle<FT_FaceRec_, FT_Done_Face>;
 
 std::string hex4(unsigned v) {
   char buf[8];
@@ -104,7 +98,7 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
   if (!blob)
     return fail(problem.kind == FileProblem::missing ? "cannot read '" + path + "'" : "'" + path + "' " + problem.phrase);
   std::unique_ptr<Face> face(new Face);  // owns the blob from here on
-  face->hb_blob_ = blob;
+  face->hb_blob_.reset(blob);
   unsigned size = 0;
   const char* data = hb_blob_get_data(blob, &size);
   if (size == 0) return fail("'" + path + "' is empty, not a font file");
@@ -115,13 +109,12 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
   FT_Library raw_lib = nullptr;
   if (FT_Init_FreeType(&raw_lib) != 0) return fail("cannot initialise FreeType");
   FtLibrary lib(raw_lib);
-  FT_Face probe = nullptr;
+  FT_Face raw_probe = nullptr;
   // Face index -1 asks only for the number of faces in the file.
   if (FT_New_Memory_Face(lib.get(), reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size),
-                         -1, &probe) != 0)
+                         -1, &raw_probe) != 0)
     return fail("'" + path + "' is not a font file (FreeType does not recognise its format)");
-  long num_faces = probe->num_faces;
-  FT_Done_Face(probe);
+  const long num_faces = FtFace(raw_probe)->num_faces;
   if (index < 0 || index >= num_faces)
     return fail("'" + path + "' holds " + std::to_string(num_faces) + " face(s); there is no face index " +
                 std::to_string(index));
@@ -137,30 +130,30 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
   if (std::string why = embedding_refusal(face->fs_type_); !why.empty()) return fail("'" + path + "': " + why);
   if (const char* ps = FT_Get_Postscript_Name(ft.get())) face->postscript_name_ = ps;
 
-  face->hb_face_ = hb_face_create(blob, static_cast<unsigned>(index));
-  face->glyph_count_ = hb_face_get_glyph_count(face->hb_face_);
+  face->hb_face_.reset(hb_face_create(blob, static_cast<unsigned>(index)));
+  face->glyph_count_ = hb_face_get_glyph_count(face->hb_face());
   // FreeType reads WOFF; HarfBuzz 6 and the PDF subsetter do not.
   if (face->glyph_count_ == 0)
     return fail("'" + path + "' has no glyphs HarfBuzz can read (a WOFF/WOFF2 file? use the .ttf or .otf)");
-  unsigned upem = hb_face_get_upem(face->hb_face_);
-  face->hb_font_ = hb_font_create(face->hb_face_);
-  hb_font_set_scale(face->hb_font_, static_cast<int>(upem), static_cast<int>(upem));
-  hb_font_make_immutable(face->hb_font_);
+  unsigned upem = hb_face_get_upem(face->hb_face());
+  face->hb_font_.reset(hb_font_create(face->hb_face()));
+  hb_font_set_scale(face->hb_font(), static_cast<int>(upem), static_cast<int>(upem));
+  hb_font_make_immutable(face->hb_font());
 
   face->path_ = path;
   face->index_ = index;
   face->id_ = id;
-  face->family_ = ot_name(face->hb_face_, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY);
-  if (face->family_.empty()) face->family_ = ot_name(face->hb_face_, HB_OT_NAME_ID_FONT_FAMILY);
+  face->family_ = ot_name(face->hb_face(), HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY);
+  if (face->family_.empty()) face->family_ = ot_name(face->hb_face(), HB_OT_NAME_ID_FONT_FAMILY);
   if (face->family_.empty() && ft->family_name) face->family_ = ft->family_name;
-  face->style_ = ot_name(face->hb_face_, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY);
-  if (face->style_.empty()) face->style_ = ot_name(face->hb_face_, HB_OT_NAME_ID_FONT_SUBFAMILY);
+  face->style_ = ot_name(face->hb_face(), HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY);
+  if (face->style_.empty()) face->style_ = ot_name(face->hb_face(), HB_OT_NAME_ID_FONT_SUBFAMILY);
   if (face->style_.empty() && ft->style_name) face->style_ = ft->style_name;
   if (face->postscript_name_.empty()) face->postscript_name_ = face->family_;
 
   auto metric = [&](hb_ot_metrics_tag_t tag) {
     hb_position_t v = 0;
-    hb_ot_metrics_get_position_with_fallback(face->hb_font_, tag, &v);
+    hb_ot_metrics_get_position_with_fallback(face->hb_font(), tag, &v);
     return static_cast<int>(v);
   };
   face->metrics_.units_per_em = static_cast<int>(upem);
@@ -171,35 +164,28 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
   return face;
 }
 
-Face::~Face() {
-  if (hb_font_) hb_font_destroy(hb_font_);
-  if (hb_face_) hb_face_destroy(hb_face_);
-  if (hb_blob_) hb_blob_destroy(hb_blob_);
-}
-
 bool Face::has_glyph(char32_t cp) const { return glyph_for(cp) != 0; }
 
 uint32_t Face::glyph_for(char32_t cp) const {
   hb_codepoint_t gid = 0;
-  if (!hb_font_get_nominal_glyph(hb_font_, cp, &gid)) return 0;
+  if (!hb_font_get_nominal_glyph(hb_font(), cp, &gid)) return 0;
   return gid;
 }
 
 std::string Face::glyph_name(uint32_t gid) const {
   char buf[128];
-  if (hb_font_get_glyph_name(hb_font_, gid, buf, sizeof buf) && buf[0] != '\0') return buf;
+  if (hb_font_get_glyph_name(hb_font(), gid, buf, sizeof buf) && buf[0] != '\0') return buf;
   return "gid" + std::to_string(gid);
 }
 
-int32_t Face::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(hb_font_, gid); }
+int32_t Face::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(hb_font(), gid); }
 
 int Face::contour_count(uint32_t gid) const {
   // Draw funcs are cheap to create; one per call keeps Face free of shared state.
-  std::unique_ptr<hb_draw_funcs_t, decltype(&hb_draw_funcs_destroy)> funcs(hb_draw_funcs_create(),
-                                                                           hb_draw_funcs_destroy);
+  CHandle<hb_draw_funcs_t, hb_draw_funcs_destroy> funcs(hb_draw_funcs_create());
   hb_draw_funcs_set_move_to_func(funcs.get(), count_move_to, nullptr, nullptr);
   int count = 0;
-  hb_font_get_glyph_shape(hb_font_, gid, funcs.get(), &count);
+  hb_font_get_glyph_shape(hb_font(), gid, funcs.get(), &count);
   return count;
 }
 

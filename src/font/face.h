@@ -13,6 +13,8 @@
 
 #include <hb.h>
 
+#include "core/c_handle.h"
+
 namespace jan20::font {
 
 struct FaceMetrics {  // font units
@@ -45,7 +47,6 @@ class Face {
   // `error` ("not a font file", "embedding forbidden by the font's licence
   // (OS/2 fsType 0x0002)", …) when the face cannot be used.
   static std::unique_ptr<Face> load(const std::string& path, int index, int id, std::string* error);
-  ~Face();
   Face(const Face&) = delete;
   Face& operator=(const Face&) = delete;
 
@@ -62,8 +63,8 @@ class Face {
   bool subsetting_allowed() const { return (fs_type_ & kFsTypeNoSubsetting) == 0; }
   unsigned glyph_count() const { return glyph_count_; }
 
-  hb_face_t* hb_face() const { return hb_face_; }
-  hb_font_t* hb_font() const { return hb_font_; }  // scale = units_per_em: positions in font units
+  hb_face_t* hb_face() const { return hb_face_.get(); }
+  hb_font_t* hb_font() const { return hb_font_.get(); }  // scale = units_per_em: positions in font units
 
   bool has_glyph(char32_t cp) const;
   uint32_t glyph_for(char32_t cp) const;  // 0 when missing
@@ -84,9 +85,10 @@ class Face {
   FaceMetrics metrics_;
   uint16_t fs_type_ = 0;
   unsigned glyph_count_ = 0;
-  hb_blob_t* hb_blob_ = nullptr;
-  hb_face_t* hb_face_ = nullptr;
-  hb_font_t* hb_font_ = nullptr;
+  // Released in reverse order: the font, then the face, then the file's blob.
+  CHandle<hb_blob_t, hb_blob_destroy> hb_blob_;
+  CHandle<hb_face_t, hb_face_destroy> hb_face_;
+  CHandle<hb_font_t, hb_font_destroy> hb_font_;
 };
 
 }  // namespace jan20::font

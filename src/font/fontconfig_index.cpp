@@ -10,20 +10,9 @@
 namespace jan20::font {
 namespace {
 
-FcConfig* cfg(void* p) { return static_cast<FcConfig*>(p); }
-
-struct PatternDeleter {
-  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
-};
-struct ObjectSetDeleter {
-  void operator()(FcObjectSet* s) const { FcObjectSetDestroy(s); }
-};
-struct FontSetDeleter {
-  void operator()(FcFontSet* s) const { FcFontSetDestroy(s); }
-};
-using Pattern = std::unique_ptr<FcPattern, PatternDeleter>;
-using ObjectSet = std::unique_ptr<FcObjectSet, ObjectSetDeleter>;
-using FontSet = std::unique_ptr<FcFontSet, FontSetDeleter>;
+using Pattern = CHandle<FcPattern, FcPatternDestroy>;
+using ObjectSet = CHandle<FcObjectSet, FcObjectSetDestroy>;
+using FontSet = CHandle<FcFontSet, FcFontSetDestroy>;
 
 std::vector<std::string> strings(FcPattern* p, const char* object) {
   std::vector<std::string> out;
@@ -46,13 +35,11 @@ std::unique_ptr<FontconfigIndex> FontconfigIndex::create(std::string* error) {
   return std::unique_ptr<FontconfigIndex>(new FontconfigIndex(config));
 }
 
-FontconfigIndex::~FontconfigIndex() { FcConfigDestroy(cfg(config_)); }
-
 std::vector<InstalledFace> FontconfigIndex::faces_of(const std::string& family) const {
   Pattern pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   ObjectSet objects(FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_VARIABLE, nullptr));
-  FontSet set(FcFontList(cfg(config_), pattern.get(), objects.get()));
+  FontSet set(FcFontList(config_.get(), pattern.get(), objects.get()));
   std::vector<InstalledFace> out;
   if (!set) return out;
   for (int i = 0; i < set->nfont; ++i) {
@@ -82,7 +69,7 @@ std::vector<InstalledFace> FontconfigIndex::faces_of(const std::string& family) 
 std::vector<std::string> FontconfigIndex::families() const {
   Pattern pattern(FcPatternCreate());
   ObjectSet objects(FcObjectSetBuild(FC_FAMILY, nullptr));
-  FontSet set(FcFontList(cfg(config_), pattern.get(), objects.get()));
+  FontSet set(FcFontList(config_.get(), pattern.get(), objects.get()));
   std::vector<std::string> out;
   if (set)
     for (int i = 0; i < set->nfont; ++i)

@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <fontconfig/fontconfig.h>
+
+#include "core/c_handle.h"
+
 namespace jan20::font {
 
 struct InstalledFace {
@@ -22,9 +26,6 @@ class FontconfigIndex {
  public:
   // nullptr and `error` set when fontconfig cannot be initialised.
   static std::unique_ptr<FontconfigIndex> create(std::string* error);
-  ~FontconfigIndex();
-  FontconfigIndex(const FontconfigIndex&) = delete;
-  FontconfigIndex& operator=(const FontconfigIndex&) = delete;
 
   // Every installed face of `family` (any of its names, case and spaces
   // ignored), sorted by path then index so the choice is reproducible.
@@ -33,8 +34,8 @@ class FontconfigIndex {
   std::vector<std::string> families() const;
 
  private:
-  explicit FontconfigIndex(void* config) : config_(config) {}
-  void* config_;  // FcConfig*, owned (kept opaque so fontconfig stays private to this file)
+  explicit FontconfigIndex(FcConfig* config) : config_(config) {}
+  CHandle<FcConfig, FcConfigDestroy> config_;  // a private configuration, not FcInit's process-wide one
 };
 
 }  // namespace jan20::font

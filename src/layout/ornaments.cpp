@@ -1,4 +1,5 @@
 #include "layout/ornaments.h"
+#include "core/c_handle.h"
 
 #include <qrencode.h>
 
@@ -211,8 +212,7 @@ std::vector<model::Path> carnation(const model::Ornament& o, const model::Design
 
 std::vector<model::Path> qr(const model::Ornament& o, const model::Design& d, const std::string& url) {
   if (url.empty()) return {};
-  std::unique_ptr<QRcode, void (*)(QRcode*)> code(
-      QRcode_encodeString8bit(url.c_str(), 0, QR_ECLEVEL_M), QRcode_free);
+  CHandle<QRcode, QRcode_free> code(QRcode_encodeString8bit(url.c_str(), 0, QR_ECLEVEL_M));
   if (!code) return {};
   const int n = code->width, quiet = 4;
   double size = std::min(o.width, o.height);

@@ -1,4 +1,5 @@
 #include "load/uri.h"
+#include "core/c_handle.h"
 
 #include <unicode/uidna.h>
 
@@ -35,8 +36,7 @@ std::string percent_encode(const std::string& s) {
 std::string host_to_ascii(const std::string& host) {
   if (is_ascii(host)) return host;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UIDNA, void (*)(UIDNA*)> idna(
-      uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_CHECK_BIDI, &status), uidna_close);
+  CHandle<UIDNA, uidna_close> idna(uidna_openUTS46(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_CHECK_BIDI, &status));
   if (U_FAILURE(status)) return {};
   std::string out(host.size() * 4 + 64, '\0');
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;

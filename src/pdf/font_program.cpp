@@ -4,6 +4,7 @@
 #include <hb.h>
 #include <hb-subset.h>
 
+#include "core/c_handle.h"
 #include "core/font_file_blob.h"
 
 namespace jan20::pdf {
@@ -18,46 +19,46 @@ int32_t be_i32(const std::string& t, size_t at) {
   return static_cast<int32_t>((static_cast<uint32_t>(be_u16(t, at)) << 16) | be_u16(t, at + 2));
 }
 
-// RAII for the HarfBuzz objects used while subsetting.
-struct SubsetInput {
-  hb_subset_input_t* p = hb_subset_input_create_or_fail();
-  ~SubsetInput() { hb_subset_input_destroy(p); }
-};
-struct SubsetPlan {
-  hb_subset_plan_t* p = nullptr;
-  ~SubsetPlan() { hb_subset_plan_destroy(p); }
-};
-struct Face {
-  hb_face_t* p = nullptr;
-  ~Face() { hb_face_destroy(p); }
-};
-struct Blob {
-  hb_blob_t* p = nullptr;
-  ~Blob() { hb_blob_destroy(p); }
-  std::string bytes() const {
-    unsigned n = 0;
-    const char* d = hb_blob_get_data(p, &n);
-    return d ? std::string(d, n) : std::string();
-  }
-};
+// The HarfBuzz objects used while subsetting.
+using SubsetInput = CHandle<hb_subset_input_t, hb_subset_input_destroy>;
+using SubsetPlan = CHandle<hb_subset_plan_t, hb_subset_plan_destroy>;
+using HbFace = CHandle<hb_face_t, hb_face_destroy>;
+using HbBlob = CHandle<hb_blob_t, hb_blob_destroy>;
+
+// A blob's bytes, copied (empty for a null or empty blob).
+std::string bytes_of(const HbBlob& blob) {
+  unsigned n = 0;
+  const char* d = hb_blob_get_data(blob.get(), &n);
+  return d ? std::string(d, n) : std::string();
+}
 
 }  // namespace
 
+struct FontProgram::Handles {
+  // Released in reverse order: the font, then the face, then the file's blob.
+  HbBlob blob;
+  HbFace face;
+  CHandle<hb_font_t, hb_font_destroy> font;
+};
+
+FontProgram::~FontProgram() = default;
+
 std::unique_ptr<FontProgram> FontProgram::open(const std::string& path, int index, std::string* error) {
   std::unique_ptr<FontProgram> f(new FontProgram);
+  f->hb_ = std::make_unique<Handles>();
   FileProblem problem;
-  f->blob_ = map_font_file(path, &problem);
-  if (!f->blob_) {
+  f->hb_->blob.reset(map_font_file(path, &problem));
+  if (!f->hb_->blob) {
     *error = problem.kind == FileProblem::missing ? "cannot read font file '" + path + "'"
                                                   : "font file '" + path + "' " + problem.phrase;
     return nullptr;
   }
-  f->face_ = hb_face_create(f->blob_, static_cast<unsigned>(index));
-  if (hb_face_get_glyph_count(f->face_) == 0) {
+  f->hb_->face.reset(hb_face_create(f->hb_->blob.get(), static_cast<unsigned>(index)));
+  if (hb_face_get_glyph_count(f->hb_->face.get()) == 0) {
     *error = "'" + path + "' (face " + std::to_string(index) + ") is not a font HarfBuzz can read";
     return nullptr;
   }
-  f->font_ = hb_font_create(f->face_);  // scale = units per em: advances in font units
+  f->hb_->font.reset(hb_font_create(f->hb_->face.get()));  // scale = units per em: advances in font units
   f->read_metrics();
   if (!f->metrics_.cff && f->table(HB_TAG('g', 'l', 'y', 'f')).empty()) {
     *error = "'" + path + "' has neither TrueType ('glyf') nor CFF outlines (CFF2 and bitmap fonts are not supported)";
@@ -66,24 +67,17 @@ std::unique_ptr<FontProgram> FontProgram::open(const std::string& path, int inde
   return f;
 }
 
-FontProgram::~FontProgram() {
-  hb_font_destroy(font_);
-  hb_face_destroy(face_);
-  hb_blob_destroy(blob_);
-}
-
 std::string FontProgram::table(uint32_t tag) const {
-  Blob b{hb_face_reference_table(face_, tag)};
-  return b.bytes();
+  return bytes_of(HbBlob(hb_face_reference_table(hb_->face.get(), tag)));
 }
 
 void FontProgram::read_metrics() {
   FontMetrics& m = metrics_;
-  m.units_per_em = static_cast<int>(hb_face_get_upem(face_));
+  m.units_per_em = static_cast<int>(hb_face_get_upem(hb_->face.get()));
   hb_position_t v = 0;
-  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) m.ascent = v;
-  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) m.descent = v;
-  if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_CAP_HEIGHT, &v)) m.cap_height = v;
+  if (hb_ot_metrics_get_position(hb_->font.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) m.ascent = v;
+  if (hb_ot_metrics_get_position(hb_->font.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) m.descent = v;
+  if (hb_ot_metrics_get_position(hb_->font.get(), HB_OT_METRICS_TAG_CAP_HEIGHT, &v)) m.cap_height = v;
   if (m.cap_height == 0) m.cap_height = m.ascent;
   std::string head = table(HB_TAG('h', 'e', 'a', 'd'));
   for (int i = 0; i < 4; ++i) m.bbox[i] = be_i16(head, 36 + 2 * static_cast<size_t>(i));
@@ -98,43 +92,43 @@ void FontProgram::read_metrics() {
   m.cff = !table(HB_TAG('C', 'F', 'F', ' ')).empty();
   char name[128];
   unsigned len = sizeof name;
-  if (hb_ot_name_get_utf8(face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name) > 0)
+  if (hb_ot_name_get_utf8(hb_->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name) > 0)
     m.postscript_name = name;
 }
 
-unsigned FontProgram::glyph_count() const { return hb_face_get_glyph_count(face_); }
+unsigned FontProgram::glyph_count() const { return hb_face_get_glyph_count(hb_->face.get()); }
 
-int FontProgram::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(font_, gid); }
+int FontProgram::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(hb_->font.get(), gid); }
 
 uint32_t FontProgram::nominal_glyph(char32_t c) const {
   hb_codepoint_t g = 0;
-  return hb_font_get_nominal_glyph(font_, c, &g) ? g : 0;
+  return hb_font_get_nominal_glyph(hb_->font.get(), c, &g) ? g : 0;
 }
 
 std::optional<FontSubset> FontProgram::subset(const std::set<uint32_t>& gids, std::string* error) const {
-  SubsetInput input;
-  if (!input.p) {
+  SubsetInput input(hb_subset_input_create_or_fail());
+  if (!input.get()) {
     *error = "hb-subset: out of memory";
     return std::nullopt;
   }
-  hb_set_t* glyphs = hb_subset_input_glyph_set(input.p);
+  hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
   hb_set_add(glyphs, 0);
   for (uint32_t g : gids) hb_set_add(glyphs, g);
-  hb_set_t* drop = hb_subset_input_set(input.p, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                      HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
                      HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'),
                      HB_TAG('V', 'D', 'M', 'X'), HB_TAG('L', 'T', 'S', 'H'), HB_TAG('g', 'a', 's', 'p')})
     hb_set_add(drop, t);
-  hb_subset_input_set_flags(input.p, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
-  SubsetPlan plan{hb_subset_plan_create_or_fail(face_, input.p)};
-  if (!plan.p) {
+  SubsetPlan plan(hb_subset_plan_create_or_fail(hb_->face.get(), input.get()));
+  if (!plan.get()) {
     *error = "hb-subset could not plan the subset";
     return std::nullopt;
   }
   FontSubset out;
-  const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan.p);
+  const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   for (uint32_t g : gids) {
     hb_codepoint_t n = hb_map_get(mapping, g);
     if (n == HB_MAP_VALUE_INVALID) {
@@ -143,19 +137,19 @@ std::optional<FontSubset> FontProgram::subset(const std::set<uint32_t>& gids, st
     }
     out.old_to_new[g] = n;
   }
-  Face result{hb_subset_plan_execute_or_fail(plan.p)};
-  if (!result.p) {
+  HbFace result(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!result.get()) {
     *error = "hb-subset failed to build the subset font";
     return std::nullopt;
   }
-  Blob whole{hb_face_reference_blob(result.p)};
+  HbBlob whole(hb_face_reference_blob(result.get()));
   if (!metrics_.cff) {
-    out.program = whole.bytes();
+    out.program = bytes_of(whole);
   } else {
     // A face built by the subsetter lists no tables: re-read the serialized font.
-    Face reread{hb_face_create(whole.p, 0)};
-    Blob cff{hb_face_reference_table(reread.p, HB_TAG('C', 'F', 'F', ' '))};
-    out.program = cff.bytes();
+    HbFace reread(hb_face_create(whole.get(), 0));
+    HbBlob cff(hb_face_reference_table(reread.get(), HB_TAG('C', 'F', 'F', ' ')));
+    out.program = bytes_of(cff);
   }
   if (out.program.empty()) {
     *error = "hb-subset produced an empty font";
@@ -167,33 +161,33 @@ std::optional<FontSubset> FontProgram::subset(const std::set<uint32_t>& gids, st
 std::optional<FontSubset> FontProgram::whole(const std::set<uint32_t>& gids, std::string* error) const {
   FontSubset out;
   for (uint32_t g : gids) out.old_to_new[g] = g;
-  std::string file = Blob{hb_blob_reference(blob_)}.bytes();
+  std::string file = bytes_of(HbBlob(hb_blob_reference(hb_->blob.get())));
   bool collection = file.compare(0, 4, "ttcf") == 0;
   if (metrics_.cff) {
     out.program = table(HB_TAG('C', 'F', 'F', ' '));
   } else if (!collection) {
     out.program = std::move(file);
   } else {
-    SubsetInput input;
-    if (!input.p) {
+    SubsetInput input(hb_subset_input_create_or_fail());
+    if (!input.get()) {
       *error = "hb-subset: out of memory";
       return std::nullopt;
     }
-    hb_set_add_range(hb_subset_input_glyph_set(input.p), 0, glyph_count() - 1);
-    hb_face_collect_unicodes(face_, hb_subset_input_unicode_set(input.p));
-    hb_set_clear(hb_subset_input_set(input.p, HB_SUBSET_SETS_DROP_TABLE_TAG));
-    hb_set_invert(hb_subset_input_set(input.p, HB_SUBSET_SETS_NAME_ID));
-    hb_set_invert(hb_subset_input_set(input.p, HB_SUBSET_SETS_NAME_LANG_ID));
-    hb_set_invert(hb_subset_input_set(input.p, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
-    hb_subset_input_set_flags(input.p, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED |
+    hb_set_add_range(hb_subset_input_glyph_set(input.get()), 0, glyph_count() - 1);
+    hb_face_collect_unicodes(hb_->face.get(), hb_subset_input_unicode_set(input.get()));
+    hb_set_clear(hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG));
+    hb_set_invert(hb_subset_input_set(input.get(), HB_SUBSET_SETS_NAME_ID));
+    hb_set_invert(hb_subset_input_set(input.get(), HB_SUBSET_SETS_NAME_LANG_ID));
+    hb_set_invert(hb_subset_input_set(input.get(), HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
+    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED |
                                            HB_SUBSET_FLAGS_NAME_LEGACY | HB_SUBSET_FLAGS_GLYPH_NAMES |
                                            HB_SUBSET_FLAGS_NOTDEF_OUTLINE | HB_SUBSET_FLAGS_NO_PRUNE_UNICODE_RANGES);
-    Face copy{hb_subset_or_fail(face_, input.p)};
-    if (!copy.p) {
+    HbFace copy(hb_subset_or_fail(hb_->face.get(), input.get()));
+    if (!copy.get()) {
       *error = "cannot copy the face out of its collection";
       return std::nullopt;
     }
-    out.program = Blob{hb_face_reference_blob(copy.p)}.bytes();
+    out.program = bytes_of(HbBlob(hb_face_reference_blob(copy.get())));
   }
   if (out.program.empty()) {
     *error = "the font file has no outlines to embed";

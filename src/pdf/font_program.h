@@ -43,9 +43,7 @@ class FontProgram {
   // Opens `path` (face `index` of a collection). Returns null and sets
   // `error` when the file cannot be read or is not a font.
   static std::unique_ptr<FontProgram> open(const std::string& path, int index, std::string* error);
-  ~FontProgram();
-  FontProgram(const FontProgram&) = delete;
-  FontProgram& operator=(const FontProgram&) = delete;
+  ~FontProgram();  // defined where Handles is complete
 
   const FontMetrics& metrics() const { return metrics_; }
   unsigned glyph_count() const;
@@ -66,9 +64,8 @@ class FontProgram {
   std::string table(uint32_t tag) const;
   void read_metrics();
 
-  hb_blob_t* blob_ = nullptr;
-  hb_face_t* face_ = nullptr;
-  hb_font_t* font_ = nullptr;
+  struct Handles;  // the file's blob, its face and font, owned (font_program.cpp)
+  std::unique_ptr<Handles> hb_;
   FontMetrics metrics_;
 };
 

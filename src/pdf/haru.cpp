@@ -12,9 +12,7 @@ namespace jan20::pdf {
 HaruDoc::HaruDoc(bool helper_thread)
     : doc_(HPDF_New(&HaruDoc::record_error, &error_)), compressor_(std::make_unique<StreamCompressor>(helper_thread)) {}
 
-HaruDoc::~HaruDoc() {
-  if (doc_) HPDF_Free(doc_);
-}
+HaruDoc::~HaruDoc() = default;
 
 namespace {
 // libharu writes a /Filter only for the streams it compresses itself (its
@@ -83,7 +81,7 @@ void HaruDoc::record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* us
 }
 
 bool HaruDoc::failed() const {
-  return doc_ == nullptr || error_.error_no != 0 || HPDF_GetError(doc_) != HPDF_OK;
+  return doc_ == nullptr || error_.error_no != 0 || HPDF_GetError(doc_.get()) != HPDF_OK;
 }
 
 bool HaruDoc::check(DiagnosticSink& sink, const std::string& what, const SourceLocation& where,
@@ -93,8 +91,8 @@ bool HaruDoc::check(DiagnosticSink& sink, const std::string& what, const SourceL
     sink.error(where, what + ": libharu could not create a document (out of memory)");
     return false;
   }
-  HPDF_STATUS no = error_.error_no ? error_.error_no : HPDF_GetError(doc_);
-  HPDF_STATUS detail = error_.error_no ? error_.detail_no : HPDF_GetErrorDetail(doc_);
+  HPDF_STATUS no = error_.error_no ? error_.error_no : HPDF_GetError(doc_.get());
+  HPDF_STATUS detail = error_.error_no ? error_.detail_no : HPDF_GetErrorDetail(doc_.get());
   sink.error(where, what + ": " + describe_haru_error(no, detail), hint);
   return false;
 }
@@ -106,7 +104,7 @@ bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
     return false;
   }
   if (!check(sink, "before saving the PDF")) return false;
-  if (HPDF_SaveToStream(doc_) != HPDF_OK || failed()) return check(sink, "saving the PDF");
+  if (HPDF_SaveToStream(doc_.get()) != HPDF_OK || failed()) return check(sink, "saving the PDF");
   // The document's objects are not needed once it is written out: free them
   // before the bytes are copied, so that a long document is not held three
   // times (objects, libharu's stream, our string). HPDF_FreeDoc frees the
@@ -114,7 +112,7 @@ bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
   // the memory manager, which stays until HPDF_Free.
   HPDF_Stream out = doc_->stream;
   doc_->stream = nullptr;
-  HPDF_FreeDoc(doc_);
+  HPDF_FreeDoc(doc_.get());
   *bytes = memory_stream_bytes(out);
   const bool whole = bytes->size() == HPDF_Stream_Size(out);
   HPDF_Stream_Free(out);

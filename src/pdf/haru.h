@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/c_handle.h"
 #include "core/diagnostic.h"
 
 namespace jan20::pdf {
@@ -25,11 +26,8 @@ class HaruDoc {
   // helper_thread: page content is compressed on a second thread while the
   // next pages are drawn (deflate_page_content).
   explicit HaruDoc(bool helper_thread = false);
-  ~HaruDoc();
-  HaruDoc(const HaruDoc&) = delete;
-  HaruDoc& operator=(const HaruDoc&) = delete;
-
-  HPDF_Doc get() const { return doc_; }
+  ~HaruDoc();  // defined where StreamCompressor is complete
+  HPDF_Doc get() const { return doc_.get(); }
   HPDF_MMgr mmgr() const { return doc_->mmgr; }
   HPDF_Xref xref() const { return doc_->xref; }
   HPDF_Dict catalog() const { return doc_->catalog; }
@@ -76,7 +74,7 @@ class HaruDoc {
   static void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
 
   ErrorRecord error_;
-  HPDF_Doc doc_ = nullptr;
+  CHandle<_HPDF_Doc_Rec, HPDF_Free> doc_;  // freed after the compressor has finished
   std::unique_ptr<StreamCompressor> compressor_;
   std::string buffer_;
 };

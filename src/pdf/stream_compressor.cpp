@@ -18,12 +18,9 @@ StreamCompressor::StreamCompressor(bool helper_thread) : compressor_(libdeflate_
   if (helper_thread) helper_ = std::thread([this] { helper_loop(); });
 }
 
-StreamCompressor::~StreamCompressor() {
-  finish();
-  libdeflate_free_compressor(compressor_);
-}
+StreamCompressor::~StreamCompressor() { finish(); }
 
-bool StreamCompressor::compress(std::string_view raw, std::string* out) { return deflate_with(compressor_, raw, out); }
+bool StreamCompressor::compress(std::string_view raw, std::string* out) { return deflate_with(compressor_.get(), raw, out); }
 
 void StreamCompressor::submit(void* owner, std::string raw) {
   if (!helper_.joinable()) {
@@ -42,18 +39,17 @@ void StreamCompressor::submit(void* owner, std::string raw) {
 }
 
 void StreamCompressor::helper_loop() {
-  libdeflate_compressor* own = libdeflate_alloc_compressor(kLevel);
+  const CHandle<libdeflate_compressor, libdeflate_free_compressor> own(libdeflate_alloc_compressor(kLevel));
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait(lock, [&] { return stopping_ || next_ < jobs_.size(); });
     if (next_ == jobs_.size()) break;  // stopping, and nothing left
     Job* job = &jobs_[next_++];
     lock.unlock();
-    job->result.ok = deflate_with(own, job->raw, &job->result.deflated);
+    job->result.ok = deflate_with(own.get(), job->raw, &job->result.deflated);
     job->raw = std::string();
     lock.lock();
   }
-  libdeflate_free_compressor(own);
 }
 
 std::deque<StreamCompressor::Compressed> StreamCompressor::finish() {

@@ -14,7 +14,9 @@
 #include <string_view>
 #include <thread>
 
-struct libdeflate_compressor;
+#include <libdeflate.h>
+
+#include "core/c_handle.h"
 
 namespace jan20::pdf {
 
@@ -49,7 +51,7 @@ class StreamCompressor {
   };
   void helper_loop();
 
-  libdeflate_compressor* compressor_ = nullptr;  // the calling thread's
+  CHandle<libdeflate_compressor, libdeflate_free_compressor> compressor_;  // the calling thread's
   std::deque<Job> jobs_;  // references stay valid while more are added
   size_t next_ = 0;       // first job the helper has not taken
   bool stopping_ = false; // finish() was called: the helper ends when no job is left

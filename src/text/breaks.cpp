@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/utf.h"
+#include "core/c_handle.h"
 
 namespace jan20::text {
 
@@ -133,10 +134,6 @@ class NoBreakRules {
   const BreakRules& rules_;
 };
 
-struct UTextCloser {
-  void operator()(UText* t) const { utext_close(t); }
-};
-
 }  // namespace
 
 std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_view lang, const BreakRules& rules) {
@@ -150,7 +147,7 @@ std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_vie
   }
   std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(locale, status));
   if (U_FAILURE(status) || !it) return out;
-  std::unique_ptr<UText, UTextCloser> utext(
+  CHandle<UText, utext_close> utext(
       utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
   if (U_FAILURE(status)) return out;
   it->setText(utext.get(), status);

@@ -2,6 +2,7 @@
 // from the BCP-47 tag, so "az" and "tr" get the Turkic rules (i -> İ, ı -> I,
 // İ -> i, I -> ı) and every other language the default ones (i -> I).
 #include "text/case_transform.h"
+#include "core/c_handle.h"
 
 #include <memory>
 
@@ -21,7 +22,7 @@ std::string map_case(std::string_view utf8, std::string_view lang, CaseMapFn fn)
   uloc_forLanguageTag(tag.c_str(), locale, sizeof locale, &parsed, &status);
   if (U_FAILURE(status)) locale[0] = '\0';  // root locale: default rules
   status = U_ZERO_ERROR;
-  std::unique_ptr<UCaseMap, decltype(&ucasemap_close)> map(ucasemap_open(locale, 0, &status), ucasemap_close);
+  CHandle<UCaseMap, ucasemap_close> map(ucasemap_open(locale, 0, &status));
   if (U_FAILURE(status)) return std::string(utf8);
   std::string out(utf8.size() + 16, '\0');
   for (int attempt = 0; attempt < 2; ++attempt) {

@@ -13,6 +13,7 @@
 
 #include "core/utf.h"
 #include "text/script.h"
+#include "core/c_handle.h"
 
 namespace jan20::text {
 namespace {
@@ -47,8 +48,7 @@ std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
   std::vector<int> levels(d.cps.size(), paragraph_level & 1);
   if (d.cps.empty()) return levels;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_openSized(static_cast<int32_t>(d.utf16.size()), 0, &status),
-                                                      ubidi_close);
+  CHandle<UBiDi, ubidi_close> bidi(ubidi_openSized(static_cast<int32_t>(d.utf16.size()), 0, &status));
   if (U_FAILURE(status)) return levels;
   ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(d.utf16.data()), static_cast<int32_t>(d.utf16.size()),
                 paragraph_level, nullptr, &status);

@@ -9,14 +9,12 @@
 #include "font/language_system.h"
 #include "text/dotted_i.h"
 #include "text/script.h"
+#include "core/c_handle.h"
 
 namespace jan20::text {
 namespace {
 
-struct BufferDeleter {
-  void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
-};
-using Buffer = std::unique_ptr<hb_buffer_t, BufferDeleter>;
+using Buffer = CHandle<hb_buffer_t, hb_buffer_destroy>;
 
 constexpr hb_tag_t kTurkish = HB_TAG('T', 'R', 'K', ' ');
 

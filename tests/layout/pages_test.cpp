@@ -49,9 +49,8 @@ TEST_F(RunningHeads, ABodyPageShowsTheTitleAndTheCurrentSection) {
     EXPECT_EQ(head_of(laid.doc.pages[static_cast<size_t>(p)]), "Yaddaş · Faciə") << "page " << p;
     ++checked;
   }
-  ASSERT_GT(second + 1, 0);
-  if (second + 1 < static_cast<int>(laid.doc.pages.size()))
-    EXPECT_EQ(head_of(laid.doc.pages[static_cast<size_t>(second + 1)]), "Yaddaş · Xatirə");
+  ASSERT_LT(second + 1, static_cast<int>(laid.doc.pages.size())) << "the second section needs more than one page";
+  EXPECT_EQ(head_of(laid.doc.pages[static_cast<size_t>(second + 1)]), "Yaddaş · Xatirə");
   EXPECT_GT(checked, 0);
 }
 

@@ -19,25 +19,23 @@ namespace {
 // never hyphenated by the patterns of some other word.
 bool convert_from_utf8(const std::string& utf8, const std::string& encoding, std::string* out) {
   UErrorCode status = U_ZERO_ERROR;
-  UConverter* converter = ucnv_open(encoding.c_str(), &status);
+  const CHandle<UConverter, ucnv_close> converter(ucnv_open(encoding.c_str(), &status));
   if (U_FAILURE(status)) return false;
-  ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  UConverter* source = ucnv_open("UTF-8", &status);
-  if (U_FAILURE(status)) {
-    ucnv_close(converter);
-    return false;
-  }
+  ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  const CHandle<UConverter, ucnv_close> source(ucnv_open("UTF-8", &status));
+  if (U_FAILURE(status)) return false;
   out->assign(utf8.size() * 4 + 8, '\0');
   char* target = out->data();
   const char* input = utf8.data();
-  ucnv_convertEx(converter, source, &target, out->data() + out->size(), &input, input + utf8.size(),
+  ucnv_convertEx(converter.get(), source.get(), &target, out->data() + out->size(), &input, input + utf8.size(),
                  nullptr, nullptr, nullptr, nullptr, true, true, &status);
-  ucnv_close(source);
-  ucnv_close(converter);
   if (U_FAILURE(status)) return false;
   out->resize(static_cast<size_t>(target - out->data()));
   return true;
 }
+
+// std::fclose for CHandle (a standard library function's address may not be taken).
+void close_file(std::FILE* file) { std::fclose(file); }
 
 }  // namespace
 
@@ -51,24 +49,20 @@ std::unique_ptr<PatternDictionary> PatternDictionary::load(const std::string& pa
   // libhyphen needs the states completed (see pattern_states.h); it reads the
   // completed file from memory.
   std::string completed = complete_patterns(content);
-  std::FILE* memory = fmemopen(completed.data(), completed.size(), "rb");
-  HyphenDict* dict = memory ? hnj_hyphen_load_file(memory) : nullptr;
-  if (memory) std::fclose(memory);
+  CHandle<HyphenDict, hnj_hyphen_free> dict;
+  if (const CHandle<std::FILE, close_file> memory(fmemopen(completed.data(), completed.size(), "rb")); memory)
+    dict.reset(hnj_hyphen_load_file(memory.get()));
   if (!dict) {
     if (error) *error = "'" + path + "' is not a libhyphen pattern file";
     return nullptr;
   }
   std::unique_ptr<PatternDictionary> result(new PatternDictionary());
-  result->dict_ = dict;
   result->encoding_ = dict->cset;
   result->utf8_ = dict->utf8 != 0;
   result->left_min_ = dict->lhmin;
   result->right_min_ = dict->rhmin;
+  result->dict_ = std::move(dict);
   return result;
-}
-
-PatternDictionary::~PatternDictionary() {
-  if (dict_) hnj_hyphen_free(dict_);
 }
 
 std::string PatternDictionary::encode(std::u32string_view letters, bool* ok) const {
@@ -95,7 +89,7 @@ std::vector<size_t> PatternDictionary::boundaries(std::u32string_view letters) c
   char** rep = nullptr;
   int* pos = nullptr;
   int* cut = nullptr;
-  hnj_hyphen_hyphenate2(dict_, word.data(), static_cast<int>(word.size()), hyphens.data(), nullptr, &rep,
+  hnj_hyphen_hyphenate2(dict_.get(), word.data(), static_cast<int>(word.size()), hyphens.data(), nullptr, &rep,
                         &pos, &cut);
   // Non-standard (replacing) hyphenation, as in German "Schiffahrt", is not
   // supported by our discretionaries: such points are dropped.

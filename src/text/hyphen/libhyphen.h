@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
-struct _HyphenDict;  // libhyphen's HyphenDict (hyphen.h)
+#include <hyphen.h>
+
+#include "core/c_handle.h"
 
 namespace jan20::text::hyphen {
 
@@ -17,9 +19,6 @@ class PatternDictionary {
  public:
   // Loads a .dic file; nullptr with `error` set when it cannot be read.
   static std::unique_ptr<PatternDictionary> load(const std::string& path, std::string* error);
-  ~PatternDictionary();
-  PatternDictionary(const PatternDictionary&) = delete;
-  PatternDictionary& operator=(const PatternDictionary&) = delete;
 
   // Boundaries in a word of lowercase letters: index i means a break between
   // letters[i-1] and letters[i]. No minimum is applied here. A word with a
@@ -33,7 +32,7 @@ class PatternDictionary {
  private:
   PatternDictionary() = default;
   std::string encode(std::u32string_view letters, bool* ok) const;
-  ::_HyphenDict* dict_ = nullptr;
+  CHandle<HyphenDict, hnj_hyphen_free> dict_;
   std::string encoding_;
   bool utf8_ = true;
   int left_min_ = 0, right_min_ = 0;

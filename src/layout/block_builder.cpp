@@ -236,6 +236,8 @@ void BlockBuilder::add(const model::Block& b) {
              },
              b.content);
   for (size_t i = first; i < entries_.size(); ++i) entries_[i].where = b.where;  // warnings name the block
+  after_display_ = !std::holds_alternative<model::Paragraph>(b.content) &&
+                   !std::holds_alternative<model::Quote>(b.content);
 }
 
 // On a page of master M a block takes the style "M-<its style>" when the
@@ -282,7 +284,13 @@ void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, c
   bool keep = keep_next_;
   space(style.paragraph.space_before);
   keep_next_ = keep;
-  add_lines(typeset_text(text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where);
+  if (after_display_ && !style.paragraph.indent_first && style.paragraph.indent != 0) {
+    ResolvedStyle flush = style;
+    flush.paragraph.indent = 0;
+    add_lines(typeset_text(text, flush, block_lang(b), ctx_.measure, tag), flush, 0, b.where);
+  } else {
+    add_lines(typeset_text(text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where);
+  }
   space(style.paragraph.space_after);
   keep_next_ = style.paragraph.keep_with_next;
 }

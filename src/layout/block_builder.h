@@ -106,6 +106,10 @@ class BlockBuilder {
   BuildContext& ctx_;
   std::vector<VerticalEntry> entries_;
   bool keep_next_ = false;
+  // The block before was no running text (a heading, figure, list, table…,
+  // or nothing): the next paragraph starts flush unless its style has
+  // indent-first.
+  bool after_display_ = true;
   std::string master_style(const std::string& style) const;
   std::string master_;  // the master of the page being filled: first_master, then each page-break's
   int heading_count_ = 0;

@@ -131,6 +131,7 @@ struct StyleReader {
     if (auto v = r.length("space-after", kSpace)) style.space_after = *v;
     if (auto v = r.boolean("keep-with-next")) style.keep_with_next = *v;
     if (auto v = r.length("indent", kIndent)) style.indent = *v;
+    if (auto v = r.boolean("indent-first")) style.indent_first = *v;
     if (auto v = r.length("left-indent", kSideIndent)) style.left_indent = *v;
     if (auto v = r.length("right-indent", kSideIndent)) style.right_indent = *v;
     if (auto f = r.string("emphasis-font")) {

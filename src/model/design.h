@@ -39,6 +39,9 @@ struct ParagraphStyle {
   double space_after = 0;
   bool keep_with_next = false;
   double indent = 0;          // first-line indent
+  // Whether the first paragraph after a heading, figure, list, table, facts,
+  // timeline, contents or page break keeps `indent` (books: it does not).
+  bool indent_first = false;
   double left_indent = 0;     // whole paragraph (block quotes, lists)
   double right_indent = 0;
   std::string emphasis_font;  // font used for *emphasis* spans; empty = same

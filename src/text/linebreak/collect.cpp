@@ -28,6 +28,14 @@ CharClass classify(char32_t c) {
   }
 }
 
+// A dash used as punctuation, spaced on both sides (" — ", " – "): the
+// space before it never breaks, so no line starts with the dash (the
+// typographer's no-break space, without changing the text).
+bool spaced_dash_at(const std::u32string& cps, size_t j) {
+  if (j >= cps.size() || (cps[j] != 0x2014 && cps[j] != 0x2013)) return false;
+  return j + 1 == cps.size() || classify(cps[j + 1]) != CharClass::Content;
+}
+
 // Scripts whose letters join: a unit of such a script touching another one
 // is always reshaped with context.
 bool joins(hb_script_t script) {
@@ -121,7 +129,7 @@ class Collector {
     }
     s.stretch = s.width * in_.params.space_stretch;
     s.shrink = s.width * in_.params.space_shrink;
-    s.breakable = !tie && opportunity_[s.end] == static_cast<int>(BreakOpportunity::Kind::Space);
+    s.breakable = !tie && !spaced_dash_at(cps_, j) && opportunity_[s.end] == static_cast<int>(BreakOpportunity::Kind::Space);
     const bool mandatory = s.mandatory, breakable = s.breakable;
     const double width = s.width;
     out_.spaces.push_back(std::move(s));

@@ -291,6 +291,57 @@ TEST_F(Typography, FirstParagraphAfterAHeadingIsNotIndented) {
   }
 }
 
+// Page styles as a book has them, read back with pdftotext -bbox: no running
+// head over a section-opening page, the contents or the dedication (nothing
+// is drawn above a page's first line), folios on the numbered pages (the
+// page's number, at its foot) and none on the cover, the dedication, a blank
+// padding page or the back cover.
+TEST_F(Typography, PageStylesFollowBookConventions) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  for (const char* lang : {"az", "en"}) {
+    const std::string pdf = out_ + "/booklet." + lang + ".pdf";
+    std::vector<TextLine> lines = bbox_lines(pdf);
+    ASSERT_GT(lines.size(), 200u) << lang;
+    int pages = 0;
+    for (const TextLine& l : lines) pages = std::max(pages, l.page);
+    ASSERT_EQ(pages, 16) << lang;
+    const double height = 612.28;  // A5 plus 3 mm bleed on each side, pt
+    int folios = 0;
+    for (int page = 1; page <= pages; ++page) {
+      std::vector<TextLine> on;
+      for (const TextLine& l : lines)
+        if (l.page == page) on.push_back(l);
+      const TextLine* foot = nullptr;
+      for (const TextLine& l : on)
+        if (l.y_min > height - 70 && (!foot || l.y_min > foot->y_min)) foot = &l;
+      const bool numbered = page >= 3 && page <= 14;  // the contents up to the last section; cover, dedication,
+                                                      // padding and back cover are not
+      if (numbered) {
+        ++folios;
+        ASSERT_NE(foot, nullptr) << lang << " page " << page << ": no folio";
+        EXPECT_EQ(foot->text, std::to_string(page)) << lang << " page " << page;
+      } else {
+        EXPECT_TRUE(foot == nullptr || !std::regex_match(foot->text, std::regex("[0-9ivx]+")))
+            << lang << " page " << page << " has a folio: " << foot->text;
+      }
+      // Every section opens a page in this booklet: its heading is the
+      // page's first line, with no running head above it.
+      if (page >= 3 && page <= 14) {
+        const TextLine* top = nullptr;
+        for (const TextLine& l : on)
+          if (!top || l.y_min < top->y_min) top = &l;
+        ASSERT_NE(top, nullptr) << lang << " page " << page;
+        EXPECT_GT(top->height(), 16.0) << lang << " page " << page << ": the first line is no heading: " << top->text;
+        for (const TextLine& l : on)
+          EXPECT_GE(l.y_max, top->y_min) << lang << " page " << page << ": '" << l.text << "' stands above the heading";
+      }
+      if (page == 2)  // the dedication: nothing at head or foot
+        for (const TextLine& l : on) EXPECT_GT(l.y_min, 80.0) << lang << ": '" << l.text << "' at the dedication's head";
+    }
+    EXPECT_EQ(folios, 12) << lang;
+  }
+}
+
 // No line of running text begins with a dash: the space before a spaced
 // dash never breaks. Read with MuPDF, which shows each line as drawn (it
 // ignores /ActualText, so a hyphenated word's second half stays on its line).

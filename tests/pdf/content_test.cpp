@@ -155,27 +155,22 @@ TEST(MarkedContent, Operators) {
   EXPECT_EQ(end_marked_content(), "EMC\n");
 }
 
-TEST(ToUnicodeCmap, ExactProgram) {
-  std::string cmap = build_to_unicode_cmap({{1, "A"}, {2, "ffi"}, {3, ""}, {4, "ə"}});
-  EXPECT_EQ(cmap,
-            "/CIDInit /ProcSet findresource begin\n"
-            "12 dict begin\n"
-            "begincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n"
-            "/CMapType 2 def\n"
-            "1 begincodespacerange\n"
-            "<0000> <FFFF>\n"
-            "endcodespacerange\n"
-            "3 beginbfchar\n"
-            "<0001> <0041>\n"
-            "<0002> <006600660069>\n"
-            "<0004> <0259>\n"
-            "endbfchar\n"
-            "endcmap\n"
-            "CMapName currentdict /CMap defineresource pop\n"
-            "end\n"
-            "end\n");
+// Each entry maps the CID (4 hex digits) to the UTF-16BE of its text, written
+// out here from the code points (U+0041, U+0066 U+0066 U+0069, U+0259,
+// U+1F600 as the surrogates D83D DE00); an empty text (an inserted hyphen)
+// has no entry. The whole map read back from a written PDF is checked in
+// text_extraction_test.cpp (ToUnicode.EveryShownGlyphMapsBackToTheCharactersOfItsRun).
+TEST(ToUnicodeCmap, MapsEachCidToTheUtf16OfItsText) {
+  std::string cmap = build_to_unicode_cmap({{1, "A"}, {2, "ffi"}, {3, ""}, {4, "ə"}, {5, "\U0001F600"}});
+  EXPECT_NE(cmap.find("4 beginbfchar\n"), std::string::npos) << cmap;
+  EXPECT_NE(cmap.find("<0001> <0041>\n"), std::string::npos) << cmap;
+  EXPECT_NE(cmap.find("<0002> <006600660069>\n"), std::string::npos) << cmap;
+  EXPECT_EQ(cmap.find("<0003>"), std::string::npos) << cmap;
+  EXPECT_NE(cmap.find("<0004> <0259>\n"), std::string::npos) << cmap;
+  EXPECT_NE(cmap.find("<0005> <D83DDE00>\n"), std::string::npos) << cmap;
+  // A CMap of the Adobe-Identity-UCS kind over two-byte codes (PDF 32000 9.10.3).
+  EXPECT_NE(cmap.find("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def"), std::string::npos);
+  EXPECT_NE(cmap.find("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange"), std::string::npos);
 }
 
 TEST(ToUnicodeCmap, BlocksOfAtMostOneHundred) {

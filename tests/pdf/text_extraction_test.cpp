@@ -3,6 +3,9 @@
 // MuPDF (mutool draw -F txt) from PDFs the writer produced.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <regex>
+
 #include "core/utf.h"
 #include "pdf_fixture.h"
 #include "support/test_support.h"
@@ -37,6 +40,107 @@ std::string render_lines(const std::vector<Line>& lines, bool tagged = false) {
 void expect_both_extract(const std::string& pdf, const std::string& expected) {
   EXPECT_EQ(squash_spaces(strip_bidi_marks(pdftotext(pdf))), expected) << "poppler";
   EXPECT_EQ(squash_spaces(mutool_text(pdf)), expected) << "MuPDF";
+}
+
+std::string upper(std::string hex) {
+  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return hex;
+}
+
+// UTF-16BE hex ("00660069", surrogate pairs joined) as UTF-8, decoded here
+// from the Unicode encoding forms, not by the writer's code.
+std::string utf16_hex_to_utf8(const std::string& hex) {
+  std::string out;
+  for (size_t i = 0; i + 4 <= hex.size(); i += 4) {
+    char32_t c = static_cast<char32_t>(std::stoul(hex.substr(i, 4), nullptr, 16));
+    if (c >= 0xD800 && c < 0xDC00 && i + 8 <= hex.size()) {
+      char32_t low = static_cast<char32_t>(std::stoul(hex.substr(i + 4, 4), nullptr, 16));
+      c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+      i += 4;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// The ToUnicode maps as a reader applies them: qpdf rewrites the PDF with
+// its streams uncompressed; each font resource's /ToUnicode CMap is parsed
+// here, and each TJ of the page's content stream is decoded through the
+// map of the font selected before it. The expected text is the content's
+// own characters (each run's text), not anything the writer computed.
+TEST(ToUnicode, EveryShownGlyphMapsBackToTheCharactersOfItsRun) {
+  const std::vector<Line> lines = {{0, "Azərbaycan İstiqlal ğ ş ç ö ü ı", {"az"}},
+                                   {0, "office fluffy finish", {"en"}},
+                                   {3, "Ümumxalq Hüzn Günü"},
+                                   {0, "Азәрбајҹан Бакы", {"az-Cyrl"}},
+                                   {2, "Qanlı Yanvar 1990", {"az"}}};
+  const std::string qdf = uncompressed(render_lines(lines));
+  std::map<int, std::string> objects;
+  static const std::regex kObject(R"((\d+) 0 obj\n([\s\S]*?)\nendobj)");
+  for (std::sregex_iterator it(qdf.begin(), qdf.end(), kObject), end; it != end; ++it)
+    objects[std::stoi((*it)[1])] = (*it)[2];
+  ASSERT_FALSE(objects.empty());
+
+  // Font resource name -> (CID hex -> text).
+  std::map<std::string, std::map<std::string, std::string>> maps;
+  static const std::regex kFontResource(R"(/(F\d+) (\d+) 0 R)"), kToUnicode(R"(/ToUnicode (\d+) 0 R)"),
+      kBfchar(R"(beginbfchar\n([\s\S]*?)endbfchar)"), kPair(R"(<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]*)>)");
+  for (std::sregex_iterator it(qdf.begin(), qdf.end(), kFontResource), end; it != end; ++it) {
+    std::smatch to_unicode;
+    const std::string& font = objects[std::stoi((*it)[2])];
+    ASSERT_TRUE(std::regex_search(font, to_unicode, kToUnicode)) << "font " << (*it)[1] << " has no ToUnicode";
+    const std::string& cmap = objects[std::stoi(to_unicode[1])];
+    auto& map = maps[(*it)[1]];
+    for (std::sregex_iterator block(cmap.begin(), cmap.end(), kBfchar); block != end; ++block) {
+      const std::string entries = (*block)[1];
+      for (std::sregex_iterator pair(entries.begin(), entries.end(), kPair); pair != end; ++pair)
+        map[upper((*pair)[1])] = utf16_hex_to_utf8((*pair)[2]);
+    }
+    EXPECT_FALSE(map.empty()) << "font " << (*it)[1];
+  }
+  ASSERT_GE(maps.size(), 3u);
+
+  // The content stream: each TJ's CIDs through the current font's map.
+  std::smatch contents;
+  ASSERT_TRUE(std::regex_search(qdf, contents, std::regex(R"(/Contents (\d+) 0 R)")));
+  const std::string& stream = objects[std::stoi(contents[1])];
+  std::vector<std::string> decoded;
+  std::string font;
+  static const std::regex kOperator(R"(/(F\d+) [0-9.]+ Tf|\[([^\]]*)\] TJ)"), kHex(R"(<([0-9A-Fa-f]*)>)");
+  for (std::sregex_iterator op(stream.begin(), stream.end(), kOperator), end; op != end; ++op) {
+    if ((*op)[1].matched) {
+      font = (*op)[1];
+      continue;
+    }
+    ASSERT_TRUE(maps.count(font)) << "TJ before any font";
+    std::string text, array = (*op)[2];
+    for (std::sregex_iterator hex(array.begin(), array.end(), kHex); hex != end; ++hex) {
+      const std::string cids = upper((*hex)[1]);  // PDF hex strings: either case
+      for (size_t i = 0; i + 4 <= cids.size(); i += 4) {
+        auto found = maps[font].find(cids.substr(i, 4));
+        ASSERT_NE(found, maps[font].end()) << "CID " << cids.substr(i, 4) << " of " << font << " has no entry";
+        text += found->second;
+      }
+    }
+    decoded.push_back(text);
+  }
+  std::vector<std::string> expected;
+  for (const Line& l : lines) expected.push_back(l.text);
+  EXPECT_EQ(decoded, expected);
 }
 
 TEST(TextExtraction, AzerbaijaniLatin) {

@@ -12,6 +12,35 @@ namespace {
 // A fact's label stands at least this share of the figure's type size below
 // the figure's baseline (docs/toml-reference.md, "Fixed geometry").
 constexpr double kFactLabelMinDrop = 0.51;
+
+// The rest of this file's geometry, each number named once
+// (docs/toml-reference.md, "Fixed geometry"). Lengths in pt.
+// Facts: the gap between figures (at least, else this share of the figure's size).
+constexpr double kFactGapMin = 8, kFactGapShare = 0.3;
+// Facts: between a figure's last line and its label.
+constexpr double kFactValueToLabel = 2;
+// Facts: the upper rule this far above the row; the lower one this far below
+// the labels (at least, else this share of the labels' size).
+constexpr double kFactRuleAbove = 4, kFactRuleBelowMin = 4, kFactRuleBelowShare = 0.5;
+constexpr double kFactRuleWidth = 0.6;
+// Facts: the row drawn this far down its box, so that the upper rule is inside it.
+constexpr double kFactRowShift = 6;
+// Facts: added to the box below the lower rule, to the figure style's
+// space-before and to the label style's space-after.
+constexpr double kFactBoxBelow = 8, kFactSpaceBefore = 4, kFactSpaceAfter = 8;
+// Timeline: the date column is at most this fraction (1/n) of the measure.
+constexpr int kTimelineDateColumnsPerMeasure = 3;
+// Timeline: between dates and events (the axis in its middle); the axis
+// starts this far below an entry's top; its stroke; space after the timeline.
+constexpr double kTimelineGap = 12, kTimelineAxisTop = 2, kTimelineAxisWidth = 0.8, kTimelineSpaceAfter = 4;
+// Names: between columns; below a row's text (its rule this far above the
+// row's foot); the rules' strokes (header, rows); space after the table.
+constexpr double kNamesGap = 6, kNamesRowBelow = 5, kNamesRuleAboveFoot = 2;
+constexpr double kNamesHeaderRuleWidth = 0.6, kNamesRuleWidth = 0.4, kNamesSpaceAfter = 6;
+// Measured widths are rounded up by this much (advances summed in pt).
+constexpr double kMeasureRounding = 0.5;
+// Contents: the page number's column, in ems of the entry's style.
+constexpr double kContentsNumberEm = 2.5;
 }  // namespace
 
 void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
@@ -19,7 +48,7 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
   const ResolvedStyle& value_style = style("fact-value", {"h1"});
   const ResolvedStyle& label_style = style("fact-label", {"caption", "body"});
   int group = tag_for(b, "Div");
-  double gap = std::max(8.0, value_style.paragraph.size * 0.3);  // big figures need air between them
+  double gap = std::max(kFactGapMin, value_style.paragraph.size * kFactGapShare);  // big figures need air between them
   double n = static_cast<double>(facts.figures.size());
   double cell = (ctx_.measure - gap * (n - 1)) / n;
   // Labels side by side read as one row: when one would wrap, all are set a
@@ -51,7 +80,7 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
     // Never narrower than the longest word: that would overfill a line.
     for (size_t at = 0; at < text.size();) {
       size_t end = std::min(text.find(' ', at), text.size());
-      if (end > at) lo = std::max(lo, natural_width(text.substr(at, end - at), fitted) + 0.5);
+      if (end > at) lo = std::max(lo, natural_width(text.substr(at, end - at), fitted) + kMeasureRounding);
       at = end + 1;
     }
     if (lo >= hi) return cell;
@@ -73,7 +102,7 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
       append_line(v.items, line, x, value_baseline);
       y += value_style.paragraph.leading;
     }
-    y += 2;
+    y += kFactValueToLabel;
     // A reader that groups glyphs into lines by their size (PDF.js, Firefox's
     // viewer) takes a label whose baseline is less than half the figure's
     // size below the figure's for the figure's own line, and reads "150dinc".
@@ -90,29 +119,29 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
   // A thin rule above and below the figures frames them as one element.
   Color rule_color = ctx_.styles.color("accent", ctx_.styles.color("text"));
   // The lower rule keeps clear of the labels' descenders by half their size.
-  double below = std::max(4.0, fitted.paragraph.size * 0.5);
-  for (double ry : {-4.0, height + below}) {
+  double below = std::max(kFactRuleBelowMin, fitted.paragraph.size * kFactRuleBelowShare);
+  for (double ry : {-kFactRuleAbove, height + below}) {
     model::Path rule;
     rule.segments = {{model::PathSegment::Op::Move, 0, ry}, {model::PathSegment::Op::Line, ctx_.measure, ry}};
     rule.stroke = rule_color;
-    rule.line_width = 0.6;
+    rule.line_width = kFactRuleWidth;
     v.items.push_back(rule);
   }
-  // Shift everything down by 6 pt so the upper rule sits inside the box.
+  // Shift everything down so the upper rule sits inside the box.
   for (auto& item : v.items) {
     std::visit([](auto& it) {
       using T = std::decay_t<decltype(it)>;
       if constexpr (std::is_same_v<T, model::Path>) {
-        for (auto& s : it.segments) s.y1 += 6, s.y2 += 6, s.y3 += 6;
+        for (auto& s : it.segments) s.y1 += kFactRowShift, s.y2 += kFactRowShift, s.y3 += kFactRowShift;
       } else {
-        it.y += 6;
+        it.y += kFactRowShift;
       }
     }, item);
   }
-  v.height = height + below + 8;
-  space(value_style.paragraph.space_before + 4);
+  v.height = height + below + kFactBoxBelow;
+  space(value_style.paragraph.space_before + kFactSpaceBefore);
   add_box(std::move(v));
-  space(label_style.paragraph.space_after + 8);
+  space(label_style.paragraph.space_after + kFactSpaceAfter);
 }
 
 void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeline) {
@@ -126,8 +155,8 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
     for (const text::Line& line : typeset_text(inline_of(e.date, b.where), date_style, block_lang(b), 1e6, -1,
                                            model::Align::Left, false))
       date_width = std::max(date_width, line.natural_width);
-  date_width = std::min(ctx_.measure / 3, date_width + 0.5);
-  double gap = 12;  // the axis sits in the middle of it
+  date_width = std::min(ctx_.measure / kTimelineDateColumnsPerMeasure, date_width + kMeasureRounding);
+  const double gap = kTimelineGap;  // the axis sits in the middle of it
   space(event_style.paragraph.leading * 0.5);
   for (const model::TimelineEntry& e : timeline.entries) {
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
@@ -149,14 +178,14 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
     v.height = std::max(yd, ye) + event_style.paragraph.space_after;
     // A thin vertical rule joins the dates, like a time axis.
     model::Path axis;
-    axis.segments = {{model::PathSegment::Op::Move, date_width + gap / 2, 2},
+    axis.segments = {{model::PathSegment::Op::Move, date_width + gap / 2, kTimelineAxisTop},
                      {model::PathSegment::Op::Line, date_width + gap / 2, v.height}};
     axis.stroke = ctx_.styles.color("accent", ctx_.styles.color("text"));
-    axis.line_width = 0.8;
+    axis.line_width = kTimelineAxisWidth;
     v.items.insert(v.items.begin(), axis);
     add_box(std::move(v));
   }
-  space(event_style.paragraph.space_after + 4);
+  space(event_style.paragraph.space_after + kTimelineSpaceAfter);
 }
 
 void BlockBuilder::names(const model::Block& b, const model::Names& names) {
@@ -165,7 +194,7 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   size_t columns = 0;
   for (const auto& row : names.rows) columns = std::max(columns, row.size());
   if (columns == 0) return;
-  double gap = 6;
+  const double gap = kNamesGap;
   const ResolvedStyle& head_style = style("names-header", {"caption", "body"});
   auto cell_lang = [&](const model::NameCell& cell) { return cell.lang.empty() ? block_lang(b) : cell.lang; };
   auto is_rtl = [](const std::string& lang) {
@@ -198,7 +227,7 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
     measure_cell(c, names.header[c], head_style, block_lang(b));
   double room = ctx_.measure - gap * (columns - 1), sum_min = 0, sum_max = 0;
   for (size_t c = 0; c < columns; ++c) {
-    min_w[c] += 0.5, max_w[c] += 0.5;  // rounding of the measured advances
+    min_w[c] += kMeasureRounding, max_w[c] += kMeasureRounding;
     sum_min += min_w[c], sum_max += max_w[c];
   }
   std::vector<double> width(columns), left(columns);
@@ -228,11 +257,12 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
       }
       height = std::max(height, y);
     }
-    v.height = height + 5;
+    v.height = height + kNamesRowBelow;
     model::Path rule;
-    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - 2}, {model::PathSegment::Op::Line, ctx_.measure, v.height - 2}};
+    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - kNamesRuleAboveFoot},
+                     {model::PathSegment::Op::Line, ctx_.measure, v.height - kNamesRuleAboveFoot}};
     rule.stroke = ctx_.styles.color("text");
-    rule.line_width = 0.6;
+    rule.line_width = kNamesHeaderRuleWidth;
     v.items.push_back(rule);
     add_box(std::move(v));
     keep_next_ = true;  // the heading row stays with the first row
@@ -253,15 +283,16 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
       }
       height = std::max(height, y);
     }
-    v.height = height + 5;
+    v.height = height + kNamesRowBelow;
     model::Path rule;
-    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - 2}, {model::PathSegment::Op::Line, ctx_.measure, v.height - 2}};
+    rule.segments = {{model::PathSegment::Op::Move, 0, v.height - kNamesRuleAboveFoot},
+                     {model::PathSegment::Op::Line, ctx_.measure, v.height - kNamesRuleAboveFoot}};
     rule.stroke = ctx_.styles.color("rule", Color::cmyk(0, 0, 0, 0.4));
-    rule.line_width = 0.4;
+    rule.line_width = kNamesRuleWidth;
     v.items.push_back(rule);
     add_box(std::move(v));
   }
-  space(cell_style.paragraph.space_after + 6);
+  space(cell_style.paragraph.space_after + kNamesSpaceAfter);
 }
 
 void BlockBuilder::contents(const model::Block& b) {
@@ -280,7 +311,7 @@ void BlockBuilder::contents(const model::Block& b) {
     // The entry's title and page number are the text of a Link element that
     // also holds the link annotation.
     int link_tag = ctx_.tags ? ctx_.tags->add(toci, "Link") : -1;
-    double number_width = style.paragraph.size * 2.5;
+    double number_width = style.paragraph.size * kContentsNumberEm;
     std::vector<text::Line> lines = typeset_text(inline_of(entry.title, b.where), style, block_lang(b),
                                              ctx_.measure - number_width, link_tag, model::Align::Left, false);
     std::vector<text::Line> number = typeset_text(inline_of(entry.page_label.empty() ? "0" : entry.page_label, b.where),

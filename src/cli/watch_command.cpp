@@ -63,8 +63,9 @@ class Watches {
   }
   size_t size() const { return by_wd_.size(); }
 
-  // Reads the pending events; returns the paths they concern.
-  std::vector<std::string> read_paths() {
+  // Reads the pending events; returns the paths they concern. `*new_dir`
+  // is set when a folder appeared (its files are to be watched too).
+  std::vector<std::string> read_paths(bool* new_dir) {
     std::vector<std::string> paths;
     alignas(struct inotify_event) char buffer[16384];
     for (;;) {
@@ -83,6 +84,7 @@ class Watches {
         }
         auto it = by_wd_.find(event->wd);
         if (it == by_wd_.end() || event->len == 0) continue;
+        if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) *new_dir = true;
         paths.push_back(it->second + "/" + event->name);
       }
     }
@@ -235,11 +237,15 @@ int run_watch(build::BuildOptions options, const PrintOptions& print, const Watc
         return 0;
       }
       if (ready == 0) break;  // quiet for the debounce time
-      for (const std::string& path : watches.read_paths())
+      bool new_dir = false;
+      for (const std::string& path : watches.read_paths(&new_dir))
         if (matters(path, state, inputs, options.project_dir)) {
           if (changed.empty()) first = Clock::now();
           changed.insert(path);
         }
+      // A new folder under content/ or layouts/: watched from now on (a
+      // file written into it right away is caught by the next build's list).
+      if (new_dir) watches.set_dirs(watched_dirs(state, options.project_dir));
       if (!changed.empty()) timeout = args.debounce_ms;
     }
 

@@ -152,6 +152,16 @@ TEST(Watch, AnEditorThatSavesByRenameAndSigtermAreSeen) {
     CommandResult info = run({"pdfinfo", pdf});
     return info.out.find("Anım: ") != std::string::npos;
   })) << watch.log();
+
+  // A new folder under content/ and a new .toml file in it are seen.
+  fs::create_directories(project + "/content/leaflet");
+  // Written again every half second until seen: the folder must be watched
+  // before a write into it can be, and how soon is not what this checks.
+  int polls = 0;
+  EXPECT_TRUE(eventually([&] {
+    if (polls++ % 10 == 0) write_file(project + "/content/leaflet/en.toml", "# a new document's words\n");
+    return watch.log().find("changed: content/leaflet/en.toml") != std::string::npos;
+  })) << watch.log();
   EXPECT_EQ(watch.stop(SIGTERM), 0) << watch.log();
 }
 

@@ -10,15 +10,6 @@
 namespace jan20::testing {
 namespace {
 
-// A copy of the real project in a scratch directory, to break on purpose.
-std::string copy_project() {
-  std::string dir = make_temp_dir();
-  CommandResult r = run_shell("cp -r '" + source_dir() + "/jan20.toml' '" + source_dir() + "/layouts' '" +
-                              source_dir() + "/content' '" + source_dir() + "/fonts' '" + dir + "/'");
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return dir;
-}
-
 CommandResult jan20(const std::vector<std::string>& args) {
   std::vector<std::string> argv = {jan20_binary()};
   argv.insert(argv.end(), args.begin(), args.end());

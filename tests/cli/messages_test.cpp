@@ -11,13 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string copy_project() {
-  std::string dir = make_temp_dir();
-  for (const char* part : {"jan20.toml", "layouts", "content", "fonts"})
-    fs::copy(source_dir() + "/" + part, dir + "/" + part, fs::copy_options::recursive);
-  return dir;
-}
-
 TEST(Messages, FromASubfolderTheNearestProjectAboveIsNamed) {
   std::string project = copy_project();
   CommandResult r = run({jan20_binary(), "build"}, project + "/content/booklet");

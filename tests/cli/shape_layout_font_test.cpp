@@ -13,13 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string copy_project() {
-  std::string dir = make_temp_dir();
-  for (const char* part : {"jan20.toml", "layouts", "content", "fonts"})
-    fs::copy(source_dir() + "/" + part, dir + "/" + part, fs::copy_options::recursive);
-  return dir;
-}
-
 CommandResult shape(const std::string& project, std::vector<std::string> args) {
   std::vector<std::string> argv = {jan20_binary(), "-C", project, "shape"};
   argv.insert(argv.end(), args.begin(), args.end());

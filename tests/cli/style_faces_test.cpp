@@ -18,9 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string garamond_headings_project() {
-  std::string dir = make_temp_dir();
-  for (const char* part : {"jan20.toml", "layouts", "content", "fonts"})
-    fs::copy(source_dir() + "/" + part, dir + "/" + part, fs::copy_options::recursive);
+  std::string dir = copy_project();
   std::string layout = read_file(dir + "/layouts/booklet.toml");
   for (const char* style : {"[styles.h1]\nfont = \"sans-bold\"", "[styles.h2]\nfont = \"sans-bold\""}) {
     size_t at = layout.find(style);

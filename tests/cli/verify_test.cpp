@@ -11,13 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string copy_project() {
-  std::string dir = make_temp_dir();
-  for (const char* part : {"jan20.toml", "layouts", "content", "fonts"})
-    fs::copy(source_dir() + "/" + part, dir + "/" + part, fs::copy_options::recursive);
-  return dir;
-}
-
 CommandResult verify(const std::string& project) {
   return run({jan20_binary(), "-C", project, "build", "booklet", "--verify"});
 }

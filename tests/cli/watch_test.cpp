@@ -29,13 +29,6 @@ using namespace std::chrono_literals;
 
 constexpr auto kDeadline = 20s;
 
-std::string copy_project() {
-  std::string dir = make_temp_dir();
-  for (const char* part : {"jan20.toml", "layouts", "content", "fonts"})
-    fs::copy(source_dir() + "/" + part, dir + "/" + part, fs::copy_options::recursive);
-  return dir;
-}
-
 // Polls `done` every 50 ms until it holds or the deadline passes.
 bool eventually(const std::function<bool()>& done) {
   auto end = std::chrono::steady_clock::now() + kDeadline;

@@ -133,13 +133,6 @@ std::vector<std::array<double, 4>> ink_coverage(const std::string& pdf, const st
   return pages;
 }
 
-std::string copy_project() {
-  std::string dir = make_temp_dir();
-  run_shell("cp -r '" + source_dir() + "/jan20.toml' '" + source_dir() + "/layouts' '" + source_dir() + "/content' '" +
-            source_dir() + "/fonts' '" + dir + "/'");
-  return dir;
-}
-
 CommandResult jan20(const std::vector<std::string>& args) {
   std::vector<std::string> argv = {jan20_binary()};
   argv.insert(argv.end(), args.begin(), args.end());

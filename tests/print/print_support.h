@@ -49,9 +49,6 @@ GrayRaster render_gray(const std::string& pdf, int page, int dpi);
 // touches, 0..1) or "ink_cov" (average ink, percent).
 std::vector<std::array<double, 4>> ink_coverage(const std::string& pdf, const std::string& device);
 
-// A copy of the repository's project (jan20.toml, layouts, content, fonts)
-// in a scratch directory.
-std::string copy_project();
 // `jan20-pdf args…`
 CommandResult jan20(const std::vector<std::string>& args);
 // 1-based line of the first line of `text` that contains `needle`; 0 if none.

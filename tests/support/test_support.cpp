@@ -1,3 +1,4 @@
+#include <filesystem>
 #include "support/test_support.h"
 
 #include <fcntl.h>
@@ -74,6 +75,13 @@ std::string make_temp_dir() {
   buf.push_back('\0');
   if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed");
   return buf.data();
+}
+
+std::string copy_project() {
+  std::string dir = make_temp_dir();
+  for (const char* part : {"jan20.toml", "layouts", "content", "fonts"})
+    std::filesystem::copy(source_dir() + "/" + part, dir + "/" + part, std::filesystem::copy_options::recursive);
+  return dir;
 }
 
 std::string read_file(const std::string& path) {

@@ -3,6 +3,9 @@
 // and the checker, against the content files they were made from.
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <set>
+#include <algorithm>
 #include <regex>
 
 #include "load/load.h"
@@ -187,6 +190,59 @@ void expect_structure_reads_as(const std::string& pdf, const model::Document& do
     }, b.content);
   }
   EXPECT_EQ(i + after, elements.size()) << pdf << ": elements after the last block";
+}
+
+// The structure text as a tag-following reader gets it (pdfinfo
+// -struct-text): within each element of running text (a paragraph, heading,
+// list item, contents entry, caption, table cell) the pieces are joined with
+// nothing in between, so a word break at a line end must be in the text.
+// Every word read that way is a word pdftotext reads on the page (no-break
+// spaces count as spaces; a hyphen inserted at a line end joins its word).
+void expect_no_glued_words(const std::string& pdf) {
+  std::string reference = run({"pdftotext", "-enc", "UTF-8", pdf, "-"}).out;
+  std::regex word_re("[^\\s\\u00A0,;:.!?()\\[\\]\"“”‘’«»—–·•]+");
+  auto words_of = [&](std::string text) {
+    for (size_t at = 0; (at = text.find("\u00A0", at)) != std::string::npos;) text.replace(at, 2, " ");
+    std::vector<std::string> out;
+    for (std::sregex_iterator w(text.begin(), text.end(), word_re), e; w != e; ++w) out.push_back(w->str());
+    return out;
+  };
+  std::vector<std::string> known_list = words_of(reference);
+  std::set<std::string> known(known_list.begin(), known_list.end());
+  int words = 0, glued = 0;
+  std::function<void(const StructNode&)> walk = [&](const StructNode& node) {
+    static const std::set<std::string> running = {"P", "H1", "H2", "H3", "H4", "LBody", "Lbl", "TOCI", "Caption",
+                                                  "TD", "TH"};
+    if (node.kind == StructNode::Kind::Element && running.count(node.role)) {
+      std::string joined;
+      for (const std::string& piece : texts_of(node)) joined += piece;
+      // A hyphen inserted at a line end reads "-" before the rest of the word.
+      for (const std::string& w : words_of(joined)) {
+        ++words;
+        std::string unhyphenated = w;
+        unhyphenated.erase(std::remove(unhyphenated.begin(), unhyphenated.end(), '-'), unhyphenated.end());
+        if (known.count(w) || known.count(unhyphenated)) continue;
+        bool parts_known = true;  // "19-dan", "hüquqi-siyasi": the parts pdftotext reads apart at a line end
+        for (size_t a = 0, b; a <= w.size(); a = b + 1) {
+          b = std::min(w.find('-', a), w.size());
+          if (b > a && !known.count(w.substr(a, b - a)) && !known.count(w.substr(a, b - a) + "-")) parts_known = false;
+        }
+        if (parts_known) continue;
+        ++glued;
+        ADD_FAILURE() << pdf << ": '" << w << "' in a " << node.role << " is no word pdftotext reads (glued?)";
+      }
+      return;
+    }
+    for (const StructNode& kid : node.kids) walk(kid);
+  };
+  walk(struct_tree(pdf));
+  EXPECT_GT(words, 100) << pdf << ": words read from the structure";
+  EXPECT_EQ(glued, 0) << pdf;
+}
+
+TEST_F(Accessible, StructureTextGluesNoWordsAtLineEnds) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  for (const char* e : {"booklet.az", "booklet.en", "poster.az", "poster.en"}) expect_no_glued_words(pdf(e));
 }
 
 TEST_F(Accessible, EveryDocumentPassesTheChecker) {

@@ -58,16 +58,7 @@ int page_with(const std::vector<Page>& pages, const std::string& text) {
 
 class Booklet : public ::testing::TestWithParam<std::string> {
  protected:
-  static std::string built(const std::string& lang) {
-    static std::map<std::string, std::string> cache;
-    auto it = cache.find(lang);
-    if (it != cache.end()) return it->second;
-    std::string out = make_temp_dir();
-    CommandResult b = jan20({"-C", source_dir(), "build", "booklet", "--lang", lang, "--out", out, "--quiet"});
-    EXPECT_EQ(b.exit_code, 0) << b.err;
-    return cache[lang] = out + "/booklet." + lang + ".pdf";
-  }
-  std::string pdf() const { return built(GetParam()); }
+  std::string pdf() const { return built_edition("booklet", GetParam()); }
   bool az() const { return GetParam() == "az"; }
 };
 

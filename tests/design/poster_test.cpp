@@ -15,19 +15,9 @@ namespace {
 
 constexpr double kMm = 72 / 25.4;
 
-struct Word {
-  double x0, y0, x1, y1;  // pt, from the top-left of the MediaBox
-  std::string text;
-};
+using Word = BoxWord;  // pt, from the top-left of the MediaBox
 
-std::vector<Word> words_of(const std::string& pdf) {
-  std::string html = pdftotext(pdf, {"-bbox"});
-  std::vector<Word> words;
-  std::regex re("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>");
-  for (std::sregex_iterator it(html.begin(), html.end(), re), end; it != end; ++it)
-    words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4]), (*it)[5]});
-  return words;
-}
+std::vector<Word> words_of(const std::string& pdf) { return bbox_words(pdf); }
 
 const Word* find_word(const std::vector<Word>& words, const std::string& text, size_t from = 0) {
   for (size_t i = from; i < words.size(); ++i)
@@ -37,16 +27,7 @@ const Word* find_word(const std::vector<Word>& words, const std::string& text, s
 
 class Poster : public ::testing::TestWithParam<std::string> {
  protected:
-  static std::string built(const std::string& lang) {
-    static std::map<std::string, std::string> cache;
-    auto it = cache.find(lang);
-    if (it != cache.end()) return it->second;
-    std::string out = make_temp_dir();
-    CommandResult b = jan20({"-C", source_dir(), "build", "poster", "--lang", lang, "--out", out, "--quiet"});
-    EXPECT_EQ(b.exit_code, 0) << b.err;
-    return cache[lang] = out + "/poster." + lang + ".pdf";
-  }
-  std::string pdf() const { return built(GetParam()); }
+  std::string pdf() const { return built_edition("poster", GetParam()); }
   // Facts labels and the first words of the text, per edition.
   std::vector<std::string> labels() const {
     if (GetParam() == "az") return {"dinc sakin həlak oldu", "nəfər ağır yaralandı", "nəfər itkin düşdü"};

@@ -225,21 +225,16 @@ std::vector<TextLine> bbox_lines(const std::string& pdf) {
 TEST_F(Typography, NoWordSpaceReadBackIsWiderThanRatioOneAndAHalf) {
   ASSERT_EQ(build_.exit_code, 0) << build_.err;
   for (const char* lang : {"az", "en"}) {
-    const std::string xml = run({"pdftotext", "-bbox", out_ + "/booklet." + lang + ".pdf", "-"}).out;
-    std::regex word_re("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>");
-    struct Word { double x0, y0, x1, y1; std::string text; };
-    std::vector<Word> words;
-    for (std::sregex_iterator w(xml.begin(), xml.end(), word_re), e; w != e; ++w)
-      words.push_back({std::stod((*w)[1]), std::stod((*w)[2]), std::stod((*w)[3]), std::stod((*w)[4]), (*w)[5]});
+    const std::vector<BoxWord> words = bbox_words(out_ + "/booklet." + lang + ".pdf");
     ASSERT_GT(words.size(), 1000u) << lang;
     std::vector<double> heights;
-    for (const Word& w : words) heights.push_back(w.y1 - w.y0);
+    for (const BoxWord& w : words) heights.push_back(w.y1 - w.y0);
     std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
     const double body = heights[heights.size() / 2];
     struct Gap { double width; std::string between; };
     std::vector<Gap> gaps;
     for (size_t i = 1; i < words.size(); ++i) {
-      const Word &a = words[i - 1], &b = words[i];
+      const BoxWord &a = words[i - 1], &b = words[i];
       if (std::abs(a.y0 - b.y0) > 0.01 || std::abs((a.y1 - a.y0) - body) > 0.01 * body || b.x0 <= a.x1) continue;
       if (a.text == "\u2022" || b.x0 - a.x1 > 3 * body / 1.362) continue;
       gaps.push_back({b.x0 - a.x1, a.text + " " + b.text});

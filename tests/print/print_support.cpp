@@ -1,8 +1,10 @@
 #include "print_support.h"
 
+#include <gtest/gtest.h>
 #include <zlib.h>
 
 #include <cstdio>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -131,6 +133,17 @@ std::vector<std::array<double, 4>> ink_coverage(const std::string& pdf, const st
   for (std::sregex_iterator it(r.out.begin(), r.out.end(), re), end; it != end; ++it)
     pages.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4])});
   return pages;
+}
+
+std::string built_edition(const std::string& document, const std::string& lang) {
+  static std::map<std::string, std::string> built;
+  const std::string key = document + "." + lang;
+  auto it = built.find(key);
+  if (it != built.end()) return it->second;
+  std::string out = make_temp_dir();
+  CommandResult b = jan20({"-C", source_dir(), "build", document, "--lang", lang, "--out", out, "--quiet"});
+  EXPECT_EQ(b.exit_code, 0) << b.err;
+  return built[key] = out + "/" + key + ".pdf";
 }
 
 CommandResult jan20(const std::vector<std::string>& args) {

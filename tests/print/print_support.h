@@ -49,6 +49,9 @@ GrayRaster render_gray(const std::string& pdf, int page, int dpi);
 // touches, 0..1) or "ink_cov" (average ink, percent).
 std::vector<std::array<double, 4>> ink_coverage(const std::string& pdf, const std::string& device);
 
+// The repository's `document` edition in `lang` ("booklet", "az"), built once
+// per test process (later calls return the same file).
+std::string built_edition(const std::string& document, const std::string& lang);
 // `jan20-pdf args…`
 CommandResult jan20(const std::vector<std::string>& args);
 // 1-based line of the first line of `text` that contains `needle`; 0 if none.

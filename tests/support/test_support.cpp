@@ -1,4 +1,3 @@
-#include <filesystem>
 #include "support/test_support.h"
 
 #include <fcntl.h>
@@ -10,6 +9,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <regex>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -107,6 +108,25 @@ std::string pdftotext(const std::string& pdf, const std::vector<std::string>& ex
   argv.push_back(pdf);
   argv.push_back("-");
   return run(argv).out;
+}
+
+std::vector<BoxWord> bbox_words(const std::string& pdf) {
+  const std::string html = pdftotext(pdf, {"-bbox"});
+  static const std::regex word_re(
+      "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>");
+  std::vector<BoxWord> words;
+  int page = 0;
+  size_t at = html.find("<page ");
+  while (at != std::string::npos) {
+    ++page;
+    const size_t next = html.find("<page ", at + 1);
+    const auto begin = html.begin() + static_cast<std::ptrdiff_t>(at);
+    const auto end = next == std::string::npos ? html.end() : html.begin() + static_cast<std::ptrdiff_t>(next);
+    for (std::sregex_iterator w(begin, end, word_re), e; w != e; ++w)
+      words.push_back({page, std::stod((*w)[1]), std::stod((*w)[2]), std::stod((*w)[3]), std::stod((*w)[4]), (*w)[5]});
+    at = next;
+  }
+  return words;
 }
 
 std::string mutool_text(const std::string& pdf) {

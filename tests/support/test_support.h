@@ -29,6 +29,14 @@ bool file_exists(const std::string& path);
 
 // Text of a PDF as poppler extracts it (pdftotext -enc UTF-8 [extra args] FILE -).
 std::string pdftotext(const std::string& pdf, const std::vector<std::string>& extra = {});
+// Every word pdftotext -bbox places, in its order: page (1-based) and box in
+// pt from the top-left of the MediaBox.
+struct BoxWord {
+  int page = 0;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::string text;
+};
+std::vector<BoxWord> bbox_words(const std::string& pdf);
 // Text as MuPDF extracts it (mutool draw -F txt).
 std::string mutool_text(const std::string& pdf);
 // Output of `pdffonts`.

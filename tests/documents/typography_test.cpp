@@ -330,8 +330,9 @@ TEST_F(Typography, PageStylesFollowBookConventions) {
         for (const TextLine& l : on)
           EXPECT_GE(l.y_max, top->y_min) << lang << " page " << page << ": '" << l.text << "' stands above the heading";
       }
-      if (page == 2)  // the dedication: nothing at head or foot
+      if (page == 2) {  // the dedication: nothing at head or foot
         for (const TextLine& l : on) EXPECT_GT(l.y_min, 80.0) << lang << ": '" << l.text << "' at the dedication's head";
+      }
     }
     EXPECT_EQ(folios, 12) << lang;
   }

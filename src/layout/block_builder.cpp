@@ -197,6 +197,7 @@ void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle&
   for (int k = 0; k < n; ++k) {
     VerticalEntry v;
     v.height = style.paragraph.leading;
+    v.on_grid = ctx_.design.baseline_grid > 0 && std::abs(style.paragraph.leading - ctx_.design.baseline_grid) < 0.01;
     // TeX's \widowpenalty and \clubpenalty at infinity: a column may only end
     // inside a paragraph where at least `orphans` lines stay before the break
     // and at least `widows` lines go after it.

@@ -175,7 +175,12 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
                   ye + baseline_offset(event_style.paragraph.leading, event_style.paragraph.size));
       ye += event_style.paragraph.leading;
     }
-    v.height = std::max(yd, ye) + event_style.paragraph.space_after;
+    // On the baseline grid when its events' lines are: each entry starts on
+    // it, and the space after an entry is a space of the vertical list (which
+    // rounds to the grid) rather than part of the entry.
+    v.on_grid = ctx_.design.baseline_grid > 0 &&
+                std::abs(event_style.paragraph.leading - ctx_.design.baseline_grid) < 0.01;
+    v.height = std::max(yd, ye) + (v.on_grid ? 0 : event_style.paragraph.space_after);
     // A thin vertical rule joins the dates, like a time axis.
     model::Path axis;
     axis.segments = {{model::PathSegment::Op::Move, date_width + gap / 2, kTimelineAxisTop},
@@ -183,7 +188,9 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
     axis.stroke = ctx_.styles.color("accent", ctx_.styles.color("text"));
     axis.line_width = kTimelineAxisWidth;
     v.items.insert(v.items.begin(), axis);
+    const bool on_grid = v.on_grid;
     add_box(std::move(v));
+    if (on_grid && &e != &timeline.entries.back()) space(event_style.paragraph.space_after);
   }
   space(event_style.paragraph.space_after + kTimelineSpaceAfter);
 }

@@ -1,5 +1,7 @@
 #include "layout/flow.h"
 
+#include <cmath>
+
 namespace jan20::layout {
 
 namespace {
@@ -10,6 +12,30 @@ void mark_overflow(PageFlow& page, size_t entry, double column_height, bool kept
   page.overflow_column_height = column_height;
   page.overflow_kept_together = kept_together;
 }
+
+// The first multiple of the grid at or below y (y itself when there is no grid).
+double grid_top(double y, double grid) {
+  if (grid <= 0) return y;
+  return std::ceil((y - 0.01) / grid) * grid;
+}
+
+bool only_spaces(const std::vector<VerticalEntry>& entries, const std::vector<PlacedEntry>& placed, size_t from) {
+  for (size_t k = from; k < placed.size(); ++k)
+    if (entries[placed[k].entry].kind != VerticalEntry::Kind::Space) return false;
+  return true;
+}
+
+// A line on the grid comes `pad` lower than the entries before it end. When
+// those entries (a heading, a quote, a figure) begin with a space, the pad
+// goes into that space, so they stay close to the line they lead into, as a
+// book designer sets a heading on a grid; otherwise (at a column's top) it
+// goes right above the line.
+void pad_before_grid_line(const std::vector<VerticalEntry>& entries, std::vector<PlacedEntry>& placed,
+                          size_t first_after_grid_line, double pad) {
+  if (first_after_grid_line + 1 >= placed.size()) return;
+  if (entries[placed[first_after_grid_line].entry].kind != VerticalEntry::Kind::Space) return;
+  for (size_t k = first_after_grid_line + 1; k < placed.size(); ++k) placed[k].y += pad;
+}
 }  // namespace
 
 // Greedy filling with backtracking: entries go into the current column while
@@ -18,7 +44,9 @@ void mark_overflow(PageFlow& page, size_t entry, double column_height, bool kept
 // and everything after that moves on. An entry taller than an empty column is
 // placed anyway and flagged. Cost is linear in the number of entries (each entry
 // is moved back at most once per column it is pushed out of, and the rules
-// only forbid short runs).
+// only forbid short runs). With a baseline grid, a line marked on_grid starts at
+// the next multiple of the grid, so lines of body text on facing pages (whose
+// columns start at the same height) are in register whatever came before them.
 std::vector<PageFlow> paginate(const PaginateInput& in) {
   const std::vector<VerticalEntry>& entries = *in.entries;
   std::vector<PageFlow> pages;
@@ -46,6 +74,7 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
     for (size_t c = 0; c < cols.size() && (i < entries.size() || !deferred.empty()) && !page_break; ++c) {
       std::vector<PlacedEntry>& placed = page.columns[c];
       double y = 0;
+      size_t after_grid_line = 0;  // placed entries from here on came after the last line on the grid
       // Spaces at the top of a column are discarded, as TeX discards glue at
       // a page break; but a page begun by a forced break keeps them (like
       // \vspace*), so a dedication or a cover title can sit lower.
@@ -85,9 +114,18 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
           ++i;
           continue;
         }
-        if (y + entry.height <= cols[c].height + 0.01) {
-          placed.push_back({i, y});
-          y += entry.height;
+        double top = entry.on_grid ? grid_top(y, in.grid) : y;
+        // Only spaces since the last line on the grid (between paragraphs,
+        // list items, timeline entries): they round to the nearest line, so a
+        // small space is not blown up into a blank line.
+        if (entry.on_grid && top > y && after_grid_line > 0 && only_spaces(entries, placed, after_grid_line) &&
+            top - y > in.grid / 2)
+          top -= in.grid;
+        if (top + entry.height <= cols[c].height + 0.01) {
+          if (top > y) pad_before_grid_line(entries, placed, after_grid_line, top - y);
+          placed.push_back({i, top});
+          y = top + entry.height;
+          if (entry.on_grid) after_grid_line = placed.size();
           ++i;
           continue;
         }

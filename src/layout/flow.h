@@ -20,6 +20,7 @@ struct VerticalEntry {
   Kind kind = Kind::Content;
   double height = 0;
   bool break_before = true;   // a column/page may end just before this entry
+  bool on_grid = false;       // a line of the baseline grid's leading: its top goes on the grid (PaginateInput::grid)
   bool floats = false;        // a figure: when it does not fit here, it waits for the next column's top
   std::string master;         // PageBreak: master of the next page ("" = body)
   std::vector<model::PageItem> items;  // what it draws: x from the column's left edge, y from the entry's top
@@ -65,6 +66,7 @@ struct PaginateInput {
   std::string first_master = "body";
   const void* context = nullptr;
   ColumnsForPage columns = nullptr;
+  double grid = 0;  // the baseline grid: entries marked on_grid start at a multiple of it from the column's top
 };
 
 std::vector<PageFlow> paginate(const PaginateInput& input);

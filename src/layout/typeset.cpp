@@ -171,7 +171,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     BlockBuilder builder(pass_ctx);
     for (const model::Block& block : doc.blocks) builder.add(block);
     entries = builder.take();
-    flow = paginate({&entries, first_master(design), &design, flow_columns});
+    flow = paginate({&entries, first_master(design), &design, flow_columns, design.baseline_grid});
     if (!has_contents) break;
     std::vector<ContentsEntry> found;
     for (const HeadingPlace& h : find_headings(entries, flow, design))

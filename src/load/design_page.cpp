@@ -24,6 +24,7 @@ const LengthRule kPageSide = LengthRule::mm(10, 2000, "148mm");
 const LengthRule kMargin = LengthRule::mm(0, 500, "15mm");
 const LengthRule kGutter = LengthRule::mm(0, 100, "5mm");
 const LengthRule kBleed = LengthRule::mm(0, 25, "3mm");
+const LengthRule kBaselineGrid = LengthRule::pt(0, 100, "13pt");
 
 void read_margins(TableReader& page, model::Design& d) {
   const char* sides[] = {"top", "bottom", "inner", "outer"};
@@ -244,6 +245,7 @@ void read_flow(TableReader& root, model::Design& d) {
   TableReader f(root.cx(), *t, "flow", "[flow]");
   d.widows = static_cast<int>(f.integer("widows", 1, 10).value_or(d.widows));
   d.orphans = static_cast<int>(f.integer("orphans", 1, 10).value_or(d.orphans));
+  d.baseline_grid = f.length("baseline-grid", kBaselineGrid).value_or(d.baseline_grid);
   f.finish();
 }
 

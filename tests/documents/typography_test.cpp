@@ -363,5 +363,45 @@ TEST_F(Typography, NoLineStartsWithADash) {
   }
 }
 
+// The baseline grid (layouts/booklet.toml, [flow] baseline-grid = 13 pt): the
+// body's lines on the two pages of every spread are in register. Read back
+// with pdftotext -bbox: every word of the body's size (the commonest word
+// height) has its box's foot a whole number of grid steps from every other's
+// on the same spread, within 0.1 pt (words of one face and size stand the same
+// distance above their box's foot).
+TEST_F(Typography, BodyBaselinesOnFacingPagesAreInRegister) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  const double grid = 13;
+  for (const char* lang : {"az", "en"}) {
+    const std::vector<BoxWord> words = bbox_words(out_ + "/booklet." + lang + ".pdf");
+    ASSERT_GT(words.size(), 1000u) << lang;
+    std::map<double, int> height_count;
+    for (const BoxWord& w : words) ++height_count[std::round((w.y1 - w.y0) * 100) / 100];
+    const double body = std::max_element(height_count.begin(), height_count.end(), [](const auto& a, const auto& b) {
+                          return a.second < b.second;
+                        })->first;
+    std::map<int, std::vector<double>> feet;  // page -> the body lines' box feet, one per line
+    for (const BoxWord& w : words) {
+      if (std::abs((w.y1 - w.y0) - body) > 0.011) continue;
+      std::vector<double>& on = feet[w.page];
+      if (std::none_of(on.begin(), on.end(), [&](double y) { return std::abs(y - w.y1) < 0.01; })) on.push_back(w.y1);
+    }
+    int spreads = 0;
+    for (int left = 2; left + 1 <= 15; left += 2) {  // page 1 is the cover, a right-hand page
+      const std::vector<double>&l = feet[left], &r = feet[left + 1];
+      if (l.empty() || r.empty()) continue;
+      ++spreads;
+      for (double a : l)
+        for (double b : r) {
+          const double off = std::fmod(std::abs(a - b), grid);
+          EXPECT_LE(std::min(off, grid - off), 0.1)
+              << lang << " pages " << left << "-" << left + 1 << ": body lines at " << a << " and " << b
+              << " pt are out of register by " << std::min(off, grid - off) << " pt";
+        }
+    }
+    EXPECT_GE(spreads, 5) << lang << ": spreads with body text on both pages (4–5 to 12–13)";
+  }
+}
+
 }  // namespace
 }  // namespace jan20::testing

@@ -4,6 +4,7 @@
 #include "text/itemize.h"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <set>
 #include <utility>
@@ -43,10 +44,12 @@ CodePoints decode(std::string_view text) {
   return d;
 }
 
+bool all_level_zero(const std::u32string& cps, UBiDiLevel paragraph_level);
+
 // Bidi embedding level of each code point (UAX #9 via ICU ubidi).
 std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
   std::vector<int> levels(d.cps.size(), paragraph_level & 1);
-  if (d.cps.empty()) return levels;
+  if (d.cps.empty() || all_level_zero(d.cps, paragraph_level)) return levels;
   UErrorCode status = U_ZERO_ERROR;
   CHandle<UBiDi, ubidi_close> bidi(ubidi_openSized(static_cast<int32_t>(d.utf16.size()), 0, &status));
   if (U_FAILURE(status)) return levels;
@@ -62,11 +65,33 @@ std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
 // Characters that need no glyph of their own: controls, format characters
 // (ZWJ, ZWNJ, soft hyphen, bidi controls) and other default ignorables, which
 // HarfBuzz hides; they never trigger a fallback or a missing-glyph report.
-bool needs_no_glyph(char32_t cp) {
+bool needs_no_glyph_by_icu(char32_t cp) {
   auto c = static_cast<UChar32>(cp);
   int8_t type = u_charType(c);
   return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_LINE_SEPARATOR ||
          type == U_PARAGRAPH_SEPARATOR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+bool needs_no_glyph(char32_t cp) {
+  // ICU's answers for the first code points, asked once (a constant table):
+  // this is asked for every character of every paragraph.
+  static const std::array<bool, 0x530> low = [] {
+    std::array<bool, 0x530> table{};
+    for (char32_t c = 0; c < table.size(); ++c) table[c] = needs_no_glyph_by_icu(c);
+    return table;
+  }();
+  return cp < low.size() ? low[cp] : needs_no_glyph_by_icu(cp);
+}
+
+// True when the UBA gives every character level 0 without running it: a
+// left-to-right paragraph whose characters all come before Hebrew (U+0590).
+// None of them is strong right-to-left (R, AL), an Arabic number (AN) or an
+// explicit embedding, override or isolate, so by W7 European numbers take the
+// L of the start of the paragraph and nothing is raised above level 0.
+bool all_level_zero(const std::u32string& cps, UBiDiLevel paragraph_level) {
+  if (paragraph_level != UBIDI_DEFAULT_LTR && paragraph_level != 0) return false;
+  for (char32_t c : cps)
+    if (c >= 0x0590) return false;
+  return true;
 }
 
 // The whitespace-delimited word around byte `at`, for messages.
@@ -197,16 +222,15 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
     previous_face = face;
     previous_span = span;
 
-    ShapingRun next{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span};
     if (!runs.empty()) {
       ShapingRun& last = runs.back();
-      if (last.bidi_level == next.bidi_level && last.script == next.script && last.lang == next.lang &&
-          last.face == next.face && last.span == next.span) {
-        last.end = next.end;
+      if (last.bidi_level == levels[i] && last.script == scripts[i] && last.face == face && last.span == span &&
+          last.lang == lang) {
+        last.end = d.byte[i + 1];
         continue;
       }
     }
-    runs.push_back(std::move(next));
+    runs.push_back(ShapingRun{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span});
   }
   return runs;
 }

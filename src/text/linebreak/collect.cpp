@@ -224,7 +224,7 @@ class Collector {
         break;
       }
     }
-    for (size_t p : h.points(word)) out.push_back(at_[first + p]);
+    for (size_t p : h.cached_points(word)) out.push_back(at_[first + p]);
   }
 
   void add_word(size_t begin, size_t end) {

@@ -122,9 +122,9 @@ class Collector {
       uint32_t gid = face ? face->glyph_for(cps_[k]) : 0;
       if (gid == 0 && face) gid = face->glyph_for(U' ');
       const int32_t advance = face ? face->advance(gid) : 0;
-      s.glyphs.push_back(gid);
-      s.advances.push_back(advance);
-      s.offsets.push_back(at_[k]);
+      if (s.glyph_count == 0) s.first_glyph = out_.space_glyphs.size();
+      out_.space_glyphs.push_back({gid, advance, at_[k]});
+      ++s.glyph_count;
       s.width += advance * scale + tracking;
     }
     s.stretch = s.width * in_.params.space_stretch;
@@ -309,10 +309,19 @@ class Collector {
       f.word = word_index;
       const text::ShapingRun& item = ctx_.shaping_runs[f.item];
       const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
-      for (const auto& g : out_.units[unit].glyphs) {
+      const std::vector<ShapedGlyph>& glyphs = out_.units[unit].glyphs;
+      size_t last = 0;
+      for (size_t k = 0; k < glyphs.size(); ++k) {
+        const ShapedGlyph& g = glyphs[k];
         if (g.cluster < from || g.cluster >= to) continue;
-        f.glyphs.push_back(g);
+        if (f.glyph_count == 0) f.first_glyph = k;
+        last = k;
+        ++f.glyph_count;
         f.width += g.x_advance * scale + tracking;
+      }
+      if (f.glyph_count > 0 && last + 1 - f.first_glyph != f.glyph_count) {  // not one stretch: copied
+        for (const auto& g : glyphs)
+          if (g.cluster >= from && g.cluster < to) f.scattered.push_back(g);
       }
       word.width += f.width;
       out_.fragments.push_back(std::move(f));

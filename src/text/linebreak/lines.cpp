@@ -290,6 +290,10 @@ class LineSetter {
 
   std::vector<Placed> place_glyphs(const Group& g, bool rtl) const {
     std::vector<Placed> out;
+    size_t count = 0;
+    for (size_t i = g.first; i <= g.last; ++i)
+      count += pieces_[i].kind == Piece::Kind::Space ? pieces_[i].space->glyph_count : pieces_[i].glyphs().size;
+    out.reserve(count);
     const text::ShapingRun& item = ctx_.shaping_runs[g.item];
     const double tracking = tracking_of(in_, item);
     auto add_piece = [&](const Piece& p, size_t index) {
@@ -380,20 +384,29 @@ class LineSetter {
       // the run; the first glyph of a cluster carries it, the others (and the
       // inserted hyphen) cover nothing.
       std::vector<uint32_t> clusters;
+      clusters.reserve(placed.size());
       for (const auto& p : placed)
         if (p.cluster != kInserted) clusters.push_back(p.cluster);
-      std::sort(clusters.begin(), clusters.end());
+      if (!std::is_sorted(clusters.begin(), clusters.end())) std::sort(clusters.begin(), clusters.end());
       clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
       std::vector<bool> taken(clusters.size(), false);
       double width = 0;
       run.glyphs.reserve(placed.size());  // exactly: the runs live until the PDF is written
+      size_t k = 0;  // the previous glyph's cluster index: glyphs mostly come in cluster order, or in reverse
       for (auto& p : placed) {
         model::Glyph glyph = p.glyph;
         if (p.cluster == kInserted) {
           glyph.text_begin = glyph.text_end = static_cast<uint32_t>(end - begin);
         } else {
-          const size_t k = static_cast<size_t>(std::lower_bound(clusters.begin(), clusters.end(), p.cluster) -
-                                               clusters.begin());
+          if (k < clusters.size() && clusters[k] == p.cluster) {
+            // the same cluster as the glyph before
+          } else if (k + 1 < clusters.size() && clusters[k + 1] == p.cluster) {
+            ++k;
+          } else if (k > 0 && clusters[k - 1] == p.cluster) {
+            --k;
+          } else {
+            k = static_cast<size_t>(std::lower_bound(clusters.begin(), clusters.end(), p.cluster) - clusters.begin());
+          }
           const uint32_t from = k == 0 ? static_cast<uint32_t>(begin) : p.cluster;
           const uint32_t to = k + 1 < clusters.size() ? clusters[k + 1] : static_cast<uint32_t>(end);
           if (!taken[k]) {

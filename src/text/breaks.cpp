@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/utf.h"
+#include "text/script.h"
 #include "core/c_handle.h"
 
 namespace jan20::text {
@@ -25,6 +26,8 @@ struct Chars {
   std::vector<size_t> at;  // at[i] = byte offset of cps[i]; at[size] = text size
 
   explicit Chars(std::string_view text) {
+    at.reserve(text.size() + 1);
+    cps.reserve(text.size());
     size_t pos = 0;
     while (pos < text.size()) {
       at.push_back(pos);
@@ -41,7 +44,7 @@ struct Chars {
 bool is_space(char32_t c) {
   // Breaking white space only: the no-break spaces are GL, not spaces here.
   if (c == 0xA0 || c == 0x202F || c == 0x2007) return false;
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
+  return is_white_space(c);
 }
 
 bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }

@@ -28,6 +28,10 @@ struct CodePoints {
 
 CodePoints decode(std::string_view text) {
   CodePoints d;
+  d.cps.reserve(text.size());
+  d.byte.reserve(text.size() + 1);
+  d.utf16.reserve(text.size());
+  d.unit.reserve(text.size());
   for (size_t pos = 0; pos < text.size();) {
     d.byte.push_back(pos);
     char32_t cp = utf8_next(text, pos);
@@ -155,11 +159,14 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
   if (text.empty()) return runs;
   CodePoints d = decode(text);
   const size_t n = d.cps.size();
-  int para_level = paragraph_level(text, paragraph_lang);
+  // The paragraph language's script, looked up once (paragraph_level's first test).
+  const hb_script_t lang_script_default = likely_script(paragraph_lang.empty() ? "und" : paragraph_lang);
+  const int para_level =
+      !paragraph_lang.empty() && script_is_rtl(lang_script_default) ? 1 : (paragraph_is_rtl(text) ? 1 : 0);
   // An explicit level for RTL languages; otherwise ICU finds the first strong
   // character (defaulting to LTR), as paragraph_is_rtl does.
   std::vector<int> levels = bidi_levels(d, para_level == 1 ? 1 : UBIDI_DEFAULT_LTR);
-  std::vector<hb_script_t> scripts = resolve_scripts(d.cps, likely_script(paragraph_lang.empty() ? "und" : paragraph_lang));
+  std::vector<hb_script_t> scripts = resolve_scripts(d.cps, lang_script_default);
 
   std::set<std::pair<size_t, char32_t>> reported;  // (span, character): report each once
   size_t span = 0;
@@ -168,6 +175,8 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
   size_t lang_span = SIZE_MAX;
   hb_script_t lang_script = HB_SCRIPT_INVALID;
   std::string lang;
+  size_t lang_version = 0;  // changes whenever `lang` does: runs compare it instead of the string
+  size_t run_lang_version = 0;
   for (size_t i = 0; i < n; ++i) {
     size_t at = d.byte[i];
     while (span + 1 < spans.size() && at >= spans[span].end) ++span;
@@ -177,7 +186,11 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
     if (span != lang_span || scripts[i] != lang_script) {
       lang_span = span;
       lang_script = scripts[i];
-      lang = language_for_script(s && !s->lang.empty() ? s->lang : paragraph_lang, scripts[i]);
+      std::string next = language_for_script(s && !s->lang.empty() ? s->lang : paragraph_lang, scripts[i]);
+      if (next != lang || lang_version == 0) {
+        lang = std::move(next);
+        ++lang_version;
+      }
     }
 
     // Font fallback: a letter takes the first face of the chain that has it;
@@ -225,12 +238,13 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
     if (!runs.empty()) {
       ShapingRun& last = runs.back();
       if (last.bidi_level == levels[i] && last.script == scripts[i] && last.face == face && last.span == span &&
-          last.lang == lang) {
+          run_lang_version == lang_version) {
         last.end = d.byte[i + 1];
         continue;
       }
     }
     runs.push_back(ShapingRun{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span});
+    run_lang_version = lang_version;
   }
   return runs;
 }

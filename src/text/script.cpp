@@ -147,6 +147,15 @@ std::string iso15924(hb_script_t script) {
   return buf;
 }
 
+bool is_white_space(char32_t cp) {
+  static const std::array<bool, 0x530> low = [] {
+    std::array<bool, 0x530> table{};
+    for (char32_t c = 0; c < table.size(); ++c) table[c] = u_isUWhiteSpace(static_cast<UChar32>(c));
+    return table;
+  }();
+  return cp < low.size() ? low[cp] : u_isUWhiteSpace(static_cast<UChar32>(cp));
+}
+
 bool script_is_rtl(hb_script_t script) { return hb_script_get_horizontal_direction(script) == HB_DIRECTION_RTL; }
 
 std::string primary_language(std::string_view bcp47) {

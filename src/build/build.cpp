@@ -152,6 +152,12 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
 
   ed.stopped_at = Stage::Pdf;
   pdf::PdfOptions popts = pdf_options(options, threads);
+  // The writer embeds the faces the font stage loaded, without reading their files again.
+  for (size_t i = 0; i < ed.paged->fonts.size(); ++i) {
+    const font::Face* face = ws.fonts->face(static_cast<int>(i));
+    bool same = face && face->path() == ed.paged->fonts[i].path && face->index() == ed.paged->fonts[i].index;
+    popts.faces.push_back(same ? face->hb_face() : nullptr);
+  }
   check_output_intent(popts, options, ed.sink);
   if (has_errors(ed.sink, options.strict)) return;
   // The profiles embedded as output intents are inputs too (--deps).

@@ -70,6 +70,17 @@ class Collector {
   }
 
   Collected run() {
+    // Room for a paragraph of words of about six bytes and a space each (the
+    // vectors grow past it when needed).
+    const size_t words = text_.size() / 6 + 1;
+    out_.units.reserve(words);
+    out_.fragments.reserve(words * 2);
+    out_.spaces.reserve(words);
+    out_.space_glyphs.reserve(words);
+    out_.breaks.reserve(words);
+    out_.words.reserve(words);
+    out_.elements.reserve(words * 4);
+    out_.nodes.reserve(words * 6);
     if (in_.first_indent > 0) {
       out_.nodes.push_back(Node::box(in_.first_indent, element(Element::Kind::Indent, 0)));
     }
@@ -295,7 +306,14 @@ class Collector {
       else if (kind == static_cast<int>(BreakOpportunity::Kind::Other))
         cuts.emplace_back(o, static_cast<int>(BreakPoint::Kind::Other));
     }
-    std::stable_sort(cuts.begin(), cuts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // A stable insertion sort by offset: a word has a handful of cuts, and
+    // std::stable_sort asks for a temporary buffer every time.
+    for (size_t c = 1; c < cuts.size(); ++c) {
+      const std::pair<size_t, int> cut = cuts[c];
+      size_t at = c;
+      for (; at > 0 && cuts[at - 1].first > cut.first; --at) cuts[at] = cuts[at - 1];
+      cuts[at] = cut;
+    }
     size_t kept = 0;
     for (size_t c = 0; c < cuts.size(); ++c) {
       if (kept > 0 && cuts[kept - 1].first == cuts[c].first)

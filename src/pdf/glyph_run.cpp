@@ -138,11 +138,12 @@ uint32_t GlyphPairs::add(uint32_t gid, std::string_view text, int uses) {
 }
 
 void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
-              std::vector<uint32_t>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts) {
+              std::vector<PairId>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts) {
   clusters_of(run, clusters);
   glyph_texts(run, clusters, nominal, texts);
-  for (size_t pos = 0; pos < texts.size(); ++pos) ids.push_back(pairs.add(run.glyphs[glyph_at(run, pos)].id, texts[pos]));
-  if (join && join->word_break_space && nominal) ids.push_back(pairs.add(nominal(U' '), " "));
+  for (size_t pos = 0; pos < texts.size(); ++pos)
+    ids.push_back(static_cast<PairId>(pairs.add(run.glyphs[glyph_at(run, pos)].id, texts[pos])));
+  if (join && join->word_break_space && nominal) ids.push_back(static_cast<PairId>(pairs.add(nominal(U' '), " ")));
 }
 
 namespace {
@@ -159,6 +160,10 @@ void plan_pages(const model::PagedDocument& doc, const std::vector<NominalGlyph>
     const model::Page& page = doc.pages[p];
     TextPlan::PageIds& out = plan.pages[p];
     out.item_begin.reserve(page.items.size() + 1);
+    size_t glyphs = 0;  // an upper bound: a run's glyphs and its space
+    for (const model::PageItem& item : page.items)
+      if (const auto* run = std::get_if<model::GlyphRun>(&item)) glyphs += run->glyphs.size() + 1;
+    out.ids.reserve(glyphs);
     for (size_t i = 0; i < page.items.size(); ++i) {
       out.item_begin.push_back(static_cast<uint32_t>(out.ids.size()));
       const auto* run = std::get_if<model::GlyphRun>(&page.items[i]);
@@ -192,17 +197,17 @@ TextPlan plan_text(const model::PagedDocument& doc, const std::vector<NominalGly
   if (helper.joinable()) helper.join();
   if (!split) return plan;
 
-  std::vector<std::vector<uint32_t>> renumber(second.size());
+  std::vector<std::vector<PairId>> renumber(second.size());
   for (size_t f = 0; f < second.size(); ++f)
     for (uint32_t id = 0; id < second[f].size(); ++id)
-      renumber[f].push_back(plan.fonts[f].add(second[f][id].gid, second[f][id].text, second[f][id].uses));
+      renumber[f].push_back(static_cast<PairId>(plan.fonts[f].add(second[f][id].gid, second[f][id].text, second[f][id].uses)));
   for (size_t p = middle; p < doc.pages.size(); ++p) {
     const model::Page& page = doc.pages[p];
     TextPlan::PageIds& ids = plan.pages[p];
     for (size_t i = 0; i < page.items.size(); ++i) {
       const auto* run = std::get_if<model::GlyphRun>(&page.items[i]);
       if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
-      const std::vector<uint32_t>& to = renumber[static_cast<size_t>(run->font)];
+      const std::vector<PairId>& to = renumber[static_cast<size_t>(run->font)];
       for (uint32_t k = ids.item_begin[i]; k < ids.item_begin[i + 1]; ++k) ids.ids[k] = to[ids.ids[k]];
     }
   }
@@ -328,7 +333,7 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
   return plan;
 }
 
-TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const uint32_t> ids, const GlyphMapping& mapping,
+TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
                                 const std::string& font, double x, double y, const RunJoin* join) {
   TextRunContent out;
   out.font = font;
@@ -354,8 +359,7 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const uint
     pen += g.x_advance * per_unit + g.extra * per_point;
   }
   const GlyphMapping::Show kNone;
-  constexpr uint32_t kNoPair = UINT32_MAX;
-  auto show = [&](uint32_t id) -> const GlyphMapping::Show& {
+  auto show = [&](PairId id) -> const GlyphMapping::Show& {
     return id < mapping.by_pair.size() ? mapping.by_pair[id] : kNone;
   };
   for (size_t pos = 0; pos < n; ++pos) {

@@ -125,15 +125,29 @@ std::vector<std::string> glyph_texts(const model::GlyphRun& run, const NominalGl
 }
 
 uint32_t GlyphPairs::add(uint32_t gid, std::string_view text, int uses) {
+  // The packed key: glyph id, then the text's length (1..3) and bytes.
+  uint64_t packed = 0;
+  Recent* slot = nullptr;
+  if (!text.empty() && text.size() <= 3) {
+    packed = uint64_t{gid} << 32 | uint64_t{text.size()} << 24;
+    for (size_t i = 0; i < text.size(); ++i) packed |= uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+    slot = &recent_[(packed ^ packed >> 29 ^ gid * 0x9E3779B1u) % kRecent];
+    if (slot->key == packed) {
+      pairs_[slot->id].uses += uses;
+      return slot->id;
+    }
+  }
+  uint32_t id = 0;
   auto found = ids_.find(Key{gid, text});
   if (found != ids_.end()) {
-    pairs_[found->second].uses += uses;
-    return found->second;
+    id = found->second;
+    pairs_[id].uses += uses;
+  } else {
+    id = static_cast<uint32_t>(pairs_.size());
+    pairs_.push_back({gid, std::string(text), uses});
+    ids_.emplace(Key{gid, pairs_.back().text}, id);
   }
-  auto id = static_cast<uint32_t>(pairs_.size());
-  pairs_.push_back({gid, std::string(text), uses});
-  const Pair& pair = pairs_.back();
-  ids_.emplace(Key{gid, pair.text}, id);
+  if (slot) *slot = {packed, id};
   return id;
 }
 

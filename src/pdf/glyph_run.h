@@ -136,6 +136,14 @@ class GlyphPairs {
   };
   std::deque<Pair> pairs_;  // stable: the keys view their texts
   std::unordered_map<Key, uint32_t, KeyHash> ids_;
+  // Most texts are one letter of one to three bytes: such a pair, packed
+  // into 64 bits, is looked up in a small direct-mapped table first.
+  struct Recent {
+    uint64_t key = 0;  // 0: empty (a packed key always has its length bits set)
+    uint32_t id = 0;
+  };
+  static constexpr size_t kRecent = 1024;
+  std::vector<Recent> recent_ = std::vector<Recent>(kRecent);
 };
 
 // A pair's number as a page stores it: two bytes a glyph. A font with more

@@ -5,9 +5,9 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "build/edition.h"
@@ -152,6 +152,12 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
 
   ed.stopped_at = Stage::Pdf;
   pdf::PdfOptions popts = pdf_options(options, threads);
+  // The writer embeds the faces the font stage loaded, without reading their files again.
+  for (size_t i = 0; i < ed.paged->fonts.size(); ++i) {
+    const font::Face* face = ws.fonts->face(static_cast<int>(i));
+    bool same = face && face->path() == ed.paged->fonts[i].path && face->index() == ed.paged->fonts[i].index;
+    popts.faces.push_back(same ? face->hb_face() : nullptr);
+  }
   check_output_intent(popts, options, ed.sink);
   if (has_errors(ed.sink, options.strict)) return;
   // The profiles embedded as output intents are inputs too (--deps).
@@ -183,6 +189,7 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   if (doc) {
     collect_images(*doc, &ed.files);
     collect_pattern_files(*doc, ed.lang, &ed.files);
+    if (!options.write) ed.numbers = load::numbers_in(*doc);
   }
   if (!doc || ed.sink.has_errors()) return;
   // Bold or italic text drawn from a fallback of another weight: a warning.
@@ -264,6 +271,16 @@ static void verify_edition(Edition& ed, const BuildOptions& options, const std::
   }
 }
 
+// `check`: the editions of each document against each other (the numbers
+// they write), once all of them are loaded.
+static void check_numbers_across_editions(const std::vector<std::unique_ptr<Edition>>& editions) {
+  std::map<std::string, std::vector<load::EditionNumbers>> by_document;
+  for (const auto& ed : editions)
+    if (ed->numbers) by_document[ed->document].push_back({ed->lang, ed->content, *ed->numbers, &ed->sink});
+  for (const auto& [document, numbers] : by_document)
+    if (numbers.size() > 1) load::check_edition_numbers(numbers);
+}
+
 BuildResult run_build(const BuildOptions& options) {
   BuildResult result;
   // An output path that cannot be written is known before anything is built:
@@ -324,6 +341,7 @@ BuildResult run_build(const BuildOptions& options) {
   worker();
   for (auto& t : pool) t.join();
 
+  if (!options.write) check_numbers_across_editions(result.editions);
   if (options.verify)
     for (const auto& ed : result.editions) verify_edition(*ed, options, ws.load.root);
   bool failed = result.sink.has_errors();

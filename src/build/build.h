@@ -11,12 +11,14 @@
 // and measured is what users run. Nothing here prints: results come back as
 // values, with their diagnostics, for the caller to show.
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
 #include "layout/typeset.h"
+#include "load/load.h"
 #include "model/paged.h"
 #include "pdf/preflight.h"
 
@@ -66,6 +68,9 @@ struct Edition {
   std::unique_ptr<pdf::Preflight> preflight;  // for --report
   double milliseconds = 0;
   std::set<std::string> files;  // read by this edition (for --deps)
+  // `check`: the numbers its content writes, compared with the other editions
+  // of its document once all are loaded; nullopt when the content did not load.
+  std::optional<std::vector<load::NumberUse>> numbers;
   bool written = false;
   std::string rendered;         // `check` (write = false): the PDF's bytes, rendered in memory
   std::string rendered_imposed; // the printer sheets' bytes, when imposed in memory

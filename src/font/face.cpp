@@ -167,8 +167,12 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
 bool Face::has_glyph(char32_t cp) const { return glyph_for(cp) != 0; }
 
 uint32_t Face::glyph_for(char32_t cp) const {
+  if (cp < kGlyphCacheSize) {
+    if (const uint32_t known = glyph_cache_[cp].load(std::memory_order_relaxed)) return known - 1;
+  }
   hb_codepoint_t gid = 0;
-  if (!hb_font_get_nominal_glyph(hb_font(), cp, &gid)) return 0;
+  if (!hb_font_get_nominal_glyph(hb_font(), cp, &gid)) gid = 0;
+  if (cp < kGlyphCacheSize) glyph_cache_[cp].store(gid + 1, std::memory_order_relaxed);
   return gid;
 }
 

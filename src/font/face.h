@@ -7,6 +7,8 @@
 // every query goes through HarfBuzz's own OpenType functions, which are safe
 // to call from several threads at once on the same hb_font_t. A Face is
 // therefore immutable after load() and may be shared freely between threads.
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -89,6 +91,12 @@ class Face {
   CHandle<hb_blob_t, hb_blob_destroy> hb_blob_;
   CHandle<hb_face_t, hb_face_destroy> hb_face_;
   CHandle<hb_font_t, hb_font_destroy> hb_font_;
+  // glyph_for's answers for the first code points (Latin, Greek, Cyrillic,
+  // where almost all text is), learnt on first use: itemize asks for every
+  // character of every paragraph. Each slot holds the glyph id + 1, or 0 while
+  // not yet known; relaxed atomics, as every thread would store the same value.
+  static constexpr char32_t kGlyphCacheSize = 0x530;
+  mutable std::array<std::atomic<uint32_t>, kGlyphCacheSize> glyph_cache_{};
 };
 
 }  // namespace jan20::font

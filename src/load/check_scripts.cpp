@@ -9,9 +9,11 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <array>
 #include <map>
 
 #include "core/utf.h"
+
 #include "load/load.h"
 #include "load/text_util.h"
 #include "model/block_texts.h"
@@ -46,11 +48,22 @@ std::string cp_text(char32_t cp) { return u32_to_utf8(std::u32string(1, cp)); }
 
 enum class Script { Other, Latin, Cyrillic };
 
-Script script_of(char32_t cp) {
+Script script_by_icu(char32_t cp) {
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode s = uscript_getScript(static_cast<UChar32>(cp), &status);
   if (U_FAILURE(status)) return Script::Other;
   return s == USCRIPT_LATIN ? Script::Latin : s == USCRIPT_CYRILLIC ? Script::Cyrillic : Script::Other;
+}
+
+Script script_of(char32_t cp) {
+  // ICU's answers for Latin and Cyrillic's blocks, asked once (a constant
+  // table): this is asked for every letter of the content.
+  static const std::array<Script, 0x530> low = [] {
+    std::array<Script, 0x530> table{};
+    for (char32_t c = 0; c < table.size(); ++c) table[c] = script_by_icu(c);
+    return table;
+  }();
+  return cp < low.size() ? low[cp] : script_by_icu(cp);
 }
 
 bool word_char(char32_t cp) {
@@ -121,14 +134,15 @@ struct Checker {
       cyrillic += s == Script::Cyrillic;
     }
     bool cyrillic_word = cyrillic > latin || (cyrillic == latin && lang.find("Cyrl") != std::string_view::npos);
-    std::string word = u32_to_utf8(u.substr(begin, end - begin));
+    // The word as UTF-8, made only for a message.
+    auto word = [&] { return u32_to_utf8(u.substr(begin, end - begin)); };
 
     for (size_t i = begin; i < end; ++i) {
       char32_t c = u[i];
       if (c == 0x01DD || c == 0x0258 || c == 0x018E) {
         bool upper = c == 0x018E;
         char32_t fix = cyrillic_word ? (upper ? 0x04D8 : 0x04D9) : (upper ? 0x018F : 0x0259);
-        sink.warning(at(i), "'" + cp_text(c) + "' " + codepoint_label(c) + " in '" + shorten(word) +
+        sink.warning(at(i), "'" + cp_text(c) + "' " + codepoint_label(c) + " in '" + shorten(word()) +
                                 "' is not the Azerbaijani schwa",
                      "write " + cp_text(fix) + " " + codepoint_label(fix));
       }
@@ -139,7 +153,7 @@ struct Checker {
       if (script_of(u[i]) != minority) continue;
       const auto& map = minority == Script::Cyrillic ? cyrillic_to_latin() : latin_to_cyrillic();
       std::string what = minority == Script::Cyrillic ? "Cyrillic" : "Latin";
-      std::string message = "word '" + shorten(word) + "' mixes Latin and Cyrillic letters: '" + cp_text(u[i]) +
+      std::string message = "word '" + shorten(word()) + "' mixes Latin and Cyrillic letters: '" + cp_text(u[i]) +
                             "' " + codepoint_label(u[i]) + " is " + what;
       auto fix = map.find(u[i]);
       sink.warning(at(i), message,

@@ -368,7 +368,7 @@ void read_block(ContentState& st, const toml::table& t, const std::string& path,
                  [&](model::Names& n) { read_names(st, r, n); },
              },
              b.content);
-  r.finish(foreign_key_hints(*type));
+  r.finish(r.has_unknown_keys() ? foreign_key_hints(*type) : std::map<std::string, std::string>{});  // hints only when needed
 
   // Headings get an anchor for the table of contents and for links.
   const model::Heading* heading = b.as<model::Heading>();

@@ -56,6 +56,28 @@ model::FontManifest load_font_manifest(const std::string& path, const LoadOption
 std::string resolve_project_path(const std::string& relative, const LoadOptions& options,
                                  const SourceLocation& where, DiagnosticSink& sink);
 
+// A number as an edition's text writes it, for comparing editions: the
+// digits of any script as ASCII, grouping separators ("1,000", "1 000") and
+// leading zeros dropped ("744", "1990", "1000").
+struct NumberUse {
+  std::string value;
+  SourceLocation where;  // its first digit (the block's position when the text's own is not known)
+};
+// Every number in the text an edition sets (its title, subtitle, source and
+// blocks; not what the layout adds), in reading order.
+std::vector<NumberUse> numbers_in(const model::Document& doc);
+
+// Editions of one document carry the same facts: each number one edition
+// writes and another does not is a warning at its first use, reported into
+// the sink of the edition that writes it.
+struct EditionNumbers {
+  std::string lang;      // "en"
+  std::string content;   // its content file, as diagnostics name it
+  std::vector<NumberUse> numbers;
+  DiagnosticSink* sink;
+};
+void check_edition_numbers(const std::vector<EditionNumbers>& editions);
+
 // Content checks that eyes miss: words mixing Latin and Cyrillic, schwa
 // look-alikes (ǝ U+01DD, Ǝ U+018E). Warnings at file:line:col with the fix.
 void check_scripts(const model::Document& doc, DiagnosticSink& sink);

@@ -96,6 +96,9 @@ std::optional<LoadedProject> load_all(const LoadOptions& options, DiagnosticSink
       if (!document) continue;
       doc.editions.push_back({edition.lang, edition.content, edition.output, std::move(*document)});
     }
+    std::vector<EditionNumbers> numbers;
+    for (const LoadedEdition& e : doc.editions) numbers.push_back({e.lang, e.content, numbers_in(e.document), &sink});
+    check_edition_numbers(numbers);
     loaded.documents.push_back(std::move(doc));
   }
   if (sink.error_count() != errors) return std::nullopt;

@@ -162,6 +162,8 @@ StringPositions::StringPositions(const SourceFile& file, const toml::node& node)
   if (!value || offset == std::string::npos) return;
   std::string decoded;
   std::vector<std::pair<int, int>> positions;
+  decoded.reserve(value->size());
+  positions.reserve(value->size() + 1);
   LiteralReader reader(file.text, offset, start_.line, start_.column);
   if (!reader.read(decoded, positions) || decoded != *value) return;
   positions_ = std::move(positions);

@@ -286,6 +286,12 @@ const toml::array* TableReader::array(std::string_view key) {
   return n ? read_array(cx_, *n, key_path(key)) : nullptr;
 }
 
+bool TableReader::has_unknown_keys() const {
+  for (auto&& [k, v] : table_)
+    if (std::find(known_.begin(), known_.end(), k.str()) == known_.end()) return true;
+  return false;
+}
+
 void TableReader::finish(const std::map<std::string, std::string>& hints) {
   std::vector<const toml::key*> unknown;
   for (auto&& [k, v] : table_) {

@@ -103,6 +103,8 @@ class TableReader {
   // suggestion for particular keys ("items" in a paragraph block: "'items'
   // belongs to list blocks").
   void finish(const std::map<std::string, std::string>& hints = {});
+  // True when finish() would report a key (so that hints are worked out only then).
+  bool has_unknown_keys() const;
 
  private:
   const Ctx& cx_;

@@ -1,5 +1,6 @@
 #include "pdf/content.h"
 
+#include <charconv>
 #include <cmath>
 
 #include "core/json.h"
@@ -38,7 +39,7 @@ class TjWriter {
     open();
     close_hex();
     if (need_space_) out_ += ' ';
-    out_ += num(n, 3);
+    append_num(out_, n, 3);
     need_space_ = true;
   }
   void close() {
@@ -70,6 +71,38 @@ class TjWriter {
 
 std::string num(double v, int decimals) { return json_number(v, decimals); }  // never "nan" in a content stream
 
+void append_num(std::string& out, double v, int decimals) {
+  // json_number's digits without its strings: at most 4 decimals, |v| < 1e15
+  // (else "0"), scaled to an integer and printed with to_chars. Anything
+  // outside that goes the long way, to keep one definition of the result.
+  static constexpr double kScale[] = {1, 10, 100, 1000, 10000};
+  if (!(decimals >= 0 && decimals <= 4) || !std::isfinite(v) || !(std::fabs(v) < 1e15) ||
+      std::fabs(v) * kScale[decimals] >= 9e18) {
+    out += num(v, decimals);
+    return;
+  }
+  long long scaled = std::llround(v * kScale[decimals]);
+  unsigned long long mag = scaled < 0 ? static_cast<unsigned long long>(-scaled) : static_cast<unsigned long long>(scaled);
+  const auto p = static_cast<unsigned long long>(kScale[decimals]);
+  unsigned long long whole = mag / p, frac = mag % p;
+  char buf[48];
+  char* at = buf;
+  if (scaled < 0) *at++ = '-';
+  at = std::to_chars(at, buf + sizeof buf, whole).ptr;
+  if (frac != 0) {
+    *at++ = '.';
+    char digits[8];
+    for (int i = decimals - 1; i >= 0; --i) {
+      digits[i] = static_cast<char>('0' + frac % 10);
+      frac /= 10;
+    }
+    int used = decimals;
+    while (used > 0 && digits[used - 1] == '0') --used;
+    for (int i = 0; i < used; ++i) *at++ = digits[i];
+  }
+  out.append(buf, at);
+}
+
 std::string pdf_text_string_literal(const std::string& utf8) {
   bool ascii = true;
   for (unsigned char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7F;
@@ -92,11 +125,26 @@ std::string pdf_text_string_literal(const std::string& utf8) {
 
 std::string encode_text_run(const TextRunContent& run) {
   std::string out;
-  out.reserve(64 + run.glyphs.size() * 8);
-  out += '/' + run.font + ' ' + num(run.size) + " Tf\n";
-  out += "1 0 0 1 " + num(run.x) + ' ' + num(run.y) + " Tm\n";
+  encode_text_run(run, out);
+  return out;
+}
+
+void encode_text_run(const TextRunContent& run, std::string& out) {
+  out.reserve(out.size() + 64 + run.glyphs.size() * 8);
+  out += '/';
+  out += run.font;
+  out += ' ';
+  append_num(out, run.size);
+  out += " Tf\n1 0 0 1 ";
+  append_num(out, run.x);
+  out += ' ';
+  append_num(out, run.y);
+  out += " Tm\n";
   const bool scaled = std::abs(run.hscale - 1) > 1e-9;
-  if (scaled) out += num(100 * run.hscale) + " Tz\n";  // font expansion
+  if (scaled) {  // font expansion
+    append_num(out, 100 * run.hscale);
+    out += " Tz\n";
+  }
 
   TjWriter tj(out);
   double pen = 0;   // where the viewer's pen is, 1/1000 em from the origin
@@ -112,13 +160,16 @@ std::string encode_text_run(const TextRunContent& run) {
     }
     if (!in_span && next_span < run.spans.size() && run.spans[next_span].begin == i) {
       tj.close();
-      out += "/Span <</ActualText " + pdf_text_string_literal(run.spans[next_span].text) + ">> BDC\n";
+      out += "/Span <</ActualText ";
+      out += pdf_text_string_literal(run.spans[next_span].text);
+      out += ">> BDC\n";
       ++next_span;
       in_span = true;
     }
     if (g.rise != rise) {
       tj.close();
-      out += num(g.rise * run.size / 1000.0) + " Ts\n";
+      append_num(out, g.rise * run.size / 1000.0);
+      out += " Ts\n";
       rise = g.rise;
     }
     // TJ number n moves the pen by -n: move from `pen` to `g.x`.
@@ -134,7 +185,6 @@ std::string encode_text_run(const TextRunContent& run) {
   if (in_span) out += end_marked_content();
   if (rise != 0) out += "0 Ts\n";
   if (scaled) out += "100 Tz\n";
-  return out;
 }
 
 std::string begin_marked_content(const std::string& role, int mcid) {

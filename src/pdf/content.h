@@ -48,6 +48,8 @@ struct TextRunContent {
 // Identity-H). Glyphs inside an ActualText span are bracketed by
 // /Span <</ActualText …>> BDC … EMC.
 std::string encode_text_run(const TextRunContent& run);
+// The same, appended to `out` (a buffer reused from run to run).
+void encode_text_run(const TextRunContent& run, std::string& out);
 
 // "<FEFF…>" for non-ASCII text, "(…)" (escaped) for printable ASCII, "()" for empty.
 std::string pdf_text_string_literal(const std::string& utf8);
@@ -60,5 +62,7 @@ std::string end_marked_content();
 
 // Locale-free number for content streams, at most `decimals` decimals.
 std::string num(double v, int decimals = 4);
+// The same digits appended to `out`, without allocating.
+void append_num(std::string& out, double v, int decimals = 4);
 
 }  // namespace jan20::pdf

@@ -54,17 +54,35 @@ std::unique_ptr<FontProgram> FontProgram::open(const std::string& path, int inde
     return nullptr;
   }
   f->hb_->face.reset(hb_face_create(f->hb_->blob.get(), static_cast<unsigned>(index)));
+  return finish(std::move(f), path, index, error);
+}
+
+std::unique_ptr<FontProgram> FontProgram::share(hb_face_t* face, const std::string& path, int index,
+                                                std::string* error) {
+  std::unique_ptr<FontProgram> f(new FontProgram);
+  f->hb_ = std::make_unique<Handles>();
+  f->hb_->blob.reset(hb_face_reference_blob(face));  // the whole file, as hb_face_create was given it
+  f->hb_->face.reset(hb_face_reference(face));
+  return finish(std::move(f), path, index, error);
+}
+
+std::unique_ptr<FontProgram> FontProgram::finish(std::unique_ptr<FontProgram> f, const std::string& path, int index,
+                                                 std::string* error) {
   if (hb_face_get_glyph_count(f->hb_->face.get()) == 0) {
     *error = "'" + path + "' (face " + std::to_string(index) + ") is not a font HarfBuzz can read";
     return nullptr;
   }
   f->hb_->font.reset(hb_font_create(f->hb_->face.get()));  // scale = units per em: advances in font units
   f->read_metrics();
-  if (!f->metrics_.cff && f->table(HB_TAG('g', 'l', 'y', 'f')).empty()) {
+  if (!f->metrics_.cff && !f->has_table(HB_TAG('g', 'l', 'y', 'f'))) {
     *error = "'" + path + "' has neither TrueType ('glyf') nor CFF outlines (CFF2 and bitmap fonts are not supported)";
     return nullptr;
   }
   return f;
+}
+
+bool FontProgram::has_table(uint32_t tag) const {
+  return hb_blob_get_length(HbBlob(hb_face_reference_table(hb_->face.get(), tag)).get()) > 0;
 }
 
 std::string FontProgram::table(uint32_t tag) const {
@@ -89,7 +107,7 @@ void FontProgram::read_metrics() {
     m.weight = be_u16(os2, 4);
     m.fs_type = be_u16(os2, 8);
   }
-  m.cff = !table(HB_TAG('C', 'F', 'F', ' ')).empty();
+  m.cff = has_table(HB_TAG('C', 'F', 'F', ' '));
   char name[128];
   unsigned len = sizeof name;
   if (hb_ot_name_get_utf8(hb_->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name) > 0)

@@ -43,6 +43,9 @@ class FontProgram {
   // Opens `path` (face `index` of a collection). Returns null and sets
   // `error` when the file cannot be read or is not a font.
   static std::unique_ptr<FontProgram> open(const std::string& path, int index, std::string* error);
+  // The same for a face already loaded (the font stage's): it is shared, not
+  // read again. `path` names it in errors.
+  static std::unique_ptr<FontProgram> share(hb_face_t* face, const std::string& path, int index, std::string* error);
   ~FontProgram();  // defined where Handles is complete
 
   const FontMetrics& metrics() const { return metrics_; }
@@ -61,7 +64,11 @@ class FontProgram {
 
  private:
   FontProgram() = default;
+  // Checks the face and reads its metrics (open, share).
+  static std::unique_ptr<FontProgram> finish(std::unique_ptr<FontProgram> f, const std::string& path, int index,
+                                             std::string* error);
   std::string table(uint32_t tag) const;
+  bool has_table(uint32_t tag) const;  // without copying it
   void read_metrics();
 
   struct Handles;  // the file's blob, its face and font, owned (font_program.cpp)

@@ -94,8 +94,9 @@ GlyphMapping assign_cids(const FontUse& use, const std::map<uint32_t, uint32_t>&
 }
 
 bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
-                      const FontUse& use, EmbeddedFont* out, DiagnosticSink& sink) {
+                      const GlyphPairs& pairs, EmbeddedFont* out, DiagnosticSink& sink) {
   SourceLocation where{resource.path};
+  const FontUse use = font_use(pairs);
   std::string error;
   const FontMetrics& m = program.metrics();
   if (m.fs_type & (kFsTypeRestricted | kFsTypeBitmapOnly)) {
@@ -120,15 +121,14 @@ bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const F
     sink.error(where, std::string(subsetting ? "cannot subset the font: " : "cannot embed the font: ") + error);
     return false;
   }
-  size_t pairs = 0;
-  for (const auto& [gid, texts] : use.texts) pairs += texts.size();
-  if (pairs >= 0xFFFF || subset->old_to_new.size() >= 0xFFFF) {
+  if (pairs.size() >= 0xFFFF || subset->old_to_new.size() >= 0xFFFF) {
     sink.error(where, "more than 65535 different glyphs of one font", "split the document");
     return false;
   }
   std::vector<uint16_t> cid_to_gid;
   out->mapping = assign_cids(use, subset->old_to_new, [&](uint32_t g) { return program.advance(g); },
                              m.units_per_em, !m.cff, &cid_to_gid);
+  index_pairs(pairs, out->mapping);
   const GlyphMapping& map = out->mapping;
   std::vector<CidText> to_unicode;
   for (const auto& [cid, text] : map.unicode) to_unicode.push_back({cid, text});

@@ -36,11 +36,11 @@ GlyphMapping assign_cids(const FontUse& use, const std::map<uint32_t, uint32_t>&
                          const std::function<int(uint32_t)>& advance, int units_per_em, bool cid_per_text,
                          std::vector<uint16_t>* cid_to_gid);
 
-// Subsets `program` to the glyphs in `use` and adds the font's objects to
+// Subsets `program` to the glyphs of `pairs` and adds the font's objects to
 // `doc`. Reports into `sink` (with the font's path) and returns false on
 // failure: embedding forbidden by the font's licence bits (OS/2 fsType),
 // glyph ids the font does not have, subsetting failure, libharu errors.
 bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
-                      const FontUse& use, EmbeddedFont* out, DiagnosticSink& sink);
+                      const GlyphPairs& pairs, EmbeddedFont* out, DiagnosticSink& sink);
 
 }  // namespace jan20::pdf

@@ -10,10 +10,10 @@
 namespace jan20::pdf {
 namespace {
 
-std::string glyph_range_text(const model::GlyphRun& run, const model::Glyph& g) {
+std::string_view glyph_range_text(const model::GlyphRun& run, const model::Glyph& g) {
   if (g.text_end <= g.text_begin || g.text_begin >= run.text.size()) return {};
   size_t end = std::min<size_t>(g.text_end, run.text.size());
-  return run.text.substr(g.text_begin, end - g.text_begin);
+  return std::string_view(run.text).substr(g.text_begin, end - g.text_begin);
 }
 
 bool is_space(char32_t c) {
@@ -21,151 +21,238 @@ bool is_space(char32_t c) {
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-bool has_space(const std::string& text) {
+bool has_space(std::string_view text) {
   for (size_t pos = 0; pos < text.size();)
     if (is_space(utf8_next(text, pos))) return true;
   return false;
 }
 
 // The text a cluster must extract as.
-const std::string& wanted_text(const Cluster& c) {
-  static const std::string hyphen = kInsertedHyphen;
-  return c.inserted_hyphen ? hyphen : c.text;
-}
+std::string_view wanted_text(const Cluster& c) { return c.inserted_hyphen ? std::string_view(kInsertedHyphen) : c.text; }
 
 }  // namespace
 
 std::vector<size_t> writing_order(const model::GlyphRun& run) {
   std::vector<size_t> order(run.glyphs.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = run.rtl ? order.size() - 1 - i : i;
+  for (size_t i = 0; i < order.size(); ++i) order[i] = glyph_at(run, i);
   return order;
 }
 
-std::vector<Cluster> clusters_of(const model::GlyphRun& run, const std::vector<size_t>& order) {
-  std::vector<Cluster> out;
-  for (size_t pos = 0; pos < order.size(); ++pos) {
-    std::string text = glyph_range_text(run, run.glyphs[order[pos]]);
-    bool inserted_hyphen = run.hyphenated && order[pos] == run.glyphs.size() - 1 && text.empty();
+void clusters_of(const model::GlyphRun& run, std::vector<Cluster>& out) {
+  out.clear();
+  const size_t n = run.glyphs.size();
+  for (size_t pos = 0; pos < n; ++pos) {
+    const size_t g = glyph_at(run, pos);
+    std::string_view text = glyph_range_text(run, run.glyphs[g]);
+    bool inserted_hyphen = run.hyphenated && g == n - 1 && text.empty();
     if (out.empty() || !text.empty() || inserted_hyphen || out.back().inserted_hyphen) {
       out.push_back({pos, pos + 1, text, inserted_hyphen});
     } else {
       out.back().end = pos + 1;
     }
   }
+}
+
+std::vector<Cluster> clusters_of(const model::GlyphRun& run) {
+  std::vector<Cluster> out;
+  clusters_of(run, out);
   return out;
 }
 
-std::vector<std::string> glyph_texts(const model::GlyphRun& run, const std::vector<size_t>& order,
-                                     const std::vector<Cluster>& clusters, const NominalGlyph& nominal) {
-  std::vector<std::string> texts(order.size());
+void glyph_texts(const model::GlyphRun& run, const std::vector<Cluster>& clusters, const NominalGlyph& nominal,
+                 std::vector<std::string_view>& texts) {
+  texts.assign(run.glyphs.size(), {});
   for (const Cluster& c : clusters) {
     if (c.inserted_hyphen) {
       texts[c.begin] = kInsertedHyphen;
       continue;
     }
-    if (c.end - c.begin == 1 || !nominal) {
+    const size_t glyphs = c.end - c.begin;
+    if (glyphs == 1 || !nominal) {
       texts[c.begin] = c.text;
       continue;
     }
     // Align characters with glyphs: a character whose cmap glyph is the next
     // unmatched glyph of the cluster goes to it; any other character stays
-    // with the glyph before (a ligature, a contextual form).
-    std::vector<std::string> split(c.end - c.begin);
+    // with the glyph before (a ligature, a contextual form). The glyph a
+    // character goes to never moves back, so each glyph's text is one
+    // stretch of the cluster's text, and the stretches add up to all of it.
     size_t current = 0, next = 0;
+    size_t local[32];  // where each glyph's text starts
+    std::vector<size_t> heap;
+    size_t* starts = local;
+    if (glyphs > std::size(local)) {
+      heap.resize(glyphs);
+      starts = heap.data();
+    }
+    std::fill(starts, starts + glyphs, std::string_view::npos);
     for (size_t pos = 0; pos < c.text.size();) {
       size_t start = pos;
       char32_t cp = utf8_next(c.text, pos);
       uint32_t g = nominal(cp);
       size_t k = next;
-      while (k < split.size() && run.glyphs[order[c.begin + k]].id != g) ++k;
-      if (g != 0 && k < split.size()) {
+      while (k < glyphs && run.glyphs[glyph_at(run, c.begin + k)].id != g) ++k;
+      if (g != 0 && k < glyphs) {
         current = k;
         next = k + 1;
       } else if (next == current) {
         next = current + 1;
       }
-      split[current] += c.text.substr(start, pos - start);
+      if (current < glyphs && starts[current] == std::string_view::npos) starts[current] = start;
     }
-    // Keep the split only if every glyph got text and the order is kept;
-    // otherwise the whole text goes to the first glyph (and the cluster gets
-    // an /ActualText span, see prepare_text_run).
-    std::string joined;
+    // Keep the split only if every glyph got text; otherwise the whole text
+    // goes to the first glyph (and the cluster gets an /ActualText span, see
+    // prepare_text_run).
     bool complete = true;
-    for (const std::string& s : split) {
-      complete = complete && !s.empty();
-      joined += s;
-    }
-    if (complete && joined == c.text) {
-      for (size_t k = 0; k < split.size(); ++k) texts[c.begin + k] = split[k];
-    } else {
+    for (size_t k = 0; k < glyphs; ++k) complete = complete && starts[k] != std::string_view::npos;
+    if (!complete) {
       texts[c.begin] = c.text;
+      continue;
+    }
+    for (size_t k = 0; k < glyphs; ++k) {
+      size_t end = k + 1 < glyphs ? starts[k + 1] : c.text.size();
+      texts[c.begin + k] = c.text.substr(starts[k], end - starts[k]);
     }
   }
-  return texts;
+}
+
+std::vector<std::string> glyph_texts(const model::GlyphRun& run, const NominalGlyph& nominal) {
+  std::vector<Cluster> clusters;
+  clusters_of(run, clusters);
+  std::vector<std::string_view> views;
+  glyph_texts(run, clusters, nominal, views);
+  return {views.begin(), views.end()};
+}
+
+uint32_t GlyphPairs::add(uint32_t gid, std::string_view text, int uses) {
+  // The packed key: glyph id, then the text's length (1..3) and bytes.
+  uint64_t packed = 0;
+  Recent* slot = nullptr;
+  if (!text.empty() && text.size() <= 3) {
+    packed = uint64_t{gid} << 32 | uint64_t{text.size()} << 24;
+    for (size_t i = 0; i < text.size(); ++i) packed |= uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+    slot = &recent_[(packed ^ packed >> 29 ^ gid * 0x9E3779B1u) % kRecent];
+    if (slot->key == packed) {
+      pairs_[slot->id].uses += uses;
+      return slot->id;
+    }
+  }
+  uint32_t id = 0;
+  auto found = ids_.find(Key{gid, text});
+  if (found != ids_.end()) {
+    id = found->second;
+    pairs_[id].uses += uses;
+  } else {
+    id = static_cast<uint32_t>(pairs_.size());
+    pairs_.push_back({gid, std::string(text), uses});
+    ids_.emplace(Key{gid, pairs_.back().text}, id);
+  }
+  if (slot) *slot = {packed, id};
+  return id;
+}
+
+void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
+              std::vector<PairId>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts) {
+  clusters_of(run, clusters);
+  glyph_texts(run, clusters, nominal, texts);
+  for (size_t pos = 0; pos < texts.size(); ++pos)
+    ids.push_back(static_cast<PairId>(pairs.add(run.glyphs[glyph_at(run, pos)].id, texts[pos])));
+  if (join && join->word_break_space && nominal) ids.push_back(static_cast<PairId>(pairs.add(nominal(U' '), " ")));
 }
 
 namespace {
 
-// (glyph id, text) -> how often, per font, for pages [first, last): a hash
-// map keyed by the id's four bytes and the text, turned into FontUse once.
-using UseCounts = std::vector<std::unordered_map<std::string, int>>;
-
-using Joins = std::map<std::pair<size_t, size_t>, RunJoin>;
-
-void count_uses(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal, const Joins* joins,
-                size_t first, size_t last, UseCounts& counts) {
-  counts.assign(doc.fonts.size(), {});
-  std::string key;
+// Plans pages [first, last) into `plan` (its pages already sized), with the
+// pairs in `fonts`.
+void plan_pages(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal, const RunJoins* joins,
+                size_t first, size_t last, std::vector<GlyphPairs>& fonts, TextPlan& plan) {
+  fonts.resize(doc.fonts.size());
+  std::vector<Cluster> clusters;
+  std::vector<std::string_view> texts;
+  static const NominalGlyph none;
   for (size_t p = first; p < last; ++p) {
-    for (size_t i = 0; i < doc.pages[p].items.size(); ++i) {
-      const auto* run = std::get_if<model::GlyphRun>(&doc.pages[p].items[i]);
+    const model::Page& page = doc.pages[p];
+    TextPlan::PageIds& out = plan.pages[p];
+    out.item_begin.reserve(page.items.size() + 1);
+    size_t glyphs = 0;  // an upper bound: a run's glyphs and its space
+    for (const model::PageItem& item : page.items)
+      if (const auto* run = std::get_if<model::GlyphRun>(&item)) glyphs += run->glyphs.size() + 1;
+    out.ids.reserve(glyphs);
+    for (size_t i = 0; i < page.items.size(); ++i) {
+      out.item_begin.push_back(static_cast<uint32_t>(out.ids.size()));
+      const auto* run = std::get_if<model::GlyphRun>(&page.items[i]);
       if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
       auto f = static_cast<size_t>(run->font);
-      std::vector<size_t> order = writing_order(*run);
-      std::vector<Cluster> clusters = clusters_of(*run, order);
-      std::vector<std::string> texts = glyph_texts(*run, order, clusters, f < nominal.size() ? nominal[f] : nullptr);
-      for (size_t pos = 0; pos < order.size(); ++pos) {
-        uint32_t gid = run->glyphs[order[pos]].id;
-        key.assign(reinterpret_cast<const char*>(&gid), sizeof gid);
-        key += texts[pos];
-        ++counts[f][key];
-      }
+      const RunJoin* join = nullptr;
       if (joins) {
-        auto join = joins->find({p, i});
-        if (join != joins->end() && join->second.word_break_space) {
-          uint32_t gid = nominal[f](U' ');
-          key.assign(reinterpret_cast<const char*>(&gid), sizeof gid);
-          ++counts[f][key + " "];
-        }
+        auto found = joins->find({p, i});
+        if (found != joins->end()) join = &found->second;
       }
+      plan_run(*run, f < nominal.size() ? nominal[f] : none, join, fonts[f], out.ids, clusters, texts);
     }
+    out.item_begin.push_back(static_cast<uint32_t>(out.ids.size()));
   }
 }
 
 }  // namespace
 
-std::vector<FontUse> collect_font_use(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal,
-                                      int threads, const Joins* joins) {
-  // The pages in two halves on two threads; the counts add up the same in
-  // any order.
-  const size_t parts = threads > 1 && doc.pages.size() > 1 ? 2 : 1;
-  std::vector<UseCounts> counts(parts);
-  const size_t middle = doc.pages.size() / 2;
+TextPlan plan_text(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal, int threads,
+                   const RunJoins* joins) {
+  TextPlan plan;
+  plan.pages.resize(doc.pages.size());
+  // The pages in two halves on two threads; the second half's pair numbers
+  // are then renumbered into the first's.
+  const bool split = threads > 1 && doc.pages.size() > 1;
+  const size_t middle = split ? doc.pages.size() / 2 : doc.pages.size();
+  std::vector<GlyphPairs> second;
   std::thread helper;
-  if (parts == 2) helper = std::thread([&] { count_uses(doc, nominal, joins, middle, doc.pages.size(), counts[1]); });
-  count_uses(doc, nominal, joins, 0, parts == 2 ? middle : doc.pages.size(), counts[0]);
+  if (split) helper = std::thread([&] { plan_pages(doc, nominal, joins, middle, doc.pages.size(), second, plan); });
+  plan_pages(doc, nominal, joins, 0, middle, plan.fonts, plan);
   if (helper.joinable()) helper.join();
+  if (!split) return plan;
 
-  std::vector<FontUse> uses(doc.fonts.size());
-  for (const UseCounts& part : counts)
-    for (size_t f = 0; f < part.size(); ++f)
-      for (const auto& [key, n] : part[f]) {
-        uint32_t gid = 0;
-        std::memcpy(&gid, key.data(), sizeof gid);
-        uses[f].gids.insert(gid);
-        uses[f].texts[gid][key.substr(sizeof gid)] += n;
-      }
-  return uses;
+  std::vector<std::vector<PairId>> renumber(second.size());
+  for (size_t f = 0; f < second.size(); ++f)
+    for (uint32_t id = 0; id < second[f].size(); ++id)
+      renumber[f].push_back(static_cast<PairId>(plan.fonts[f].add(second[f][id].gid, second[f][id].text, second[f][id].uses)));
+  for (size_t p = middle; p < doc.pages.size(); ++p) {
+    const model::Page& page = doc.pages[p];
+    TextPlan::PageIds& ids = plan.pages[p];
+    for (size_t i = 0; i < page.items.size(); ++i) {
+      const auto* run = std::get_if<model::GlyphRun>(&page.items[i]);
+      if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
+      const std::vector<PairId>& to = renumber[static_cast<size_t>(run->font)];
+      for (uint32_t k = ids.item_begin[i]; k < ids.item_begin[i + 1]; ++k) ids.ids[k] = to[ids.ids[k]];
+    }
+  }
+  return plan;
+}
+
+FontUse font_use(const GlyphPairs& pairs) {
+  FontUse use;
+  for (uint32_t id = 0; id < pairs.size(); ++id) {
+    use.gids.insert(pairs[id].gid);
+    use.texts[pairs[id].gid][pairs[id].text] += pairs[id].uses;
+  }
+  return use;
+}
+
+void index_pairs(const GlyphPairs& pairs, GlyphMapping& mapping) {
+  mapping.by_pair.assign(pairs.size(), {});
+  for (uint32_t id = 0; id < pairs.size(); ++id) {
+    GlyphMapping::Show& show = mapping.by_pair[id];
+    auto cid = mapping.cid.find({pairs[id].gid, pairs[id].text});
+    if (cid == mapping.cid.end()) continue;
+    show.found = true;
+    show.cid = cid->second;
+    auto w = mapping.width.find(show.cid);
+    show.width = w != mapping.width.end() ? w->second : 0;
+    auto u = mapping.unicode.find(show.cid);
+    if (u != mapping.unicode.end()) {
+      show.mapped = true;
+      show.unicode = u->second;
+    }
+  }
 }
 
 namespace {
@@ -201,8 +288,7 @@ bool starts_new_line(const model::PagedDocument& doc, size_t page, const model::
 
 }  // namespace
 
-std::map<std::pair<size_t, size_t>, RunJoin> plan_run_joins(const model::PagedDocument& doc,
-                                                            const std::vector<NominalGlyph>& nominal) {
+RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal) {
   struct Ref {
     size_t page, item;
     const model::GlyphRun* run;
@@ -213,7 +299,7 @@ std::map<std::pair<size_t, size_t>, RunJoin> plan_run_joins(const model::PagedDo
       if (const auto* r = std::get_if<model::GlyphRun>(&doc.pages[p].items[i]); r && !r->glyphs.empty())
         runs.push_back({p, i, r});
 
-  std::map<std::pair<size_t, size_t>, RunJoin> plan;
+  RunJoins plan;
   // Word-break spaces: the next tagged run (in page order) on another line.
   // (Left-to-right runs only: the check is on their right end.)
   const Ref* next_tagged = nullptr;
@@ -227,6 +313,7 @@ std::map<std::pair<size_t, size_t>, RunJoin> plan_run_joins(const model::PagedDo
       plan[{runs[i].page, runs[i].item}].word_break_space = true;
     next_tagged = &runs[i];
   }
+  std::vector<Cluster> clusters;
   std::map<int, size_t> next_with_tag;  // tag -> index in `runs` of the next run with it
   // Backwards, so that a word spread over three lines chains: the middle
   // line's own tail is known when the first line is planned.
@@ -235,7 +322,7 @@ std::map<std::pair<size_t, size_t>, RunJoin> plan_run_joins(const model::PagedDo
     auto next = next_with_tag.find(run.tag);
     if (run.hyphenated && !run.rtl && run.tag >= 0 && next != next_with_tag.end()) {
       const Ref& cont = runs[next->second];
-      std::vector<Cluster> clusters = clusters_of(*cont.run, writing_order(*cont.run));
+      clusters_of(*cont.run, clusters);
       std::string tail;
       size_t k = 0;
       while (k < clusters.size() && !clusters[k].inserted_hyphen && !has_space(clusters[k].text))
@@ -260,7 +347,7 @@ std::map<std::pair<size_t, size_t>, RunJoin> plan_run_joins(const model::PagedDo
   return plan;
 }
 
-TextRunContent prepare_text_run(const model::GlyphRun& run, const GlyphMapping& mapping, const NominalGlyph& nominal,
+TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
                                 const std::string& font, double x, double y, const RunJoin* join) {
   TextRunContent out;
   out.font = font;
@@ -271,44 +358,43 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, const GlyphMapping& 
   // Positions in visual order, exactly as HarfBuzz placed them: the pen moves
   // by each advance (font units) plus the justification extra (points). Tz
   // scales everything horizontally, so the extra, which must not grow, is
-  // divided by it.
+  // divided by it. Glyphs are written in writing order, each at its visual
+  // position.
   const double per_unit = 1000.0 / mapping.units_per_em;
   const double per_point = run.size > 0 ? 1000.0 / run.size / out.hscale : 0;
-  std::vector<ShowGlyph> visual(run.glyphs.size());
+  const size_t n = run.glyphs.size();
+  out.glyphs.resize(n);
   double pen = 0;
-  for (size_t i = 0; i < run.glyphs.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     const model::Glyph& g = run.glyphs[i];
-    visual[i].x = pen + g.x_offset * per_unit;
-    visual[i].rise = g.y_offset * per_unit;
+    ShowGlyph& s = out.glyphs[run.rtl ? n - 1 - i : i];
+    s.x = pen + g.x_offset * per_unit;
+    s.rise = g.y_offset * per_unit;
     pen += g.x_advance * per_unit + g.extra * per_point;
   }
-  std::vector<size_t> order = writing_order(run);
-  std::vector<Cluster> clusters = clusters_of(run, order);
-  std::vector<std::string> texts = glyph_texts(run, order, clusters, nominal);
-  std::vector<const std::string*> mapped(order.size(), nullptr);
-  out.glyphs.reserve(order.size());
-  for (size_t pos = 0; pos < order.size(); ++pos) {
-    ShowGlyph s = visual[order[pos]];
-    auto cid = mapping.cid.find({run.glyphs[order[pos]].id, texts[pos]});
-    if (cid != mapping.cid.end()) {
-      s.cid = cid->second;
-      auto w = mapping.width.find(s.cid);
-      s.width = w != mapping.width.end() ? w->second : 0;
-      auto u = mapping.unicode.find(s.cid);
-      if (u != mapping.unicode.end()) mapped[pos] = &u->second;
-    }
-    out.glyphs.push_back(s);
+  const GlyphMapping::Show kNone;
+  auto show = [&](PairId id) -> const GlyphMapping::Show& {
+    return id < mapping.by_pair.size() ? mapping.by_pair[id] : kNone;
+  };
+  for (size_t pos = 0; pos < n; ++pos) {
+    const GlyphMapping::Show& sh = show(pos < ids.size() ? ids[pos] : kNoPair);
+    if (!sh.found) continue;
+    out.glyphs[pos].cid = sh.cid;
+    out.glyphs[pos].width = sh.width;
   }
 
   // A span wherever the ToUnicode texts do not add up to the cluster's text.
+  std::vector<Cluster> clusters = clusters_of(run);
   for (const Cluster& c : clusters) {
-    std::string got;
+    std::string_view wanted = wanted_text(c);
+    size_t at = 0;  // how much of `wanted` the cluster's glyphs have matched
     bool complete = true;
     for (size_t pos = c.begin; pos < c.end && complete; ++pos) {
-      complete = mapped[pos] != nullptr;
-      if (complete) got += *mapped[pos];
+      const GlyphMapping::Show& sh = show(pos < ids.size() ? ids[pos] : kNoPair);
+      complete = sh.found && sh.mapped && wanted.compare(at, sh.unicode.size(), sh.unicode) == 0;
+      at += sh.unicode.size();
     }
-    if (!complete || got != wanted_text(c)) out.spans.push_back({c.begin, c.end, wanted_text(c)});
+    if (!complete || at != wanted.size()) out.spans.push_back({c.begin, c.end, std::string(wanted)});
   }
 
   if (join && !clusters.empty()) {
@@ -331,15 +417,15 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, const GlyphMapping& 
       replace_range(clusters[start].begin, clusters.back().end, word + join->tail);
     }
   }
-  if (join && join->word_break_space && nominal) {
-    // After the last glyph, where the pen stands: it paints nothing.
-    auto cid = mapping.cid.find({nominal(U' '), " "});
-    if (cid != mapping.cid.end()) {
+  if (join && join->word_break_space) {
+    // After the last glyph, where the pen stands: it paints nothing. Its pair
+    // follows the run's own (plan_run), when the font has a space.
+    const GlyphMapping::Show& sh = show(n < ids.size() ? ids[n] : kNoPair);
+    if (sh.found) {
       ShowGlyph space;
       space.x = pen;
-      space.cid = cid->second;
-      auto w = mapping.width.find(space.cid);
-      space.width = w != mapping.width.end() ? w->second : 0;
+      space.cid = sh.cid;
+      space.width = sh.width;
       out.glyphs.push_back(space);
     }
   }

@@ -92,13 +92,15 @@ class PageWriter {
     const char* name = HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.type0));
     if (!name) return w_.doc.check(w_.sink, "adding a font to page " + std::to_string(index_ + 1));
     auto join = w_.joins.find({index_, item_});
-    TextRunContent content = prepare_text_run(run, font.mapping, w_.nominal[static_cast<size_t>(run.font)], name,
+    TextRunContent content = prepare_text_run(run, w_.text.ids_of(index_, item_), font.mapping, name,
                                               g_.pdf_x(run.x), g_.pdf_y(run.y),
                                               join != w_.joins.end() ? &join->second : nullptr);
     if (!tagged_content(run.tag)) {
       paint_.fill(run.color);
       HPDF_Page_BeginText(page_);
-      write_content(page_, encode_text_run(content));
+      encoded_.clear();
+      encode_text_run(content, encoded_);
+      write_content(page_, encoded_);
       HPDF_Page_EndText(page_);
       return true;
     }
@@ -109,7 +111,9 @@ class PageWriter {
       ++next_mcid_;
       paint_.fill(run.color);  // written once: the paint state skips repeats
       HPDF_Page_BeginText(page_);
-      write_content(page_, encode_text_run(piece.run));
+      encoded_.clear();
+      encode_text_run(piece.run, encoded_);
+      write_content(page_, encoded_);
       HPDF_Page_EndText(page_);
       write_content(page_, end_marked_content());
     }
@@ -271,6 +275,7 @@ class PageWriter {
   PaintState paint_;
   int next_mcid_ = 0;
   size_t item_ = 0;
+  std::string encoded_;  // a run's operators, the buffer reused from run to run
 };
 
 }  // namespace

@@ -37,10 +37,9 @@ struct TaggedAnnotation {
 // Everything the page and document writers share while one PDF is built.
 struct DocumentWriter {
   DocumentWriter(HaruDoc& d, const model::PagedDocument& s, const PdfOptions& o, std::vector<EmbeddedFont>& f,
-                 const std::vector<NominalGlyph>& n, const std::map<std::pair<size_t, size_t>, RunJoin>& j,
-                 DiagnosticSink& k)
+                 const TextPlan& t, const RunJoins& j, DiagnosticSink& k)
       : doc(d), source(s), options(o), tagged(o.tagged && !s.tags.empty()), links(o.target == Target::Screen),
-        fonts(f), nominal(n), joins(j),
+        fonts(f), text(t), joins(j),
         images(d), sink(k) {}
 
   HaruDoc& doc;
@@ -52,8 +51,8 @@ struct DocumentWriter {
   // written as Reference (structure.cpp).
   bool links;
   std::vector<EmbeddedFont>& fonts;     // one per source.fonts entry
-  const std::vector<NominalGlyph>& nominal;  // each font's cmap
-  const std::map<std::pair<size_t, size_t>, RunJoin>& joins;  // hyphenated words
+  const TextPlan& text;                 // each run's (glyph, text) pair numbers
+  const RunJoins& joins;                // hyphenated words, word-break spaces
   std::vector<HPDF_Page> pages;         // created before any content, for links
   std::vector<PageGeometry> geometry;
   ImageCache images;

@@ -71,9 +71,17 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
   // glyph of the document has been seen.
   std::vector<std::unique_ptr<FontProgram>> programs(doc.fonts.size());
   std::vector<NominalGlyph> nominal(doc.fonts.size());
+  std::vector<bool> drawn(doc.fonts.size());  // fonts no glyph run uses are not opened at all
+  for (const model::Page& page : doc.pages)
+    for (const model::PageItem& item : page.items)
+      if (const auto* run = std::get_if<model::GlyphRun>(&item); run && run->font >= 0)
+        if (static_cast<size_t>(run->font) < drawn.size()) drawn[static_cast<size_t>(run->font)] = true;
   for (size_t i = 0; i < doc.fonts.size(); ++i) {
+    if (!drawn[i]) continue;
     std::string error;
-    programs[i] = FontProgram::open(doc.fonts[i].path, doc.fonts[i].index, &error);
+    programs[i] = i < options.faces.size() && options.faces[i]
+                      ? FontProgram::share(options.faces[i], doc.fonts[i].path, doc.fonts[i].index, &error)
+                      : FontProgram::open(doc.fonts[i].path, doc.fonts[i].index, &error);
     if (!programs[i]) {
       sink.error({doc.fonts[i].path}, error, "check the font's path in fonts/manifest.toml or the layout");
       return false;
@@ -81,15 +89,17 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     const FontProgram* program = programs[i].get();
     nominal[i] = [program](char32_t c) { return program->nominal_glyph(c); };
   }
-  std::map<std::pair<size_t, size_t>, RunJoin> joins = plan_run_joins(doc, nominal);
-  std::vector<FontUse> uses = collect_font_use(doc, nominal, options.threads, &joins);
+  RunJoins joins = plan_run_joins(doc, nominal);
+  // What each glyph stands for, worked out once per run; the page writer
+  // then finds each glyph's CID by its pair number.
+  TextPlan text = plan_text(doc, nominal, options.threads, &joins);
   std::vector<EmbeddedFont> fonts(doc.fonts.size());
   for (size_t i = 0; i < doc.fonts.size(); ++i) {
-    if (uses[i].gids.empty()) continue;  // declared but unused: not embedded
-    if (!embed_glyph_font(haru, doc.fonts[i], *programs[i], uses[i], &fonts[i], sink)) return false;
+    if (text.fonts[i].size() == 0) continue;  // declared but unused: not embedded
+    if (!embed_glyph_font(haru, doc.fonts[i], *programs[i], text.fonts[i], &fonts[i], sink)) return false;
   }
 
-  DocumentWriter w(haru, doc, options, fonts, nominal, joins, sink);
+  DocumentWriter w(haru, doc, options, fonts, text, joins, sink);
   if (options.impose != Imposition::None) {
     // Printer sheets: the pages' ink only (no structure; XMP only for PDF/X).
     if (!write_imposed_sheets(w) || !write_info(w) || !write_output_intent(w) ||
@@ -107,7 +117,10 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       if (!write_page(w, i)) return false;
       if (!haru.deflate_page_content(w.pages[i])) return haru.check(sink, "compressing page " + std::to_string(i + 1));
-      if (release) std::vector<model::PageItem>().swap(release->pages[i].items);
+      if (release) {
+        std::vector<model::PageItem>().swap(release->pages[i].items);
+        text.release(i);
+      }
     }
     if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
         !write_structure_tree(w) || !write_metadata(w) || !apply_pdfa(w) || !add_placeholder_id(w))

@@ -20,9 +20,12 @@
 //   preflight      what a print shop asks about a PDF, from the same rules
 //   haru           the only code that reaches into libharu's structs
 #include <string>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "model/paged.h"
+
+struct hb_face_t;
 
 namespace jan20::pdf {
 
@@ -50,6 +53,10 @@ struct PdfOptions {
   Imposition impose = Imposition::None;
   double creep = 0;                // pt per sheet towards the spine (Saddle)
   int threads = 1;                 // 2 or more: page content is compressed on a helper thread
+  // The font stage's faces, by PagedDocument::fonts index (borrowed: they
+  // outlive the render), so that no font file is read twice in a run. A font
+  // without one (or all, when empty) is opened from its path.
+  std::vector<hb_face_t*> faces;
 };
 
 // PDF/X-4 (ISO 15930-7): a print file with a CMYK output intent claims it:

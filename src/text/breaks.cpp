@@ -6,10 +6,13 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "core/utf.h"
+#include "text/script.h"
 #include "core/c_handle.h"
 
 namespace jan20::text {
@@ -23,6 +26,8 @@ struct Chars {
   std::vector<size_t> at;  // at[i] = byte offset of cps[i]; at[size] = text size
 
   explicit Chars(std::string_view text) {
+    at.reserve(text.size() + 1);
+    cps.reserve(text.size());
     size_t pos = 0;
     while (pos < text.size()) {
       at.push_back(pos);
@@ -39,7 +44,7 @@ struct Chars {
 bool is_space(char32_t c) {
   // Breaking white space only: the no-break spaces are GL, not spaces here.
   if (c == 0xA0 || c == 0x202F || c == 0x2007) return false;
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
+  return is_white_space(c);
 }
 
 bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
@@ -136,9 +141,17 @@ class NoBreakRules {
 
 }  // namespace
 
-std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_view lang, const BreakRules& rules) {
-  std::vector<BreakOpportunity> out;
-  if (text.empty()) return out;
+struct LineBreakIterators::Impl {
+  std::mutex mutex;
+  std::map<std::string, std::vector<std::unique_ptr<icu::BreakIterator>>, std::less<>> idle;  // by language
+};
+
+LineBreakIterators::LineBreakIterators() : impl_(std::make_unique<Impl>()) {}
+LineBreakIterators::~LineBreakIterators() = default;
+
+namespace {
+
+std::unique_ptr<icu::BreakIterator> new_line_iterator(std::string_view lang) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale = icu::Locale::forLanguageTag(std::string(lang), status);
   if (U_FAILURE(status)) {
@@ -146,7 +159,51 @@ std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_vie
     locale = icu::Locale::getRoot();
   }
   std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(locale, status));
-  if (U_FAILURE(status) || !it) return out;
+  if (U_FAILURE(status)) return nullptr;
+  return it;
+}
+
+// An iterator for one paragraph: from the pool when there is one, given back
+// when the paragraph is done.
+class BorrowedIterator {
+ public:
+  BorrowedIterator(LineBreakIterators::Impl* pool, std::string_view lang) : pool_(pool), lang_(lang) {
+    if (pool_) {
+      std::lock_guard lock(pool_->mutex);
+      if (auto found = pool_->idle.find(lang); found != pool_->idle.end() && !found->second.empty()) {
+        it_ = std::move(found->second.back());
+        found->second.pop_back();
+      }
+    }
+    if (!it_) it_ = new_line_iterator(lang);
+  }
+  ~BorrowedIterator() {
+    if (!pool_ || !it_) return;
+    std::lock_guard lock(pool_->mutex);
+    auto found = pool_->idle.find(lang_);
+    if (found == pool_->idle.end()) found = pool_->idle.emplace(std::string(lang_), decltype(found->second){}).first;
+    found->second.push_back(std::move(it_));
+  }
+  BorrowedIterator(const BorrowedIterator&) = delete;
+  BorrowedIterator& operator=(const BorrowedIterator&) = delete;
+  icu::BreakIterator* get() const { return it_.get(); }
+
+ private:
+  LineBreakIterators::Impl* pool_;
+  std::string_view lang_;
+  std::unique_ptr<icu::BreakIterator> it_;
+};
+
+}  // namespace
+
+std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_view lang, const BreakRules& rules,
+                                          LineBreakIterators* iterators) {
+  std::vector<BreakOpportunity> out;
+  if (text.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  const BorrowedIterator borrowed(iterators ? iterators->impl() : nullptr, lang);
+  icu::BreakIterator* it = borrowed.get();
+  if (!it) return out;
   CHandle<UText, utext_close> utext(
       utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
   if (U_FAILURE(status)) return out;

@@ -15,6 +15,7 @@
 //    (UAX #14 class GL; ICU does this already and we keep it).
 // A mandatory break (U+2028, a newline) is reported as such.
 #include <cstddef>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -36,9 +37,29 @@ struct BreakRules {
   int min_right = 2;  // letters after it
 };
 
+// ICU line break iterators kept for reuse, per language: making one reads
+// and builds its rules, which cost as much as finding a long paragraph's
+// breaks. One per build (the shaping cache holds it); thread-safe: a
+// paragraph takes an iterator for as long as it needs it and gives it back.
+class LineBreakIterators {
+ public:
+  LineBreakIterators();
+  ~LineBreakIterators();
+  LineBreakIterators(const LineBreakIterators&) = delete;
+  LineBreakIterators& operator=(const LineBreakIterators&) = delete;
+
+  struct Impl;  // (breaks.cpp)
+  Impl* impl() const { return impl_.get(); }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 // Break opportunities of a paragraph in increasing order, excluding 0 and the
-// end of the text. `lang` is BCP-47 ("az", "en", "ru", "az-Arab").
+// end of the text. `lang` is BCP-47 ("az", "en", "ru", "az-Arab"). With
+// `iterators`, the ICU iterator comes from there (the same breaks, found
+// without building an iterator per paragraph).
 std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_view lang,
-                                          const BreakRules& rules = {});
+                                          const BreakRules& rules = {}, LineBreakIterators* iterators = nullptr);
 
 }  // namespace jan20::text

@@ -1,8 +1,10 @@
 #include "text/hyphenate.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 #include "core/utf.h"
 #include "text/hyphen/az_syllables.h"
@@ -66,6 +68,19 @@ std::string pattern_file(const std::string& lang) {
   return std::string(JAN20_HYPHEN_DIR) + "/" + choice.patterns;
 }
 
+namespace {
+// Lookups in the per-word cache by u32string_view, without making a key.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>{}(s); }
+};
+struct WordEqual {
+  using is_transparent = void;
+  bool operator()(std::u32string_view a, std::u32string_view b) const { return a == b; }
+};
+
+}  // namespace
+
 struct Hyphenator::Impl {
   std::string lang;
   HyphenationRules rules;
@@ -74,6 +89,10 @@ struct Hyphenator::Impl {
   mutable std::once_flag load_once;
   mutable std::unique_ptr<hyphen::PatternDictionary> dictionary;
   mutable std::string load_error;
+  // cached_points: each distinct word's points. Entries are never erased or
+  // changed once in, so references to them stay valid.
+  mutable std::mutex cache_mutex;
+  mutable std::unordered_map<std::u32string, std::vector<size_t>, WordHash, WordEqual> cache;
 
   const hyphen::PatternDictionary* patterns() const {
     if (choice.method != Method::Patterns) return nullptr;
@@ -187,6 +206,18 @@ std::vector<size_t> Hyphenator::points(std::u32string_view word) const {
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+const std::vector<size_t>& Hyphenator::cached_points(std::u32string_view word) const {
+  {
+    std::lock_guard lock(impl_->cache_mutex);
+    if (auto it = impl_->cache.find(word); it != impl_->cache.end()) return it->second;
+  }
+  // Worked out outside the lock; if another thread did the same word
+  // meanwhile, its (identical) entry stays.
+  std::vector<size_t> found = points(word);
+  std::lock_guard lock(impl_->cache_mutex);
+  return impl_->cache.emplace(std::u32string(word), std::move(found)).first->second;
 }
 
 std::string Hyphenator::hyphenated(std::string_view utf8_word) const {

@@ -53,6 +53,11 @@ class Hyphenator {
   // Break points of one word as code point indexes i: a hyphen may go between
   // character i-1 and i. Sorted, unique.
   std::vector<size_t> points(std::u32string_view word) const;
+  // The same points, worked out once per distinct word and kept for the
+  // Hyphenator's lifetime (a build): a booklet repeats its few hundred words
+  // tens of thousands of times. The reference stays valid while the
+  // Hyphenator lives. Thread-safe.
+  const std::vector<size_t>& cached_points(std::u32string_view word) const;
   // "xal-qı-mı-zın"
   std::string hyphenated(std::string_view utf8_word) const;
   bool supported() const;

@@ -4,6 +4,7 @@
 #include "text/itemize.h"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <set>
 #include <utility>
@@ -27,6 +28,10 @@ struct CodePoints {
 
 CodePoints decode(std::string_view text) {
   CodePoints d;
+  d.cps.reserve(text.size());
+  d.byte.reserve(text.size() + 1);
+  d.utf16.reserve(text.size());
+  d.unit.reserve(text.size());
   for (size_t pos = 0; pos < text.size();) {
     d.byte.push_back(pos);
     char32_t cp = utf8_next(text, pos);
@@ -43,10 +48,12 @@ CodePoints decode(std::string_view text) {
   return d;
 }
 
+bool all_level_zero(const std::u32string& cps, UBiDiLevel paragraph_level);
+
 // Bidi embedding level of each code point (UAX #9 via ICU ubidi).
 std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
   std::vector<int> levels(d.cps.size(), paragraph_level & 1);
-  if (d.cps.empty()) return levels;
+  if (d.cps.empty() || all_level_zero(d.cps, paragraph_level)) return levels;
   UErrorCode status = U_ZERO_ERROR;
   CHandle<UBiDi, ubidi_close> bidi(ubidi_openSized(static_cast<int32_t>(d.utf16.size()), 0, &status));
   if (U_FAILURE(status)) return levels;
@@ -62,11 +69,33 @@ std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
 // Characters that need no glyph of their own: controls, format characters
 // (ZWJ, ZWNJ, soft hyphen, bidi controls) and other default ignorables, which
 // HarfBuzz hides; they never trigger a fallback or a missing-glyph report.
-bool needs_no_glyph(char32_t cp) {
+bool needs_no_glyph_by_icu(char32_t cp) {
   auto c = static_cast<UChar32>(cp);
   int8_t type = u_charType(c);
   return type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_LINE_SEPARATOR ||
          type == U_PARAGRAPH_SEPARATOR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+bool needs_no_glyph(char32_t cp) {
+  // ICU's answers for the first code points, asked once (a constant table):
+  // this is asked for every character of every paragraph.
+  static const std::array<bool, 0x530> low = [] {
+    std::array<bool, 0x530> table{};
+    for (char32_t c = 0; c < table.size(); ++c) table[c] = needs_no_glyph_by_icu(c);
+    return table;
+  }();
+  return cp < low.size() ? low[cp] : needs_no_glyph_by_icu(cp);
+}
+
+// True when the UBA gives every character level 0 without running it: a
+// left-to-right paragraph whose characters all come before Hebrew (U+0590).
+// None of them is strong right-to-left (R, AL), an Arabic number (AN) or an
+// explicit embedding, override or isolate, so by W7 European numbers take the
+// L of the start of the paragraph and nothing is raised above level 0.
+bool all_level_zero(const std::u32string& cps, UBiDiLevel paragraph_level) {
+  if (paragraph_level != UBIDI_DEFAULT_LTR && paragraph_level != 0) return false;
+  for (char32_t c : cps)
+    if (c >= 0x0590) return false;
+  return true;
 }
 
 // The whitespace-delimited word around byte `at`, for messages.
@@ -130,11 +159,14 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
   if (text.empty()) return runs;
   CodePoints d = decode(text);
   const size_t n = d.cps.size();
-  int para_level = paragraph_level(text, paragraph_lang);
+  // The paragraph language's script, looked up once (paragraph_level's first test).
+  const hb_script_t lang_script_default = likely_script(paragraph_lang.empty() ? "und" : paragraph_lang);
+  const int para_level =
+      !paragraph_lang.empty() && script_is_rtl(lang_script_default) ? 1 : (paragraph_is_rtl(text) ? 1 : 0);
   // An explicit level for RTL languages; otherwise ICU finds the first strong
   // character (defaulting to LTR), as paragraph_is_rtl does.
   std::vector<int> levels = bidi_levels(d, para_level == 1 ? 1 : UBIDI_DEFAULT_LTR);
-  std::vector<hb_script_t> scripts = resolve_scripts(d.cps, likely_script(paragraph_lang.empty() ? "und" : paragraph_lang));
+  std::vector<hb_script_t> scripts = resolve_scripts(d.cps, lang_script_default);
 
   std::set<std::pair<size_t, char32_t>> reported;  // (span, character): report each once
   size_t span = 0;
@@ -143,6 +175,8 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
   size_t lang_span = SIZE_MAX;
   hb_script_t lang_script = HB_SCRIPT_INVALID;
   std::string lang;
+  size_t lang_version = 0;  // changes whenever `lang` does: runs compare it instead of the string
+  size_t run_lang_version = 0;
   for (size_t i = 0; i < n; ++i) {
     size_t at = d.byte[i];
     while (span + 1 < spans.size() && at >= spans[span].end) ++span;
@@ -152,7 +186,11 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
     if (span != lang_span || scripts[i] != lang_script) {
       lang_span = span;
       lang_script = scripts[i];
-      lang = language_for_script(s && !s->lang.empty() ? s->lang : paragraph_lang, scripts[i]);
+      std::string next = language_for_script(s && !s->lang.empty() ? s->lang : paragraph_lang, scripts[i]);
+      if (next != lang || lang_version == 0) {
+        lang = std::move(next);
+        ++lang_version;
+      }
     }
 
     // Font fallback: a letter takes the first face of the chain that has it;
@@ -197,16 +235,16 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
     previous_face = face;
     previous_span = span;
 
-    ShapingRun next{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span};
     if (!runs.empty()) {
       ShapingRun& last = runs.back();
-      if (last.bidi_level == next.bidi_level && last.script == next.script && last.lang == next.lang &&
-          last.face == next.face && last.span == next.span) {
-        last.end = next.end;
+      if (last.bidi_level == levels[i] && last.script == scripts[i] && last.face == face && last.span == span &&
+          run_lang_version == lang_version) {
+        last.end = d.byte[i + 1];
         continue;
       }
     }
-    runs.push_back(std::move(next));
+    runs.push_back(ShapingRun{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span});
+    run_lang_version = lang_version;
   }
   return runs;
 }

@@ -108,7 +108,7 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
   if (!hyphenators) hyphenators = &own.emplace(input.hyphenation);
   const HyphenationRules& rules = hyphenators->rules();
   const std::vector<BreakOpportunity> opportunities =
-      find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right});
+      find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right}, &cache.line_break_iterators());
 
   const Collected collected = linebreak::collect({input, runs, opportunities, cache, *hyphenators});
   const linebreak::BreakResult breaks = linebreak::break_lines(collected.nodes, input.measure, input.params, collected.em);

@@ -41,7 +41,8 @@ TagParts split_tag(std::string_view tag) {
 
 }  // namespace
 
-hb_script_t script_of(char32_t cp) {
+namespace {
+hb_script_t script_by_icu(char32_t cp) {
   // ICU's script codes as HarfBuzz scripts, converted once (a constant
   // table): parsing the short name for every character was 1 % of a build.
   static const std::array<hb_script_t, USCRIPT_CODE_LIMIT> by_code = [] {
@@ -59,6 +60,18 @@ hb_script_t script_of(char32_t cp) {
   UScriptCode code = uscript_getScript(static_cast<UChar32>(cp), &status);
   if (U_FAILURE(status) || code < 0 || code >= USCRIPT_CODE_LIMIT) return HB_SCRIPT_UNKNOWN;
   return by_code[static_cast<size_t>(code)];
+}
+}  // namespace
+
+hb_script_t script_of(char32_t cp) {
+  // ICU's answers for the first code points (Latin, Greek, Cyrillic), asked
+  // once (a constant table): this is asked for every character of a paragraph.
+  static const std::array<hb_script_t, 0x530> low = [] {
+    std::array<hb_script_t, 0x530> table{};
+    for (char32_t c = 0; c < table.size(); ++c) table[c] = script_by_icu(c);
+    return table;
+  }();
+  return cp < low.size() ? low[cp] : script_by_icu(cp);
 }
 
 std::vector<hb_script_t> resolve_scripts(std::u32string_view text, hb_script_t fallback) {
@@ -132,6 +145,15 @@ std::string iso15924(hb_script_t script) {
   char buf[5] = {0, 0, 0, 0, 0};
   hb_tag_to_string(hb_script_to_iso15924_tag(script), buf);
   return buf;
+}
+
+bool is_white_space(char32_t cp) {
+  static const std::array<bool, 0x530> low = [] {
+    std::array<bool, 0x530> table{};
+    for (char32_t c = 0; c < table.size(); ++c) table[c] = u_isUWhiteSpace(static_cast<UChar32>(c));
+    return table;
+  }();
+  return cp < low.size() ? low[cp] : u_isUWhiteSpace(static_cast<UChar32>(cp));
 }
 
 bool script_is_rtl(hb_script_t script) { return hb_script_get_horizontal_direction(script) == HB_DIRECTION_RTL; }

@@ -32,6 +32,10 @@ hb_script_t script_from_iso15924(std::string_view code);
 std::string iso15924(hb_script_t script);  // "Latn"
 bool script_is_rtl(hb_script_t script);
 
+// Unicode's White_Space property (ICU's u_isUWhiteSpace), answered from a
+// table for the first code points: asked for every character of a paragraph.
+bool is_white_space(char32_t cp);
+
 // "az-Cyrl-AZ" -> "az"
 std::string primary_language(std::string_view bcp47);
 // The script a language is written in when its tag does not say (ICU's

@@ -38,6 +38,7 @@ struct ShapeCache::Impl {
   std::atomic<size_t> hits{0};
   std::atomic<size_t> misses{0};
   std::atomic<bool> enabled{true};
+  LineBreakIterators line_break_iterators;
 };
 
 namespace {
@@ -121,5 +122,6 @@ std::vector<ShapedGlyph> ShapeCache::shape_word(const ShapeRequest& request) {
 size_t ShapeCache::hits() const { return impl_->hits.load(); }
 size_t ShapeCache::misses() const { return impl_->misses.load(); }
 void ShapeCache::set_enabled(bool enabled) { impl_->enabled.store(enabled); }
+LineBreakIterators& ShapeCache::line_break_iterators() { return impl_->line_break_iterators; }
 
 }  // namespace jan20::text

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "text/breaks.h"
 #include "text/shape.h"
 
 namespace jan20::text {
@@ -20,6 +21,8 @@ class ShapeCache {
   size_t hits() const;
   size_t misses() const;
   void set_enabled(bool enabled);  // benchmarks compare with and without
+  // The build's ICU line break iterators, reused from paragraph to paragraph.
+  LineBreakIterators& line_break_iterators();
 
  private:
   struct Impl;

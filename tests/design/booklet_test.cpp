@@ -110,6 +110,20 @@ TEST_P(Booklet, OneCarnationRedOnCoverAndBack) {
   EXPECT_NEAR(back_x, 0.5, 0.02);
 }
 
+TEST_P(Booklet, CoverNamesTheDayOnce) {
+  std::vector<Page> pages = pages_of(pdf());
+  ASSERT_FALSE(pages.empty());
+  const Page& cover = pages.front();
+  int day = 0, year = 0;
+  for (const Word& w : cover.words) {
+    day += w.text == "20";
+    year += w.text == "1990";
+  }
+  EXPECT_EQ(day, 1) << "the cover names \"20 " << (az() ? "Yanvar" : "January") << "\" " << day << " times";
+  EXPECT_EQ(year, 1);
+  EXPECT_NE(find_word(cover, az() ? "YANVAR" : "JANUARY"), nullptr);
+}
+
 TEST_P(Booklet, NamesTableColumnsFollowTheirContent) {
   std::vector<Page> pages = pages_of(pdf());
   int at = page_with(pages, "Молли") >= 0 ? page_with(pages, "Молли") : page_with(pages, "Азәрбајҹан");

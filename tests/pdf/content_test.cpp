@@ -142,6 +142,22 @@ TEST(EncodeTextRun, RightToLeftGlyphsWrittenLeftwards) {
             "[-300 <0007> 700 <0008>] TJ\n");
 }
 
+TEST(Numbers, AppendedDigitsAreTheFormattedOnes) {
+  // append_num writes into a buffer what num returns: the same rounding,
+  // no trailing zeros, no "-0", "0" for what a content stream cannot hold.
+  const std::pair<double, int> cases[] = {{0, 4},        {-0.0, 4},     {-0.00001, 4}, {700.25, 4},  {1.23456, 4},
+                                          {-12.5, 3},    {0.0005, 3},   {-0.0004, 3},  {1e14, 4},    {3e15, 4},
+                                          {1e300, 2},    {42, 0},       {9.99996, 4},  {123.1, 1},   {-1.05, 2}};
+  const char* expected[] = {"0", "0", "0", "700.25", "1.2346", "-12.5", "0.001", "0", "100000000000000", "0",
+                            "0", "42", "10", "123.1", "-1.05"};
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    std::string out = "x";
+    append_num(out, cases[i].first, cases[i].second);
+    EXPECT_EQ(out, std::string("x") + expected[i]) << cases[i].first;
+    EXPECT_EQ(num(cases[i].first, cases[i].second), expected[i]) << cases[i].first;
+  }
+}
+
 TEST(TextStringLiteral, AsciiEscapedElseUtf16WithBom) {
   EXPECT_EQ(pdf_text_string_literal("a(b)\\"), "(a\\(b\\)\\\\)");
   EXPECT_EQ(pdf_text_string_literal(""), "()");

@@ -42,8 +42,7 @@ uint32_t toy_cmap(char32_t c) {
 }
 
 std::vector<std::string> texts_of(const model::GlyphRun& run) {
-  auto order = writing_order(run);
-  return glyph_texts(run, order, clusters_of(run, order), toy_cmap);
+  return glyph_texts(run, toy_cmap);
 }
 
 TEST(GlyphTexts, LigatureKeepsAllItsCharacters) {
@@ -67,8 +66,7 @@ TEST(GlyphTexts, UnalignableClusterGoesToItsFirstGlyph) {
 TEST(GlyphTexts, InsertedHyphenIsAHyphenAtTheLineEnd) {
   model::GlyphRun run = make_run("ab", {{1, 0, 1}, {2, 1, 2}, {40, 2, 2}});
   run.hyphenated = true;
-  auto order = writing_order(run);
-  auto clusters = clusters_of(run, order);
+  auto clusters = clusters_of(run);
   ASSERT_EQ(clusters.size(), 3u);
   EXPECT_TRUE(clusters[2].inserted_hyphen);
   EXPECT_EQ(texts_of(run), (std::vector<std::string>{"a", "b", "-"}));
@@ -110,25 +108,36 @@ TEST(AssignCids, CffCidIsTheGlyphAndTheCommonestTextMaps) {
   EXPECT_EQ(m.width.at(7), 1000);
 }
 
-GlyphMapping identity_mapping(const model::GlyphRun& run) {
-  GlyphMapping m;
-  auto order = writing_order(run);
-  auto texts = glyph_texts(run, order, clusters_of(run, order), toy_cmap);
-  uint16_t next = 1;
-  for (size_t pos = 0; pos < order.size(); ++pos) {
-    auto key = std::make_pair(run.glyphs[order[pos]].id, texts[pos]);
-    if (m.cid.count(key)) continue;
-    m.cid[key] = next;
-    m.width[next] = 500;
-    if (!texts[pos].empty()) m.unicode[next] = texts[pos];
-    ++next;
+// A run planned alone, each (glyph, text) pair its own CID from 1 in order
+// of first use, every glyph 500 units wide.
+struct Planned {
+  GlyphPairs pairs;
+  std::vector<PairId> ids;
+  GlyphMapping mapping;
+};
+Planned identity_mapping(const model::GlyphRun& run, const RunJoin* join = nullptr) {
+  Planned p;
+  std::vector<Cluster> clusters;
+  std::vector<std::string_view> texts;
+  plan_run(run, toy_cmap, join, p.pairs, p.ids, clusters, texts);
+  for (uint32_t id = 0; id < p.pairs.size(); ++id) {
+    auto cid = static_cast<uint16_t>(id + 1);
+    p.mapping.cid[{p.pairs[id].gid, p.pairs[id].text}] = cid;
+    p.mapping.width[cid] = 500;
+    if (!p.pairs[id].text.empty()) p.mapping.unicode[cid] = p.pairs[id].text;
   }
-  return m;
+  index_pairs(p.pairs, p.mapping);
+  return p;
+}
+
+TextRunContent prepare(const model::GlyphRun& run, double x, double y, const RunJoin* join = nullptr) {
+  Planned p = identity_mapping(run, join);
+  return prepare_text_run(run, p.ids, p.mapping, "F1", x, y, join);
 }
 
 TEST(PrepareTextRun, NoSpansWhenTheToUnicodeMapSaysItAll) {
   model::GlyphRun run = make_run("ə̃ab", {{30, 0, 4}, {31, 4, 4}, {1, 4, 5}, {2, 5, 6}});
-  TextRunContent c = prepare_text_run(run, identity_mapping(run), toy_cmap, "F1", 10, 20);
+  TextRunContent c = prepare(run, 10, 20);
   EXPECT_TRUE(c.spans.empty());
   ASSERT_EQ(c.glyphs.size(), 4u);
   EXPECT_EQ(c.glyphs[3].x, 1500);
@@ -136,7 +145,7 @@ TEST(PrepareTextRun, NoSpansWhenTheToUnicodeMapSaysItAll) {
 
 TEST(PrepareTextRun, GlyphWithoutTextGetsAnActualTextSpanForItsCluster) {
   model::GlyphRun run = make_run("ə̃a", {{30, 0, 4}, {77, 4, 4}, {1, 4, 5}});
-  TextRunContent c = prepare_text_run(run, identity_mapping(run), toy_cmap, "F1", 0, 0);
+  TextRunContent c = prepare(run, 0, 0);
   ASSERT_EQ(c.spans.size(), 1u);
   EXPECT_EQ(c.spans[0].begin, 0u);
   EXPECT_EQ(c.spans[0].end, 2u);
@@ -149,9 +158,9 @@ TEST(PrepareTextRun, OffsetsAndExtrasInThousandthsOfAnEm) {
   run.glyphs[0].extra = 1;        // 1 pt at 20 pt = 50 units
   run.glyphs[1].x_offset = -20;   // font units, upem 2000 -> -10 units
   run.glyphs[1].y_offset = 100;   // -> 50 units up
-  GlyphMapping m = identity_mapping(run);
-  m.units_per_em = 2000;
-  TextRunContent c = prepare_text_run(run, m, toy_cmap, "F1", 0, 0);
+  Planned p = identity_mapping(run);
+  p.mapping.units_per_em = 2000;
+  TextRunContent c = prepare_text_run(run, p.ids, p.mapping, "F1", 0, 0);
   EXPECT_DOUBLE_EQ(c.glyphs[1].x, 250 + 50 - 10);
   EXPECT_DOUBLE_EQ(c.glyphs[1].rise, 50);
 }
@@ -180,14 +189,14 @@ TEST(HyphenJoins, LastWordGetsItsContinuationWhichIsHidden) {
   EXPECT_EQ(plan.at({0, 2}).hidden_clusters, 2u);
 
   const auto& line1 = std::get<model::GlyphRun>(doc.pages[0].items[0]);
-  TextRunContent c1 = prepare_text_run(line1, identity_mapping(line1), toy_cmap, "F1", 0, 0, &plan.at({0, 0}));
+  TextRunContent c1 = prepare(line1, 0, 0, &plan.at({0, 0}));
   ASSERT_EQ(c1.spans.size(), 1u);
   EXPECT_EQ(c1.spans[0].begin, 3u);
   EXPECT_EQ(c1.spans[0].end, 6u);
   EXPECT_EQ(c1.spans[0].text, "abcd");
 
   const auto& line2 = std::get<model::GlyphRun>(doc.pages[0].items[2]);
-  TextRunContent c2 = prepare_text_run(line2, identity_mapping(line2), toy_cmap, "F1", 0, 0, &plan.at({0, 2}));
+  TextRunContent c2 = prepare(line2, 0, 0, &plan.at({0, 2}));
   ASSERT_EQ(c2.spans.size(), 1u);
   EXPECT_EQ(c2.spans[0].begin, 0u);
   EXPECT_EQ(c2.spans[0].end, 2u);

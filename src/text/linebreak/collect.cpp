@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/utf.h"
+#include "text/script.h"
 
 namespace jan20::text::linebreak {
 
@@ -24,7 +25,7 @@ CharClass classify(char32_t c) {
     case 0x202F: case 0x2007:  // narrow no-break and figure space: fixed, part of the word
       return CharClass::Content;
     default:
-      return u_isUWhiteSpace(static_cast<UChar32>(c)) ? CharClass::Space : CharClass::Content;
+      return is_white_space(c) ? CharClass::Space : CharClass::Content;
   }
 }
 
@@ -56,6 +57,8 @@ bool same_shaping(const ParagraphInput& in, const text::ShapingRun& a, const tex
 class Collector {
  public:
   explicit Collector(const CollectContext& ctx) : ctx_(ctx), in_(ctx.input), text_(ctx.input.text) {
+    at_.reserve(text_.size() + 1);
+    cps_.reserve(text_.size());
     for (size_t pos = 0; pos < text_.size();) {
       at_.push_back(pos);
       cps_.push_back(utf8_next(text_, pos));
@@ -67,6 +70,17 @@ class Collector {
   }
 
   Collected run() {
+    // Room for a paragraph of words of about six bytes and a space each (the
+    // vectors grow past it when needed).
+    const size_t words = text_.size() / 6 + 1;
+    out_.units.reserve(words);
+    out_.fragments.reserve(words * 2);
+    out_.spaces.reserve(words);
+    out_.space_glyphs.reserve(words);
+    out_.breaks.reserve(words);
+    out_.words.reserve(words);
+    out_.elements.reserve(words * 4);
+    out_.nodes.reserve(words * 6);
     if (in_.first_indent > 0) {
       out_.nodes.push_back(Node::box(in_.first_indent, element(Element::Kind::Indent, 0)));
     }
@@ -122,9 +136,9 @@ class Collector {
       uint32_t gid = face ? face->glyph_for(cps_[k]) : 0;
       if (gid == 0 && face) gid = face->glyph_for(U' ');
       const int32_t advance = face ? face->advance(gid) : 0;
-      s.glyphs.push_back(gid);
-      s.advances.push_back(advance);
-      s.offsets.push_back(at_[k]);
+      if (s.glyph_count == 0) s.first_glyph = out_.space_glyphs.size();
+      out_.space_glyphs.push_back({gid, advance, at_[k]});
+      ++s.glyph_count;
       s.width += advance * scale + tracking;
     }
     s.stretch = s.width * in_.params.space_stretch;
@@ -213,7 +227,12 @@ class Collector {
   void hyphenation_points(size_t begin, size_t end, const text::ShapingRun& item, std::vector<size_t>& out) {
     out.clear();
     if (!in_.hyphenate || (item.bidi_level & 1)) return;
-    const Hyphenator& h = ctx_.hyphenators.get(item.lang.empty() ? in_.lang : item.lang);
+    const std::string& lang = item.lang.empty() ? in_.lang : item.lang;
+    if (!hyphenator_ || lang != hyphenator_lang_) {  // the build's, looked up when the language changes
+      hyphenator_ = &ctx_.hyphenators.get(lang);
+      hyphenator_lang_ = lang;
+    }
+    const Hyphenator& h = *hyphenator_;
     const size_t first = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), begin) - at_.begin());
     const size_t last = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), end) - at_.begin());
     const std::u32string_view word(cps_.data() + first, last - first);
@@ -224,7 +243,7 @@ class Collector {
         break;
       }
     }
-    for (size_t p : h.points(word)) out.push_back(at_[first + p]);
+    for (size_t p : h.cached_points(word)) out.push_back(at_[first + p]);
   }
 
   void add_word(size_t begin, size_t end) {
@@ -287,7 +306,14 @@ class Collector {
       else if (kind == static_cast<int>(BreakOpportunity::Kind::Other))
         cuts.emplace_back(o, static_cast<int>(BreakPoint::Kind::Other));
     }
-    std::stable_sort(cuts.begin(), cuts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // A stable insertion sort by offset: a word has a handful of cuts, and
+    // std::stable_sort asks for a temporary buffer every time.
+    for (size_t c = 1; c < cuts.size(); ++c) {
+      const std::pair<size_t, int> cut = cuts[c];
+      size_t at = c;
+      for (; at > 0 && cuts[at - 1].first > cut.first; --at) cuts[at] = cuts[at - 1];
+      cuts[at] = cut;
+    }
     size_t kept = 0;
     for (size_t c = 0; c < cuts.size(); ++c) {
       if (kept > 0 && cuts[kept - 1].first == cuts[c].first)
@@ -309,10 +335,19 @@ class Collector {
       f.word = word_index;
       const text::ShapingRun& item = ctx_.shaping_runs[f.item];
       const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
-      for (const auto& g : out_.units[unit].glyphs) {
+      const std::vector<ShapedGlyph>& glyphs = out_.units[unit].glyphs;
+      size_t last = 0;
+      for (size_t k = 0; k < glyphs.size(); ++k) {
+        const ShapedGlyph& g = glyphs[k];
         if (g.cluster < from || g.cluster >= to) continue;
-        f.glyphs.push_back(g);
+        if (f.glyph_count == 0) f.first_glyph = k;
+        last = k;
+        ++f.glyph_count;
         f.width += g.x_advance * scale + tracking;
+      }
+      if (f.glyph_count > 0 && last + 1 - f.first_glyph != f.glyph_count) {  // not one stretch: copied
+        for (const auto& g : glyphs)
+          if (g.cluster >= from && g.cluster < to) f.scattered.push_back(g);
       }
       word.width += f.width;
       out_.fragments.push_back(std::move(f));
@@ -361,6 +396,8 @@ class Collector {
   std::map<const font::Face*, int32_t> hyphen_units_;
   std::vector<std::pair<size_t, int>> cuts_;  // add_word's, kept to reuse its memory
   std::vector<size_t> points_;
+  const Hyphenator* hyphenator_ = nullptr;  // for hyphenator_lang_
+  std::string hyphenator_lang_;
   bool after_tie_ = false;
   Collected out_;
 };

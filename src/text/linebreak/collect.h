@@ -49,16 +49,27 @@ struct Unit {  // part of a word shaped in one go
 struct Fragment {  // a box: part of a word between break points, in one text::ShapingRun
   size_t begin = 0, end = 0;
   size_t item = 0, unit = 0, word = 0;
-  std::vector<ShapedGlyph> glyphs;  // the unit's glyphs whose cluster is in [begin, end), in visual order
+  // Its glyphs: the unit's glyphs whose cluster is in [begin, end), in visual
+  // order. They follow each other in Unit::glyphs (HarfBuzz's clusters are
+  // monotone), so they are `glyph_count` glyphs from `first_glyph` there,
+  // not a copy; were they ever not, `scattered` holds them
+  // (Collected::glyphs_of gives either).
+  size_t first_glyph = 0, glyph_count = 0;
+  std::vector<ShapedGlyph> scattered;
   double width = 0;                 // pt, tracking included
+};
+
+struct SpaceGlyph {  // one character of a SpaceRun
+  uint32_t id = 0;
+  int32_t advance = 0;  // font units
+  size_t offset = 0;    // byte offset of the character
 };
 
 struct SpaceRun {  // white space between two words: glue
   size_t begin = 0, end = 0;
   size_t item = 0;
-  std::vector<uint32_t> glyphs;    // one per character
-  std::vector<int32_t> advances;   // font units
-  std::vector<size_t> offsets;     // byte offset of each character
+  // One glyph per character: `glyph_count` of Collected::space_glyphs from `first_glyph`.
+  size_t first_glyph = 0, glyph_count = 0;
   double width = 0, stretch = 0, shrink = 0;  // pt; stretch and shrink as if justified
   bool breakable = true;           // false: a tie
   bool mandatory = false;          // a line separator: the line must end here
@@ -77,15 +88,30 @@ struct Word {
   size_t item = 0;    // first text::ShapingRun (its span locates the word for messages)
 };
 
+struct GlyphSpan {  // glyphs that belong to someone else
+  const ShapedGlyph* data = nullptr;
+  size_t size = 0;
+  const ShapedGlyph* begin() const { return data; }
+  const ShapedGlyph* end() const { return data + size; }
+  const ShapedGlyph& operator[](size_t i) const { return data[i]; }
+  bool empty() const { return size == 0; }
+};
+
 struct Collected {
   std::vector<Unit> units;
   std::vector<Fragment> fragments;
   std::vector<SpaceRun> spaces;
+  std::vector<SpaceGlyph> space_glyphs;  // the SpaceRuns' glyphs, one after the other
   std::vector<BreakPoint> breaks;
   std::vector<Word> words;
   std::vector<Element> elements;
   std::vector<Node> nodes;  // Knuth–Plass nodes; origin = index into elements
   double em = 10;           // pt: the first span's size (ragged stretch is in em)
+
+  GlyphSpan glyphs_of(const Fragment& f) const {
+    if (f.glyph_count == 0 || !f.scattered.empty()) return {f.scattered.data(), f.scattered.size()};
+    return {units[f.unit].glyphs.data() + f.first_glyph, f.glyph_count};
+  }
 };
 
 struct CollectContext {

@@ -18,7 +18,12 @@ struct Piece {
   size_t item = 0;
   size_t begin = 0, end = 0;  // bytes of the paragraph
   size_t unit = kNone;
-  std::vector<ShapedGlyph> glyphs;  // Glyphs, Hyphen
+  // Glyphs, Hyphen: the fragment's glyphs as collected (`collected`), or
+  // their reshaped replacement or the hyphen (`reshaped`, when `own`).
+  GlyphSpan collected;
+  std::vector<ShapedGlyph> reshaped;
+  bool own = false;
+  GlyphSpan glyphs() const { return own ? GlyphSpan{reshaped.data(), reshaped.size()} : collected; }
   const SpaceRun* space = nullptr;  // Space
   double width = 0;                 // pt, natural, tracking included
   double justification = 0;         // pt added to this space
@@ -64,7 +69,7 @@ class LineSetter {
         p.begin = f.begin;
         p.end = f.end;
         p.unit = f.unit;
-        p.glyphs = f.glyphs;
+        p.collected = c_.glyphs_of(f);
         pieces_.push_back(std::move(p));
       } else if (e.kind == Element::Kind::Space) {
         const SpaceRun& s = c_.spaces[e.index];
@@ -111,24 +116,28 @@ class LineSetter {
   // Gives pieces [first, last] the reshaped glyphs of their byte ranges;
   // inserted glyphs become a hyphen piece after `last`.
   void distribute(size_t first, size_t last, const std::vector<ShapedGlyph>& glyphs) {
-    for (size_t i = first; i <= last; ++i) pieces_[i].glyphs.clear();
+    for (size_t i = first; i <= last; ++i) {
+      pieces_[i].reshaped.clear();
+      pieces_[i].own = true;
+    }
     Piece hyphen;
     hyphen.kind = Piece::Kind::Hyphen;
     hyphen.item = pieces_[last].item;
     hyphen.begin = hyphen.end = pieces_[last].end;
+    hyphen.own = true;
     for (const auto& g : glyphs) {
       if (g.cluster == kInserted) {
-        hyphen.glyphs.push_back(g);
+        hyphen.reshaped.push_back(g);
         continue;
       }
       for (size_t i = first; i <= last; ++i) {
         if (g.cluster >= pieces_[i].begin && g.cluster < pieces_[i].end) {
-          pieces_[i].glyphs.push_back(g);
+          pieces_[i].reshaped.push_back(g);
           break;
         }
       }
     }
-    if (!hyphen.glyphs.empty()) pieces_.insert(pieces_.begin() + static_cast<std::ptrdiff_t>(last) + 1, hyphen);
+    if (!hyphen.reshaped.empty()) pieces_.insert(pieces_.begin() + static_cast<std::ptrdiff_t>(last) + 1, hyphen);
   }
 
   // The first part of the line continues a word broken on the line before.
@@ -163,11 +172,12 @@ class LineSetter {
       const double scale = scale_of(in_, item);
       if (p.kind == Piece::Kind::Space) {
         p.width = p.space->width;
-        for (int32_t a : p.space->advances) advances_ += a * scale;
+        for (size_t k = 0; k < p.space->glyph_count; ++k)
+          advances_ += c_.space_glyphs[p.space->first_glyph + k].advance * scale;
       } else {
         const double tracking = tracking_of(in_, item);
         p.width = 0;
-        for (const auto& g : p.glyphs) {
+        for (const auto& g : p.glyphs()) {
           p.width += g.x_advance * scale + tracking;
           advances_ += g.x_advance * scale;
         }
@@ -188,7 +198,7 @@ class LineSetter {
     // of the first piece of an RTL run (its pieces are drawn backwards).
     const size_t piece = rtl ? g.first : g.last;
     Piece& p = pieces_[piece];
-    if (p.kind == Piece::Kind::Space || p.glyphs.empty()) return;
+    if (p.kind == Piece::Kind::Space || p.glyphs().empty()) return;
     const double tracking = tracking_of(in_, ctx_.shaping_runs[p.item]);
     p.width -= tracking;
     natural_ -= tracking;
@@ -280,31 +290,36 @@ class LineSetter {
 
   std::vector<Placed> place_glyphs(const Group& g, bool rtl) const {
     std::vector<Placed> out;
+    size_t count = 0;
+    for (size_t i = g.first; i <= g.last; ++i)
+      count += pieces_[i].kind == Piece::Kind::Space ? pieces_[i].space->glyph_count : pieces_[i].glyphs().size;
+    out.reserve(count);
     const text::ShapingRun& item = ctx_.shaping_runs[g.item];
     const double tracking = tracking_of(in_, item);
     auto add_piece = [&](const Piece& p, size_t index) {
       if (p.kind == Piece::Kind::Space) {
         const SpaceRun& s = *p.space;
-        const size_t n = s.glyphs.size();
+        const size_t n = s.glyph_count;
         for (size_t k = 0; k < n; ++k) {
-          const size_t i = rtl ? n - 1 - k : k;
+          const SpaceGlyph& sg = c_.space_glyphs[s.first_glyph + (rtl ? n - 1 - k : k)];
           Placed placed;
-          placed.glyph.id = s.glyphs[i];
-          placed.glyph.x_advance = s.advances[i];
+          placed.glyph.id = sg.id;
+          placed.glyph.x_advance = sg.advance;
           placed.glyph.extra = tracking + (n > 0 ? p.justification / static_cast<double>(n) : 0);
-          placed.cluster = static_cast<uint32_t>(s.offsets[i]);
+          placed.cluster = static_cast<uint32_t>(sg.offset);
           out.push_back(placed);
         }
         return;
       }
-      for (size_t k = 0; k < p.glyphs.size(); ++k) {
-        const ShapedGlyph& sg = p.glyphs[k];
+      const GlyphSpan glyphs = p.glyphs();
+      for (size_t k = 0; k < glyphs.size; ++k) {
+        const ShapedGlyph& sg = glyphs[k];
         Placed placed;
         placed.glyph.id = sg.id;
         placed.glyph.x_advance = sg.x_advance;
         placed.glyph.x_offset = sg.x_offset;
         placed.glyph.y_offset = sg.y_offset;
-        placed.glyph.extra = index == untracked_piece_ && k + 1 == p.glyphs.size() ? 0 : tracking;
+        placed.glyph.extra = index == untracked_piece_ && k + 1 == glyphs.size ? 0 : tracking;
         placed.cluster = p.kind == Piece::Kind::Hyphen ? kInserted : sg.cluster;
         out.push_back(placed);
       }
@@ -369,20 +384,29 @@ class LineSetter {
       // the run; the first glyph of a cluster carries it, the others (and the
       // inserted hyphen) cover nothing.
       std::vector<uint32_t> clusters;
+      clusters.reserve(placed.size());
       for (const auto& p : placed)
         if (p.cluster != kInserted) clusters.push_back(p.cluster);
-      std::sort(clusters.begin(), clusters.end());
+      if (!std::is_sorted(clusters.begin(), clusters.end())) std::sort(clusters.begin(), clusters.end());
       clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
       std::vector<bool> taken(clusters.size(), false);
       double width = 0;
       run.glyphs.reserve(placed.size());  // exactly: the runs live until the PDF is written
+      size_t k = 0;  // the previous glyph's cluster index: glyphs mostly come in cluster order, or in reverse
       for (auto& p : placed) {
         model::Glyph glyph = p.glyph;
         if (p.cluster == kInserted) {
           glyph.text_begin = glyph.text_end = static_cast<uint32_t>(end - begin);
         } else {
-          const size_t k = static_cast<size_t>(std::lower_bound(clusters.begin(), clusters.end(), p.cluster) -
-                                               clusters.begin());
+          if (k < clusters.size() && clusters[k] == p.cluster) {
+            // the same cluster as the glyph before
+          } else if (k + 1 < clusters.size() && clusters[k + 1] == p.cluster) {
+            ++k;
+          } else if (k > 0 && clusters[k - 1] == p.cluster) {
+            --k;
+          } else {
+            k = static_cast<size_t>(std::lower_bound(clusters.begin(), clusters.end(), p.cluster) - clusters.begin());
+          }
           const uint32_t from = k == 0 ? static_cast<uint32_t>(begin) : p.cluster;
           const uint32_t to = k + 1 < clusters.size() ? clusters[k + 1] : static_cast<uint32_t>(end);
           if (!taken[k]) {

@@ -187,7 +187,7 @@ TEST(LoadDesign, UnknownKeyWithoutCloseMatchListsTheValidKeys) {
   EXPECT_FALSE(d.has_value());
   EXPECT_EQ(formatted(sink), (std::vector<std::string>{
                                  "layouts/t.toml:13:1: error: unknown key 'keep-together' in [flow] \xE2\x80\x94 valid "
-                                 "keys: 'widows', 'orphans'"}));
+                                 "keys: 'widows', 'orphans', 'baseline-grid'"}));
 }
 
 TEST(LoadDesign, ReportsAllProblemsOfTheFileInOneRun) {

@@ -125,24 +125,39 @@ std::vector<std::string> glyph_texts(const model::GlyphRun& run, const NominalGl
 }
 
 uint32_t GlyphPairs::add(uint32_t gid, std::string_view text, int uses) {
+  // The packed key: glyph id, then the text's length (1..3) and bytes.
+  uint64_t packed = 0;
+  Recent* slot = nullptr;
+  if (!text.empty() && text.size() <= 3) {
+    packed = uint64_t{gid} << 32 | uint64_t{text.size()} << 24;
+    for (size_t i = 0; i < text.size(); ++i) packed |= uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+    slot = &recent_[(packed ^ packed >> 29 ^ gid * 0x9E3779B1u) % kRecent];
+    if (slot->key == packed) {
+      pairs_[slot->id].uses += uses;
+      return slot->id;
+    }
+  }
+  uint32_t id = 0;
   auto found = ids_.find(Key{gid, text});
   if (found != ids_.end()) {
-    pairs_[found->second].uses += uses;
-    return found->second;
+    id = found->second;
+    pairs_[id].uses += uses;
+  } else {
+    id = static_cast<uint32_t>(pairs_.size());
+    pairs_.push_back({gid, std::string(text), uses});
+    ids_.emplace(Key{gid, pairs_.back().text}, id);
   }
-  auto id = static_cast<uint32_t>(pairs_.size());
-  pairs_.push_back({gid, std::string(text), uses});
-  const Pair& pair = pairs_.back();
-  ids_.emplace(Key{gid, pair.text}, id);
+  if (slot) *slot = {packed, id};
   return id;
 }
 
 void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
-              std::vector<uint32_t>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts) {
+              std::vector<PairId>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts) {
   clusters_of(run, clusters);
   glyph_texts(run, clusters, nominal, texts);
-  for (size_t pos = 0; pos < texts.size(); ++pos) ids.push_back(pairs.add(run.glyphs[glyph_at(run, pos)].id, texts[pos]));
-  if (join && join->word_break_space && nominal) ids.push_back(pairs.add(nominal(U' '), " "));
+  for (size_t pos = 0; pos < texts.size(); ++pos)
+    ids.push_back(static_cast<PairId>(pairs.add(run.glyphs[glyph_at(run, pos)].id, texts[pos])));
+  if (join && join->word_break_space && nominal) ids.push_back(static_cast<PairId>(pairs.add(nominal(U' '), " ")));
 }
 
 namespace {
@@ -159,6 +174,10 @@ void plan_pages(const model::PagedDocument& doc, const std::vector<NominalGlyph>
     const model::Page& page = doc.pages[p];
     TextPlan::PageIds& out = plan.pages[p];
     out.item_begin.reserve(page.items.size() + 1);
+    size_t glyphs = 0;  // an upper bound: a run's glyphs and its space
+    for (const model::PageItem& item : page.items)
+      if (const auto* run = std::get_if<model::GlyphRun>(&item)) glyphs += run->glyphs.size() + 1;
+    out.ids.reserve(glyphs);
     for (size_t i = 0; i < page.items.size(); ++i) {
       out.item_begin.push_back(static_cast<uint32_t>(out.ids.size()));
       const auto* run = std::get_if<model::GlyphRun>(&page.items[i]);
@@ -192,17 +211,17 @@ TextPlan plan_text(const model::PagedDocument& doc, const std::vector<NominalGly
   if (helper.joinable()) helper.join();
   if (!split) return plan;
 
-  std::vector<std::vector<uint32_t>> renumber(second.size());
+  std::vector<std::vector<PairId>> renumber(second.size());
   for (size_t f = 0; f < second.size(); ++f)
     for (uint32_t id = 0; id < second[f].size(); ++id)
-      renumber[f].push_back(plan.fonts[f].add(second[f][id].gid, second[f][id].text, second[f][id].uses));
+      renumber[f].push_back(static_cast<PairId>(plan.fonts[f].add(second[f][id].gid, second[f][id].text, second[f][id].uses)));
   for (size_t p = middle; p < doc.pages.size(); ++p) {
     const model::Page& page = doc.pages[p];
     TextPlan::PageIds& ids = plan.pages[p];
     for (size_t i = 0; i < page.items.size(); ++i) {
       const auto* run = std::get_if<model::GlyphRun>(&page.items[i]);
       if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
-      const std::vector<uint32_t>& to = renumber[static_cast<size_t>(run->font)];
+      const std::vector<PairId>& to = renumber[static_cast<size_t>(run->font)];
       for (uint32_t k = ids.item_begin[i]; k < ids.item_begin[i + 1]; ++k) ids.ids[k] = to[ids.ids[k]];
     }
   }
@@ -328,7 +347,7 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
   return plan;
 }
 
-TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const uint32_t> ids, const GlyphMapping& mapping,
+TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
                                 const std::string& font, double x, double y, const RunJoin* join) {
   TextRunContent out;
   out.font = font;
@@ -354,8 +373,7 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const uint
     pen += g.x_advance * per_unit + g.extra * per_point;
   }
   const GlyphMapping::Show kNone;
-  constexpr uint32_t kNoPair = UINT32_MAX;
-  auto show = [&](uint32_t id) -> const GlyphMapping::Show& {
+  auto show = [&](PairId id) -> const GlyphMapping::Show& {
     return id < mapping.by_pair.size() ? mapping.by_pair[id] : kNone;
   };
   for (size_t pos = 0; pos < n; ++pos) {

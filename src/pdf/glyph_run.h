@@ -136,24 +136,38 @@ class GlyphPairs {
   };
   std::deque<Pair> pairs_;  // stable: the keys view their texts
   std::unordered_map<Key, uint32_t, KeyHash> ids_;
+  // Most texts are one letter of one to three bytes: such a pair, packed
+  // into 64 bits, is looked up in a small direct-mapped table first.
+  struct Recent {
+    uint64_t key = 0;  // 0: empty (a packed key always has its length bits set)
+    uint32_t id = 0;
+  };
+  static constexpr size_t kRecent = 1024;
+  std::vector<Recent> recent_ = std::vector<Recent>(kRecent);
 };
+
+// A pair's number as a page stores it: two bytes a glyph. A font with more
+// than 65535 pairs cannot be embedded (embed_glyph_font refuses it), so no
+// page is written with numbers that wrapped.
+using PairId = uint16_t;
+inline constexpr PairId kNoPair = 0xFFFF;
 
 // The pair numbers of one run's glyphs in writing order, then, when `join`
 // asks for a word-break space, the space's pair. Adds the pairs to `pairs`.
 // `texts` and `clusters` are scratch space, reused between runs.
 void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
-              std::vector<uint32_t>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts);
+              std::vector<PairId>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts);
 
 // Every glyph run of a document, planned once: each font's pairs, and each
 // run's pair numbers (page by page, item by item).
 struct TextPlan {
   std::vector<GlyphPairs> fonts;  // one per PagedDocument::fonts entry
   struct PageIds {
-    std::vector<uint32_t> ids;         // the page's runs' pair numbers, one run after the other
+    std::vector<PairId> ids;           // the page's runs' pair numbers, one run after the other
     std::vector<uint32_t> item_begin;  // item i's start in `ids` (items + 1 entries)
   };
   std::vector<PageIds> pages;
-  std::span<const uint32_t> ids_of(size_t page, size_t item) const {
+  std::span<const PairId> ids_of(size_t page, size_t item) const {
     const PageIds& p = pages[page];
     return {p.ids.data() + p.item_begin[item], p.ids.data() + p.item_begin[item + 1]};
   }
@@ -196,7 +210,7 @@ void index_pairs(const GlyphPairs& pairs, GlyphMapping& mapping);
 // The run's glyphs with positions and spans, ready for encode_text_run.
 // `ids` are the run's pair numbers (plan_run); a glyph without one gets CID 0. (x, y) is the run origin in
 // PDF user space; `font` the page resource name.
-TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const uint32_t> ids, const GlyphMapping& mapping,
+TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
                                 const std::string& font, double x, double y, const RunJoin* join = nullptr);
 
 }  // namespace jan20::pdf

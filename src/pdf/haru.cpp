@@ -47,6 +47,12 @@ bool HaruDoc::set_deflated_data(HPDF_Dict stream, std::string_view raw) {
   return put_data(stream, buffer_) == HPDF_OK;
 }
 
+bool HaruDoc::set_compressed_data(HPDF_Dict stream, std::string_view deflated) {
+  if (!stream || !stream->stream || stream->stream->type != HPDF_STREAM_MEMORY) return false;
+  HPDF_MemStream_FreeData(stream->stream);
+  return put_data(stream, deflated) == HPDF_OK;
+}
+
 HPDF_Dict HaruDoc::new_deflated_stream(std::string_view raw) {
   HPDF_Dict s = HPDF_DictStream_New(mmgr(), xref());
   if (!s || !set_deflated_data(s, raw)) return nullptr;

@@ -58,6 +58,8 @@ class HaruDoc {
   // Replaces the data of a stream object (created by libharu or by us) with
   // `raw`, compressed.
   bool set_deflated_data(HPDF_Dict stream, std::string_view raw);
+  // The same with data compressed already (a zlib stream, known_profiles.h).
+  bool set_compressed_data(HPDF_Dict stream, std::string_view deflated);
   // Compresses a finished page's content stream (in the background with a
   // helper thread); the page must not be drawn on afterwards. A page left
   // inside a text or path object is left to libharu, which closes the object

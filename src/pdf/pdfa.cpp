@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/regular_file.h"
+#include "pdf/known_profiles.h"
 
 namespace jan20::pdf {
 namespace {
@@ -44,12 +45,16 @@ HPDF_Dict embed_icc_profile(DocumentWriter& w, const std::string& path, const st
                       : "a screen output intent needs an RGB profile such as sRGB");
     return nullptr;
   }
+  // A profile compressed when jan20-pdf was built is not compressed again
+  // (known_profiles.h); libharu then gets no data to copy either.
+  const std::string_view known = known_deflated_profile(icc);
   HPDF_Stream data = HPDF_MemStream_New(w.doc.mmgr(), 4096);
   if (!data) {
     w.doc.check(w.sink, "embedding the ICC profile " + path);
     return nullptr;
   }
-  HPDF_Stream_Write(data, reinterpret_cast<const HPDF_BYTE*>(icc.data()), static_cast<HPDF_UINT>(icc.size()));
+  if (known.empty())
+    HPDF_Stream_Write(data, reinterpret_cast<const HPDF_BYTE*>(icc.data()), static_cast<HPDF_UINT>(icc.size()));
   HPDF_OutputIntent profile =
       HPDF_ICC_LoadIccFromMem(w.doc.get(), w.doc.mmgr(), data, w.doc.xref(), cmyk ? 4 : 3);
   HPDF_Stream_Free(data);
@@ -57,7 +62,7 @@ HPDF_Dict embed_icc_profile(DocumentWriter& w, const std::string& path, const st
     w.doc.check(w.sink, "embedding the ICC profile " + path);
     return nullptr;
   }
-  if (!w.doc.set_deflated_data(profile, icc)) {
+  if (!(known.empty() ? w.doc.set_deflated_data(profile, icc) : w.doc.set_compressed_data(profile, known))) {
     w.doc.check(w.sink, "compressing the ICC profile " + path);
     return nullptr;
   }

@@ -1,10 +1,13 @@
 #include "pdf/png_stream.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/c_handle.h"
 
 namespace jan20::pdf {
 
@@ -48,6 +51,33 @@ std::string check_rows(const std::string& idat, uint64_t rows, uint64_t row_byte
   return problem;
 }
 
+// The same check in one call, for the common case of a sound stream:
+// libdeflate inflates about three times faster than zlib, but into one buffer
+// of the whole image, and says only "bad data". So it is used only to accept:
+// a stream is taken as sound when libdeflate inflates it completely (header
+// and Adler-32 checked, as zlib checks them) to exactly `rows` rows whose
+// filter bytes are all 0 to 4: then zlib inflates it to the same bytes, which
+// check_rows accepts. Everything else — refused, too long, too short, a bad filter byte, an
+// image over kMaxFastBytes — goes to check_rows, which gives the verdict and
+// its words. So both accept exactly the same streams.
+constexpr uint64_t kMaxFastBytes = 16u << 20;
+
+bool quickly_sound(const std::string& idat, uint64_t rows, uint64_t row_bytes) {
+  const uint64_t expected = rows * row_bytes;
+  if (expected == 0 || expected > kMaxFastBytes) return false;
+  CHandle<libdeflate_decompressor, libdeflate_free_decompressor> d(libdeflate_alloc_decompressor());
+  if (!d) return false;
+  std::string pixels(expected, '\0');
+  size_t got = 0;
+  if (libdeflate_zlib_decompress(d.get(), idat.data(), idat.size(), pixels.data(), pixels.size(), &got) !=
+          LIBDEFLATE_SUCCESS ||
+      got != expected)
+    return false;
+  for (uint64_t row = 0; row < expected; row += row_bytes)
+    if (static_cast<unsigned char>(pixels[row]) > 4) return false;
+  return true;
+}
+
 }  // namespace
 
 bool png_can_pass_through(const ImageFileInfo& info) {
@@ -76,7 +106,8 @@ std::string read_png_stream(std::string_view png, const ImageFileInfo& info, Png
                                stream.palette.size() / 3 > (size_t{1} << info.bit_depth)))
     return "damaged PNG (its palette does not fit its bit depth)";
   uint64_t row_bits = uint64_t(stream.width) * uint64_t(stream.colors) * uint64_t(stream.bit_depth);
-  std::string problem = check_rows(stream.idat, uint64_t(stream.height), 1 + (row_bits + 7) / 8);
+  const uint64_t rows = uint64_t(stream.height), row_bytes = 1 + (row_bits + 7) / 8;
+  std::string problem = quickly_sound(stream.idat, rows, row_bytes) ? std::string() : check_rows(stream.idat, rows, row_bytes);
   if (problem.empty()) *out = std::move(stream);
   return problem;
 }

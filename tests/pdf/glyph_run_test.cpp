@@ -112,7 +112,7 @@ TEST(AssignCids, CffCidIsTheGlyphAndTheCommonestTextMaps) {
 // of first use, every glyph 500 units wide.
 struct Planned {
   GlyphPairs pairs;
-  std::vector<uint32_t> ids;
+  std::vector<PairId> ids;
   GlyphMapping mapping;
 };
 Planned identity_mapping(const model::GlyphRun& run, const RunJoin* join = nullptr) {

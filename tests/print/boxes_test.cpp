@@ -85,6 +85,41 @@ TEST(PrintBoxes, PrintTargetIsCmykWithAPdfxOutputIntent) {
   EXPECT_FALSE(std::regex_search(fonts, std::regex("\\s+no\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+0\\s*\\n"))) << fonts;
 }
 
+// The decoded stream of the output intent's CMYK profile (qpdf), found by
+// its /Alternate in the whole file's JSON.
+std::string output_profile(const std::string& pdf) {
+  CommandResult json = run({"qpdf", "--json", "--json-key=qpdf", pdf});
+  std::smatch m;
+  std::regex profile("\"obj:(\\d+) 0 R\": \\{\\s*\"stream\": \\{\\s*\"dict\": \\{[^}]*\"/Alternate\": \"/DeviceCMYK\"");
+  if (!std::regex_search(json.out, m, profile)) return {};
+  return run({"qpdf", "--show-object=" + m[1].str(), "--filtered-stream-data", pdf}).out;
+}
+
+TEST(PrintBoxes, OutputProfileIsTheIccFileWhetherStoredCompressedOrCompressedNow) {
+  // Ghostscript's default profile is embedded with the stream compressed
+  // when jan20-pdf was built (pdf/known_profiles.h); any other profile is
+  // compressed while writing. Either way it must decode to the file itself.
+  const std::string installed = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+  ASSERT_TRUE(file_exists(installed));
+  std::string original = read_file(installed);
+  ASSERT_GT(original.size(), 128u);
+  std::string out = make_temp_dir();
+  ASSERT_EQ(jan20({"-C", source_dir(), "build", "poster", "--lang", "en", "--quiet", "--out", out}).exit_code, 0);
+  EXPECT_EQ(output_profile(out + "/poster.en.pdf"), original);
+
+  // The same profile with one reserved header byte changed: not known.
+  std::string changed = original;
+  changed[120] = static_cast<char>(changed[120] ^ 0x5A);
+  std::string icc = make_temp_dir() + "/changed.icc";
+  write_file(icc, changed);
+  std::string out2 = make_temp_dir();
+  CommandResult r = jan20({"-C", source_dir(), "build", "poster", "--lang", "en", "--icc", icc, "--quiet", "--out", out2});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(output_profile(out2 + "/poster.en.pdf"), changed);
+  std::string check;
+  EXPECT_TRUE(qpdf_check_clean(out2 + "/poster.en.pdf", &check)) << check;
+}
+
 TEST(PrintBoxes, ScreenTargetIsRgbAtTrimSizeWithoutPrintBoxes) {
   std::string out = make_temp_dir();
   CommandResult r =

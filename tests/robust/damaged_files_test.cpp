@@ -123,6 +123,10 @@ std::string short_data_png() {
   std::string idat = deflate(std::string(49 * 8, '\0'));  // 8 rows of 16
   return png_file(16, 16, &idat);
 }
+std::string long_data_png() {
+  std::string idat = deflate(std::string(49 * 17, '\0'));  // 17 rows of 16
+  return png_file(16, 16, &idat);
+}
 std::string not_zlib_png() {
   std::string idat = "these bytes are not a zlib stream";
   return png_file(16, 16, &idat);
@@ -133,6 +137,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(std::pair{not_zlib_png(), "damaged PNG (its pixel data does not decompress: incorrect header check)"},
                       std::pair{bad_filter_png(), "damaged PNG (row 1 has an unknown filter type, 7)"},
                       std::pair{short_data_png(), "damaged PNG (its pixel data ends before the last row)"},
+                      std::pair{long_data_png(), "damaged PNG (more pixel data than its size says)"},
                       std::pair{png_file(16, 16).substr(0, 60), "truncated PNG (chunk IDAT runs past the end of the file)"},
                       std::pair{jpeg_file().substr(0, jpeg_file().size() - 2),
                                 "truncated JPEG (the image data has no end marker)"},

@@ -13,6 +13,7 @@
 #include "build/edition.h"
 #include "build/output_file.h"
 #include "build/outputs.h"
+#include "build/report_json.h"
 #include "build/style_faces.h"
 #include "build/workspace.h"
 #include "core/units.h"
@@ -110,8 +111,10 @@ void write_outputs(model::PagedDocument& paged, const pdf::PdfOptions& popts, co
   std::error_code ec;
   fs::create_directories(fs::path(ed.output).parent_path(), ec);
   // The pages' glyph runs are freed as they are drawn, unless the
-  // imposition or the report reads them afterwards.
-  if (options.impose == "saddle" || !options.report_file.empty())
+  // imposition reads them afterwards; the report needs only which fonts
+  // they use, noted first.
+  ed.drawn_fonts = drawn_fonts(paged);
+  if (options.impose == "saddle")
     ed.written = pdf::write_pdf(paged, popts, ed.output, ed.sink);
   else
     ed.written = pdf::write_pdf_releasing_pages(paged, popts, ed.output, ed.sink);

@@ -66,6 +66,9 @@ struct Edition {
   std::unique_ptr<model::PagedDocument> paged;
   layout::TypesetReport report;
   std::unique_ptr<pdf::Preflight> preflight;  // for --report
+  // The fonts the pages' glyph runs use (indices into paged->fonts), noted
+  // before the PDF is written, which frees the pages' items (--report).
+  std::vector<int> drawn_fonts;
   double milliseconds = 0;
   std::set<std::string> files;  // read by this edition (for --deps)
   // `check`: the numbers its content writes, compared with the other editions

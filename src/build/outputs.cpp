@@ -23,7 +23,7 @@ bool write_report(const std::string& path, const std::vector<std::unique_ptr<Edi
   for (const auto& ed : editions) {
     int pages = ed->paged ? static_cast<int>(ed->paged->pages.size()) : 0;
     reports.push_back({ed->document, ed->lang, ed->output, pages, ed->milliseconds, &ed->report, ed->paged.get(),
-                       ed->preflight.get()});
+                       ed->paged ? &ed->drawn_fonts : nullptr, ed->preflight.get()});
   }
   return write_output_file(path, report_json(reports), "report", sink);
 }

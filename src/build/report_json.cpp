@@ -8,11 +8,7 @@ namespace jan20::build {
 
 namespace {
 
-void append_fonts(std::string& out, const model::PagedDocument& paged) {
-  std::set<int> used;
-  for (const auto& page : paged.pages)
-    for (const auto& item : page.items)
-      if (const auto* run = std::get_if<model::GlyphRun>(&item)) used.insert(run->font);
+void append_fonts(std::string& out, const model::PagedDocument& paged, const std::vector<int>& used) {
   out += "\"fonts\":[";
   bool first = true;
   for (int id : used) {
@@ -68,6 +64,14 @@ void append_preflight(std::string& out, const pdf::Preflight& p) {
 
 }  // namespace
 
+std::vector<int> drawn_fonts(const model::PagedDocument& paged) {
+  std::set<int> used;
+  for (const auto& page : paged.pages)
+    for (const auto& item : page.items)
+      if (const auto* run = std::get_if<model::GlyphRun>(&item)) used.insert(run->font);
+  return {used.begin(), used.end()};
+}
+
 std::string report_json(const std::vector<EditionReport>& editions) {
   std::string out = "{\"editions\":[";
   for (size_t e = 0; e < editions.size(); ++e) {
@@ -78,7 +82,9 @@ std::string report_json(const std::vector<EditionReport>& editions) {
            ",\"milliseconds\":" + json_number(ed.milliseconds, 1);
     if (ed.paged) {
       out += ',';
-      append_fonts(out, *ed.paged);
+      // Noted before writing freed the items; an edition stopped earlier still has them.
+      const bool noted = ed.drawn_fonts && !ed.drawn_fonts->empty();
+      append_fonts(out, *ed.paged, noted ? *ed.drawn_fonts : drawn_fonts(*ed.paged));
     }
     if (const layout::TypesetReport* r = ed.typeset) {
       out += ",\"overfull_lines\":" + std::to_string(r->overfull_lines) +

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <regex>
+#include <set>
+#include <sstream>
 
 #include "support/test_support.h"
 
@@ -131,6 +133,38 @@ TEST(Cli, RelativePathsAreRelativeToTheProject) {
   EXPECT_NE(read_file(project + "/booklet.d").find("booklet.az.pdf:"), std::string::npos);
   EXPECT_FALSE(file_exists("r.json"));
   EXPECT_FALSE(file_exists("booklet.d"));
+}
+
+// The report's "fonts" are noted before writing frees the pages' glyph runs:
+// they must still be the fonts pdffonts finds embedded, for every edition.
+TEST(Cli, ReportListsTheFontsThePdfEmbeds) {
+  std::string out = make_temp_dir();
+  CommandResult r = jan20({"-C", source_dir(), "build", "--quiet", "--out", out, "--report", out + "/r.json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string report = read_file(out + "/r.json");
+  int editions = 0;
+  for (const char* name : {"booklet.az", "booklet.en", "poster.az", "poster.en"}) {
+    // The edition's line of the report: its "output" and then its "fonts".
+    size_t at = report.find(std::string(name) + ".pdf\"");
+    ASSERT_NE(at, std::string::npos) << name;
+    size_t begin = report.find("\"fonts\":[", at), end = report.find(']', begin);
+    ASSERT_NE(begin, std::string::npos) << name;
+    std::set<std::string> listed;
+    std::string fonts = report.substr(begin, end - begin);
+    std::regex ps("\"postscript_name\":\"([^\"]+)\"");
+    for (std::sregex_iterator it(fonts.begin(), fonts.end(), ps), e; it != e; ++it) listed.insert((*it)[1]);
+    std::set<std::string> embedded;
+    std::istringstream lines(pdffonts(out + "/" + name + ".pdf"));
+    std::string line;
+    while (std::getline(lines, line)) {
+      std::smatch m;
+      if (std::regex_search(line, m, std::regex("^[A-Z]{6}\\+(\\S+)"))) embedded.insert(m[1]);
+    }
+    EXPECT_FALSE(embedded.empty()) << name;
+    EXPECT_EQ(listed, embedded) << name;
+    ++editions;
+  }
+  EXPECT_EQ(editions, 4);
 }
 
 TEST(Cli, HyphenatePrintsBreakPoints) {

@@ -185,6 +185,47 @@ TEST_P(Booklet, ContentsHaveDotLeadersAlignedAndNumbersInAColumn) {
   EXPECT_GE(serif, 10);
 }
 
+TEST_P(Booklet, ListsShareTheParagraphIndentAsTheirOneMeasure) {
+  std::vector<Page> pages = pages_of(pdf());
+  int at = page_with(pages, "\xE2\x80\xA2");
+  ASSERT_GE(at, 0) << "no bulleted list found";
+  // Bullets and the first word after each, from pdftotext.
+  std::map<long, std::vector<Word>> by_line;
+  for (const Word& w : pages[static_cast<size_t>(at)].words) by_line[std::lround(w.y1 * 2)].push_back(w);
+  std::vector<double> bullets, item_text;
+  for (auto& [y, words] : by_line) {
+    std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    if (words.front().text == "\xE2\x80\xA2" && words.size() > 1) {
+      bullets.push_back(words[0].x0);
+      item_text.push_back(words[1].x0);
+    }
+  }
+  ASSERT_GE(bullets.size(), 3u);
+  // Every text line's left edge, from MuPDF (pdftotext joins a hyphenated
+  // word's halves onto one line): the running text's lines, not the heading
+  // (larger) or the folio (smaller).
+  CommandResult stext = run({"mutool", "draw", "-F", "stext", "-o", "-", pdf(), std::to_string(at + 1)});
+  ASSERT_EQ(stext.exit_code, 0);
+  std::regex line_re("<line bbox=\"([0-9.]+) [0-9.]+ [0-9.]+ [0-9.]+\"[^>]*>\\s*<font name=\"[^\"]+\" size=\"([0-9.]+)\"");
+  std::vector<double> edges;
+  int lines = 0;
+  for (std::sregex_iterator it(stext.out.begin(), stext.out.end(), line_re), end; it != end; ++it) {
+    double size = std::stod((*it)[2]), x = std::stod((*it)[1]);
+    if (size < 9 || size >= 12) continue;
+    ++lines;
+    if (std::none_of(edges.begin(), edges.end(), [&](double e) { return std::abs(e - x) < 0.5; })) edges.push_back(x);
+  }
+  ASSERT_GE(lines, 10);
+  std::sort(edges.begin(), edges.end());
+  // Two left edges: the margin (paragraphs' lines, bullets) and the
+  // paragraph indent (indented first lines, list text); no third.
+  EXPECT_EQ(edges.size(), 2u) << "left edges: " << ::testing::PrintToString(edges);
+  for (size_t i = 0; i < bullets.size(); ++i) {
+    EXPECT_NEAR(bullets[i], edges.front(), 0.5) << "a bullet off the margin";
+    EXPECT_NEAR(item_text[i], edges.back(), 0.5) << "list text off the paragraph indent";
+  }
+}
+
 TEST_P(Booklet, NamesTableColumnsFollowTheirContent) {
   std::vector<Page> pages = pages_of(pdf());
   int at = page_with(pages, "Молли") >= 0 ? page_with(pages, "Молли") : page_with(pages, "Азәрбајҹан");

@@ -120,7 +120,7 @@ void write_outputs(model::PagedDocument& paged, const pdf::PdfOptions& popts, co
     ed.written = pdf::write_pdf_releasing_pages(paged, popts, ed.output, ed.sink);
   if (ed.written && impose) {
     ed.imposed_output = imposed_path(ed.output);
-    ed.written = pdf::write_pdf(paged, sheets, ed.imposed_output, ed.sink);
+    ed.written = pdf::write_pdf_releasing_pages(paged, sheets, ed.imposed_output, ed.sink);
   }
   if (ed.written) ed.stopped_at = Stage::Done;
 }

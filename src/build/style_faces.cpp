@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "core/utf.h"
 #include "layout/styles.h"
@@ -53,11 +54,25 @@ class UsageCollector {
 
   void add(const std::string& style, int variant, std::string_view text, const std::string& lang) {
     auto it = design_.styles.find(style);
-    std::string set(text);
-    if (it != design_.styles.end() && it->second.transform == model::CaseTransform::Upper) set = text::to_upper(text, lang);
-    if (it != design_.styles.end() && it->second.transform == model::CaseTransform::Lower) set = text::to_lower(text, lang);
+    std::string transformed;
+    std::string_view set = text;
+    if (it != design_.styles.end() && it->second.transform == model::CaseTransform::Upper)
+      set = transformed = text::to_upper(text, lang);
+    if (it != design_.styles.end() && it->second.transform == model::CaseTransform::Lower)
+      set = transformed = text::to_lower(text, lang);
     std::set<char32_t>& chars = usage_[style][variant];
-    for (size_t pos = 0; pos < set.size();) chars.insert(utf8_next(set, pos));
+    // The first code points are looked up in a table of those already in
+    // `chars`, not in the tree: every character of the document comes here.
+    std::vector<bool>& seen = seen_[&chars];
+    if (seen.empty()) seen.assign(kSeenTable, false);
+    for (size_t pos = 0; pos < set.size();) {
+      const char32_t c = utf8_next(set, pos);
+      if (c < kSeenTable) {
+        if (seen[c]) continue;
+        seen[c] = true;
+      }
+      chars.insert(c);
+    }
   }
   void add_inline(const std::string& style, const model::Inline& text, const model::Block& b) {
     for (const model::Span& span : text)
@@ -153,6 +168,8 @@ class UsageCollector {
   bool contents_ = false;
   std::vector<Heading> headings_;
   Usage usage_;
+  static constexpr char32_t kSeenTable = 0x530;
+  std::map<const std::set<char32_t>*, std::vector<bool>> seen_;  // per set of usage_: low code points in it
 };
 
 bool is_bold(const font::Face& f) {

@@ -4,7 +4,7 @@
 
 namespace jan20 {
 
-char32_t utf8_next(std::string_view s, size_t& pos) {
+char32_t utf8_next_multibyte(std::string_view s, size_t& pos) {
   auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char c = byte(pos);
   int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;

@@ -9,8 +9,13 @@
 namespace jan20 {
 
 // Decodes one code point at `pos`, advancing it. Invalid bytes yield U+FFFD and
-// advance by one byte.
-char32_t utf8_next(std::string_view s, size_t& pos);
+// advance by one byte. ASCII is decoded here, inline (every stage walks text
+// character by character); the rest by utf8_next_multibyte.
+char32_t utf8_next_multibyte(std::string_view s, size_t& pos);
+inline char32_t utf8_next(std::string_view s, size_t& pos) {
+  if (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80) return static_cast<char32_t>(s[pos++]);
+  return utf8_next_multibyte(s, pos);
+}
 void utf8_append(std::string& out, char32_t cp);
 std::u32string utf8_to_u32(std::string_view s);
 std::string u32_to_utf8(std::u32string_view s);

@@ -252,6 +252,7 @@ void index_pairs(const GlyphPairs& pairs, GlyphMapping& mapping) {
       show.mapped = true;
       show.unicode = u->second;
     }
+    show.self_mapped = show.mapped && show.unicode == pairs[id].text;
   }
 }
 
@@ -387,6 +388,13 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const Pair
   std::vector<Cluster> clusters = clusters_of(run);
   for (const Cluster& c : clusters) {
     std::string_view wanted = wanted_text(c);
+    if (c.end - c.begin == 1) {
+      // One glyph: its pair's text is the cluster's (glyph_texts), so the
+      // ToUnicode text adds up exactly when it is the pair's own.
+      if (!show(c.begin < ids.size() ? ids[c.begin] : kNoPair).self_mapped)
+        out.spans.push_back({c.begin, c.end, std::string(wanted)});
+      continue;
+    }
     size_t at = 0;  // how much of `wanted` the cluster's glyphs have matched
     bool complete = true;
     for (size_t pos = c.begin; pos < c.end && complete; ++pos) {

@@ -201,6 +201,7 @@ struct GlyphMapping {
     double width = 0;
     bool mapped = false;  // the CID has a ToUnicode text
     std::string unicode;
+    bool self_mapped = false;  // found, and its ToUnicode text is the pair's own text
   };
   std::vector<Show> by_pair;
 };

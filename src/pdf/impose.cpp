@@ -87,8 +87,10 @@ bool write_forms(DocumentWriter& w, std::vector<HPDF_XObject>* forms) {
     w.pages.push_back(page);
     w.geometry.push_back(g);
   }
-  for (size_t i = 0; i < pages.size(); ++i)
+  for (size_t i = 0; i < pages.size(); ++i) {
     if (!write_page(w, i)) return false;
+    if (w.page_written) w.page_written(i);
+  }
   for (size_t i = 0; i < pages.size(); ++i) {
     const Box& t = w.geometry[i].trim;
     HPDF_XObject form = page_into_form(w.doc, w.pages[i], {f(t.left), f(t.bottom), f(t.right), f(t.top)});

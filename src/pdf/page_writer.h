@@ -6,6 +6,7 @@
 // for the rest (running heads, folios, backgrounds, marks).
 #include <hpdf.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <vector>
@@ -38,7 +39,7 @@ struct TaggedAnnotation {
 struct DocumentWriter {
   DocumentWriter(HaruDoc& d, const model::PagedDocument& s, const PdfOptions& o, std::vector<EmbeddedFont>& f,
                  const TextPlan& t, const RunJoins& j, DiagnosticSink& k)
-      : doc(d), source(s), options(o), tagged(o.tagged && !s.tags.empty()), links(o.target == Target::Screen),
+      : doc(d), source(s), options(o), tagged(o.tagged && !s.tags.empty()), links(o.target == Target::Screen && o.impose == Imposition::None),
         fonts(f), text(t), joins(j),
         images(d), sink(k) {}
 
@@ -48,7 +49,7 @@ struct DocumentWriter {
   bool tagged;                          // options.tagged and the document has tags
   // Link annotations are for reading on screen. PDF/X forbids annotations
   // inside the bleed box, so a print file has none; its Link elements are
-  // written as Reference (structure.cpp).
+  // written as Reference (structure.cpp). Printer sheets have none either.
   bool links;
   std::vector<EmbeddedFont>& fonts;     // one per source.fonts entry
   const TextPlan& text;                 // each run's (glyph, text) pair numbers
@@ -59,6 +60,9 @@ struct DocumentWriter {
   std::vector<MarkedContent> marked;    // filled when options.tagged
   std::vector<TaggedAnnotation> annotations;
   std::set<int> warned_notdef;          // fonts already warned about missing glyphs
+  // Called once a page's content is written (and, for the reading PDF,
+  // handed to the compressor): the page is not read again.
+  std::function<void(size_t)> page_written;
   DiagnosticSink& sink;
 };
 

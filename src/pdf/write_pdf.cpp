@@ -24,19 +24,14 @@ namespace jan20::pdf {
 
 namespace {
 
-// Printer sheets carry the pages' ink only: links, bookmarks and the
-// structure tree belong to the reading edition.
-model::PagedDocument sheet_content(const model::PagedDocument& doc) {
-  model::PagedDocument out;
-  out.info = doc.info;
-  out.fonts = doc.fonts;
-  out.pages.reserve(doc.pages.size());
-  for (const model::Page& page : doc.pages) {
-    model::Page p = page;
-    std::erase_if(p.items, [](const model::PageItem& i) { return std::holds_alternative<model::Link>(i); });
-    out.pages.push_back(std::move(p));
-  }
-  return out;
+// Printer sheets carry the pages' ink only: no structure, no marks, and no
+// links (DocumentWriter::links), drawn from the document as it is.
+PdfOptions effective(const PdfOptions& options) {
+  if (options.impose == Imposition::None) return options;
+  PdfOptions sheets = options;
+  sheets.tagged = false;
+  sheets.marks = false;
+  return sheets;
 }
 
 // `release`, when given, is `doc` itself: each page's items are freed once drawn.
@@ -47,11 +42,7 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
 
 bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes,
                 DiagnosticSink& sink) {
-  if (options.impose == Imposition::None) return render(doc, options, bytes, sink);
-  PdfOptions sheets = options;
-  sheets.tagged = false;
-  sheets.marks = false;
-  return render(sheet_content(doc), sheets, bytes, sink);
+  return render(doc, effective(options), bytes, sink);
 }
 
 namespace {
@@ -100,6 +91,11 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
   }
 
   DocumentWriter w(haru, doc, options, fonts, text, joins, sink);
+  if (release)
+    w.page_written = [&](size_t i) {
+      std::vector<model::PageItem>().swap(release->pages[i].items);
+      text.release(i);
+    };
   if (options.impose != Imposition::None) {
     // Printer sheets: the pages' ink only (no structure; XMP only for PDF/X).
     if (!write_imposed_sheets(w) || !write_info(w) || !write_output_intent(w) ||
@@ -117,10 +113,7 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       if (!write_page(w, i)) return false;
       if (!haru.deflate_page_content(w.pages[i])) return haru.check(sink, "compressing page " + std::to_string(i + 1));
-      if (release) {
-        std::vector<model::PageItem>().swap(release->pages[i].items);
-        text.release(i);
-      }
+      if (w.page_written) w.page_written(i);
     }
     if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
         !write_structure_tree(w) || !write_metadata(w) || !apply_pdfa(w) || !add_placeholder_id(w))
@@ -239,9 +232,11 @@ bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const
 
 bool write_pdf_releasing_pages(model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                                DiagnosticSink& sink) {
-  if (options.impose != Imposition::None || options.pdfa) return write_pdf(doc, options, path, sink);
+  // PDF/A reads the pages' images again after drawing them (apply_pdfa);
+  // printer sheets do not.
+  if (options.pdfa && options.impose == Imposition::None) return write_pdf(doc, options, path, sink);
   std::string bytes;
-  return render(doc, options, &bytes, sink, &doc) && write_bytes(bytes, path, sink);
+  return render(doc, effective(options), &bytes, sink, &doc) && write_bytes(bytes, path, sink);
 }
 
 }  // namespace jan20::pdf

@@ -83,8 +83,8 @@ bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const
 
 // The same, freeing each page's items as soon as the page is drawn, so that a
 // long document is not held twice (as glyph runs and as PDF objects): the
-// pages stay, empty. Without imposition and PDF/A (which read the pages
-// again), otherwise exactly write_pdf.
+// pages stay, empty. Also for printer sheets (each page is drawn once); not
+// for PDF/A, which reads the pages again. Otherwise exactly write_pdf.
 bool write_pdf_releasing_pages(model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                                DiagnosticSink& sink);
 

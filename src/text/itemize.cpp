@@ -22,27 +22,15 @@ namespace {
 struct CodePoints {
   std::u32string cps;
   std::vector<size_t> byte;     // byte offset of each code point; byte[n] = text size
-  std::u16string utf16;
-  std::vector<int32_t> unit;    // UTF-16 index of each code point
 };
 
 CodePoints decode(std::string_view text) {
   CodePoints d;
   d.cps.reserve(text.size());
   d.byte.reserve(text.size() + 1);
-  d.utf16.reserve(text.size());
-  d.unit.reserve(text.size());
   for (size_t pos = 0; pos < text.size();) {
     d.byte.push_back(pos);
-    char32_t cp = utf8_next(text, pos);
-    d.cps.push_back(cp);
-    d.unit.push_back(static_cast<int32_t>(d.utf16.size()));
-    if (cp >= 0x10000) {
-      d.utf16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
-      d.utf16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
-    } else {
-      d.utf16.push_back(static_cast<char16_t>(cp));
-    }
+    d.cps.push_back(utf8_next(text, pos));
   }
   d.byte.push_back(text.size());
   return d;
@@ -50,19 +38,33 @@ CodePoints decode(std::string_view text) {
 
 bool all_level_zero(const std::u32string& cps, UBiDiLevel paragraph_level);
 
-// Bidi embedding level of each code point (UAX #9 via ICU ubidi).
+// Bidi embedding level of each code point (UAX #9 via ICU ubidi, which reads
+// UTF-16: made here, only for the paragraphs that need the algorithm run).
 std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
   std::vector<int> levels(d.cps.size(), paragraph_level & 1);
   if (d.cps.empty() || all_level_zero(d.cps, paragraph_level)) return levels;
+  std::u16string utf16;
+  std::vector<int32_t> unit;  // UTF-16 index of each code point
+  utf16.reserve(d.cps.size());
+  unit.reserve(d.cps.size());
+  for (char32_t cp : d.cps) {
+    unit.push_back(static_cast<int32_t>(utf16.size()));
+    if (cp >= 0x10000) {
+      utf16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+      utf16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+    } else {
+      utf16.push_back(static_cast<char16_t>(cp));
+    }
+  }
   UErrorCode status = U_ZERO_ERROR;
-  CHandle<UBiDi, ubidi_close> bidi(ubidi_openSized(static_cast<int32_t>(d.utf16.size()), 0, &status));
+  CHandle<UBiDi, ubidi_close> bidi(ubidi_openSized(static_cast<int32_t>(utf16.size()), 0, &status));
   if (U_FAILURE(status)) return levels;
-  ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(d.utf16.data()), static_cast<int32_t>(d.utf16.size()),
+  ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(utf16.data()), static_cast<int32_t>(utf16.size()),
                 paragraph_level, nullptr, &status);
   if (U_FAILURE(status)) return levels;
   const UBiDiLevel* by_unit = ubidi_getLevels(bidi.get(), &status);
   if (U_FAILURE(status) || !by_unit) return levels;
-  for (size_t i = 0; i < d.cps.size(); ++i) levels[i] = by_unit[d.unit[i]];
+  for (size_t i = 0; i < d.cps.size(); ++i) levels[i] = by_unit[unit[i]];
   return levels;
 }
 

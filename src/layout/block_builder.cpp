@@ -18,9 +18,9 @@ namespace {
 // A line's baseline sits this many type sizes below the middle of its line
 // box, which centres Noto's lower-case letters in the leading.
 constexpr double kBaselineBelowMiddle = 0.32;
-// A list's label column, in ems of its style, unless the style's
-// left-indent is wider.
-constexpr double kListLabelColumnEm = 1.4;
+// A list's label column is at least its widest label and this many ems of
+// the list style after it.
+constexpr double kListLabelGapEm = 0.5;
 // Of the list style's space-after: between items, and again after the list.
 constexpr double kListItemSpaceShare = 0.5;
 // A raster figure is at most this share of the column's height (scaled down
@@ -313,7 +313,21 @@ void BlockBuilder::quote(const model::Block& b, const model::Quote& q) {
 void BlockBuilder::list(const model::Block& b, const model::List& l) {
   const ResolvedStyle& style = this->style(b.style.empty() ? "list" : b.style, {"body"});
   int list_tag = tag_for(b, "L");
-  double indent = std::max(style.paragraph.left_indent, style.paragraph.size * kListLabelColumnEm);
+  ResolvedStyle label_style = style;
+  label_style.paragraph.left_indent = 0;
+  label_style.paragraph.indent = 0;
+  // One measure: the items' text starts at the list style's left-indent or,
+  // when it has none, at the body's first-line indent, so that list text
+  // lines up with the paragraphs' indented first lines and the labels hang
+  // at the margin. Wider only when the widest label needs it.
+  double indent = style.paragraph.left_indent > 0 ? style.paragraph.left_indent
+                                                  : this->style("body").paragraph.indent;
+  double widest_label = 0;
+  for (size_t i = 0; i < l.items.size(); ++i)
+    for (const text::Line& line : typeset_text(inline_of(model::list_label(l.numbered, static_cast<int>(i) + 1), b.where),
+                                               label_style, block_lang(b), ctx_.measure, -1, model::Align::Left, false))
+      widest_label = std::max(widest_label, line.natural_width);
+  indent = std::max(indent, widest_label + style.paragraph.size * kListLabelGapEm);
   space(style.paragraph.space_before);
   int n = 0;
   for (const model::Inline& item : l.items) {
@@ -321,9 +335,7 @@ void BlockBuilder::list(const model::Block& b, const model::List& l) {
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
     int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
-    ResolvedStyle item_style = style;
-    item_style.paragraph.left_indent = 0;
-    item_style.paragraph.indent = 0;
+    const ResolvedStyle& item_style = label_style;
     std::vector<text::Line> lines = typeset_text(item, item_style, block_lang(b), ctx_.measure - indent, body);
     std::string label = model::list_label(l.numbered, n);
     std::vector<text::Line> label_lines = typeset_text(inline_of(label, b.where), item_style, block_lang(b),

@@ -87,6 +87,8 @@ class BlockBuilder {
   void timeline(const model::Block& b, const model::Timeline& timeline);
   void names(const model::Block& b, const model::Names& names);
   void contents(const model::Block& b);
+  void add_leader(std::vector<model::PageItem>& items, const ResolvedStyle& style, const std::string& lang,
+                  double from, double to, double baseline);
   void page_break(const model::PageBreak& page_break);
 
   // Appends lines as items with widow/orphan rules; x_offset shifts them.

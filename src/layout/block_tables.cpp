@@ -41,6 +41,10 @@ constexpr double kNamesHeaderRuleWidth = 0.6, kNamesRuleWidth = 0.4, kNamesSpace
 constexpr double kMeasureRounding = 0.5;
 // Contents: the page number's column, in ems of the entry's style.
 constexpr double kContentsNumberEm = 2.5;
+// Contents leaders: one leader character every 0.75 em (LaTeX's dotted
+// contents lines stand about as far apart), and none unless three fit.
+constexpr double kLeaderPitchEm = 0.75;
+constexpr int kLeaderMinDots = 3;
 }  // namespace
 
 void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
@@ -302,6 +306,39 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   space(cell_style.paragraph.space_after + kNamesSpaceAfter);
 }
 
+// Contents: the leader between an entry's title (ending at `from`) and its
+// page number (starting at `to`): the style's leader character at a fixed
+// pitch from the measure's left edge, so the dots of all entries stand in
+// columns, clear of the title and the number by half a pitch. An artifact:
+// the entry's text is its title and number.
+void BlockBuilder::add_leader(std::vector<model::PageItem>& items, const ResolvedStyle& style, const std::string& lang,
+                              double from, double to, double baseline) {
+  std::vector<text::Line> shaped = typeset_text(inline_of(style.paragraph.leader, {}), style, lang, ctx_.measure,
+                                                -1, model::Align::Left, false);
+  if (shaped.empty() || shaped.front().runs.size() != 1 || shaped.front().runs.front().glyphs.size() != 1) return;
+  const model::GlyphRun& one = shaped.front().runs.front();
+  double advance = shaped.front().natural_width;
+  double pitch = std::max(advance, style.paragraph.size * kLeaderPitchEm);
+  double first = std::ceil((from + pitch / 2) / pitch) * pitch;
+  int count = static_cast<int>(std::floor((to - pitch / 2 - advance - first) / pitch)) + 1;
+  if (count < kLeaderMinDots) return;
+  model::GlyphRun run = one;
+  run.tag = -1;
+  run.x = first;
+  run.y = baseline;
+  run.text.clear();
+  run.glyphs.clear();
+  for (int i = 0; i < count; ++i) {
+    model::Glyph g = one.glyphs.front();
+    g.text_begin = static_cast<uint32_t>(run.text.size());
+    run.text += one.text;
+    g.text_end = static_cast<uint32_t>(run.text.size());
+    g.extra = i + 1 < count ? pitch - advance : 0;
+    run.glyphs.push_back(g);
+  }
+  items.push_back(std::move(run));
+}
+
 void BlockBuilder::contents(const model::Block& b) {
   // The contents' own title is not listed in them.
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
@@ -329,8 +366,12 @@ void BlockBuilder::contents(const model::Block& b) {
     for (size_t i = first; i < entries_.size(); ++i) entries_[i].contents_entry = true;
     if (entries_.size() > first && !number.empty()) {
       VerticalEntry& last = entries_.back();
-      append_line(last.items, number.front(), ctx_.measure - number_width,
-                  baseline_offset(style.paragraph.leading, style.paragraph.size));
+      double baseline = baseline_offset(style.paragraph.leading, style.paragraph.size);
+      double number_left = ctx_.measure - number.front().natural_width;
+      if (!style.paragraph.leader.empty() && !lines.empty())
+        add_leader(last.items, style, block_lang(b), style.paragraph.left_indent + lines.back().width, number_left,
+                   baseline);
+      append_line(last.items, number.front(), ctx_.measure - number_width, baseline);
       // The whole entry links to its heading.
       model::Link link;
       link.x = 0;

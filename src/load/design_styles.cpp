@@ -1,10 +1,13 @@
 // [styles.<name>]: paragraph styles. A style may start from another with
 // based-on = "<style>" and change only what differs; the chain is resolved
 // here, so model::ParagraphStyle holds complete values.
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "core/utf.h"
 #include "load/design_sections.h"
 #include "load/text_util.h"
 
@@ -141,6 +144,15 @@ struct StyleReader {
     if (auto f = r.string("strong-font")) {
       style.strong_font = *f;
       refs.push_back({NameRef::Kind::Font, *f, r.key_path("strong-font"), r.value_at("strong-font")});
+    }
+    if (auto leader = r.string("leader")) {
+      std::u32string u = utf8_to_u32(*leader);
+      if (u.size() == 1 && u_isgraph(static_cast<UChar32>(u[0])))
+        style.leader = *leader;
+      else
+        cx.error(*r.get("leader"),
+                 "'" + r.key_path("leader") + "' must be one visible character: \"" + shorten(*leader) + "\"",
+                 "write leader = \".\" for dot leaders, or leave the key out for none");
     }
     r.finish({{"colour", "did you mean 'color'?"},
               {"line-height", "did you mean 'leading'?"},

@@ -46,6 +46,9 @@ struct ParagraphStyle {
   double right_indent = 0;
   std::string emphasis_font;  // font used for *emphasis* spans; empty = same
   std::string strong_font;    // font used for **strong** spans; empty = same
+  // Contents entries: the character repeated between an entry's title and its
+  // page number ("." for dot leaders), aligned from entry to entry; empty = none.
+  std::string leader;
   SourceLocation where;
 };
 

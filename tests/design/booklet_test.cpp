@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <regex>
 #include <set>
@@ -122,6 +123,107 @@ TEST_P(Booklet, CoverNamesTheDayOnce) {
   EXPECT_EQ(day, 1) << "the cover names \"20 " << (az() ? "Yanvar" : "January") << "\" " << day << " times";
   EXPECT_EQ(year, 1);
   EXPECT_NE(find_word(cover, az() ? "YANVAR" : "JANUARY"), nullptr);
+}
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+TEST_P(Booklet, ContentsHaveDotLeadersAlignedAndNumbersInAColumn) {
+  std::vector<Page> pages = pages_of(pdf());
+  int at = page_with(pages, az() ? "MÜNDƏRİCAT" : "CONTENTS");
+  ASSERT_GE(at, 0) << "contents page not found";
+  // The entries: lines (words on one baseline) that end in a page number.
+  std::map<long, std::vector<Word>> by_line;
+  for (const Word& w : pages[static_cast<size_t>(at)].words) by_line[std::lround(w.y1 * 2)].push_back(w);
+  struct Entry {
+    double title_end = 0, number_left = 0, number_right = 0;
+    std::vector<double> dots;
+  };
+  std::vector<Entry> entries;
+  for (auto& [y, words] : by_line) {
+    std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    if (words.size() < 2 || !all_digits(words.back().text)) continue;
+    Entry e;
+    e.number_left = words.back().x0;
+    e.number_right = words.back().x1;
+    for (size_t i = 0; i + 1 < words.size(); ++i)
+      if (words[i].text == ".") e.dots.push_back(words[i].x0);
+      else if (e.dots.empty()) e.title_end = words[i].x1;
+    entries.push_back(e);
+  }
+  ASSERT_GE(entries.size(), 10u) << "contents entries";
+  ASSERT_GE(entries[0].dots.size(), 3u);
+  double pitch = entries[0].dots[1] - entries[0].dots[0];
+  EXPECT_GT(pitch, 3);
+  for (const Entry& e : entries) {
+    ASSERT_GE(e.dots.size(), 3u) << "an entry without a leader";
+    EXPECT_NEAR(e.number_right, entries[0].number_right, 0.3) << "page numbers right-aligned in one column";
+    // The leader runs from the title to the number, clear of both by less than two dots' pitch.
+    EXPECT_GT(e.dots.front() - e.title_end, 1.0);
+    EXPECT_LT(e.dots.front() - e.title_end, 2 * pitch);
+    EXPECT_GT(e.number_left - e.dots.back(), 1.0);
+    EXPECT_LT(e.number_left - e.dots.back(), 2 * pitch + 3);
+    // Every entry's dots stand on one grid: in columns down the page.
+    for (double x : e.dots) {
+      double off = std::fmod(x - entries[0].dots[0] + 100 * pitch, pitch);
+      EXPECT_LT(std::min(off, pitch - off), 0.05) << "dot at " << x << " off the grid";
+    }
+  }
+  // Entries in the text face (the serif regular), not bold sans: the fonts
+  // MuPDF reports for the page's small type.
+  CommandResult stext = run({"mutool", "draw", "-F", "stext", "-o", "-", pdf(), std::to_string(at + 1)});
+  ASSERT_EQ(stext.exit_code, 0);
+  std::regex font_re("<font name=\"([^\"]+)\" size=\"([0-9.]+)\"");
+  int serif = 0;
+  for (std::sregex_iterator it(stext.out.begin(), stext.out.end(), font_re), end; it != end; ++it) {
+    std::string name = (*it)[1];
+    if (std::stod((*it)[2]) >= 12) continue;  // the page's heading
+    EXPECT_EQ(name.find("Bold"), std::string::npos) << name;
+    serif += name.find("Serif") != std::string::npos;
+  }
+  EXPECT_GE(serif, 10);
+}
+
+TEST_P(Booklet, ListsShareTheParagraphIndentAsTheirOneMeasure) {
+  std::vector<Page> pages = pages_of(pdf());
+  int at = page_with(pages, "\xE2\x80\xA2");
+  ASSERT_GE(at, 0) << "no bulleted list found";
+  // Bullets and the first word after each, from pdftotext.
+  std::map<long, std::vector<Word>> by_line;
+  for (const Word& w : pages[static_cast<size_t>(at)].words) by_line[std::lround(w.y1 * 2)].push_back(w);
+  std::vector<double> bullets, item_text;
+  for (auto& [y, words] : by_line) {
+    std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    if (words.front().text == "\xE2\x80\xA2" && words.size() > 1) {
+      bullets.push_back(words[0].x0);
+      item_text.push_back(words[1].x0);
+    }
+  }
+  ASSERT_GE(bullets.size(), 3u);
+  // Every text line's left edge, from MuPDF (pdftotext joins a hyphenated
+  // word's halves onto one line): the running text's lines, not the heading
+  // (larger) or the folio (smaller).
+  CommandResult stext = run({"mutool", "draw", "-F", "stext", "-o", "-", pdf(), std::to_string(at + 1)});
+  ASSERT_EQ(stext.exit_code, 0);
+  std::regex line_re("<line bbox=\"([0-9.]+) [0-9.]+ [0-9.]+ [0-9.]+\"[^>]*>\\s*<font name=\"[^\"]+\" size=\"([0-9.]+)\"");
+  std::vector<double> edges;
+  int lines = 0;
+  for (std::sregex_iterator it(stext.out.begin(), stext.out.end(), line_re), end; it != end; ++it) {
+    double size = std::stod((*it)[2]), x = std::stod((*it)[1]);
+    if (size < 9 || size >= 12) continue;
+    ++lines;
+    if (std::none_of(edges.begin(), edges.end(), [&](double e) { return std::abs(e - x) < 0.5; })) edges.push_back(x);
+  }
+  ASSERT_GE(lines, 10);
+  std::sort(edges.begin(), edges.end());
+  // Two left edges: the margin (paragraphs' lines, bullets) and the
+  // paragraph indent (indented first lines, list text); no third.
+  EXPECT_EQ(edges.size(), 2u) << "left edges: " << ::testing::PrintToString(edges);
+  for (size_t i = 0; i < bullets.size(); ++i) {
+    EXPECT_NEAR(bullets[i], edges.front(), 0.5) << "a bullet off the margin";
+    EXPECT_NEAR(item_text[i], edges.back(), 0.5) << "list text off the paragraph indent";
+  }
 }
 
 TEST_P(Booklet, NamesTableColumnsFollowTheirContent) {

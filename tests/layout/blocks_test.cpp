@@ -156,9 +156,35 @@ TEST_F(Blocks, BulletsStandBeforeTheirItemsOnTheSameBaseline) {
     EXPECT_LT(bullet->run->x + bullet->width, found[0].run->x);
     EXPECT_GT(found[0].run->y, last_y);
     last_y = found[0].run->y;
-    // The item's text starts one label column in: the style's 12 pt left indent.
-    EXPECT_NEAR(found[0].run->x, kMarginInner + 14, 0.01) << "1.4 em of 10 pt is wider than 12 pt";
+    // The item's text starts one label column in: the style's 12 pt left
+    // indent, wider than the bullet and half an em after it.
+    EXPECT_NEAR(found[0].run->x, kMarginInner + 12, 0.01);
   }
+}
+
+TEST_F(Blocks, ListWithoutLeftIndentStartsItsTextAtTheParagraphIndent) {
+  model::Design design = small_booklet(false);
+  design.styles["list"].left_indent = 0;
+  design.styles["body"].indent = 11;
+  Laid laid = lay_out(document({list({"Bakı", "Sumqayıt"})}), design);
+  std::vector<RunOnPage> bullets = runs_with(laid, "•");
+  ASSERT_EQ(bullets.size(), 2u);
+  for (const RunOnPage& b : bullets) EXPECT_NEAR(b.run->x, kMarginInner, 0.01) << "bullets hang at the margin";
+  for (const char* item : {"Bakı", "Sumqayıt"}) {
+    std::vector<RunOnPage> found = runs_with(laid, item);
+    ASSERT_EQ(found.size(), 1u) << item;
+    EXPECT_NEAR(found[0].run->x, kMarginInner + 11, 0.01) << "the body's first-line indent";
+  }
+  // Ten items: the label column grows to the widest label ("10.") and half an em.
+  design.styles["body"].indent = 2;
+  std::vector<std::string> items;
+  for (int i = 1; i <= 10; ++i) items.push_back("item" + std::to_string(i));
+  Laid ten = lay_out(document({list(items, /*numbered=*/true)}), design);
+  std::vector<RunOnPage> label = runs_with(ten, "10.");
+  std::vector<RunOnPage> text = runs_with(ten, "item10");
+  ASSERT_EQ(label.size(), 1u);
+  ASSERT_EQ(text.size(), 1u);
+  EXPECT_NEAR(text[0].run->x - (label[0].run->x + label[0].width), 0.5 * 10, 0.01);
 }
 
 TEST_F(Blocks, NumberedListsCountFromOne) {

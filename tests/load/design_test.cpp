@@ -180,6 +180,19 @@ TEST(LoadDesign, RgbColour) {
   EXPECT_EQ(d->colors.at("red"), Color::rgb(200 / 255.0, 16 / 255.0, 46 / 255.0));
 }
 
+TEST(LoadDesign, ContentsLeaderIsOneVisibleCharacter) {
+  TempProject p;
+  DiagnosticSink sink;
+  auto d = load(p, sink, layout("leader = \".\"\n"));
+  ASSERT_TRUE(d.has_value()) << formatted(sink).front();
+  EXPECT_EQ(d->styles.at("body").leader, ".");
+  DiagnosticSink bad;
+  EXPECT_FALSE(load(p, bad, layout("leader = \". \"\n")).has_value());
+  EXPECT_EQ(formatted(bad), (std::vector<std::string>{
+                                "layouts/t.toml:9:10: error: 'styles.body.leader' must be one visible character: "
+                                "\". \" \xE2\x80\x94 write leader = \".\" for dot leaders, or leave the key out for none"}));
+}
+
 TEST(LoadDesign, UnknownKeyWithoutCloseMatchListsTheValidKeys) {
   TempProject p;
   DiagnosticSink sink;

@@ -9,9 +9,9 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include <array>
 #include <map>
 
+#include "core/codepoint_table.h"
 #include "core/utf.h"
 
 #include "load/load.h"
@@ -56,14 +56,9 @@ Script script_by_icu(char32_t cp) {
 }
 
 Script script_of(char32_t cp) {
-  // ICU's answers for Latin and Cyrillic's blocks, asked once (a constant
-  // table): this is asked for every letter of the content.
-  static const std::array<Script, 0x530> low = [] {
-    std::array<Script, 0x530> table{};
-    for (char32_t c = 0; c < table.size(); ++c) table[c] = script_by_icu(c);
-    return table;
-  }();
-  return cp < low.size() ? low[cp] : script_by_icu(cp);
+  // Asked for every letter of the content.
+  static const CodepointTable<Script> table(script_by_icu);
+  return table(cp);
 }
 
 bool word_char(char32_t cp) {

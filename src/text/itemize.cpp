@@ -4,7 +4,6 @@
 #include "text/itemize.h"
 
 #include <algorithm>
-#include <array>
 #include <memory>
 #include <set>
 #include <utility>
@@ -12,6 +11,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ubidi.h>
 
+#include "core/codepoint_table.h"
 #include "core/utf.h"
 #include "text/script.h"
 #include "core/c_handle.h"
@@ -78,14 +78,9 @@ bool needs_no_glyph_by_icu(char32_t cp) {
          type == U_PARAGRAPH_SEPARATOR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 bool needs_no_glyph(char32_t cp) {
-  // ICU's answers for the first code points, asked once (a constant table):
-  // this is asked for every character of every paragraph.
-  static const std::array<bool, 0x530> low = [] {
-    std::array<bool, 0x530> table{};
-    for (char32_t c = 0; c < table.size(); ++c) table[c] = needs_no_glyph_by_icu(c);
-    return table;
-  }();
-  return cp < low.size() ? low[cp] : needs_no_glyph_by_icu(cp);
+  // Asked for every character of every paragraph.
+  static const CodepointTable<bool> table(needs_no_glyph_by_icu);
+  return table(cp);
 }
 
 // True when the UBA gives every character level 0 without running it: a

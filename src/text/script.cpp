@@ -6,6 +6,7 @@
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
 
+#include "core/codepoint_table.h"
 #include "core/utf.h"
 
 namespace jan20::text {
@@ -64,14 +65,9 @@ hb_script_t script_by_icu(char32_t cp) {
 }  // namespace
 
 hb_script_t script_of(char32_t cp) {
-  // ICU's answers for the first code points (Latin, Greek, Cyrillic), asked
-  // once (a constant table): this is asked for every character of a paragraph.
-  static const std::array<hb_script_t, 0x530> low = [] {
-    std::array<hb_script_t, 0x530> table{};
-    for (char32_t c = 0; c < table.size(); ++c) table[c] = script_by_icu(c);
-    return table;
-  }();
-  return cp < low.size() ? low[cp] : script_by_icu(cp);
+  // Asked for every character of a paragraph.
+  static const CodepointTable<hb_script_t> table(script_by_icu);
+  return table(cp);
 }
 
 std::vector<hb_script_t> resolve_scripts(std::u32string_view text, hb_script_t fallback) {
@@ -148,12 +144,8 @@ std::string iso15924(hb_script_t script) {
 }
 
 bool is_white_space(char32_t cp) {
-  static const std::array<bool, 0x530> low = [] {
-    std::array<bool, 0x530> table{};
-    for (char32_t c = 0; c < table.size(); ++c) table[c] = u_isUWhiteSpace(static_cast<UChar32>(c));
-    return table;
-  }();
-  return cp < low.size() ? low[cp] : u_isUWhiteSpace(static_cast<UChar32>(cp));
+  static const CodepointTable<bool> table([](char32_t c) -> bool { return u_isUWhiteSpace(static_cast<UChar32>(c)); });
+  return table(cp);
 }
 
 bool script_is_rtl(hb_script_t script) { return hb_script_get_horizontal_direction(script) == HB_DIRECTION_RTL; }

@@ -7,18 +7,7 @@
 namespace jan20::load::test {
 namespace {
 
-model::Document doc_with(const std::string& text) {
-  model::Document doc;
-  doc.path = "content/x/az.toml";
-  model::Block b;
-  b.where = {"content/x/az.toml", 5, 1};
-  model::Span s;
-  s.text = text;
-  s.where = {"content/x/az.toml", 7, 9};
-  b.content = model::Paragraph{{s}};
-  doc.blocks.push_back(b);
-  return doc;
-}
+model::Document doc_with(const std::string& text) { return one_paragraph(text); }
 
 std::vector<std::string> values(const std::string& text) {
   std::vector<std::string> out;
@@ -57,7 +46,7 @@ TEST(EditionNumbers, ANumberOneEditionLacksIsAWarningAtItsFirstUse) {
   EXPECT_TRUE(formatted(en_sink).empty());
   ASSERT_EQ(formatted(az_sink).size(), 1u);  // once, though written twice
   EXPECT_EQ(formatted(az_sink)[0],
-            "content/x/az.toml:7:15: warning: '1994' is written in the az edition but nowhere in the en edition "
+            "c.toml:7:15: warning: '1994' is written in the az edition but nowhere in the en edition "
             "(content/x/en.toml) \xE2\x80\x94 editions of a document carry the same facts: add it to the en text, in "
             "figures (a number written out in words is not compared)");
   EXPECT_FALSE(az_sink.has_errors());

@@ -35,4 +35,20 @@ inline std::vector<std::string> formatted(const DiagnosticSink& sink) {
   return out;
 }
 
+// A document of one paragraph in language `lang`: the file c.toml, the
+// block at 5:1, its text at 7:9 (so a warning's column is 9 + characters in).
+inline model::Document one_paragraph(const std::string& text, const std::string& lang = "az") {
+  model::Document doc;
+  doc.path = "c.toml";
+  doc.meta.language = lang;
+  model::Block b;
+  b.where = {"c.toml", 5, 1};
+  model::Span s;
+  s.text = text;
+  s.where = {"c.toml", 7, 9};
+  b.content = model::Paragraph{{s}};
+  doc.blocks.push_back(b);
+  return doc;
+}
+
 }  // namespace jan20::load::test

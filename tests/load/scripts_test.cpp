@@ -9,18 +9,7 @@
 namespace jan20::load::test {
 namespace {
 
-model::Document doc_with(const std::string& text, const std::string& lang = "az") {
-  model::Document doc;
-  doc.meta.language = lang;
-  model::Block b;
-  b.where = {"c.toml", 5, 1};
-  model::Span s;
-  s.text = text;
-  s.where = {"c.toml", 7, 9};
-  b.content = model::Paragraph{{s}};
-  doc.blocks.push_back(b);
-  return doc;
-}
+model::Document doc_with(const std::string& text, const std::string& lang = "az") { return one_paragraph(text, lang); }
 
 std::vector<std::string> check(const model::Document& doc) {
   DiagnosticSink sink;

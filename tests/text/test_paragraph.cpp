@@ -15,19 +15,14 @@
 #include "support/test_support.h"
 #include "text/paragraph.h"
 #include "text/shape_cache.h"
+#include "test_fonts.h"
 
 namespace jan20::text {
 namespace {
 
-const char* kSerif = "/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf";
-const char* kNaskh = "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf";
-
-std::unique_ptr<font::Face> load(const char* path, int id = 0) {
-  std::string error;
-  auto face = font::Face::load(path, 0, id, &error);
-  EXPECT_TRUE(face) << path << ": " << error;
-  return face;
-}
+using test::kSerif;
+using test::kNaskh;
+using test::load;
 
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();

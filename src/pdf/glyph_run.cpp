@@ -302,14 +302,15 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
 
   RunJoins plan;
   // Word-break spaces: the next tagged run (in page order) on another line.
-  // (Left-to-right runs only: the check is on their right end.)
+  // A right-to-left run gets it too, after its last glyph as drawn: readers
+  // that follow the content order read it after the run's text.
   const Ref* next_tagged = nullptr;
   for (size_t i = runs.size(); i-- > 0;) {
     const model::GlyphRun& run = *runs[i].run;
     if (run.tag < 0) continue;
     bool line_end = !next_tagged || starts_new_line(doc, runs[i].page, run, next_tagged->page, *next_tagged->run);
     auto f = static_cast<size_t>(run.font);
-    if (line_end && !run.hyphenated && !run.rtl && f < nominal.size() && nominal[f] && nominal[f](U' ') != 0 &&
+    if (line_end && !run.hyphenated && f < nominal.size() && nominal[f] && nominal[f](U' ') != 0 &&
         ends_at_word_break(run.text))
       plan[{runs[i].page, runs[i].item}].word_break_space = true;
     next_tagged = &runs[i];

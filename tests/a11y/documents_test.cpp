@@ -211,8 +211,10 @@ void expect_no_glued_words(const std::string& pdf) {
   std::set<std::string> known(known_list.begin(), known_list.end());
   int words = 0, glued = 0;
   std::function<void(const StructNode&)> walk = [&](const StructNode& node) {
+    // Running text element by element; a table whole, as a reader that
+    // joins its cells reads it (no row's last cell glued to the next row's first).
     static const std::set<std::string> running = {"P", "H1", "H2", "H3", "H4", "LBody", "Lbl", "TOCI", "Caption",
-                                                  "TD", "TH"};
+                                                  "TD", "TH", "Table"};
     if (node.kind == StructNode::Kind::Element && running.count(node.role)) {
       std::string joined;
       for (const std::string& piece : texts_of(node)) joined += piece;
@@ -231,7 +233,7 @@ void expect_no_glued_words(const std::string& pdf) {
         ++glued;
         ADD_FAILURE() << pdf << ": '" << w << "' in a " << node.role << " is no word pdftotext reads (glued?)";
       }
-      return;
+      if (node.role != "Table") return;
     }
     for (const StructNode& kid : node.kids) walk(kid);
   };

@@ -322,24 +322,25 @@ void BlockBuilder::list(const model::Block& b, const model::List& l) {
   // at the margin. Wider only when the widest label needs it.
   double indent = style.paragraph.left_indent > 0 ? style.paragraph.left_indent
                                                   : this->style("body").paragraph.indent;
+  // Each label set once: its width decides the column, its runs are drawn.
+  std::vector<std::vector<text::Line>> labels;
   double widest_label = 0;
-  for (size_t i = 0; i < l.items.size(); ++i)
-    for (const text::Line& line : typeset_text(inline_of(model::list_label(l.numbered, static_cast<int>(i) + 1), b.where),
-                                               label_style, block_lang(b), ctx_.measure, -1, model::Align::Left, false))
-      widest_label = std::max(widest_label, line.natural_width);
+  for (size_t i = 0; i < l.items.size(); ++i) {
+    labels.push_back(typeset_text(inline_of(model::list_label(l.numbered, static_cast<int>(i) + 1), b.where),
+                                  label_style, block_lang(b), ctx_.measure, -1, model::Align::Left, false));
+    for (const text::Line& line : labels.back()) widest_label = std::max(widest_label, line.natural_width);
+  }
   indent = std::max(indent, widest_label + style.paragraph.size * kListLabelGapEm);
   space(style.paragraph.space_before);
-  int n = 0;
-  for (const model::Inline& item : l.items) {
-    ++n;
+  for (size_t i = 0; i < l.items.size(); ++i) {
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
     int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
     const ResolvedStyle& item_style = label_style;
-    std::vector<text::Line> lines = typeset_text(item, item_style, block_lang(b), ctx_.measure - indent, body);
-    std::string label = model::list_label(l.numbered, n);
-    std::vector<text::Line> label_lines = typeset_text(inline_of(label, b.where), item_style, block_lang(b),
-                                                   indent, lbl, model::Align::Left, false);
+    std::vector<text::Line> lines = typeset_text(l.items[i], item_style, block_lang(b), ctx_.measure - indent, body);
+    std::vector<text::Line>& label_lines = labels[i];
+    for (text::Line& line : label_lines)
+      for (model::GlyphRun& run : line.runs) run.tag = lbl;
     size_t first = entries_.size();
     add_lines(lines, item_style, indent, b.where);
     if (first < entries_.size() && !label_lines.empty()) {

@@ -53,6 +53,7 @@ text::LineBreakParams line_break_params(const model::Design& d) {
   p.emergency_tolerance = d.emergency_tolerance;
   p.expansion = d.expansion;
   p.expansion_step = d.expansion_step;
+  p.protrusion = d.protrusion;
   return p;
 }
 

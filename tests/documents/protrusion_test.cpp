@@ -92,7 +92,7 @@ TEST_F(Protrusion, PunctuationHangsIntoTheRightMarginAndLettersEndAtIt) {
     SCOPED_TRACE(lang);
     const std::string pdf = out_ + "/booklet." + lang + ".pdf";
     const std::map<int, Block> block = blocks(pdf);
-    ASSERT_GE(block.size(), 16u);
+    ASSERT_GE(block.size(), 12u);  // every page of the booklet
     const std::vector<BoxLine> all = lines(pdf);
     int punctuation = 0, hyphenated = 0, letters = 0;
     for (size_t i = 0; i < all.size(); ++i) {

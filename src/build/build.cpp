@@ -20,6 +20,7 @@
 #include "core/units.h"
 #include "load/load.h"
 #include "model/block_texts.h"
+#include "pdf/sheet_plan.h"
 #include "pdf/write_pdf.h"
 #include "text/hyphenate.h"
 
@@ -102,6 +103,22 @@ void write_outputs(model::PagedDocument& paged, const pdf::PdfOptions& popts, co
   pdf::PdfOptions sheets = popts;
   sheets.impose = pdf::Imposition::Saddle;
   sheets.creep = mm_to_pt(options.creep_mm);
+  sheets.sheet = options.sheet;
+  sheets.sheet_marks = popts.marks;
+  if (impose) {
+    // The sheet is planned before anything is written: a sheet too small
+    // for the pages (or for the marks asked for) writes no file at all.
+    const model::Page& first = paged.pages.front();
+    pdf::SheetPlan plan;
+    std::string error, hint;
+    if (!pdf::plan_sheet(first.width, first.height, first.bleed,
+                         {sheets.sheet, sheets.target == pdf::Target::Print, sheets.sheet_marks}, &plan, &error,
+                         &hint)) {
+      ed.sink.error({}, ed.document + " " + ed.lang + ": cannot impose: " + error, hint);
+      return;
+    }
+    if (!plan.note.empty()) ed.sink.note({}, ed.document + " " + ed.lang + ": printer sheets: " + plan.note);
+  }
   if (!options.write) {
     // `check` renders in memory: a PDF problem is found without writing.
     if (!pdf::render_pdf(paged, popts, &ed.rendered, ed.sink)) return;

@@ -42,6 +42,7 @@ struct BuildOptions {
   bool accessible = true;               // PDF/UA-1: tagged, and claimed in the XMP (off with --untagged)
   std::string impose;                   // "" or "saddle"
   double creep_mm = 0;                  // per sheet, towards the spine
+  std::string sheet;                    // --sheet: the printer sheet (SRA4, A4, 330x240 …); "" = default
   // CMYK output intent for the print target (PDF/X); the default comes with
   // Ghostscript (Debian's libgs-common). Empty = no output intent.
   std::string icc_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";

@@ -95,6 +95,7 @@ std::string report_json(const std::vector<EditionReport>& editions) {
         if (p) out += ',';
         out += "\n {\"file\":" + json_quote(para.where.file) + ",\"line\":" + std::to_string(para.where.line) +
                ",\"column\":" + std::to_string(para.where.column) + ",\"align\":" + json_quote(para.align) +
+               ",\"kind\":" + json_quote(para.kind) +
                ",\"pass\":" + std::to_string(para.pass) +
                ",\"impossible\":" + (para.pass >= 3 ? "true" : "false") +
                (para.pass >= 3 ? ",\"note\":\"no set of breaks keeps every line within the layout's tolerance under its "

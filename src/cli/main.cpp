@@ -92,6 +92,10 @@ int run(int argc, char** argv) {
                     "Creep compensation for --impose saddle: mm each sheet's pages move towards the spine, "
                     "about the paper's thickness (e.g. 0.1)")
       ->check(finite_between(0.0, 5.0));
+  build->add_option("--sheet", options.sheet,
+                    "Printer sheet for --impose saddle: SRA4, SRA3, A4, A3 or WIDTHxHEIGHT in mm (default: the "
+                    "smallest SRA sheet with room for bleed and marks, SRA4 for A5 pages; A4 for an office duplex "
+                    "printer)");
   CLI::Option* icc = build->add_option("--icc", options.icc_profile,
                                        "CMYK ICC profile of the printing condition, declared as the print output "
                                        "intent (default: Ghostscript's default_cmyk.icc)");
@@ -158,6 +162,8 @@ int run(int argc, char** argv) {
     if (options.jobs < 1) std::fprintf(stderr, "jan20-pdf: note: -j %d builds with one thread\n", options.jobs);
     if (options.creep_mm != 0 && options.impose.empty())
       std::fprintf(stderr, "jan20-pdf: note: --creep applies to --impose saddle; no printer sheets are written\n");
+    if (!options.sheet.empty() && options.impose.empty())
+      std::fprintf(stderr, "jan20-pdf: note: --sheet applies to --impose saddle; no printer sheets are written\n");
     if (options.marks && options.target == "screen")
       std::fprintf(stderr, "jan20-pdf: note: --marks applies to the print target; screen editions have no marks\n");
   }

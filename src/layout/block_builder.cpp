@@ -53,6 +53,7 @@ text::LineBreakParams line_break_params(const model::Design& d) {
   p.emergency_tolerance = d.emergency_tolerance;
   p.expansion = d.expansion;
   p.expansion_step = d.expansion_step;
+  p.protrusion = d.protrusion;
   return p;
 }
 
@@ -111,9 +112,9 @@ void BlockBuilder::tag_run_languages(std::vector<text::Line>& lines) {
     }
 }
 
-std::vector<text::Line> BlockBuilder::typeset_text(const model::Inline& text, const ResolvedStyle& style,
-                                               const std::string& lang, double measure, int tag,
-                                               std::optional<model::Align> align, bool allow_hyphenation) {
+SetParagraph BlockBuilder::set_paragraph(const model::Inline& text, const ResolvedStyle& style, const std::string& lang,
+                                         double measure, int tag, std::optional<model::Align> align,
+                                         bool allow_hyphenation) {
   text::ParagraphInput in;
   in.lang = lang;
   in.align = align.value_or(style.paragraph.align);
@@ -145,11 +146,11 @@ std::vector<text::Line> BlockBuilder::typeset_text(const model::Inline& text, co
     st.where = span.where;
     in.spans.push_back(std::move(st));
   }
-  if (in.text.empty() || !style.ok) return {};
+  if (in.text.empty() || !style.ok) return {{}, in.align, 0};
   text::ParagraphResult result;
   if (ctx_.paragraphs && ctx_.recording) {
     ctx_.paragraphs->record(in);
-    return {};
+    return {{}, in.align, 0};
   } else if (ctx_.paragraphs) {
     result = ctx_.paragraphs->use(in, ctx_.cache, ctx_.sink);
   } else {
@@ -159,14 +160,12 @@ std::vector<text::Line> BlockBuilder::typeset_text(const model::Inline& text, co
     for (model::GlyphRun& run : line.runs)
       if (run.tag >= 0 && static_cast<size_t>(run.tag) < span_tags.size()) run.tag = span_tags[static_cast<size_t>(run.tag)];
   tag_run_languages(result.lines);
-  last_pass_ = result.pass;
-  last_align_ = in.align;
   for (text::Line& line : result.lines) {
     overfull_lines_ += line.overfull ? 1 : 0;
     for (model::GlyphRun& run : line.runs) run.x += style.paragraph.left_indent;
     for (text::LinkArea& link : line.links) link.x += style.paragraph.left_indent;
   }
-  return std::move(result.lines);
+  return {std::move(result.lines), in.align, result.pass};
 }
 
 void BlockBuilder::space(double height) {
@@ -184,14 +183,50 @@ void BlockBuilder::add_box(VerticalEntry item) {
   entries_.push_back(std::move(item));
 }
 
-void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle& style,
-                             double x_offset, const SourceLocation& where) {
+namespace {
+
+// What the report says of one line of a paragraph set with `align`.
+LineReport line_report(const text::Line& line, bool last, model::Align align, double tolerance) {
+  LineReport lr;
+  lr.ratio = line.ratio;
+  lr.expansion = line.expansion;
+  // A ragged line's ratio is how short it falls of the measure: only a
+  // justified line (not its paragraph's last) can be loose.
+  lr.loose = align == model::Align::Justify && !last && std::abs(lr.ratio) > tolerance + 1e-9;
+  lr.hyphenated = line.hyphenated;
+  lr.overfull = line.overfull;
+  for (const auto& run : line.runs) lr.text += run.text;
+  return lr;
+}
+
+ParagraphReport paragraph_report(const SetParagraph& set, const SourceLocation& where, const char* kind,
+                                 double tolerance) {
+  static const char* kAlign[] = {"justify", "left", "right", "center"};
+  ParagraphReport report{where, {}, kAlign[static_cast<int>(set.align)], kind, set.pass};
+  for (size_t k = 0; k < set.lines.size(); ++k)
+    report.lines.push_back(line_report(set.lines[k], k + 1 == set.lines.size(), set.align, tolerance));
+  return report;
+}
+
+}  // namespace
+
+std::vector<text::Line> BlockBuilder::boxed(VerticalEntry& box, SetParagraph set, const SourceLocation& where,
+                                            const char* kind) {
+  if (ctx_.report && !set.lines.empty()) {
+    box.boxed_paragraphs.push_back(static_cast<int>(ctx_.report->paragraphs.size()));
+    ctx_.report->paragraphs.push_back(paragraph_report(set, where, kind, ctx_.design.tolerance));
+  }
+  return std::move(set.lines);
+}
+
+void BlockBuilder::add_lines(SetParagraph set, const ResolvedStyle& style, double x_offset,
+                             const SourceLocation& where, const char* kind) {
   int paragraph = -1;
   if (ctx_.report) {
     paragraph = static_cast<int>(ctx_.report->paragraphs.size());
-    static const char* kAlign[] = {"justify", "left", "right", "center"};
-    ctx_.report->paragraphs.push_back({where, {}, kAlign[static_cast<int>(last_align_)], last_pass_});
+    ctx_.report->paragraphs.push_back(paragraph_report(set, where, kind, ctx_.design.tolerance));
   }
+  std::vector<text::Line>& lines = set.lines;
   const int n = static_cast<int>(lines.size());
   const int widows = std::max(1, ctx_.design.widows), orphans = std::max(1, ctx_.design.orphans);
   for (int k = 0; k < n; ++k) {
@@ -204,16 +239,6 @@ void BlockBuilder::add_lines(std::vector<text::Line> lines, const ResolvedStyle&
     v.break_before = k == 0 ? !keep_next_ : (k >= orphans && n - k >= widows);
     v.paragraph = paragraph;
     v.line = k;
-    if (ctx_.report) {
-      LineReport lr;
-      lr.ratio = lines[static_cast<size_t>(k)].ratio;
-      lr.expansion = lines[static_cast<size_t>(k)].expansion;
-      lr.loose = last_align_ == model::Align::Justify && k + 1 < n && std::abs(lr.ratio) > ctx_.design.tolerance + 1e-9;
-      lr.hyphenated = lines[static_cast<size_t>(k)].hyphenated;
-      lr.overfull = lines[static_cast<size_t>(k)].overfull;
-      for (const auto& run : lines[static_cast<size_t>(k)].runs) lr.text += run.text;
-      ctx_.report->paragraphs.back().lines.push_back(std::move(lr));
-    }
     append_line(v.items, std::move(lines[static_cast<size_t>(k)]), x_offset,
                 baseline_offset(style.paragraph.leading, style.paragraph.size));
     entries_.push_back(std::move(v));
@@ -225,7 +250,7 @@ void BlockBuilder::add(const model::Block& b) {
   const size_t first = entries_.size();
   std::visit(model::Overloaded{
                  [&](const model::Heading& h) { heading(b, h); },
-                 [&](const model::Paragraph& p) { paragraph(b, p.text, "body", tag_for(b, "P")); },
+                 [&](const model::Paragraph& p) { paragraph(b, p.text, "body", tag_for(b, "P"), "paragraph"); },
                  [&](const model::Quote& q) { quote(b, q); },
                  [&](const model::List& l) { list(b, l); },
                  [&](const model::Figure& f) { figure(b, f); },
@@ -263,9 +288,9 @@ void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
   const ResolvedStyle& style = this->style(name, {("h" + level).c_str(), "h1"});
   int tag = tag_for(b, heading_role(h.level));
   space(style.paragraph.space_before);
-  std::vector<text::Line> lines = typeset_text(h.text, style, block_lang(b), ctx_.measure, tag, std::nullopt, false);
   size_t first = entries_.size();
-  add_lines(lines, style, 0, b.where);
+  add_lines(set_paragraph(h.text, style, block_lang(b), ctx_.measure, tag, std::nullopt, false), style, 0, b.where,
+            "heading");
   // A heading never ends a column: all its lines stay together and with what follows.
   for (size_t i = first + 1; i < entries_.size(); ++i) entries_[i].break_before = false;
   if (first < entries_.size()) {
@@ -279,7 +304,8 @@ void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
   keep_next_ = true;
 }
 
-void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag) {
+void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag,
+                             const char* kind) {
   std::string name = !b.style.empty() ? b.style : master_style(default_style);
   const ResolvedStyle& style = this->style(name, {default_style, "body"});
   bool keep = keep_next_;
@@ -288,9 +314,9 @@ void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, c
   if (after_display_ && !style.paragraph.indent_first && style.paragraph.indent != 0) {
     ResolvedStyle flush = style;
     flush.paragraph.indent = 0;
-    add_lines(typeset_text(text, flush, block_lang(b), ctx_.measure, tag), flush, 0, b.where);
+    add_lines(set_paragraph(text, flush, block_lang(b), ctx_.measure, tag), flush, 0, b.where, kind);
   } else {
-    add_lines(typeset_text(text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where);
+    add_lines(set_paragraph(text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where, kind);
   }
   space(style.paragraph.space_after);
   keep_next_ = style.paragraph.keep_with_next;
@@ -299,13 +325,14 @@ void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, c
 void BlockBuilder::quote(const model::Block& b, const model::Quote& q) {
   int tag = tag_for(b, "BlockQuote");
   int p = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
-  paragraph(b, q.text, "quote", p);
+  paragraph(b, q.text, "quote", p, "quote");
   if (!q.attribution.empty()) {
     const ResolvedStyle& style = this->style("attribution", {"quote"});
     int at = ctx_.tags ? ctx_.tags->add(tag, "P") : -1;
     keep_next_ = true;  // the attribution stays with its quote
     std::string text = std::string(model::kAttributionDash) + q.attribution;
-    add_lines(typeset_text(inline_of(text, b.where), style, block_lang(b), ctx_.measure, at), style, 0, b.where);
+    add_lines(set_paragraph(inline_of(text, b.where), style, block_lang(b), ctx_.measure, at), style, 0, b.where,
+              "attribution");
     space(style.paragraph.space_after);
   }
 }
@@ -337,12 +364,12 @@ void BlockBuilder::list(const model::Block& b, const model::List& l) {
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
     int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
     const ResolvedStyle& item_style = label_style;
-    std::vector<text::Line> lines = typeset_text(l.items[i], item_style, block_lang(b), ctx_.measure - indent, body);
+    SetParagraph item = set_paragraph(l.items[i], item_style, block_lang(b), ctx_.measure - indent, body);
     std::vector<text::Line>& label_lines = labels[i];
     for (text::Line& line : label_lines)
       for (model::GlyphRun& run : line.runs) run.tag = lbl;
     size_t first = entries_.size();
-    add_lines(lines, item_style, indent, b.where);
+    add_lines(std::move(item), item_style, indent, b.where, "list-item");
     if (first < entries_.size() && !label_lines.empty()) {
       // The label goes before the item's first line: drawn in reading order,
       // every text extractor reads "• kütləvi", not "kütləvi zi•".
@@ -420,7 +447,8 @@ void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
       credit.where = b.where;
       caption.push_back(credit);
     }
-    for (const text::Line& line : typeset_text(caption, caption_style, block_lang(b), ctx_.measure, cap)) {
+    for (const text::Line& line : boxed(v, set_paragraph(caption, caption_style, block_lang(b), ctx_.measure, cap), b.where,
+                                        "caption")) {
       append_line(v.items, line, 0, y + baseline_offset(caption_style.paragraph.leading, caption_style.paragraph.size));
       y += caption_style.paragraph.leading;
     }

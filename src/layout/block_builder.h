@@ -46,6 +46,14 @@ struct BuildSettings {
   bool recording = false;                         // only record paragraphs in `paragraphs` (typeset's first walk)
 };
 
+// A paragraph as set: its lines and how they were set, so that what reports
+// them never depends on which paragraph was set last.
+struct SetParagraph {
+  std::vector<text::Line> lines;
+  model::Align align = model::Align::Justify;
+  int pass = 0;  // Knuth–Plass pass (text::ParagraphResult::pass)
+};
+
 struct BuildContext : BuildSettings {
   DiagnosticSink& sink;
 
@@ -71,15 +79,21 @@ class BlockBuilder {
   }
 
   // Sets inline text as lines (exposed for the poster frames and masters).
+  SetParagraph set_paragraph(const model::Inline& text, const ResolvedStyle& style, const std::string& lang,
+                             double measure, int tag, std::optional<model::Align> align = std::nullopt,
+                             bool allow_hyphenation = true);
+  // The lines alone: for measuring, and for lines no report lists.
   std::vector<text::Line> typeset_text(const model::Inline& text, const ResolvedStyle& style,
                                    const std::string& lang, double measure, int tag,
                                    std::optional<model::Align> align = std::nullopt,
-                                   bool allow_hyphenation = true);
+                                   bool allow_hyphenation = true) {
+    return set_paragraph(text, style, lang, measure, tag, align, allow_hyphenation).lines;
+  }
 
  private:
   // One per block kind (model::BlockContent), given the block and its kind's data.
   void heading(const model::Block& b, const model::Heading& heading);
-  void paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag);
+  void paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag, const char* kind);
   void quote(const model::Block& b, const model::Quote& quote);
   void list(const model::Block& b, const model::List& list);
   void figure(const model::Block& b, const model::Figure& figure);
@@ -92,8 +106,14 @@ class BlockBuilder {
   void page_break(const model::PageBreak& page_break);
 
   // Appends lines as items with widow/orphan rules; x_offset shifts them.
-  void add_lines(std::vector<text::Line> lines, const ResolvedStyle& style, double x_offset,
-                 const SourceLocation& where);
+  // `kind`: what the report calls the lines (ParagraphReport::kind).
+  void add_lines(SetParagraph set, const ResolvedStyle& style, double x_offset, const SourceLocation& where,
+                 const char* kind);
+  // The lines of a paragraph drawn inside `box`, one entry of the vertical
+  // list (a table cell, a timeline entry, a caption, a fact figure): listed
+  // in the report (VerticalEntry::boxed_paragraphs), where they get the
+  // box's page when it is placed.
+  std::vector<text::Line> boxed(VerticalEntry& box, SetParagraph set, const SourceLocation& where, const char* kind);
   void add_box(VerticalEntry item);
   void space(double height);
   std::string block_lang(const model::Block& b) const;
@@ -116,8 +136,6 @@ class BlockBuilder {
   std::string master_;  // the master of the page being filled: first_master, then each page-break's
   int heading_count_ = 0;
   int overfull_lines_ = 0;
-  int last_pass_ = 0;             // Knuth–Plass pass of the last typeset_text
-  model::Align last_align_ = model::Align::Justify;
   std::map<std::string, ResolvedStyle> scaled_;
 };
 

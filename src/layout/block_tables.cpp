@@ -100,8 +100,9 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
     double x = i * (cell + gap);
     int fact_tag = ctx_.tags ? ctx_.tags->add(group, "P") : -1;
     double y = 0, value_baseline = 0;
-    for (const text::Line& line : typeset_text(inline_of(facts.figures[i].value, b.where), value_style, block_lang(b),
-                                           cell, fact_tag, model::Align::Center, false)) {
+    for (const text::Line& line : boxed(v, set_paragraph(inline_of(facts.figures[i].value, b.where), value_style,
+                                                         block_lang(b), cell, fact_tag, model::Align::Center, false),
+                                        b.where, "fact-figure")) {
       value_baseline = y + baseline_offset(value_style.paragraph.leading, value_style.paragraph.size);
       append_line(v.items, line, x, value_baseline);
       y += value_style.paragraph.leading;
@@ -114,7 +115,9 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
     y = std::max(y, value_baseline + kFactLabelMinDrop * value_style.paragraph.size - label_baseline);
     model::Inline label = inline_of(facts.figures[i].label, b.where);
     double m = label_measure(facts.figures[i].label);
-    for (const text::Line& line : typeset_text(label, fitted, block_lang(b), m, fact_tag, model::Align::Center, false)) {
+    for (const text::Line& line :
+         boxed(v, set_paragraph(label, fitted, block_lang(b), m, fact_tag, model::Align::Center, false), b.where,
+               "fact-label")) {
       append_line(v.items, line, x + (cell - m) / 2, y + label_baseline);
       y += fitted.paragraph.leading;
     }
@@ -168,13 +171,15 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
     int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
     VerticalEntry v;
     double yd = 0, ye = 0;
-    for (const text::Line& line : typeset_text(inline_of(e.date, b.where), date_style, block_lang(b), date_width, lbl,
-                                           model::Align::Left, false)) {
+    for (const text::Line& line : boxed(v, set_paragraph(inline_of(e.date, b.where), date_style, block_lang(b),
+                                                         date_width, lbl, model::Align::Left, false),
+                                        b.where, "timeline-date")) {
       append_line(v.items, line, 0, yd + baseline_offset(date_style.paragraph.leading, date_style.paragraph.size));
       yd += date_style.paragraph.leading;
     }
-    for (const text::Line& line :
-         typeset_text(e.event, event_style, block_lang(b), ctx_.measure - date_width - gap, body, model::Align::Left)) {
+    for (const text::Line& line : boxed(v, set_paragraph(e.event, event_style, block_lang(b),
+                                                         ctx_.measure - date_width - gap, body, model::Align::Left),
+                                        b.where, "timeline-event")) {
       append_line(v.items, line, date_width + gap,
                   ye + baseline_offset(event_style.paragraph.leading, event_style.paragraph.size));
       ye += event_style.paragraph.leading;
@@ -261,8 +266,9 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
       double y = 0;
       // A header aligns with its column: right over a right-to-left column.
       model::Align align = rtl_cells[c] > ltr_cells[c] ? model::Align::Right : model::Align::Left;
-      for (const text::Line& line : typeset_text(inline_of(names.header[c], b.where), head_style, block_lang(b), width[c],
-                                             th, align, false)) {
+      for (const text::Line& line : boxed(v, set_paragraph(inline_of(names.header[c], b.where), head_style,
+                                                           block_lang(b), width[c], th, align, false),
+                                          b.where, "table-header")) {
         append_line(v.items, line, left[c], y + baseline_offset(head_style.paragraph.leading, head_style.paragraph.size));
         y += head_style.paragraph.leading;
       }
@@ -287,8 +293,10 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
       if (row[c].text.empty()) continue;
       std::string lang = cell_lang(row[c]);
       double y = 0;
-      for (const text::Line& line : typeset_text(inline_of(row[c].text, b.where), cell_style, lang, width[c], td,
-                                             is_rtl(lang) ? model::Align::Right : model::Align::Left, false)) {
+      for (const text::Line& line : boxed(v, set_paragraph(inline_of(row[c].text, b.where), cell_style, lang, width[c],
+                                                           td, is_rtl(lang) ? model::Align::Right : model::Align::Left,
+                                                           false),
+                                          b.where, "table-cell")) {
         append_line(v.items, line, left[c], y + baseline_offset(cell_style.paragraph.leading, cell_style.paragraph.size));
         y += cell_style.paragraph.leading;
       }
@@ -356,21 +364,22 @@ void BlockBuilder::contents(const model::Block& b) {
     // also holds the link annotation.
     int link_tag = ctx_.tags ? ctx_.tags->add(toci, "Link") : -1;
     double number_width = style.paragraph.size * kContentsNumberEm;
-    std::vector<text::Line> lines = typeset_text(inline_of(entry.title, b.where), style, block_lang(b),
-                                             ctx_.measure - number_width, link_tag, model::Align::Left, false);
-    std::vector<text::Line> number = typeset_text(inline_of(entry.page_label.empty() ? "0" : entry.page_label, b.where),
-                                              style, block_lang(b), number_width, link_tag, model::Align::Right, false);
+    SetParagraph title = set_paragraph(inline_of(entry.title, b.where), style, block_lang(b),
+                                       ctx_.measure - number_width, link_tag, model::Align::Left, false);
+    const double title_end = title.lines.empty() ? -1 : style.paragraph.left_indent + title.lines.back().width;
+    SetParagraph page = set_paragraph(inline_of(entry.page_label.empty() ? "0" : entry.page_label, b.where), style,
+                                      block_lang(b), number_width, link_tag, model::Align::Right, false);
     space(style.paragraph.space_before);
     size_t first = entries_.size();
-    add_lines(lines, style, 0, b.where);
+    add_lines(std::move(title), style, 0, b.where, "contents-entry");
     for (size_t i = first; i < entries_.size(); ++i) entries_[i].contents_entry = true;
-    if (entries_.size() > first && !number.empty()) {
+    if (entries_.size() > first && !page.lines.empty()) {
       VerticalEntry& last = entries_.back();
+      std::vector<text::Line> number = boxed(last, std::move(page), b.where, "contents-page");
       double baseline = baseline_offset(style.paragraph.leading, style.paragraph.size);
       double number_left = ctx_.measure - number.front().natural_width;
-      if (!style.paragraph.leader.empty() && !lines.empty())
-        add_leader(last.items, style, block_lang(b), style.paragraph.left_indent + lines.back().width, number_left,
-                   baseline);
+      if (!style.paragraph.leader.empty() && title_end >= 0)
+        add_leader(last.items, style, block_lang(b), title_end, number_left, baseline);
       append_line(last.items, number.front(), ctx_.measure - number_width, baseline);
       // The whole entry links to its heading.
       model::Link link;

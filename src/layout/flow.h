@@ -32,6 +32,7 @@ struct VerticalEntry {
   bool contents_entry = false;  // a line of the table of contents
   int paragraph = -1;         // index into the report's paragraphs
   int line = -1;              // line index within that paragraph
+  std::vector<int> boxed_paragraphs;  // report paragraphs drawn whole inside this entry (cells, captions, events)
   SourceLocation where;       // the content block it comes from (for warnings)
 };
 

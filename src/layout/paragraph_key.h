@@ -72,7 +72,7 @@ struct Fields<text::LineBreakParams> {
                     p.explicit_hyphen_penalty, p.adjacent_hyphens_demerits, p.final_hyphen_demerits,
                     p.penultimate_hyphen, p.uc_hyphen, p.fitness_demerits, p.max_consecutive_hyphens,
                     p.space_stretch, p.space_shrink, p.ragged_stretch, p.emergency_stretch, p.expansion,
-                    p.expansion_step, p.overfull_tolerance);
+                    p.expansion_step, p.protrusion, p.overfull_tolerance);
   }
 };
 template <>

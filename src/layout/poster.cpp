@@ -98,6 +98,16 @@ FrameSetting typeset_frame(BuildContext& base, const model::Frame& frame, const 
     s.used_height += frame.height;
   }
   if (base.report) {
+    // The poster is page 1; lines in no column (text that did not fit its
+    // frame, an error) keep page 0.
+    if (!s.flow.empty())
+      for (const auto& col : s.flow[0].columns)
+        for (const PlacedEntry& placed : col) {
+          const VerticalEntry& v = s.entries[placed.entry];
+          if (v.paragraph >= 0 && v.line >= 0) report.paragraphs[static_cast<size_t>(v.paragraph)].lines[static_cast<size_t>(v.line)].page = 1;
+          for (int boxed : v.boxed_paragraphs)
+            for (LineReport& line : report.paragraphs[static_cast<size_t>(boxed)].lines) line.page = 1;
+        }
     for (auto& p : report.paragraphs) base.report->paragraphs.push_back(std::move(p));
   }
   return s;

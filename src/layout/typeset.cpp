@@ -48,6 +48,8 @@ void finish_report(const std::vector<VerticalEntry>& entries, const std::vector<
     for (const auto& column : flow[p].columns)
       for (const PlacedEntry& placed : column) {
         const VerticalEntry& v = entries[placed.entry];
+        for (int boxed : v.boxed_paragraphs)
+          for (LineReport& line : report->paragraphs[static_cast<size_t>(boxed)].lines) line.page = static_cast<int>(p) + 1;
         if (v.paragraph < 0 || v.line < 0) continue;
         auto& lines = report->paragraphs[static_cast<size_t>(v.paragraph)].lines;
         if (static_cast<size_t>(v.line) < lines.size()) lines[static_cast<size_t>(v.line)].page = static_cast<int>(p) + 1;

@@ -33,6 +33,10 @@ struct ParagraphReport {
   SourceLocation where;
   std::vector<LineReport> lines;
   std::string align;   // "justify", "left", "right", "center"
+  // What the lines are: "paragraph", "heading", "quote", "attribution",
+  // "list-item", "caption", "fact-figure", "fact-label", "timeline-date",
+  // "timeline-event", "table-header", "table-cell", "contents-entry", "contents-page".
+  std::string kind;
   int pass = 0;        // Knuth–Plass pass: 1 without hyphenation, 2 with, 3 emergency (no setting within tolerance: impossible)
 };
 struct TypesetReport {

@@ -236,6 +236,7 @@ void read_justification(TableReader& root, model::Design& d) {
   // Percent in the file, a fraction in the model.
   d.expansion = j.number("expansion", 0, 5).value_or(d.expansion * 100) / 100;
   d.expansion_step = j.number("expansion-step", 0.1, 5).value_or(d.expansion_step * 100) / 100;
+  d.protrusion = j.boolean("protrusion").value_or(d.protrusion);
   j.finish();
 }
 

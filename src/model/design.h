@@ -135,6 +135,7 @@ struct Design {
   double pretolerance = 1.0;              // largest ratio of the first pass (no hyphenation)
   double expansion = 0.02;                // font expansion of justified lines: ±2 % …
   double expansion_step = 0.005;          // … in steps of 0.5 %
+  bool protrusion = true;                 // character protrusion of justified lines (pdfTeX's \pdfprotrudechars)
   int widows = 2, orphans = 2;
   double baseline_grid = 0;  // pt: lines whose leading equals it sit on a grid from the column's top (0: no grid)
   std::vector<std::string> hyphenation_exceptions;

@@ -12,8 +12,7 @@ namespace {
 
 HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
 
-// Sizes that differ by less than this are the same paper (A4's long side is
-// 841.89 pt, two A5 pages 839.06 pt; rounding of mm sizes stays far below).
+// Pages that differ by less than this are the same size.
 constexpr double kSizeTolerance = 0.5;
 
 }  // namespace
@@ -31,34 +30,40 @@ std::vector<SheetSide> saddle_stitch_order(int pages) {
   return sides;
 }
 
-SheetSize sheet_for(double page_width, double page_height) {
-  const double need_long = 2 * page_width, need_short = page_height;
-  // From the smallest A size up: the first that holds both pages.
-  for (int a = 6; a >= 0; --a) {
-    std::string name = "A" + std::to_string(a);
-    double w = 0, h = 0;
-    if (!paper_size(name, &w, &h)) continue;
-    double long_side = std::max(w, h), short_side = std::min(w, h);
-    if (long_side + kSizeTolerance >= need_long && short_side + kSizeTolerance >= need_short)
-      return {long_side, short_side, name};
-  }
-  return {need_long, need_short, ""};
-}
-
 PagePlacement place_page(const SheetSize& size, double page_width, double page_height, bool left_half, int sheet,
-                         double creep) {
+                         double creep, double bleed) {
   const double fold = size.width / 2;
   const double bottom = (size.height - page_height) / 2;
   const double shift = std::clamp(sheet * creep, 0.0, page_width);
   PagePlacement p;
-  p.clip_left = left_half ? fold - page_width : fold;
-  p.clip_bottom = bottom;
-  p.clip_width = page_width;
-  p.clip_height = page_height;
+  p.clip_left = left_half ? fold - page_width - bleed : fold;
+  p.clip_bottom = bottom - bleed;
+  p.clip_width = page_width + bleed;
+  p.clip_height = page_height + 2 * bleed;
   // Towards the fold: the left page moves right, the right page left.
   p.x = left_half ? fold - page_width + shift : fold - shift;
   p.y = bottom;
   return p;
+}
+
+std::vector<SheetMark> sheet_marks(const SheetPlan& plan, double page_width, double page_height) {
+  std::vector<SheetMark> marks;
+  if (!plan.marks) return marks;
+  const double fold = plan.size.width / 2;
+  const double left = fold - page_width, right = fold + page_width;
+  const double bottom = (plan.size.height - page_height) / 2, top = bottom + page_height;
+  const double near = plan.bleed + kSheetMarkGap, far = near + plan.mark_length;
+  for (double y : {bottom, top}) {
+    marks.push_back({left - near, y, left - far, y});
+    marks.push_back({right + near, y, right + far, y});
+  }
+  for (double x : {left, right}) {
+    marks.push_back({x, bottom - near, x, bottom - far});
+    marks.push_back({x, top + near, x, top + far});
+  }
+  marks.push_back({fold, bottom - near, fold, bottom - far, true});
+  marks.push_back({fold, top + near, fold, top + far, true});
+  return marks;
 }
 
 namespace {
@@ -68,8 +73,9 @@ bool same_size(const model::Page& a, const model::Page& b) {
 }
 
 // The pages, each drawn once on a detached page and turned into a form
-// clipped to its trim box (the halves of a sheet meet at the trim).
-bool write_forms(DocumentWriter& w, std::vector<HPDF_XObject>* forms) {
+// clipped to its trim box plus the bleed the sheet keeps (the halves of a
+// sheet meet at the trim: place() clips each to its side of the fold).
+bool write_forms(DocumentWriter& w, double bleed, std::vector<HPDF_XObject>* forms) {
   const std::vector<model::Page>& pages = w.source.pages;
   for (size_t i = 0; i < pages.size(); ++i) {
     if (!same_size(pages[i], pages[0])) {
@@ -93,7 +99,8 @@ bool write_forms(DocumentWriter& w, std::vector<HPDF_XObject>* forms) {
   }
   for (size_t i = 0; i < pages.size(); ++i) {
     const Box& t = w.geometry[i].trim;
-    HPDF_XObject form = page_into_form(w.doc, w.pages[i], {f(t.left), f(t.bottom), f(t.right), f(t.top)});
+    HPDF_XObject form = page_into_form(w.doc, w.pages[i],
+                                       {f(t.left - bleed), f(t.bottom - bleed), f(t.right + bleed), f(t.top + bleed)});
     if (!form) {
       w.doc.check(w.sink, "turning page " + std::to_string(i + 1) + " into a form");
       if (!w.sink.has_errors())
@@ -116,32 +123,66 @@ void place(HPDF_Page sheet, HPDF_XObject form, const PageGeometry& g, const Page
   HPDF_Page_GRestore(sheet);
 }
 
+void draw_marks(HPDF_Page sheet, const std::vector<SheetMark>& marks) {
+  if (marks.empty()) return;
+  // Registration colour: 100 % of every ink, so the marks show on each plate.
+  HPDF_Page_SetCMYKStroke(sheet, 1, 1, 1, 1);
+  HPDF_Page_SetLineWidth(sheet, 0.25);
+  for (bool fold : {false, true}) {
+    if (fold) {
+      const HPDF_UINT16 dash[2] = {2, 2};  // libharu 2.3 takes whole points
+      HPDF_Page_SetDash(sheet, dash, 2, 0);
+    }
+    for (const SheetMark& m : marks) {
+      if (m.fold != fold) continue;
+      HPDF_Page_MoveTo(sheet, f(m.x1), f(m.y1));
+      HPDF_Page_LineTo(sheet, f(m.x2), f(m.y2));
+      HPDF_Page_Stroke(sheet);
+    }
+  }
+}
+
 }  // namespace
 
 bool write_imposed_sheets(DocumentWriter& w) {
-  std::vector<HPDF_XObject> forms;
-  if (!write_forms(w, &forms)) return false;
   const model::Page& first = w.source.pages.front();
-  const SheetSize size = sheet_for(first.width, first.height);
   const bool print = w.options.target == Target::Print;
+  SheetPlan plan;
+  std::string error, hint;
+  if (!plan_sheet(first.width, first.height, first.bleed,
+                  {w.options.sheet, print, w.options.sheet_marks}, &plan, &error, &hint)) {
+    w.sink.error({}, "cannot impose: " + error, hint);
+    return false;
+  }
+  std::vector<HPDF_XObject> forms;
+  if (!write_forms(w, plan.bleed, &forms)) return false;
+  const SheetSize& size = plan.size;
+  const std::vector<SheetMark> marks = print ? sheet_marks(plan, first.width, first.height) : std::vector<SheetMark>{};
+  // The spread as trimmed (the flat sheet after the cut, before folding),
+  // and its bleed: PDF/X's TrimBox and BleedBox of the sheet; the marks lie
+  // outside both.
+  const double spread_left = size.width / 2 - first.width, spread_bottom = (size.height - first.height) / 2;
+  const HPDF_Box trim{f(spread_left), f(spread_bottom), f(spread_left + 2 * first.width),
+                      f(spread_bottom + first.height)};
+  const HPDF_Box bleed{f(spread_left - plan.bleed), f(spread_bottom - plan.bleed),
+                       f(spread_left + 2 * first.width + plan.bleed), f(spread_bottom + first.height + plan.bleed)};
   for (const SheetSide& side : saddle_stitch_order(static_cast<int>(forms.size()))) {
     HPDF_Page sheet = HPDF_AddPage(w.doc.get());
     if (!sheet) return w.doc.check(w.sink, "adding a printer sheet");
     HPDF_Page_SetWidth(sheet, f(size.width));
     HPDF_Page_SetHeight(sheet, f(size.height));
     if (print) {
-      // PDF/X asks for a TrimBox on every page; the sheet is printed whole.
-      HPDF_Box whole{0, 0, f(size.width), f(size.height)};
-      HPDF_Dict_Add(sheet, "TrimBox", HPDF_Box_Array_New(w.doc.mmgr(), whole));
-      HPDF_Dict_Add(sheet, "BleedBox", HPDF_Box_Array_New(w.doc.mmgr(), whole));
+      HPDF_Dict_Add(sheet, "TrimBox", HPDF_Box_Array_New(w.doc.mmgr(), trim));
+      HPDF_Dict_Add(sheet, "BleedBox", HPDF_Box_Array_New(w.doc.mmgr(), bleed));
     }
     for (bool left : {true, false}) {
       int number = left ? side.left : side.right;
       if (number == 0) continue;  // a blank page of the padding
       size_t index = static_cast<size_t>(number - 1);
       place(sheet, forms[index], w.geometry[index],
-            place_page(size, first.width, first.height, left, side.sheet, w.options.creep));
+            place_page(size, first.width, first.height, left, side.sheet, w.options.creep, plan.bleed));
     }
+    draw_marks(sheet, marks);
     if (!w.doc.check(w.sink, "writing sheet " + std::to_string(side.sheet + 1) + (side.front ? " front" : " back")))
       return false;
   }

@@ -21,8 +21,9 @@
 // their content sits nearer the trimmed edge. Compensation ("shingling")
 // moves the content of sheet k towards the spine by k × creep; each page is
 // clipped to its half of the sheet so nothing crosses the fold.
-#include <string>
 #include <vector>
+
+#include "pdf/sheet_plan.h"
 
 namespace jan20::pdf {
 
@@ -43,25 +44,26 @@ struct SheetSide {
 // front, … Pages above `pages` (padding) are given as 0.
 std::vector<SheetSide> saddle_stitch_order(int pages);
 
-// The sheet two trimmed pages are printed on, landscape, in points: the
-// smallest ISO A sheet that holds them side by side (A5 pages on A4), or
-// exactly two pages wide when no A sheet fits.
-struct SheetSize {
-  double width = 0, height = 0;
-  std::string name;  // "A4", or "" for a custom size
-};
-SheetSize sheet_for(double page_width, double page_height);
-
 // Where one page goes on a sheet side, in the sheet's PDF user space.
 struct PagePlacement {
-  double clip_left = 0, clip_bottom = 0, clip_width = 0, clip_height = 0;  // the page's half
+  double clip_left = 0, clip_bottom = 0, clip_width = 0, clip_height = 0;  // the page's half, with its bleed
   double x = 0, y = 0;  // where the page's trim box lower-left corner lands
 };
 // The left or right page of sheet `sheet` on `size`, trimmed pages of
 // page_width × page_height meeting at the sheet's middle, shifted towards
-// the fold by sheet × creep (pt), at most the page width.
+// the fold by sheet × creep (pt), at most the page width. The clip takes in
+// `bleed` on the three sides away from the fold; at the fold the pages meet.
 PagePlacement place_page(const SheetSize& size, double page_width, double page_height, bool left_half, int sheet,
-                         double creep);
+                         double creep, double bleed = 0);
+
+// The trim and fold marks of a sheet side, in the sheet's user space: crop
+// marks on the spread's trim lines at its four corners, and a fold mark at
+// the spine above and below, each starting kSheetMarkGap outside the bleed.
+struct SheetMark {
+  double x1, y1, x2, y2;
+  bool fold = false;  // drawn dashed
+};
+std::vector<SheetMark> sheet_marks(const SheetPlan& plan, double page_width, double page_height);
 
 // Writes the document's pages as forms and the saddle-stitched sheets that
 // place them (PdfOptions::impose). Returns false after reporting.

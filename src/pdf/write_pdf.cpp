@@ -24,12 +24,14 @@ namespace jan20::pdf {
 
 namespace {
 
-// Printer sheets carry the pages' ink only: no structure, no marks, and no
-// links (DocumentWriter::links), drawn from the document as it is.
+// Printer sheets carry the pages' ink only: no structure, no page marks
+// (the sheet has its own), and no links (DocumentWriter::links), drawn from
+// the document as it is.
 PdfOptions effective(const PdfOptions& options) {
   if (options.impose == Imposition::None) return options;
   PdfOptions sheets = options;
   sheets.tagged = false;
+  sheets.sheet_marks = sheets.sheet_marks || options.marks;
   sheets.marks = false;
   return sheets;
 }

@@ -17,6 +17,7 @@
 //   xmp            the XMP metadata: Info's values, PDF/UA and PDF/A claims
 //   pdfa           PDF/A-2b: ICC profiles, annotation flags, default colour spaces
 //   impose         saddle-stitched printer sheets, pages as form XObjects
+//   sheet_plan     which sheet, and what bleed and marks fit on it (pure)
 //   preflight      what a print shop asks about a PDF, from the same rules
 //   haru           the only code that reaches into libharu's structs
 #include <string>
@@ -49,9 +50,13 @@ struct PdfOptions {
   std::string icc_profile;         // CMYK output intent profile (print), absolute path; empty = none
   std::string rgb_profile;         // RGB profile (sRGB): the screen PDF/A intent, and DefaultRGB in PDF/A print
   // Saddle: instead of the pages, printer sheets with two pages per side in
-  // stitch order (impose.h); untagged, no links or outline, no marks.
+  // stitch order (impose.h); untagged, no links or outline. The sheet
+  // (sheet_plan.h) carries its own trim and fold marks where it has room;
+  // the pages on it have none.
   Imposition impose = Imposition::None;
   double creep = 0;                // pt per sheet towards the spine (Saddle)
+  std::string sheet;               // Saddle: SRA4, A4, 330x240 (mm) …; "" = the default for the target
+  bool sheet_marks = false;        // Saddle: marks were asked for; a sheet without room for them is an error
   int threads = 1;                 // 2 or more: page content is compressed on a helper thread
   // The font stage's faces, by PagedDocument::fonts index (borrowed: they
   // outlive the render), so that no font file is read twice in a run. A font

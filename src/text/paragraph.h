@@ -59,7 +59,8 @@ struct LinkArea {  // a link's extent on a line, x relative to the line start
 struct Line {
   std::vector<model::GlyphRun> runs;  // x relative to the line's left edge, y = 0 on the baseline
   std::vector<LinkArea> links;
-  double width = 0;           // set width after justification, first-line indent included
+  double width = 0;           // set width after justification, first-line indent included, protrusion not:
+                              // a full justified line is the measure wide between its margins
   double natural_width = 0;   // the same with every space at its natural width
   // Adjustment ratio of the line's spaces (stretch > 0, shrink < 0; 0 on a
   // justified paragraph's last line). Ragged lines: the shortfall over the
@@ -68,6 +69,10 @@ struct Line {
   // cannot stretch at all (a lone word).
   double ratio = 0;
   double expansion = 0;       // font expansion of the line's glyphs (0.01 = 1 % wider); runs carry it as hscale
+  // pt hung into the margins (character protrusion): the runs start
+  // `protrusion_left` left of the line's edge and end `protrusion_right`
+  // beyond the measure.
+  double protrusion_left = 0, protrusion_right = 0;
   bool hyphenated = false;    // ends with a hyphen: an inserted one or a hard one
   bool overfull = false;      // wider than the measure (reported as a warning)
   double ascent = 0, descent = 0;  // pt, largest on the line (descent positive)

@@ -40,7 +40,7 @@ class Typography : public ::testing::Test {
     std::vector<std::pair<size_t, std::string>> starts;
     for (std::sregex_iterator it(report.begin(), report.end(), edition), end; it != end; ++it)
       starts.emplace_back(static_cast<size_t>(it->position()), (*it)[1]);
-    std::regex para("\\{\"file\":\"([^\"]+)\",\"line\":(\\d+),\"column\":\\d+,\"align\":\"(\\w+)\",\"pass\":\\d,"
+    std::regex para("\\{\"file\":\"([^\"]+)\",\"line\":(\\d+),\"column\":\\d+,\"align\":\"(\\w+)\",\"kind\":\"[\\w-]+\",\"pass\":\\d,"
                     "\"impossible\":(true|false)(?:,\"note\":\"[^\"]*\")?,\"lines\":\\[");
     std::regex line("\\{\"page\":\\d+,\"ratio\":(-?[0-9.]+),\"expansion\":-?[0-9.]+,\"loose\":(true|false),"
                     "\"hyphenated\":(true|false),\"overfull\":(?:true|false),\"last\":(true|false),"

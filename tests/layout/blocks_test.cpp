@@ -38,8 +38,8 @@ TEST_F(Blocks, TextStaysInsideTheTextArea) {
     // both margins are equal here, so the area is the same on both.
     for (const model::GlyphRun* run : items_of<model::GlyphRun>(laid.doc.pages[p])) {
       if (run->tag < 0) continue;
-      EXPECT_GE(run->x, kMarginInner - 0.01) << run->text;
-      EXPECT_LE(run->x + run_width(laid.doc, *run), kPageWidth - kMarginOuter + 0.5) << run->text;
+      EXPECT_GE(run->x, kMarginInner - kHang * run->size) << run->text;
+      EXPECT_LE(run->x + run_width(laid.doc, *run), kPageWidth - kMarginOuter + kHang * run->size) << run->text;
       EXPECT_GT(run->y, kMarginTop);
       EXPECT_LE(run->y, kPageHeight - kMarginBottom);
       ++checked;
@@ -132,8 +132,9 @@ TEST_F(Blocks, AQuoteIsIndentedOnBothSidesAndItsAttributionSetRight) {
   int quote_lines = 0;
   for (const model::GlyphRun* run : runs) {
     if (run->tag < 0 || run == attribution[0].run) continue;
-    EXPECT_NEAR(run->x, kMarginInner + 15, 0.01) << run->text;
-    EXPECT_LE(run->x + run_width(laid.doc, *run), kPageWidth - kMarginOuter - 15 + 0.5) << run->text;
+    EXPECT_LE(run->x, kMarginInner + 15 + 0.01) << run->text;  // or left of it by a hanging "("
+    EXPECT_GE(run->x, kMarginInner + 15 - kHang * run->size) << run->text;
+    EXPECT_LE(run->x + run_width(laid.doc, *run), kPageWidth - kMarginOuter - 15 + kHang * run->size) << run->text;
     EXPECT_LT(run->y, attribution[0].run->y);
     ++quote_lines;
   }

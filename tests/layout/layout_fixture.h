@@ -29,6 +29,10 @@ constexpr double kMarginTop = 30, kMarginBottom = 30, kMarginInner = 20, kMargin
 constexpr double kMeasure = kPageWidth - kMarginInner - kMarginOuter;
 constexpr double kColumnHeight = kPageHeight - kMarginTop - kMarginBottom;
 constexpr double kBodySize = 10, kBodyLeading = 12;
+// Character protrusion (on by default): punctuation at a justified line's
+// ends ("(", a full stop, a hyphen) hangs into the margins, by less than this
+// share of the run's size.
+constexpr double kHang = 0.3;
 
 // Masters "cover" (role First, unnumbered, dark background), "body" (running
 // head "{title} · {section}", folio "{page}") and "back" (role Last,

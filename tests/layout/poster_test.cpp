@@ -26,8 +26,8 @@ void expect_inside(const Laid& laid, const std::vector<RunOnPage>& runs, double 
   for (const RunOnPage& r : runs) {
     EXPECT_GT(r.run->y, top) << r.run->text;
     EXPECT_LE(r.run->y, bottom) << r.run->text;
-    EXPECT_GE(r.run->x, kFrameLeft - 0.01) << r.run->text;
-    EXPECT_LE(r.run->x + r.width, kFrameRight + 0.5) << r.run->text;
+    EXPECT_GE(r.run->x, kFrameLeft - kHang * r.run->size) << r.run->text;  // protrusion
+    EXPECT_LE(r.run->x + r.width, kFrameRight + kHang * r.run->size) << r.run->text;
   }
   (void)laid;
 }
@@ -151,7 +151,7 @@ TEST_F(Poster, TwoColumnsEndAtTheSameHeight) {
       left_last = std::max(left_last, r.run->y);
       ++left;
     } else {
-      EXPECT_GE(r.run->x, kFrameLeft + column_width + 12 - 0.01);
+      EXPECT_GE(r.run->x, kFrameLeft + column_width + 12 - kHang * r.run->size);  // a "(" may hang out
       right_last = std::max(right_last, r.run->y);
       ++right;
     }

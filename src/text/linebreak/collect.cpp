@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/utf.h"
+#include "text/protrusion.h"
 #include "text/script.h"
 
 namespace jan20::text::linebreak {
@@ -100,6 +101,9 @@ class Collector {
       i = j;
     }
     append_paragraph_end(out_.nodes);
+    // A last line that fills the measure ends with its full stop in the
+    // margin too (pdfTeX looks past \parfillskip for the last character).
+    if (protrudes() && !out_.nodes.empty() && last_fragment_ends_paragraph_) out_.nodes.back().protrusion = last_right_;
     return std::move(out_);
   }
 
@@ -118,6 +122,7 @@ class Collector {
 
   // White space from code point i to j (exclusive): glue, a tie or a forced break.
   void add_space(size_t i, size_t j) {
+    last_fragment_ends_paragraph_ = false;
     SpaceRun s;
     s.begin = at_[i];
     s.end = at_[j];
@@ -159,6 +164,7 @@ class Collector {
       out_.nodes.push_back(Node::penalty_node(kForcedBreak));
     } else if (breakable) {
       append_space(out_.nodes, in_.align, width, out_.em, in_.params, origin);
+      if (protrudes()) out_.nodes.back().protrusion = last_right_;  // a line ending here ends with that glyph
     } else {
       append_tie(out_.nodes, in_.align, width, out_.em, in_.params, origin);
       after_tie_ = true;
@@ -212,7 +218,7 @@ class Collector {
     return true;
   }
 
-  double hyphen_width(const text::ShapingRun& item) {
+  int32_t hyphen_units(const text::ShapingRun& item) {
     auto it = hyphen_units_.find(item.face);
     if (it == hyphen_units_.end()) {
       const std::string h = hyphen_text(item.face);
@@ -220,7 +226,35 @@ class Collector {
       for (const auto& g : ctx_.cache.shape_word(request_for(in_, item, h, 0, h.size()))) units += g.x_advance;
       it = hyphen_units_.emplace(item.face, units).first;
     }
-    return it->second * scale_of(in_, item) + tracking_of(in_, item);
+    return it->second;
+  }
+  double hyphen_width(const text::ShapingRun& item) {
+    return hyphen_units(item) * scale_of(in_, item) + tracking_of(in_, item);
+  }
+
+  // Character protrusion: justified lines only, and only left-to-right
+  // runs at the paragraph's own level, whose logical ends are the line's
+  // visual ends.
+  bool protrudes() const { return in_.align == model::Align::Justify && in_.params.protrusion; }
+  bool protrudes(const text::ShapingRun& item) const { return protrudes() && item.bidi_level == 0; }
+
+  // pt the fragment's first glyph hangs out when it starts a line, and its
+  // last glyph when it ends one (a glyph standing for one character only).
+  std::pair<double, double> protrusion_of_fragment(const Fragment& f, const text::ShapingRun& item) const {
+    const GlyphSpan glyphs = out_.glyphs_of(f);
+    if (glyphs.empty() || !protrudes(item)) return {0, 0};
+    const double scale = scale_of(in_, item);
+    const ShapedGlyph& first = glyphs[0];
+    const ShapedGlyph& last = glyphs[glyphs.size - 1];
+    double left = 0, right = 0;
+    const size_t i = index_of(first.cluster);
+    const size_t next = glyphs.size > 1 ? glyphs[1].cluster : f.end;  // where the first glyph's text ends
+    if (first.cluster == f.begin && i < cps_.size() && at_[i + 1] == next)
+      left = text::protrusion_of(item.face, cps_[i]).left * first.x_advance * scale;
+    const size_t j = index_of(last.cluster);
+    if (j < cps_.size() && at_[j + 1] == f.end)
+      right = text::protrusion_of(item.face, cps_[j]).right * last.x_advance * scale;
+    return {left, right};
   }
 
   // Hyphenation points of the word as byte offsets, into `out`.
@@ -351,7 +385,11 @@ class Collector {
       }
       word.width += f.width;
       out_.fragments.push_back(std::move(f));
+      const auto [left, right] = protrusion_of_fragment(out_.fragments.back(), item);
+      last_right_ = right;
+      last_fragment_ends_paragraph_ = true;
       Node box = Node::box(out_.fragments.back().width, element(Element::Kind::Fragment, out_.fragments.size() - 1));
+      box.protrusion = left;
       if (in_.align == model::Align::Justify && in_.params.expansion > 0) {
         box.stretch = box.width * in_.params.expansion;  // the glyphs may widen (font expansion)
         box.shrink = box.width * in_.params.expansion;
@@ -373,13 +411,21 @@ class Collector {
         case BreakPoint::Kind::Hyphenation:
           append_break(out_.nodes, in_.align, in_.params.hyphen_penalty, hyphen_width(item), true, true, out_.em,
                        in_.params, origin);
+          if (protrudes(item)) {  // the inserted hyphen ends the line
+            const std::string h = hyphen_text(item.face);
+            size_t at = 0;
+            out_.nodes.back().protrusion =
+                text::protrusion_of(item.face, utf8_next(h, at)).right * hyphen_units(item) * scale_of(in_, item);
+          }
           break;
         case BreakPoint::Kind::HardHyphen:
           append_break(out_.nodes, in_.align, in_.params.explicit_hyphen_penalty, 0, true, false, out_.em,
                        in_.params, origin);
+          if (protrudes()) out_.nodes.back().protrusion = last_right_;
           break;
         case BreakPoint::Kind::Other:
           append_break(out_.nodes, in_.align, 0, 0, false, false, out_.em, in_.params, origin);
+          if (protrudes()) out_.nodes.back().protrusion = last_right_;
           break;
       }
     }
@@ -399,6 +445,8 @@ class Collector {
   const Hyphenator* hyphenator_ = nullptr;  // for hyphenator_lang_
   std::string hyphenator_lang_;
   bool after_tie_ = false;
+  double last_right_ = 0;  // pt the last fragment's last glyph hangs out when it ends a line
+  bool last_fragment_ends_paragraph_ = false;  // no space run since that fragment
   Collected out_;
 };
 

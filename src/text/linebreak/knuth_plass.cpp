@@ -122,6 +122,9 @@ class Breaker {
     const Sums& s0 = sums_[from.start];
     const Sums& s1 = sums_[b];
     line.natural = s1.width - s0.width + (nodes_[b].is_penalty() ? nodes_[b].width : 0);
+    // What hangs into the margins (character protrusion) takes no room.
+    line.natural -= nodes_[b].protrusion;
+    if (from.start < nodes_.size() && nodes_[from.start].is_box()) line.natural -= nodes_[from.start].protrusion;
     line.stretch = s1.stretch - s0.stretch;
     line.shrink = s1.shrink - s0.shrink;
     line.infinite_stretch = s1.fil - s0.fil > 0;

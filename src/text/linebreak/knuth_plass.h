@@ -30,7 +30,8 @@ namespace jan20::text::linebreak {
 struct ChosenLine {
   size_t start = 0;      // first node of the line (after the discarded nodes)
   size_t end = 0;        // the node where the line ends (glue or penalty; not part of the line)
-  double natural = 0;    // natural width: boxes and glue in [start, end), plus the penalty's width at `end`
+  double natural = 0;    // natural width: boxes and glue in [start, end), plus the penalty's width at `end`,
+                         // less what protrudes into the margins (Node::protrusion at `start` and `end`)
   double stretch = 0, shrink = 0;
   bool infinite_stretch = false;  // the line has fil glue (the paragraph's last line)
   double ratio = 0;      // adjustment ratio: (measure - natural) / stretch or shrink; 0 with fil stretch

@@ -85,6 +85,10 @@ class LineSetter {
     }
     end_break_ = break_at(lb.end);
     if (place_.previous) start_break_ = break_at(place_.previous->end);
+    // Character protrusion, as Knuth–Plass counted it (collect sets it on
+    // justified lines only).
+    if (lb.end < c_.nodes.size() && !c_.nodes[lb.end].is_box()) hang_right_ = c_.nodes[lb.end].protrusion;
+    if (lb.start < c_.nodes.size() && c_.nodes[lb.start].is_box()) hang_left_ = c_.nodes[lb.start].protrusion;
   }
 
   // HarfBuzz: breaking before a glyph flagged unsafe-to-break, or inside a
@@ -208,7 +212,7 @@ class LineSetter {
   void justify() {
     const double measure = in_.measure;
     const double tolerance = in_.params.overfull_tolerance;
-    const double shortfall = measure - natural_;
+    double shortfall = measure - natural_;
     if (in_.align != model::Align::Justify) {
       line_.overfull = natural_ > measure + tolerance;
       const double ragged = in_.params.ragged_stretch * c_.em;
@@ -221,8 +225,11 @@ class LineSetter {
       stretch += p.space->stretch;
       shrink += p.space->shrink;
     }
+    // What protrudes into the margins takes no room on the line.
+    const double hang = hang_left_ + hang_right_;
+    shortfall += hang;
     const double limit = std::max(0.0, in_.params.expansion);
-    line_.overfull = natural_ - shrink - advances_ * limit > measure + tolerance;
+    line_.overfull = natural_ - hang - shrink - advances_ * limit > measure + tolerance;
     const double expansion = choose_expansion(shortfall, stretch, shrink, limit);
     line_.expansion = expansion;
     const double remainder = shortfall - expansion * advances_;  // what the spaces take
@@ -342,7 +349,7 @@ class LineSetter {
     const double hscale = 1 + line_.expansion;
     const double measure = in_.measure;
     const double indent = indent_;
-    double x = indent;
+    double x = indent - hang_left_;  // an opening quote hangs into the left margin
     const model::Align align = in_.align;
     if (!ctx_.rtl) {
       if (align == model::Align::Right) x = measure - content;
@@ -436,8 +443,10 @@ class LineSetter {
       x += width;
       line_.runs.push_back(std::move(run));
     }
-    line_.width = indent + content;
+    line_.width = indent + content - hang_left_ - hang_right_;
     line_.natural_width = natural_;
+    line_.protrusion_left = hang_left_;
+    line_.protrusion_right = hang_right_;
     line_.hyphenated = end_break_ && (end_break_->kind == BreakPoint::Kind::Hyphenation ||
                                       end_break_->kind == BreakPoint::Kind::HardHyphen);
   }
@@ -451,6 +460,7 @@ class LineSetter {
   const BreakPoint* start_break_ = nullptr;
   double indent_ = 0;
   double natural_ = 0;
+  double hang_left_ = 0, hang_right_ = 0;  // pt: character protrusion at the line's two ends
   double advances_ = 0;  // pt: the glyphs' advances on the line (spaces included), what expansion scales
   std::vector<Group> groups_;  // pieces of one text::ShapingRun in a row
   std::vector<size_t> order_;  // groups in visual order

@@ -31,6 +31,10 @@ struct Node {
   double penalty = 0;     // penalty
   bool flagged = false;   // penalty: the line ending here ends with a hyphen
   bool discretionary = false;  // penalty: a hyphenation point, not tried in the first pass
+  // pt hung into the margin (character protrusion): a box's, when a line
+  // starts with it (its first glyph, an opening quote); a glue's or
+  // penalty's, when a line ends there (the glyph before it, or the hyphen).
+  double protrusion = 0;
   size_t origin = kNoOrigin;  // the caller's index (a word piece, a space, a break)
 
   static Node box(double width, size_t origin = kNoOrigin) {

@@ -34,6 +34,11 @@ struct LineBreakParams {  // Knuth–Plass parameters (TeX's names)
   // as stretch and shrink of every box, so the breaks are chosen with it.
   double expansion = 0;
   double expansion_step = 0.005;
+  // Character protrusion (pdfTeX's \pdfprotrudechars, as microtype sets it):
+  // on justified lines, punctuation at the edges hangs into the margin by
+  // text/protrusion.h's amounts. Knuth–Plass sees it: a line's natural width
+  // is less what hangs out at its two ends.
+  bool protrusion = false;
   double overfull_tolerance = 0.1;  // pt a line may exceed the measure before it is overfull (TeX's \hfuzz)
 };
 

@@ -147,6 +147,7 @@ struct Design {
   std::string hyphenation_file;  // project file with more exceptions, one word per line
   // Named things
   std::map<std::string, Color> colors;
+  std::map<std::string, SourceLocation> color_where;  // the value of each [colors.*] entry (cmyk, rgb or gray)
   std::map<std::string, FontSpec> fonts;
   std::map<std::string, ParagraphStyle> styles;   // "body", "h1", "h2", "h3", "quote", "caption", "fact-value", …
   std::map<std::string, MasterPage> masters;

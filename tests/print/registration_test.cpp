@@ -209,6 +209,13 @@ TEST(PrintRegistration, StrictMakesItAnErrorAndWritesNothing) {
   EXPECT_NE(r.err.find("layouts/booklet.toml:" + std::to_string(line) + ":9:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("sets 9 pt text in 3 inks"), std::string::npos) << r.err;
   EXPECT_FALSE(file_exists(project + "/out/booklet.en.pdf"));
+  // check reports it the same way.
+  CommandResult checked = jan20({"-C", project, "check", "booklet", "--lang", "en"});
+  EXPECT_EQ(checked.exit_code, 0) << checked.err;
+  EXPECT_NE(checked.err.find("layouts/booklet.toml:" + std::to_string(line) + ":9: warning:"), std::string::npos)
+      << checked.err;
+  CommandResult strict_check = jan20({"-C", project, "check", "booklet", "--lang", "en", "--strict"});
+  EXPECT_NE(strict_check.exit_code, 0) << strict_check.err;
 }
 
 TEST(PrintRegistration, ReversedTypeOutOfFourColourBlackIsAWarning) {

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "build/edition.h"
+#include "build/layout_sources.h"
 #include "build/output_file.h"
 #include "build/outputs.h"
 #include "build/report_json.h"
@@ -195,6 +196,8 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
     return SourceLocation{image};
   };
   pdf::check_print_rules(*ed.preflight, {design.ink_limit, 300}, figure_at, ed.sink);
+  // Small or reversed type in several inks (pdf/registration.h): print only.
+  if (popts.target == pdf::Target::Print) pdf::check_registration(*ed.paged, layout_sources(design), ed.sink);
   if (has_errors(ed.sink, options.strict)) return;
   write_outputs(*ed.paged, popts, options, ed);
 }

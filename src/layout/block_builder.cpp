@@ -268,6 +268,7 @@ void BlockBuilder::add(const model::Block& b) {
              },
              b.content);
   for (size_t i = first; i < entries_.size(); ++i) entries_[i].where = b.where;  // warnings name the block
+  if (!b.is<model::Heading>() && !b.is<model::Paragraph>()) lines_after_heading_ = -1;
   after_display_ = !std::holds_alternative<model::Paragraph>(b.content) &&
                    !std::holds_alternative<model::Quote>(b.content);
 }
@@ -308,6 +309,7 @@ void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
   }
   space(style.paragraph.space_after);
   keep_next_ = true;
+  lines_after_heading_ = 0;
 }
 
 void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag,
@@ -317,6 +319,7 @@ void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, c
   bool keep = keep_next_;
   space(style.paragraph.space_before);
   keep_next_ = keep;
+  const size_t first_line = entries_.size();
   if (after_display_ && !style.paragraph.indent_first && style.paragraph.indent != 0) {
     ResolvedStyle flush = style;
     flush.paragraph.indent = 0;
@@ -324,8 +327,16 @@ void BlockBuilder::paragraph(const model::Block& b, const model::Inline& text, c
   } else {
     add_lines(set_paragraph(text, style, block_lang(b), ctx_.measure, tag), style, 0, b.where, kind);
   }
+  const int lines = static_cast<int>(entries_.size() - first_line);
   space(style.paragraph.space_after);
   keep_next_ = style.paragraph.keep_with_next;
+  if (lines_after_heading_ >= 0) {
+    lines_after_heading_ += lines;
+    if (lines_after_heading_ < ctx_.design.orphans)
+      keep_next_ = true;
+    else
+      lines_after_heading_ = -1;
+  }
 }
 
 void BlockBuilder::quote(const model::Block& b, const model::Quote& q) {

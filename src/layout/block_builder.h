@@ -66,6 +66,12 @@ class BlockBuilder {
  public:
   explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx), master_(first_master(ctx.design)) {}
   void add(const model::Block& block);
+  // A page-break that gives way to a run-on section (sections.h): the
+  // design's section space, which a column's top discards.
+  void run_on_section() {
+    space(ctx_.design.section_space);
+    keep_next_ = false;
+  }
   std::vector<VerticalEntry> take() { return std::move(entries_); }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
   int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
@@ -128,6 +134,10 @@ class BlockBuilder {
   BuildContext& ctx_;
   std::vector<VerticalEntry> entries_;
   bool keep_next_ = false;
+  // Lines set since the last heading, while fewer than the design's orphans
+  // (-1 otherwise): a one-line paragraph after a heading keeps with what
+  // follows, so a heading never ends a page above a single line.
+  int lines_after_heading_ = -1;
   // The block before was no running text (a heading, figure, list, table…,
   // or nothing): the next paragraph starts flush unless its style has
   // indent-first.

@@ -105,15 +105,24 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
           break;
         }
         if (entry.kind == VerticalEntry::Kind::Space) {
-          if (y + entry.height > cols[c].height) {  // a space at the bottom ends the column
+          if (y + entry.height <= cols[c].height) {
+            placed.push_back({i, y});
+            y += entry.height;
+            ++i;
+            continue;
+          }
+          // A space at the bottom ends the column, if a break is legal
+          // there: not between a heading and the text it keeps with.
+          size_t next = i + 1;
+          while (next < entries.size() && entries[next].kind == VerticalEntry::Kind::Space) ++next;
+          if (next >= entries.size() || entries[next].break_before ||
+              entries[next].kind == VerticalEntry::Kind::PageBreak) {
             ++i;
             break;
           }
-          placed.push_back({i, y});
-          y += entry.height;
-          ++i;
-          continue;
+          // Otherwise: back to the last legal break, as for content below.
         }
+        const bool space = entry.kind == VerticalEntry::Kind::Space;
         double top = entry.on_grid ? grid_top(y, in.grid) : y;
         // Only spaces since the last line on the grid (between paragraphs,
         // list items, timeline entries): they round to the nearest line, so a
@@ -121,7 +130,7 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
         if (entry.on_grid && top > y && after_grid_line > 0 && only_spaces(entries, placed, after_grid_line) &&
             top - y > in.grid / 2)
           top -= in.grid;
-        if (top + entry.height <= cols[c].height + 0.01) {
+        if (!space && top + entry.height <= cols[c].height + 0.01) {
           if (top > y) pad_before_grid_line(entries, placed, after_grid_line, top - y);
           placed.push_back({i, top});
           y = top + entry.height;

@@ -75,8 +75,9 @@ std::vector<HeadingPlace> find_headings(const std::vector<VerticalEntry>& entrie
       for (const PlacedEntry& placed : flow[p].columns[c]) {
         const VerticalEntry& v = entries[placed.entry];
         if (v.heading_level == 0) continue;
+        const bool at_top = c == 0 && &placed == &flow[p].columns[c].front();
         out.push_back({v.heading_title, v.anchor, v.heading_level, static_cast<int>(p),
-                       cols[std::min(c, cols.size() - 1)].y + placed.y, v.in_contents});
+                       cols[std::min(c, cols.size() - 1)].y + placed.y, v.in_contents, at_top});
       }
   }
   return out;
@@ -101,17 +102,25 @@ std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const 
     const model::MasterPage* master = flow[p].blank && flow[p].master.empty() ? nullptr : master_of(design, flow[p].master);
     page.label = flow[p].blank && !master ? "" : page_label(design, flow[p].master, index);
 
-    // The running header shows the section current at the top of the page.
-    // Page kinds (book conventions): no running head where a section opens
-    // or on the contents, nothing on a blank page, unless the master says so.
+    // The running header shows the section current at the top of the page:
+    // the one that opens it, else the last one opened before it. Page kinds
+    // (book conventions): no running head where a section opens the page or
+    // on the contents, nothing on a blank page, unless the master says so.
+    // (A section that runs on below the top leaves the page its head.)
     bool opening = false;
+    std::string opened_here;
     while (next_heading < headings.size() && headings[next_heading].page <= index) {
-      if (headings[next_heading].level == 1 && headings[next_heading].in_contents) {
-        section = headings[next_heading].title;
-        opening = opening || headings[next_heading].page == index;
+      const HeadingPlace& h = headings[next_heading];
+      if (h.level == 1 && h.in_contents) {
+        if (h.at_top) {
+          section = h.title;
+          opening = true;
+        }
+        opened_here = h.title;
       }
       ++next_heading;
     }
+    const std::string section_below = opened_here.empty() ? section : opened_here;
     const bool contents_page = holds_contents(entries, flow[p]);
     if (master) {
       if (!master->background.empty()) {
@@ -182,6 +191,7 @@ std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const 
       }
     }
     pages.push_back(std::move(page));
+    section = section_below;
   }
   if (outline)
     for (const HeadingPlace& h : headings)

@@ -21,6 +21,7 @@ struct HeadingPlace {
   int level = 1, page = 0;
   double y = 0;
   bool in_contents = true;
+  bool at_top = false;  // the first thing on its page (a section that opens the page)
 };
 
 // Where each heading landed (first pass: for the table of contents).

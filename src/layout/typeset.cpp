@@ -1,11 +1,13 @@
 #include "layout/typeset.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/json.h"
 #include "layout/block_builder.h"
 #include "layout/flow.h"
 #include "layout/materialize.h"
+#include "layout/sections.h"
 #include "layout/page_geometry.h"
 #include "layout/poster.h"
 #include "text/hyphenate.h"
@@ -144,6 +146,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   // with those page numbers. The contents' length does not depend on the
   // numbers' values, so a third pass is needed only if the page of a heading
   // moved (checked, at most twice more).
+  std::vector<bool> run_on = run_on_breaks(doc.blocks, design);
   std::vector<ContentsEntry> contents;
   std::vector<VerticalEntry> entries;
   std::vector<PageFlow> flow;
@@ -158,33 +161,80 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     recording.report = nullptr;
     recording.recording = true;
     BlockBuilder recorder(recording);
-    for (const model::Block& block : doc.blocks) recorder.add(block);
+    for (size_t i = 0; i < doc.blocks.size(); ++i)
+      if (!run_on[i]) recorder.add(doc.blocks[i]);
     paragraphs.typeset_recorded(cache, options.threads);
   }
   DiagnosticSink pass_sink;  // shaping and breaking diagnostics are the same on every pass: keep the last
-  for (int pass = 0; pass < 4; ++pass) {
-    tags = TagTree();
-    ctx.tags = &tags;
-    ctx.contents = has_contents ? &contents : nullptr;
-    if (report) *report = TypesetReport();
-    ctx.report = report;
-    pass_sink = DiagnosticSink();
-    BuildContext pass_ctx = ctx.with_sink(pass_sink);
-    BlockBuilder builder(pass_ctx);
-    for (const model::Block& block : doc.blocks) builder.add(block);
-    entries = builder.take();
-    flow = paginate({&entries, first_master(design), &design, flow_columns, design.baseline_grid});
-    if (!has_contents) break;
-    std::vector<ContentsEntry> found;
-    for (const HeadingPlace& h : find_headings(entries, flow, design))
-      if (h.in_contents && h.level <= 2)
-        found.push_back({h.title, h.anchor, page_label(design, flow[static_cast<size_t>(h.page)].master, h.page), h.level});
-    bool same = found.size() == contents.size() &&
-                std::equal(found.begin(), found.end(), contents.begin(), [](const auto& a, const auto& b) {
-                  return a.anchor == b.anchor && a.page_label == b.page_label;
-                });
-    contents = std::move(found);
-    if (same && pass > 0) break;
+  auto run_passes = [&] {
+    contents.clear();
+    for (int pass = 0; pass < 4; ++pass) {
+      tags = TagTree();
+      ctx.tags = &tags;
+      ctx.contents = has_contents ? &contents : nullptr;
+      if (report) *report = TypesetReport();
+      ctx.report = report;
+      pass_sink = DiagnosticSink();
+      BuildContext pass_ctx = ctx.with_sink(pass_sink);
+      BlockBuilder builder(pass_ctx);
+      for (size_t i = 0; i < doc.blocks.size(); ++i) {
+        if (run_on[i])
+          builder.run_on_section();
+        else
+          builder.add(doc.blocks[i]);
+      }
+      entries = builder.take();
+      flow = paginate({&entries, first_master(design), &design, flow_columns, design.baseline_grid});
+      if (!has_contents) break;
+      std::vector<ContentsEntry> found;
+      for (const HeadingPlace& h : find_headings(entries, flow, design))
+        if (h.in_contents && h.level <= 2)
+          found.push_back(
+              {h.title, h.anchor, page_label(design, flow[static_cast<size_t>(h.page)].master, h.page), h.level});
+      bool same = found.size() == contents.size() &&
+                  std::equal(found.begin(), found.end(), contents.begin(), [](const auto& a, const auto& b) {
+                    return a.anchor == b.anchor && a.page_label == b.page_label;
+                  });
+      contents = std::move(found);
+      if (same && pass > 0) break;
+    }
+  };
+  run_passes();
+  // Run-on sections fill the pages a booklet has anyway: while padding to the
+  // page multiple would add blank pages, the section that begins lowest on a
+  // page opens a new page instead, unless that would need more pages than
+  // the padded count.
+  if (design.sections_run_on) {
+    auto padded = [&](size_t pages) {
+      const size_t multiple = static_cast<size_t>(std::max(1, design.page_multiple));
+      return (pages + multiple - 1) / multiple * multiple;
+    };
+    const size_t target = padded(flow.size());
+    std::vector<bool> tried(doc.blocks.size(), false);
+    while (flow.size() < target) {
+      std::map<std::string, const HeadingPlace*> by_anchor;
+      const std::vector<HeadingPlace> headings = find_headings(entries, flow, design);
+      for (const HeadingPlace& h : headings) by_anchor[h.anchor] = &h;
+      size_t best = doc.blocks.size();
+      double lowest = -1;
+      for (size_t i = 0; i + 1 < doc.blocks.size(); ++i) {
+        if (!run_on[i] || tried[i]) continue;
+        auto h = by_anchor.find(doc.blocks[i + 1].id);
+        if (h == by_anchor.end() || h->second->at_top) continue;
+        if (h->second->y > lowest) {
+          lowest = h->second->y;
+          best = i;
+        }
+      }
+      if (best == doc.blocks.size()) break;
+      tried[best] = true;
+      run_on[best] = false;
+      run_passes();
+      if (padded(flow.size()) > target) {  // it would not fit the padded count: keep it run on
+        run_on[best] = true;
+        run_passes();
+      }
+    }
   }
   sink.append(pass_sink);
 

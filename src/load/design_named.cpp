@@ -80,6 +80,7 @@ void read_color(const Ctx& cx, const toml::key& key, const toml::node& node, mod
       continue;
     }
     std::string vpath = c.key_path(space);
+    d.color_where[std::string(key.str())] = cx.at(*n);
     if (space == spaces[0]) {
       color = read_cmyk(cx, *n, vpath);
       if (color && color->total_ink_percent() > d.ink_limit + 1e-9)

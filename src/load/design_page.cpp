@@ -25,6 +25,7 @@ const LengthRule kMargin = LengthRule::mm(0, 500, "15mm");
 const LengthRule kGutter = LengthRule::mm(0, 100, "5mm");
 const LengthRule kBleed = LengthRule::mm(0, 25, "3mm");
 const LengthRule kBaselineGrid = LengthRule::pt(0, 100, "13pt");
+const LengthRule kSectionSpace = LengthRule::pt(0, 200, "13pt");
 
 void read_margins(TableReader& page, model::Design& d) {
   const char* sides[] = {"top", "bottom", "inner", "outer"};
@@ -247,6 +248,8 @@ void read_flow(TableReader& root, model::Design& d) {
   d.widows = static_cast<int>(f.integer("widows", 1, 10).value_or(d.widows));
   d.orphans = static_cast<int>(f.integer("orphans", 1, 10).value_or(d.orphans));
   d.baseline_grid = f.length("baseline-grid", kBaselineGrid).value_or(d.baseline_grid);
+  if (auto sections = f.choice("sections", {"new-page", "run-on"})) d.sections_run_on = *sections == "run-on";
+  d.section_space = f.length("section-space", kSectionSpace).value_or(d.section_space);
   f.finish();
 }
 

@@ -141,10 +141,16 @@ struct Design {
   bool protrusion = true;                 // character protrusion of justified lines (pdfTeX's \pdfprotrudechars)
   int widows = 2, orphans = 2;
   double baseline_grid = 0;  // pt: lines whose leading equals it sit on a grid from the column's top (0: no grid)
+  // Sections (a level-1 heading and what follows it): each on a new page
+  // (the content's page-breaks), or run on `section_space` after the one
+  // before (layout/sections.h says which page-breaks stay).
+  bool sections_run_on = false;
+  double section_space = 0;  // pt
   std::vector<std::string> hyphenation_exceptions;
   std::string hyphenation_file;  // project file with more exceptions, one word per line
   // Named things
   std::map<std::string, Color> colors;
+  std::map<std::string, SourceLocation> color_where;  // the value of each [colors.*] entry (cmyk, rgb or gray)
   std::map<std::string, FontSpec> fonts;
   std::map<std::string, ParagraphStyle> styles;   // "body", "h1", "h2", "h3", "quote", "caption", "fact-value", …
   std::map<std::string, MasterPage> masters;

@@ -13,7 +13,8 @@
 // check_print_rules then reports what would make a print shop send the file
 // back: ink over the layout's limit (error), rich-black text (warning),
 // images under 300 ppi at their printed size (warning; --strict makes it an
-// error), RGB images on the print target (warning).
+// error), RGB images on the print target (warning). Small or reversed type in
+// several inks is pdf/registration.h's.
 #include <functional>
 #include <string>
 #include <vector>

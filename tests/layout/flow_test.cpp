@@ -85,6 +85,29 @@ TEST(Paginate, KeepsAHeadingWithWhatFollows) {
   EXPECT_EQ(pages[1].columns[0].front().entry, 3u);
 }
 
+// The heading fits, the space after it does not: the column must not end in
+// that space, which would leave the heading alone at the foot (seen when
+// sections began to run on).
+TEST(Paginate, KeepsAHeadingWithWhatFollowsAcrossTheSpaceAfterIt) {
+  std::vector<VerticalEntry> entries;
+  paragraph(entries, 4);  // 40 of 55
+  VerticalEntry heading;
+  heading.height = 10;    // fits: 50
+  heading.heading_level = 1;
+  entries.push_back(heading);
+  VerticalEntry space;
+  space.kind = VerticalEntry::Kind::Space;
+  space.height = 8;       // does not: 58
+  space.break_before = false;
+  entries.push_back(space);
+  paragraph(entries, 3, 2, 2, /*keep_first=*/true);
+  Geometry g{55};
+  auto pages = paginate({&entries, "body", &g, columns});
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].columns[0].size(), 4u);
+  EXPECT_EQ(pages[1].columns[0].front().entry, 4u);  // the heading opens the next page
+}
+
 TEST(Paginate, ForcedBreaksSetTheNextMasterAndKeepOpeningSpace) {
   std::vector<VerticalEntry> entries;
   paragraph(entries, 1);

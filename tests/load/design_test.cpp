@@ -200,7 +200,8 @@ TEST(LoadDesign, UnknownKeyWithoutCloseMatchListsTheValidKeys) {
   EXPECT_FALSE(d.has_value());
   EXPECT_EQ(formatted(sink), (std::vector<std::string>{
                                  "layouts/t.toml:13:1: error: unknown key 'keep-together' in [flow] \xE2\x80\x94 valid "
-                                 "keys: 'widows', 'orphans', 'baseline-grid'"}));
+                                 "keys: 'widows', 'orphans', 'baseline-grid', 'sections', "
+                                 "'section-space'"}));
 }
 
 TEST(LoadDesign, ReportsAllProblemsOfTheFileInOneRun) {

@@ -72,7 +72,7 @@ TEST(PrintBoxes, PrintTargetIsCmykWithAPdfxOutputIntent) {
   EXPECT_NE(qdf.find("/DestOutputProfile"), std::string::npos);
   EXPECT_EQ(qdf.find("/DeviceRGB"), std::string::npos);
   std::vector<std::string> contents = page_contents(pdf);
-  ASSERT_EQ(contents.size(), 16u);
+  ASSERT_EQ(contents.size(), 12u);
   int cmyk = 0;
   for (size_t i = 0; i < contents.size(); ++i) {
     EXPECT_TRUE(operators(contents[i], "rg").empty()) << "page " << i + 1;
@@ -127,7 +127,7 @@ TEST(PrintBoxes, ScreenTargetIsRgbAtTrimSizeWithoutPrintBoxes) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string pdf = out + "/booklet.en.pdf";
   std::vector<int> pages = page_object_ids(pdf);
-  ASSERT_EQ(pages.size(), 16u);
+  ASSERT_EQ(pages.size(), 12u);
   for (int id : pages) {
     std::string dict = object_json(pdf, id);
     auto media = box_key(dict, "/MediaBox");

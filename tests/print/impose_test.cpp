@@ -49,17 +49,17 @@ TEST_F(Imposed, SheetsFollowTheStitchOrder) {
   EXPECT_NE(build_.err.find("sheets -> "), std::string::npos) << build_.err;
   ASSERT_TRUE(file_exists(sheets()));
   std::vector<int> ids = page_object_ids(sheets());
-  ASSERT_EQ(ids.size(), 8u);  // 16 pages, four per sheet, two sides per sheet
+  ASSERT_EQ(ids.size(), 6u);  // 12 pages, four per sheet, two sides per sheet
   for (int id : ids) {
     auto media = box_key(object_json(sheets(), id), "/MediaBox");
     ASSERT_TRUE(media);
     EXPECT_NEAR((*media)[2] - (*media)[0], kSheetW, 0.01);
     EXPECT_NEAR((*media)[3] - (*media)[1], kSheetH, 0.01);
   }
-  // Issue 7: for 16 pages, sheet 1 front = 16 | 1, back = 2 | 15, …
-  const int order[8][2] = {{16, 1}, {2, 15}, {14, 3}, {4, 13}, {12, 5}, {6, 11}, {10, 7}, {8, 9}};
+  // Issue 7's order: for 12 pages, sheet 1 front = 12 | 1, back = 2 | 11, …
+  const int order[6][2] = {{12, 1}, {2, 11}, {10, 3}, {4, 9}, {8, 5}, {6, 7}};
   int folios = 0;
-  for (int side = 0; side < 8; ++side) {
+  for (int side = 0; side < 6; ++side) {
     for (int half = 0; half < 2; ++half) {
       int page = order[side][half];
       SCOPED_TRACE("sheet side " + std::to_string(side + 1) + (half == 0 ? " left" : " right") + ": page " +
@@ -77,9 +77,9 @@ TEST_F(Imposed, SheetsFollowTheStitchOrder) {
       }
     }
   }
-  // 16 pages: the covers, the dedication (no folio by book convention) and a
-  // blank padding page carry none.
-  EXPECT_GE(folios, 11);
+  // 12 pages: the covers and the dedication (no folio by book convention)
+  // carry none.
+  EXPECT_EQ(folios, 9);
 }
 
 TEST_F(Imposed, PagesAreSharedFormsNotCopies) {
@@ -89,9 +89,9 @@ TEST_F(Imposed, PagesAreSharedFormsNotCopies) {
   EXPECT_LT(sheets_size, 1.3 * booklet_size);
   // One form per page, each placed once; the sheets' own content is only
   // the placing ("cm /X1 Do") and the ten marks ("m … l S").
-  EXPECT_EQ(form_contents(sheets()).size(), 16u);
+  EXPECT_EQ(form_contents(sheets()).size(), 12u);
   std::vector<std::string> sides = page_contents(sheets());
-  ASSERT_EQ(sides.size(), 8u);
+  ASSERT_EQ(sides.size(), 6u);
   for (const std::string& side : sides) {
     static const std::regex kDo(" Do\\b");
     EXPECT_EQ(std::distance(std::sregex_iterator(side.begin(), side.end(), kDo), std::sregex_iterator()), 2);
@@ -129,22 +129,22 @@ TEST_F(Imposed, CreepMovesInnerSheetsTowardsTheSpine) {
       {"-C", source_dir(), "build", "booklet", "--lang", "az", "--impose", "saddle", "--creep", "1", "--quiet", "--out", out});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string creep = out + "/booklet.az.imposed.pdf";
-  // Sheet 1 (outermost) stays; sheet 4 (innermost, sides 7 and 8) moves
-  // 3 × 1 mm: its left pages right, its right pages left.
+  // Sheet 1 (outermost) stays; sheet 3 (innermost, sides 5 and 6) moves
+  // 2 × 1 mm: its left pages right, its right pages left.
   for (int side : {1, 2}) {
     EXPECT_NEAR(first_word_x(creep, side, true), first_word_x(sheets(), side, true), 0.02);
     EXPECT_NEAR(first_word_x(creep, side, false), first_word_x(sheets(), side, false), 0.02);
   }
-  for (int side : {7, 8}) {
-    EXPECT_NEAR(first_word_x(creep, side, true) - first_word_x(sheets(), side, true), mm_to_pt(3), 0.05);
-    EXPECT_NEAR(first_word_x(sheets(), side, false) - first_word_x(creep, side, false), mm_to_pt(3), 0.05);
+  for (int side : {5, 6}) {
+    EXPECT_NEAR(first_word_x(creep, side, true) - first_word_x(sheets(), side, true), mm_to_pt(2), 0.05);
+    EXPECT_NEAR(first_word_x(sheets(), side, false) - first_word_x(creep, side, false), mm_to_pt(2), 0.05);
   }
 }
 
 TEST_F(Imposed, TheSra4SheetDeclaresTheTrimmedSpreadAndItsBleed) {
   ASSERT_EQ(build_.exit_code, 0) << build_.err;
   std::vector<int> ids = page_object_ids(sheets());
-  ASSERT_EQ(ids.size(), 8u);
+  ASSERT_EQ(ids.size(), 6u);
   const double left = kSheetW / 2 - kPageW, bottom = (kSheetH - kPageH) / 2;
   for (int id : ids) {
     std::string dict = object_json(sheets(), id);
@@ -173,7 +173,7 @@ bool blank(const CmykRaster& r, int x, int y) {
 TEST_F(Imposed, EverySideHasTrimAndFoldMarksAndTheCoverBleeds) {
   ASSERT_EQ(build_.exit_code, 0) << build_.err;
   std::vector<CmykRaster> sides = render_cmyk(sheets(), 72);
-  ASSERT_EQ(sides.size(), 8u);
+  ASSERT_EQ(sides.size(), 6u);
   const double fold = kSheetW / 2, trim_left = fold - kPageW, trim_right = fold + kPageW;
   const double trim_top = (kSheetH - kPageH) / 2, trim_bottom = trim_top + kPageH;  // raster y, down
   const double band = kBleed + 3 + 2;  // a point inside every mark: the gap is 3 pt, marks ≥ 6 pt long
@@ -229,7 +229,7 @@ TEST_F(Imposed, OfficeA4SheetsAndSheetsTooSmallForWhatIsAsked) {
   EXPECT_NE(a4.err.find("no room for the 3 mm bleed"), std::string::npos) << a4.err;
   std::string sheets_a4 = out + "/booklet.az.imposed.pdf";
   std::vector<int> ids = page_object_ids(sheets_a4);
-  ASSERT_EQ(ids.size(), 8u);
+  ASSERT_EQ(ids.size(), 6u);
   auto media = box_key(object_json(sheets_a4, ids[0]), "/MediaBox");
   ASSERT_TRUE(media);
   EXPECT_NEAR((*media)[2] - (*media)[0], mm_to_pt(297), 0.01);

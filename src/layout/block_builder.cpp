@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/utf.h"
+#include "layout/balance.h"
 #include "layout/block_items.h"
 #include "layout/ornaments.h"
 #include "model/block_texts.h"
@@ -151,10 +152,15 @@ SetParagraph BlockBuilder::set_paragraph(const model::Inline& text, const Resolv
   if (ctx_.paragraphs && ctx_.recording) {
     ctx_.paragraphs->record(in);
     return {{}, in.align, 0};
-  } else if (ctx_.paragraphs) {
-    result = ctx_.paragraphs->use(in, ctx_.cache, ctx_.sink);
-  } else {
-    result = text::typeset_paragraph(in, ctx_.cache, ctx_.sink);
+  }
+  auto set = [&](const text::ParagraphInput& input, DiagnosticSink& sink) {
+    return ctx_.paragraphs ? ctx_.paragraphs->use(input, ctx_.cache, sink)
+                           : text::typeset_paragraph(input, ctx_.cache, sink);
+  };
+  result = set(in, ctx_.sink);
+  if (style.paragraph.balance) {
+    DiagnosticSink trials;  // narrower trial settings: their warnings are not the paragraph's
+    result = balance_lines(in, std::move(result), [&](const text::ParagraphInput& t) { return set(t, trials); });
   }
   for (text::Line& line : result.lines)
     for (model::GlyphRun& run : line.runs)

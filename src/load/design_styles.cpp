@@ -110,6 +110,11 @@ struct StyleReader {
       style.hyphenate = *h;
     else if (r.has("align") || !r.has("based-on"))
       style.hyphenate = style.align == model::Align::Justify;
+    // So does balancing: centred text is balanced.
+    if (auto b = r.boolean("balance"))
+      style.balance = *b;
+    else if (r.has("align") || !r.has("based-on"))
+      style.balance = style.align == model::Align::Center;
     if (const toml::node* n = r.get("features")) {
       if (auto features = read_strings(cx, *n, r.key_path("features"))) {
         style.features.clear();

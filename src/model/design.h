@@ -33,6 +33,9 @@ struct ParagraphStyle {
   std::string color = "text"; // key into Design::colors
   Align align = Align::Justify;
   bool hyphenate = true;       // default: true for justified text, false for ragged and centred
+  // Ragged lines as equal in length as the words allow, their number kept
+  // (CSS text-wrap: balance; layout/balance.h). Default: true for centred text.
+  bool balance = false;
   std::vector<std::string> features;  // OpenType features: "smcp", "-liga", "onum"
   CaseTransform transform = CaseTransform::None;
   double space_before = 0;

@@ -231,3 +231,31 @@ TEST_F(ReportCoverage, EveryWordReadInTheTextAreaIsReported) {
 
 }  // namespace
 }  // namespace jan20::testing
+
+namespace jan20::testing {
+namespace {
+
+// Balanced centred text (issue 15 item 5): the dedication's lines, read back
+// with pdftotext -bbox on booklet page 2, are of nearly equal width (unbalanced, the en one was 0.66).
+TEST_F(ReportCoverage, CentredDedicationLinesAreBalanced) {
+  ASSERT_EQ(build_.exit_code, 0) << build_.err;
+  for (const char* edition : {"booklet.az", "booklet.en"}) {
+    std::map<int, std::pair<double, double>> lines;  // baseline (rounded) -> x extent
+    for (const BoxWord& w : bbox_words(out_ + "/" + edition + ".pdf")) {
+      if (w.page != 2) continue;
+      auto [it, fresh] = lines.emplace(static_cast<int>(w.y1 + 0.5), std::make_pair(w.x0, w.x1));
+      if (!fresh) it->second = {std::min(it->second.first, w.x0), std::max(it->second.second, w.x1)};
+    }
+    ASSERT_GE(lines.size(), 2u) << edition << ": the dedication's lines were not read";
+    double shortest = 1e9, longest = 0;
+    for (const auto& [y, extent] : lines) {
+      shortest = std::min(shortest, extent.second - extent.first);
+      longest = std::max(longest, extent.second - extent.first);
+    }
+    EXPECT_GE(shortest, 0.7 * longest) << edition << ": " << lines.size() << " lines, " << shortest << " to " << longest
+                                       << " pt wide";
+  }
+}
+
+}  // namespace
+}  // namespace jan20::testing

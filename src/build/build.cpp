@@ -20,7 +20,7 @@
 #include "core/units.h"
 #include "load/load.h"
 #include "model/block_texts.h"
-#include "pdf/sheet_plan.h"
+#include "pdf/impose.h"
 #include "pdf/write_pdf.h"
 #include "text/hyphenate.h"
 
@@ -104,16 +104,13 @@ void write_outputs(model::PagedDocument& paged, const pdf::PdfOptions& popts, co
   sheets.impose = pdf::Imposition::Saddle;
   sheets.creep = mm_to_pt(options.creep_mm);
   sheets.sheet = options.sheet;
-  sheets.sheet_marks = popts.marks;
   if (impose) {
     // The sheet is planned before anything is written: a sheet too small
     // for the pages (or for the marks asked for) writes no file at all.
     const model::Page& first = paged.pages.front();
     pdf::SheetPlan plan;
     std::string error, hint;
-    if (!pdf::plan_sheet(first.width, first.height, first.bleed,
-                         {sheets.sheet, sheets.target == pdf::Target::Print, sheets.sheet_marks}, &plan, &error,
-                         &hint)) {
+    if (!pdf::plan_sheet_for(first, sheets, &plan, &error, &hint)) {
       ed.sink.error({}, ed.document + " " + ed.lang + ": cannot impose: " + error, hint);
       return;
     }

@@ -161,8 +161,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     recording.report = nullptr;
     recording.recording = true;
     BlockBuilder recorder(recording);
-    for (size_t i = 0; i < doc.blocks.size(); ++i)
-      if (!run_on[i]) recorder.add(doc.blocks[i]);
+    for (const model::Block& block : doc.blocks) recorder.add(block);  // page-breaks record nothing
     paragraphs.typeset_recorded(cache, options.threads);
   }
   DiagnosticSink pass_sink;  // shaping and breaking diagnostics are the same on every pass: keep the last

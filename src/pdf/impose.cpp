@@ -144,13 +144,19 @@ void draw_marks(HPDF_Page sheet, const std::vector<SheetMark>& marks) {
 
 }  // namespace
 
+bool plan_sheet_for(const model::Page& first, const PdfOptions& options, SheetPlan* plan, std::string* error,
+                    std::string* hint) {
+  return plan_sheet(first.width, first.height, first.bleed,
+                    {options.sheet, options.target == Target::Print, options.sheet_marks || options.marks}, plan,
+                    error, hint);
+}
+
 bool write_imposed_sheets(DocumentWriter& w) {
   const model::Page& first = w.source.pages.front();
   const bool print = w.options.target == Target::Print;
   SheetPlan plan;
   std::string error, hint;
-  if (!plan_sheet(first.width, first.height, first.bleed,
-                  {w.options.sheet, print, w.options.sheet_marks}, &plan, &error, &hint)) {
+  if (!plan_sheet_for(first, w.options, &plan, &error, &hint)) {
     w.sink.error({}, "cannot impose: " + error, hint);
     return false;
   }

@@ -21,9 +21,12 @@
 // their content sits nearer the trimmed edge. Compensation ("shingling")
 // moves the content of sheet k towards the spine by k × creep; each page is
 // clipped to its half of the sheet so nothing crosses the fold.
+#include <string>
 #include <vector>
 
+#include "model/paged.h"
 #include "pdf/sheet_plan.h"
+#include "pdf/write_pdf.h"
 
 namespace jan20::pdf {
 
@@ -64,6 +67,12 @@ struct SheetMark {
   bool fold = false;  // drawn dashed
 };
 std::vector<SheetMark> sheet_marks(const SheetPlan& plan, double page_width, double page_height);
+
+// The sheet for imposing pages like `first` with `options` (its sheet, its
+// target, and whether marks were asked for): the one plan both the build's
+// check before writing and write_imposed_sheets use.
+bool plan_sheet_for(const model::Page& first, const PdfOptions& options, SheetPlan* plan, std::string* error,
+                    std::string* hint);
 
 // Writes the document's pages as forms and the saddle-stitched sheets that
 // place them (PdfOptions::impose). Returns false after reporting.

@@ -4,8 +4,6 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
 
 #include "core/utf.h"
 #include "text/protrusion.h"
@@ -218,18 +216,26 @@ class Collector {
     return true;
   }
 
-  int32_t hyphen_units(const text::ShapingRun& item) {
-    auto it = hyphen_units_.find(item.face);
-    if (it == hyphen_units_.end()) {
-      const std::string h = hyphen_text(item.face);
-      int32_t units = 0;
-      for (const auto& g : ctx_.cache.shape_word(request_for(in_, item, h, 0, h.size()))) units += g.x_advance;
-      it = hyphen_units_.emplace(item.face, units).first;
-    }
-    return it->second;
+  // The hyphen inserted at a hyphenation point in `item`'s face: its advance
+  // in font units and the fraction of it that protrudes, worked out once per
+  // face and paragraph.
+  struct Hyphen {
+    int32_t units = 0;
+    double right = 0;
+  };
+  const Hyphen& hyphen_of(const text::ShapingRun& item) {
+    for (const auto& [face, hyphen] : hyphens_)
+      if (face == item.face) return hyphen;
+    const std::string h = hyphen_text(item.face);
+    Hyphen hyphen;
+    for (const auto& g : ctx_.cache.shape_word(request_for(in_, item, h, 0, h.size()))) hyphen.units += g.x_advance;
+    size_t at = 0;
+    hyphen.right = text::protrusion_of(item.face, utf8_next(h, at)).right;
+    hyphens_.emplace_back(item.face, hyphen);
+    return hyphens_.back().second;
   }
   double hyphen_width(const text::ShapingRun& item) {
-    return hyphen_units(item) * scale_of(in_, item) + tracking_of(in_, item);
+    return hyphen_of(item).units * scale_of(in_, item) + tracking_of(in_, item);
   }
 
   // Character protrusion: justified lines only, and only left-to-right
@@ -412,10 +418,8 @@ class Collector {
           append_break(out_.nodes, in_.align, in_.params.hyphen_penalty, hyphen_width(item), true, true, out_.em,
                        in_.params, origin);
           if (protrudes(item)) {  // the inserted hyphen ends the line
-            const std::string h = hyphen_text(item.face);
-            size_t at = 0;
-            out_.nodes.back().protrusion =
-                text::protrusion_of(item.face, utf8_next(h, at)).right * hyphen_units(item) * scale_of(in_, item);
+            const Hyphen& hyphen = hyphen_of(item);
+            out_.nodes.back().protrusion = hyphen.right * hyphen.units * scale_of(in_, item);
           }
           break;
         case BreakPoint::Kind::HardHyphen:
@@ -439,7 +443,7 @@ class Collector {
   std::u32string cps_;
   std::vector<size_t> at_;
   std::vector<int> opportunity_;  // BreakOpportunity::Kind at each byte, or -1
-  std::map<const font::Face*, int32_t> hyphen_units_;
+  std::vector<std::pair<const font::Face*, Hyphen>> hyphens_;  // hyphen_of's, a face or two
   std::vector<std::pair<size_t, int>> cuts_;  // add_word's, kept to reuse its memory
   std::vector<size_t> points_;
   const Hyphenator* hyphenator_ = nullptr;  // for hyphenator_lang_

@@ -73,6 +73,7 @@ class Collector {
     // vectors grow past it when needed).
     const size_t words = text_.size() / 6 + 1;
     out_.units.reserve(words);
+    out_.unit_glyphs.reserve(text_.size());  // about a glyph a byte: fewer in Azerbaijani, with its two-byte letters
     out_.fragments.reserve(words * 2);
     out_.spaces.reserve(words);
     out_.space_glyphs.reserve(words);
@@ -169,26 +170,34 @@ class Collector {
     }
   }
 
-  std::vector<ShapedGlyph> shape_unit(const Unit& u, bool touches_before, bool touches_after) {
+  // Shapes the unit onto the end of out_.unit_glyphs.
+  void shape_unit(Unit& u, bool touches_before, bool touches_after) {
     const text::ShapingRun& item = ctx_.shaping_runs[u.item];
-    std::vector<ShapedGlyph> glyphs = ctx_.cache.shape_word(request_for(in_, item, text_, u.begin, u.end));
-    for (auto& g : glyphs) g.cluster += static_cast<uint32_t>(u.begin);
-    if (!touches_before && !touches_after) return glyphs;
+    std::vector<ShapedGlyph>& all = out_.unit_glyphs;
+    u.first_glyph = all.size();
+    ctx_.cache.shape_word_into(request_for(in_, item, text_, u.begin, u.end), all);
+    u.glyph_count = all.size() - u.first_glyph;
+    const auto glyphs = all.begin() + static_cast<std::ptrdiff_t>(u.first_glyph);
+    for (auto g = glyphs; g != all.end(); ++g) g->cluster += static_cast<uint32_t>(u.begin);
+    if (!touches_before && !touches_after) return;
     // The unit touches another part of its word: shape it with the paragraph
     // as context where HarfBuzz says the edge depends on it.
     bool reshape = joins(item.script);
-    for (const auto& g : glyphs) {
-      if (!g.unsafe_to_break) continue;
-      if (touches_before && g.cluster == u.begin) reshape = true;
+    for (auto g = glyphs; g != all.end(); ++g) {
+      if (!g->unsafe_to_break) continue;
+      if (touches_before && g->cluster == u.begin) reshape = true;
     }
-    if (touches_after && !glyphs.empty()) {
+    if (touches_after && u.glyph_count > 0) {
       uint32_t last = 0;
-      for (const auto& g : glyphs) last = std::max(last, g.cluster);
-      for (const auto& g : glyphs)
-        if (g.cluster == last && g.unsafe_to_break) reshape = true;
+      for (auto g = glyphs; g != all.end(); ++g) last = std::max(last, g->cluster);
+      for (auto g = glyphs; g != all.end(); ++g)
+        if (g->cluster == last && g->unsafe_to_break) reshape = true;
     }
-    if (reshape) glyphs = shape(request_for(in_, item, text_, u.begin, u.end));
-    return glyphs;
+    if (!reshape) return;
+    const std::vector<ShapedGlyph> reshaped = shape(request_for(in_, item, text_, u.begin, u.end));
+    all.resize(u.first_glyph);
+    all.insert(all.end(), reshaped.begin(), reshaped.end());
+    u.glyph_count = reshaped.size();
   }
 
   bool extends_grapheme(size_t offset) const {
@@ -209,7 +218,7 @@ class Collector {
       const Unit& unit = out_.units[u];
       if (offset == unit.begin || offset == unit.end) return true;
       if (offset < unit.begin || offset > unit.end) continue;
-      for (const auto& g : unit.glyphs)
+      for (const auto& g : out_.glyphs_of(unit))
         if (g.cluster == offset) return true;
       return false;
     }
@@ -321,7 +330,7 @@ class Collector {
       }
     }
     for (size_t u = first_unit; u < out_.units.size(); ++u)
-      out_.units[u].glyphs = shape_unit(out_.units[u], u > first_unit, u + 1 < out_.units.size());
+      shape_unit(out_.units[u], u > first_unit, u + 1 < out_.units.size());
 
     // Break points and item edges inside the word. An item edge inside a
     // glyph cluster (a ligature or a composed mark over two styles) is not
@@ -375,9 +384,9 @@ class Collector {
       f.word = word_index;
       const text::ShapingRun& item = ctx_.shaping_runs[f.item];
       const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
-      const std::vector<ShapedGlyph>& glyphs = out_.units[unit].glyphs;
+      const GlyphSpan glyphs = out_.glyphs_of(out_.units[unit]);
       size_t last = 0;
-      for (size_t k = 0; k < glyphs.size(); ++k) {
+      for (size_t k = 0; k < glyphs.size; ++k) {
         const ShapedGlyph& g = glyphs[k];
         if (g.cluster < from || g.cluster >= to) continue;
         if (f.glyph_count == 0) f.first_glyph = k;

@@ -196,7 +196,14 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
     // at every space and a mark stays with its base.
     const font::Face* face = s ? s->style.face : nullptr;
     char32_t cp = d.cps[i];
-    if (s) {
+    // The usual case: the character is in the span's own face, which the
+    // character before it was set in too. Every rule below then keeps that
+    // face (a mark or an ignorable stays with it, a neutral character it
+    // has stays, a letter finds it first in the chain).
+    if (s && previous_span == span && previous_face == s->style.face && previous_face &&
+        previous_face->has_glyph(cp)) {
+      face = previous_face;
+    } else if (s) {
       bool same_span = previous_span == span;
       hb_script_t own = script_of(cp);
       bool neutral = own == HB_SCRIPT_COMMON || own == HB_SCRIPT_INHERITED || own == HB_SCRIPT_UNKNOWN;

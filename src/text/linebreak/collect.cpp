@@ -58,11 +58,18 @@ class Collector {
   explicit Collector(const CollectContext& ctx) : ctx_(ctx), in_(ctx.input), text_(ctx.input.text) {
     at_.reserve(text_.size() + 1);
     cps_.reserve(text_.size());
+    // index_[b]: the first code point that starts at or after byte b.
+    index_.resize(text_.size() + 1);
     for (size_t pos = 0; pos < text_.size();) {
+      const auto i = static_cast<uint32_t>(cps_.size());
+      const size_t start = pos;
       at_.push_back(pos);
       cps_.push_back(utf8_next(text_, pos));
+      index_[start] = i;
+      for (size_t b = start + 1; b < pos; ++b) index_[b] = i + 1;
     }
     at_.push_back(text_.size());
+    index_[text_.size()] = static_cast<uint32_t>(cps_.size());
     opportunity_.assign(text_.size() + 1, -1);
     for (const auto& o : ctx_.opportunities) opportunity_[o.offset] = static_cast<int>(o.kind);
     out_.em = in_.spans.empty() ? 10 : in_.spans.front().style.size;
@@ -207,8 +214,10 @@ class Collector {
     return u_hasBinaryProperty(c, UCHAR_GRAPHEME_EXTEND) || c == 0x200D;
   }
   size_t next_char(size_t offset) const { return at_[index_of(offset) + 1]; }
+  // The index of the first code point at or after `offset` (std::lower_bound
+  // over at_, read from a table).
   size_t index_of(size_t offset) const {
-    return static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), offset) - at_.begin());
+    return offset < index_.size() ? index_[offset] : at_.size();
   }
 
   // True when a glyph of the word's unit at `offset` starts there (or the
@@ -282,8 +291,8 @@ class Collector {
       hyphenator_lang_ = lang;
     }
     const Hyphenator& h = *hyphenator_;
-    const size_t first = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), begin) - at_.begin());
-    const size_t last = static_cast<size_t>(std::lower_bound(at_.begin(), at_.end(), end) - at_.begin());
+    const size_t first = index_of(begin);
+    const size_t last = index_of(end);
     const std::u32string_view word(cps_.data() + first, last - first);
     if (!in_.params.uc_hyphen) {  // TeX's \uchyph=0: a word that starts with a capital is not broken
       for (char32_t c : word) {
@@ -451,6 +460,7 @@ class Collector {
   const std::string& text_;
   std::u32string cps_;
   std::vector<size_t> at_;
+  std::vector<uint32_t> index_;  // index_of's table, a code point index per byte
   std::vector<int> opportunity_;  // BreakOpportunity::Kind at each byte, or -1
   std::vector<std::pair<const font::Face*, Hyphen>> hyphens_;  // hyphen_of's, a face or two
   std::vector<std::pair<size_t, int>> cuts_;  // add_word's, kept to reuse its memory

@@ -91,7 +91,21 @@ bool italic(const font::Face& face) {
 
 }  // namespace
 
+// True for every character some table lists (the same characters in each):
+// anything else, letters above all, is known to stay at the margin without
+// looking the face's family up.
+bool listed(char32_t c) {
+  switch (c) {
+    case U'-': case U'.': case U',': case U':': case U';': case U'"': case U'\'': case U'(': case U')':
+    case U'\u00AB': case U'\u00BB':
+      return true;
+    default:
+      return c >= U'\u2010' && c <= U'\u2026';
+  }
+}
+
 Protrusion protrusion_of(const font::Face* face, char32_t c) {
+  if (!listed(c)) return {};
   if (!face) return find(kDefault, c);
   const std::string& family = face->family();
   if (family == "Noto Serif") return italic(*face) ? find(kNotoSerifItalic, c) : find(kNotoSerif, c);

@@ -91,11 +91,19 @@ ShapeCache::ShapeCache() : impl_(std::make_unique<Impl>()) {}
 ShapeCache::~ShapeCache() = default;
 
 std::vector<ShapedGlyph> ShapeCache::shape_word(const ShapeRequest& request) {
-  if (request.begin >= request.end || request.end > request.text.size()) return {};
+  std::vector<ShapedGlyph> glyphs;
+  shape_word_into(request, glyphs);
+  return glyphs;
+}
+
+void ShapeCache::shape_word_into(const ShapeRequest& request, std::vector<ShapedGlyph>& out) {
+  if (request.begin >= request.end || request.end > request.text.size()) return;
   std::string_view word = request.text.substr(request.begin, request.end - request.begin);
   if (!impl_->enabled.load(std::memory_order_relaxed)) {
     impl_->misses.fetch_add(1, std::memory_order_relaxed);
-    return shape_alone(request, word);
+    const std::vector<ShapedGlyph> glyphs = shape_alone(request, word);
+    out.insert(out.end(), glyphs.begin(), glyphs.end());
+    return;
   }
   std::array<char, 192> small;
   std::string large;
@@ -107,16 +115,17 @@ std::vector<ShapedGlyph> ShapeCache::shape_word(const ShapeRequest& request) {
     auto it = shard.words.find(key);
     if (it != shard.words.end()) {
       impl_->hits.fetch_add(1, std::memory_order_relaxed);
-      return it->second;
+      out.insert(out.end(), it->second.begin(), it->second.end());
+      return;
     }
   }
   // Shape outside the lock: another thread may shape the same word at the
   // same time; both get the same glyphs and the first insert stays.
   impl_->misses.fetch_add(1, std::memory_order_relaxed);
   std::vector<ShapedGlyph> glyphs = shape_alone(request, word);
+  out.insert(out.end(), glyphs.begin(), glyphs.end());
   std::lock_guard lock(shard.mutex);
-  shard.words.emplace(std::string(key), glyphs);
-  return glyphs;
+  shard.words.emplace(std::string(key), std::move(glyphs));
 }
 
 size_t ShapeCache::hits() const { return impl_->hits.load(); }

@@ -18,6 +18,9 @@ class ShapeCache {
   // Shapes request (a word) or returns the cached glyphs. Clusters are relative
   // to request.begin.
   std::vector<ShapedGlyph> shape_word(const ShapeRequest& request);
+  // The same glyphs appended to `out`, copied straight from the cache: a
+  // caller that keeps its glyphs in one vector allocates nothing per word.
+  void shape_word_into(const ShapeRequest& request, std::vector<ShapedGlyph>& out);
   size_t hits() const;
   size_t misses() const;
   void set_enabled(bool enabled);  // benchmarks compare with and without

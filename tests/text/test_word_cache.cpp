@@ -149,6 +149,60 @@ TEST(WordCache, AWordInTwoStylesIsReshapedWithItsContextAsWithoutTheCache) {
   expect_cached_equals_uncached(in);
 }
 
+// shape_word_into appends to what the vector holds the glyphs shape()
+// gives the word alone, whether the word is new to the cache, found in it,
+// or the cache is off.
+TEST(WordCache, GlyphsAppendedFromTheCacheAreTheWordsOwn) {
+  auto face = load(kSerif);
+  ASSERT_TRUE(face);
+  const std::string text = "bu gün fiziki İSTİQLAL xalqımızın";
+  ShapeCache cache, off;
+  off.set_enabled(false);
+  size_t words = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (size_t begin = 0; begin < text.size();) {
+      size_t end = text.find(' ', begin);
+      if (end == std::string::npos) end = text.size();
+      ShapeRequest r;
+      r.face = face.get();
+      r.text = text;
+      r.begin = begin;
+      r.end = end;
+      ShapeRequest alone = r;
+      const std::string word = text.substr(begin, end - begin);
+      alone.text = word;
+      alone.begin = 0;
+      alone.end = word.size();
+      const std::vector<ShapedGlyph> expected = shape(alone);
+      ASSERT_FALSE(expected.empty()) << word;
+      for (ShapeCache* c : {&cache, &off}) {
+        std::vector<ShapedGlyph> out(2);  // already holds two glyphs, which stay
+        out[0].id = 7;
+        out[1].id = 8;
+        c->shape_word_into(r, out);
+        ASSERT_EQ(out.size(), expected.size() + 2) << word;
+        EXPECT_EQ(out[0].id, 7u);
+        EXPECT_EQ(out[1].id, 8u);
+        for (size_t k = 0; k < expected.size(); ++k) {
+          EXPECT_EQ(out[k + 2].id, expected[k].id) << word;
+          EXPECT_EQ(out[k + 2].cluster, expected[k].cluster) << word;
+          EXPECT_EQ(out[k + 2].x_advance, expected[k].x_advance) << word;
+          EXPECT_EQ(out[k + 2].x_offset, expected[k].x_offset) << word;
+          EXPECT_EQ(out[k + 2].y_offset, expected[k].y_offset) << word;
+          EXPECT_EQ(out[k + 2].unsafe_to_break, expected[k].unsafe_to_break) << word;
+        }
+        const std::vector<ShapedGlyph> returned = c->shape_word(r);
+        EXPECT_EQ(returned.size(), expected.size()) << word;
+      }
+      ++words;
+      begin = end + 1;
+    }
+  }
+  EXPECT_EQ(words, 10u);
+  EXPECT_EQ(cache.misses(), 5u) << "each word is shaped once";
+  EXPECT_EQ(cache.hits(), 15u);
+}
+
 TEST(WordCache, HyphenationPointsAreWorkedOutOncePerWord) {
   Hyphenators hyphenators(HyphenationRules{});
   for (const char* lang : {"az", "en"}) {

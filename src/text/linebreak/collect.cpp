@@ -4,8 +4,6 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
 
 #include "core/utf.h"
 #include "text/protrusion.h"
@@ -75,6 +73,7 @@ class Collector {
     // vectors grow past it when needed).
     const size_t words = text_.size() / 6 + 1;
     out_.units.reserve(words);
+    out_.unit_glyphs.reserve(text_.size());  // about a glyph a byte: fewer in Azerbaijani, with its two-byte letters
     out_.fragments.reserve(words * 2);
     out_.spaces.reserve(words);
     out_.space_glyphs.reserve(words);
@@ -171,26 +170,34 @@ class Collector {
     }
   }
 
-  std::vector<ShapedGlyph> shape_unit(const Unit& u, bool touches_before, bool touches_after) {
+  // Shapes the unit onto the end of out_.unit_glyphs.
+  void shape_unit(Unit& u, bool touches_before, bool touches_after) {
     const text::ShapingRun& item = ctx_.shaping_runs[u.item];
-    std::vector<ShapedGlyph> glyphs = ctx_.cache.shape_word(request_for(in_, item, text_, u.begin, u.end));
-    for (auto& g : glyphs) g.cluster += static_cast<uint32_t>(u.begin);
-    if (!touches_before && !touches_after) return glyphs;
+    std::vector<ShapedGlyph>& all = out_.unit_glyphs;
+    u.first_glyph = all.size();
+    ctx_.cache.shape_word_into(request_for(in_, item, text_, u.begin, u.end), all);
+    u.glyph_count = all.size() - u.first_glyph;
+    const auto glyphs = all.begin() + static_cast<std::ptrdiff_t>(u.first_glyph);
+    for (auto g = glyphs; g != all.end(); ++g) g->cluster += static_cast<uint32_t>(u.begin);
+    if (!touches_before && !touches_after) return;
     // The unit touches another part of its word: shape it with the paragraph
     // as context where HarfBuzz says the edge depends on it.
     bool reshape = joins(item.script);
-    for (const auto& g : glyphs) {
-      if (!g.unsafe_to_break) continue;
-      if (touches_before && g.cluster == u.begin) reshape = true;
+    for (auto g = glyphs; g != all.end(); ++g) {
+      if (!g->unsafe_to_break) continue;
+      if (touches_before && g->cluster == u.begin) reshape = true;
     }
-    if (touches_after && !glyphs.empty()) {
+    if (touches_after && u.glyph_count > 0) {
       uint32_t last = 0;
-      for (const auto& g : glyphs) last = std::max(last, g.cluster);
-      for (const auto& g : glyphs)
-        if (g.cluster == last && g.unsafe_to_break) reshape = true;
+      for (auto g = glyphs; g != all.end(); ++g) last = std::max(last, g->cluster);
+      for (auto g = glyphs; g != all.end(); ++g)
+        if (g->cluster == last && g->unsafe_to_break) reshape = true;
     }
-    if (reshape) glyphs = shape(request_for(in_, item, text_, u.begin, u.end));
-    return glyphs;
+    if (!reshape) return;
+    const std::vector<ShapedGlyph> reshaped = shape(request_for(in_, item, text_, u.begin, u.end));
+    all.resize(u.first_glyph);
+    all.insert(all.end(), reshaped.begin(), reshaped.end());
+    u.glyph_count = reshaped.size();
   }
 
   bool extends_grapheme(size_t offset) const {
@@ -211,25 +218,33 @@ class Collector {
       const Unit& unit = out_.units[u];
       if (offset == unit.begin || offset == unit.end) return true;
       if (offset < unit.begin || offset > unit.end) continue;
-      for (const auto& g : unit.glyphs)
+      for (const auto& g : out_.glyphs_of(unit))
         if (g.cluster == offset) return true;
       return false;
     }
     return true;
   }
 
-  int32_t hyphen_units(const text::ShapingRun& item) {
-    auto it = hyphen_units_.find(item.face);
-    if (it == hyphen_units_.end()) {
-      const std::string h = hyphen_text(item.face);
-      int32_t units = 0;
-      for (const auto& g : ctx_.cache.shape_word(request_for(in_, item, h, 0, h.size()))) units += g.x_advance;
-      it = hyphen_units_.emplace(item.face, units).first;
-    }
-    return it->second;
+  // The hyphen inserted at a hyphenation point in `item`'s face: its advance
+  // in font units and the fraction of it that protrudes, worked out once per
+  // face and paragraph.
+  struct Hyphen {
+    int32_t units = 0;
+    double right = 0;
+  };
+  const Hyphen& hyphen_of(const text::ShapingRun& item) {
+    for (const auto& [face, hyphen] : hyphens_)
+      if (face == item.face) return hyphen;
+    const std::string h = hyphen_text(item.face);
+    Hyphen hyphen;
+    for (const auto& g : ctx_.cache.shape_word(request_for(in_, item, h, 0, h.size()))) hyphen.units += g.x_advance;
+    size_t at = 0;
+    hyphen.right = text::protrusion_of(item.face, utf8_next(h, at)).right;
+    hyphens_.emplace_back(item.face, hyphen);
+    return hyphens_.back().second;
   }
   double hyphen_width(const text::ShapingRun& item) {
-    return hyphen_units(item) * scale_of(in_, item) + tracking_of(in_, item);
+    return hyphen_of(item).units * scale_of(in_, item) + tracking_of(in_, item);
   }
 
   // Character protrusion: justified lines only, and only left-to-right
@@ -315,7 +330,7 @@ class Collector {
       }
     }
     for (size_t u = first_unit; u < out_.units.size(); ++u)
-      out_.units[u].glyphs = shape_unit(out_.units[u], u > first_unit, u + 1 < out_.units.size());
+      shape_unit(out_.units[u], u > first_unit, u + 1 < out_.units.size());
 
     // Break points and item edges inside the word. An item edge inside a
     // glyph cluster (a ligature or a composed mark over two styles) is not
@@ -369,9 +384,9 @@ class Collector {
       f.word = word_index;
       const text::ShapingRun& item = ctx_.shaping_runs[f.item];
       const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
-      const std::vector<ShapedGlyph>& glyphs = out_.units[unit].glyphs;
+      const GlyphSpan glyphs = out_.glyphs_of(out_.units[unit]);
       size_t last = 0;
-      for (size_t k = 0; k < glyphs.size(); ++k) {
+      for (size_t k = 0; k < glyphs.size; ++k) {
         const ShapedGlyph& g = glyphs[k];
         if (g.cluster < from || g.cluster >= to) continue;
         if (f.glyph_count == 0) f.first_glyph = k;
@@ -412,10 +427,8 @@ class Collector {
           append_break(out_.nodes, in_.align, in_.params.hyphen_penalty, hyphen_width(item), true, true, out_.em,
                        in_.params, origin);
           if (protrudes(item)) {  // the inserted hyphen ends the line
-            const std::string h = hyphen_text(item.face);
-            size_t at = 0;
-            out_.nodes.back().protrusion =
-                text::protrusion_of(item.face, utf8_next(h, at)).right * hyphen_units(item) * scale_of(in_, item);
+            const Hyphen& hyphen = hyphen_of(item);
+            out_.nodes.back().protrusion = hyphen.right * hyphen.units * scale_of(in_, item);
           }
           break;
         case BreakPoint::Kind::HardHyphen:
@@ -439,7 +452,7 @@ class Collector {
   std::u32string cps_;
   std::vector<size_t> at_;
   std::vector<int> opportunity_;  // BreakOpportunity::Kind at each byte, or -1
-  std::map<const font::Face*, int32_t> hyphen_units_;
+  std::vector<std::pair<const font::Face*, Hyphen>> hyphens_;  // hyphen_of's, a face or two
   std::vector<std::pair<size_t, int>> cuts_;  // add_word's, kept to reuse its memory
   std::vector<size_t> points_;
   const Hyphenator* hyphenator_ = nullptr;  // for hyphenator_lang_

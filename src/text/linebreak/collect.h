@@ -43,14 +43,16 @@ struct Element {  // what a Knuth–Plass node stands for
 struct Unit {  // part of a word shaped in one go
   size_t begin = 0, end = 0;  // bytes of the paragraph
   size_t item = 0;            // its first text::ShapingRun (face, script, direction, language, features)
-  std::vector<ShapedGlyph> glyphs;  // clusters are byte offsets in the paragraph
+  // Its glyphs: `glyph_count` of Collected::unit_glyphs from `first_glyph`
+  // (Collected::glyphs_of); clusters are byte offsets in the paragraph.
+  size_t first_glyph = 0, glyph_count = 0;
 };
 
 struct Fragment {  // a box: part of a word between break points, in one text::ShapingRun
   size_t begin = 0, end = 0;
   size_t item = 0, unit = 0, word = 0;
   // Its glyphs: the unit's glyphs whose cluster is in [begin, end), in visual
-  // order. They follow each other in Unit::glyphs (HarfBuzz's clusters are
+  // order. They follow each other in the unit's glyphs (HarfBuzz's clusters are
   // monotone), so they are `glyph_count` glyphs from `first_glyph` there,
   // not a copy; were they ever not, `scattered` holds them
   // (Collected::glyphs_of gives either).
@@ -99,6 +101,7 @@ struct GlyphSpan {  // glyphs that belong to someone else
 
 struct Collected {
   std::vector<Unit> units;
+  std::vector<ShapedGlyph> unit_glyphs;  // the Units' glyphs, one after the other
   std::vector<Fragment> fragments;
   std::vector<SpaceRun> spaces;
   std::vector<SpaceGlyph> space_glyphs;  // the SpaceRuns' glyphs, one after the other
@@ -108,9 +111,10 @@ struct Collected {
   std::vector<Node> nodes;  // Knuth–Plass nodes; origin = index into elements
   double em = 10;           // pt: the first span's size (ragged stretch is in em)
 
+  GlyphSpan glyphs_of(const Unit& u) const { return {unit_glyphs.data() + u.first_glyph, u.glyph_count}; }
   GlyphSpan glyphs_of(const Fragment& f) const {
     if (f.glyph_count == 0 || !f.scattered.empty()) return {f.scattered.data(), f.scattered.size()};
-    return {units[f.unit].glyphs.data() + f.first_glyph, f.glyph_count};
+    return {unit_glyphs.data() + units[f.unit].first_glyph + f.first_glyph, f.glyph_count};
   }
 };
 

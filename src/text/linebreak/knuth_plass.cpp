@@ -115,32 +115,52 @@ class Breaker {
     return j;
   }
 
+  // The natural width of the line from `from` to b.
+  double natural_of(const Breakpoint& from, size_t b) const {
+    double natural = sums_[b].width - sums_[from.start].width + (nodes_[b].is_penalty() ? nodes_[b].width : 0);
+    // What hangs into the margins (character protrusion) takes no room.
+    natural -= nodes_[b].protrusion;
+    if (from.start < nodes_.size() && nodes_[from.start].is_box()) natural -= nodes_[from.start].protrusion;
+    return natural;
+  }
+
+  // The adjustment ratio of a line that is too short for the measure
+  // (shortfall > 0) with stretch `stretch`, as measure_line sets it.
+  double stretch_ratio(const Sums& s0, const Sums& s1, double shortfall, double stretch) const {
+    if (stretch <= 0) return kInfinity;
+    const double ratio = shortfall / stretch;
+    // Beyond r = 1 font expansion is spent: the spaces take the rest.
+    const double font = s1.font - s0.font, glue = stretch - font;
+    if (ratio > 1 && font > 0) return glue > 0 ? 1 + (shortfall - stretch) / glue : kInfinity;
+    return ratio;
+  }
+
+  // True when the line from `from` to b is too short to be set within the
+  // pass's threshold however far it stretches: measure_line would give it
+  // a ratio above threshold_ without it being overfull. Most pairs of an
+  // active node and a breakpoint are such lines, and need nothing more.
+  bool too_loose(const Breakpoint& from, size_t b) const {
+    const Sums& s0 = sums_[from.start];
+    const Sums& s1 = sums_[b];
+    const double shortfall = measure_ - natural_of(from, b);
+    if (!(shortfall > 0) || s1.fil - s0.fil > 0) return false;
+    return stretch_ratio(s0, s1, shortfall, s1.stretch - s0.stretch) > threshold_;
+  }
+
   ChosenLine measure_line(const Breakpoint& from, size_t b) const {
     ChosenLine line;
     line.start = from.start;
     line.end = b;
     const Sums& s0 = sums_[from.start];
     const Sums& s1 = sums_[b];
-    line.natural = s1.width - s0.width + (nodes_[b].is_penalty() ? nodes_[b].width : 0);
-    // What hangs into the margins (character protrusion) takes no room.
-    line.natural -= nodes_[b].protrusion;
-    if (from.start < nodes_.size() && nodes_[from.start].is_box()) line.natural -= nodes_[from.start].protrusion;
+    line.natural = natural_of(from, b);
     line.stretch = s1.stretch - s0.stretch;
     line.shrink = s1.shrink - s0.shrink;
     line.infinite_stretch = s1.fil - s0.fil > 0;
     line.hyphenated = nodes_[b].is_penalty() && nodes_[b].flagged;
     const double shortfall = measure_ - line.natural;
     if (shortfall > 0) {
-      if (line.infinite_stretch) {
-        line.ratio = 0;
-      } else if (line.stretch > 0) {
-        line.ratio = shortfall / line.stretch;
-        // Beyond r = 1 font expansion is spent: the spaces take the rest.
-        const double font = s1.font - s0.font, glue = line.stretch - font;
-        if (line.ratio > 1 && font > 0) line.ratio = glue > 0 ? 1 + (shortfall - line.stretch) / glue : kInfinity;
-      } else {
-        line.ratio = kInfinity;
-      }
+      line.ratio = line.infinite_stretch ? 0 : stretch_ratio(s0, s1, shortfall, line.stretch);
     } else if (shortfall < 0) {
       line.overfull = -shortfall > line.shrink + 1e-9;
       line.ratio = line.shrink > 0 ? shortfall / line.shrink : -kInfinity;
@@ -200,6 +220,10 @@ class Breaker {
       const int a = active_[k];
       const Breakpoint& from = breakpoints_[a];
       if (b < from.start || (b == from.start && !forced)) {  // nothing on the line yet
+        keep.push_back(a);
+        continue;
+      }
+      if (!forced && too_loose(from, b)) {  // stays active; no line ends here from it
         keep.push_back(a);
         continue;
       }

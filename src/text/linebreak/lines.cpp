@@ -56,6 +56,7 @@ class LineSetter {
 
   void gather() {
     const ChosenLine& lb = *place_.line;
+    pieces_.reserve(lb.end - lb.start + 1);  // a piece a node at most, and a hyphen
     for (size_t k = lb.start; k < lb.end && k < c_.nodes.size(); ++k) {
       const size_t origin = c_.nodes[k].origin;
       if (origin == kNoOrigin) continue;
@@ -95,7 +96,7 @@ class LineSetter {
   // cluster, changes the shaping.
   bool needs_reshape(size_t unit, size_t offset) const {
     bool starts_here = false;
-    for (const auto& g : c_.units[unit].glyphs) {
+    for (const auto& g : c_.glyphs_of(c_.units[unit])) {
       if (g.cluster != offset) continue;
       starts_here = true;
       if (g.unsafe_to_break) return true;

@@ -46,7 +46,7 @@ HPDF_Image ImageCache::load_png_stream(const PngStream& png) {
   return doc_.failed() ? nullptr : image;
 }
 
-ImageFile read_image_file(const std::string& path) {
+ImageFile read_image_file(const std::string& path, InflateScratch& scratch) {
   ImageFile file;
   std::string bytes;
   if (!read_image_bytes(path, &bytes, &file.read_problem)) return file;
@@ -64,7 +64,7 @@ ImageFile read_image_file(const std::string& path) {
                                                 info.color_type == 4 || info.color_type == 6);
   file.pass_through = png_can_pass_through(info);
   if (info.problem.empty() && file.pass_through)
-    info.problem = read_png_stream(bytes, info, &file.png);
+    info.problem = read_png_stream(bytes, info, &file.png, scratch);
   else if (info.problem.empty() && info.format == "png")
     info.problem = file.decode_here ? decode_png_8bit(bytes, &file.decoded) : png_decode_problem(bytes);
   if (info.problem.empty() && info.format == "jpeg") file.bytes = std::move(bytes);
@@ -88,13 +88,14 @@ void ImageCache::prepare(const std::vector<std::string>& paths) {
   std::vector<std::string> order(files_.size());
   for (const auto& [path, index] : prepared_) order[index] = path;
   helper_ = std::thread([this, order = std::move(order)] {
+    InflateScratch scratch;
     for (size_t i = 0; i < order.size(); ++i) {
       {
         std::unique_lock lock(mutex_);
         done_.wait(lock, [&] { return stopping_ || waiting_ < kAhead; });
         if (stopping_) return;
       }
-      ImageFile file = read_image_file(order[i]);
+      ImageFile file = read_image_file(order[i], scratch);
       std::lock_guard lock(mutex_);
       files_[i] = std::move(file);
       ready_[i] = true;
@@ -106,7 +107,7 @@ void ImageCache::prepare(const std::vector<std::string>& paths) {
 
 ImageFile ImageCache::take_file(const std::string& path) {
   auto it = prepared_.find(path);
-  if (it == prepared_.end()) return read_image_file(path);
+  if (it == prepared_.end()) return read_image_file(path, scratch_);
   std::unique_lock lock(mutex_);
   done_.wait(lock, [&] { return ready_[it->second]; });
   ImageFile file = std::move(files_[it->second]);

@@ -37,7 +37,8 @@ struct ImageFile {
   DecodedImage decoded;  // decode_here
   std::string bytes;     // a JPEG file, which libharu copies
 };
-ImageFile read_image_file(const std::string& path);
+// Reads and checks one image file; `scratch` is reused memory for the PNG check.
+ImageFile read_image_file(const std::string& path, InflateScratch& scratch);
 
 class ImageCache {
  public:
@@ -67,6 +68,7 @@ class ImageCache {
   HaruDoc& doc_;
   std::map<std::string, HPDF_Image> images_;
   std::map<std::string, int> orientations_;  // JPEGs whose orientation is not 1
+  InflateScratch scratch_;  // for files read on this thread (the helper has its own)
   // prepare(): files read by the helper; ready_[i] once files_[i] is.
   std::map<std::string, size_t> prepared_;
   std::vector<ImageFile> files_;

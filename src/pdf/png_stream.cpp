@@ -62,23 +62,31 @@ std::string check_rows(const std::string& idat, uint64_t rows, uint64_t row_byte
 // its words. So both accept exactly the same streams.
 constexpr uint64_t kMaxFastBytes = 16u << 20;
 
-bool quickly_sound(const std::string& idat, uint64_t rows, uint64_t row_bytes) {
+bool quickly_sound(const std::string& idat, uint64_t rows, uint64_t row_bytes, InflateScratch& scratch) {
   const uint64_t expected = rows * row_bytes;
   if (expected == 0 || expected > kMaxFastBytes) return false;
   CHandle<libdeflate_decompressor, libdeflate_free_decompressor> d(libdeflate_alloc_decompressor());
   if (!d) return false;
-  std::string pixels(expected, '\0');
+  unsigned char* pixels = scratch.bytes(expected);
   size_t got = 0;
-  if (libdeflate_zlib_decompress(d.get(), idat.data(), idat.size(), pixels.data(), pixels.size(), &got) !=
-          LIBDEFLATE_SUCCESS ||
+  if (libdeflate_zlib_decompress(d.get(), idat.data(), idat.size(), pixels, expected, &got) != LIBDEFLATE_SUCCESS ||
       got != expected)
     return false;
   for (uint64_t row = 0; row < expected; row += row_bytes)
-    if (static_cast<unsigned char>(pixels[row]) > 4) return false;
+    if (pixels[row] > 4) return false;
   return true;
 }
 
 }  // namespace
+
+unsigned char* InflateScratch::bytes(size_t size) {
+  if (size > capacity_) {
+    bytes_.reset();  // the old block goes before the new one comes
+    bytes_.reset(new unsigned char[size]);
+    capacity_ = size;
+  }
+  return bytes_.get();
+}
 
 bool png_can_pass_through(const ImageFileInfo& info) {
   if (info.format != "png" || info.interlaced || info.transparency) return false;
@@ -93,7 +101,7 @@ bool png_can_pass_through(const ImageFileInfo& info) {
   }
 }
 
-std::string read_png_stream(std::string_view png, const ImageFileInfo& info, PngStream* out) {
+std::string read_png_stream(std::string_view png, const ImageFileInfo& info, PngStream* out, InflateScratch& scratch) {
   PngStream stream;
   stream.width = info.width;
   stream.height = info.height;
@@ -107,7 +115,7 @@ std::string read_png_stream(std::string_view png, const ImageFileInfo& info, Png
     return "damaged PNG (its palette does not fit its bit depth)";
   uint64_t row_bits = uint64_t(stream.width) * uint64_t(stream.colors) * uint64_t(stream.bit_depth);
   const uint64_t rows = uint64_t(stream.height), row_bytes = 1 + (row_bits + 7) / 8;
-  std::string problem = quickly_sound(stream.idat, rows, row_bytes) ? std::string() : check_rows(stream.idat, rows, row_bytes);
+  std::string problem = quickly_sound(stream.idat, rows, row_bytes, scratch) ? std::string() : check_rows(stream.idat, rows, row_bytes);
   if (problem.empty()) *out = std::move(stream);
   return problem;
 }

@@ -13,6 +13,8 @@
 // one filter byte (0 to 4) and one row of samples per line. A PNG whose
 // chunks are whole (core/image_file.h checks every CRC) but whose stream is
 // damaged is refused here, as libpng would refuse it.
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -33,9 +35,22 @@ struct PngStream {
 // 8 bits for RGB.
 bool png_can_pass_through(const ImageFileInfo& info);
 
+// Memory the check inflates into, kept from one image to the next by whoever
+// checks several (the image helper thread): a fresh image-sized buffer for
+// every PNG cost more than inflating it (zeroed, then faulted in page by page).
+class InflateScratch {
+ public:
+  // At least `size` bytes, not cleared; valid until the next call.
+  unsigned char* bytes(size_t size);
+
+ private:
+  std::unique_ptr<unsigned char[]> bytes_;
+  size_t capacity_ = 0;
+};
+
 // Collects the IDAT data (and the palette) of `png`, where inspect_image
-// found them, and checks the stream.
+// found them, and checks the stream, inflating into `scratch`.
 // Returns what is wrong, or an empty string and fills `out`.
-std::string read_png_stream(std::string_view png, const ImageFileInfo& info, PngStream* out);
+std::string read_png_stream(std::string_view png, const ImageFileInfo& info, PngStream* out, InflateScratch& scratch);
 
 }  // namespace jan20::pdf

@@ -9,7 +9,7 @@
 #include "core/utf.h"
 #include "text/hyphen/az_syllables.h"
 #include "text/hyphen/exceptions.h"
-#include "text/hyphen/libhyphen.h"
+#include "text/hyphen/pattern_dictionary.h"
 
 #ifndef JAN20_HYPHEN_DIR
 #define JAN20_HYPHEN_DIR "/usr/share/hyphen"

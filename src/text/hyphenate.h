@@ -1,8 +1,8 @@
 #pragma once
 // Hyphenation: where a word may be broken. Azerbaijani (Latin and Cyrillic)
 // by its syllable rules (ours: no pattern file exists; see
-// hyphen/az_syllables.h); English and Russian through libhyphen with Debian's
-// patterns (/usr/share/hyphen). Exceptions override both.
+// hyphen/az_syllables.h); English and Russian by Liang's patterns from
+// Debian's libhyphen files (/usr/share/hyphen; hyphen/pattern_dictionary.h). Exceptions override both.
 //
 // What counts as a word:
 //  - leading and trailing punctuation ("«xalqımızın»,") is ignored;

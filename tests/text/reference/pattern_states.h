@@ -19,8 +19,8 @@
 // NEXTLEVEL (compound levels) is returned unchanged.
 #include <string>
 
-namespace jan20::text::hyphen {
+namespace jan20::text::hyphen::reference {
 
 std::string complete_patterns(const std::string& dic_file);
 
-}  // namespace jan20::text::hyphen
+}  // namespace jan20::text::hyphen::reference

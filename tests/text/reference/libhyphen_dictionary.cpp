@@ -1,4 +1,4 @@
-#include "text/hyphen/libhyphen.h"
+#include "libhyphen_dictionary.h"
 
 #include <hyphen.h>
 #include <unicode/ucnv.h>
@@ -8,9 +8,9 @@
 
 #include "core/regular_file.h"
 #include "core/utf.h"
-#include "text/hyphen/pattern_states.h"
+#include "pattern_states.h"
 
-namespace jan20::text::hyphen {
+namespace jan20::text::hyphen::reference {
 
 namespace {
 
@@ -39,7 +39,7 @@ void close_file(std::FILE* file) { std::fclose(file); }
 
 }  // namespace
 
-std::unique_ptr<PatternDictionary> PatternDictionary::load(const std::string& path, std::string* error) {
+std::unique_ptr<LibhyphenDictionary> LibhyphenDictionary::load(const std::string& path, std::string* error) {
   std::string content;
   FileProblem problem;
   if (!read_regular_file(path, kMaxHyphenationFileBytes, &content, &problem)) {
@@ -56,7 +56,7 @@ std::unique_ptr<PatternDictionary> PatternDictionary::load(const std::string& pa
     if (error) *error = "'" + path + "' is not a libhyphen pattern file";
     return nullptr;
   }
-  std::unique_ptr<PatternDictionary> result(new PatternDictionary());
+  std::unique_ptr<LibhyphenDictionary> result(new LibhyphenDictionary());
   result->encoding_ = dict->cset;
   result->utf8_ = dict->utf8 != 0;
   result->left_min_ = dict->lhmin;
@@ -65,7 +65,7 @@ std::unique_ptr<PatternDictionary> PatternDictionary::load(const std::string& pa
   return result;
 }
 
-std::string PatternDictionary::encode(std::u32string_view letters, bool* ok) const {
+std::string LibhyphenDictionary::encode(std::u32string_view letters, bool* ok) const {
   std::string utf8 = u32_to_utf8(letters);
   if (utf8_) {
     *ok = true;
@@ -76,7 +76,7 @@ std::string PatternDictionary::encode(std::u32string_view letters, bool* ok) con
   return out;
 }
 
-std::vector<size_t> PatternDictionary::boundaries(std::u32string_view letters) const {
+std::vector<size_t> LibhyphenDictionary::boundaries(std::u32string_view letters) const {
   std::vector<size_t> out;
   if (letters.empty()) return out;
   bool ok = false;
@@ -105,4 +105,4 @@ std::vector<size_t> PatternDictionary::boundaries(std::u32string_view letters) c
   return out;
 }
 
-}  // namespace jan20::text::hyphen
+}  // namespace jan20::text::hyphen::reference

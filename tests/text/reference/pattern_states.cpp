@@ -1,4 +1,4 @@
-#include "text/hyphen/pattern_states.h"
+#include "pattern_states.h"
 
 #include <algorithm>
 #include <string_view>
@@ -6,7 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace jan20::text::hyphen {
+namespace jan20::text::hyphen::reference {
 
 namespace {
 
@@ -117,4 +117,4 @@ std::string complete_patterns(const std::string& dic_file) {
   return out;
 }
 
-}  // namespace jan20::text::hyphen
+}  // namespace jan20::text::hyphen::reference

@@ -1,8 +1,11 @@
 #pragma once
-// The one place that touches libhyphen (ALTLinux/Hunspell's implementation of
-// Liang's TeX pattern algorithm). A PatternDictionary owns one HyphenDict and
-// converts words to the dictionary's own encoding (the first line of the .dic
-// file: "UTF-8", "KOI8-R", …) before asking for break points.
+// The reference the tests hold our Liang patterns to (src/text/hyphen/
+// pattern_dictionary.h): libhyphen (ALTLinux/Hunspell's implementation of
+// Liang's TeX pattern algorithm), as jan20-pdf used it until December 2026.
+// A LibhyphenDictionary owns one HyphenDict and converts words to the
+// dictionary's own encoding (the first line of the .dic file: "UTF-8",
+// "KOI8-R", …) before asking for break points; the file is completed first
+// (pattern_states.h) because libhyphen's automaton needs it.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -13,12 +16,12 @@
 
 #include "core/c_handle.h"
 
-namespace jan20::text::hyphen {
+namespace jan20::text::hyphen::reference {
 
-class PatternDictionary {
+class LibhyphenDictionary {
  public:
   // Loads a .dic file; nullptr with `error` set when it cannot be read.
-  static std::unique_ptr<PatternDictionary> load(const std::string& path, std::string* error);
+  static std::unique_ptr<LibhyphenDictionary> load(const std::string& path, std::string* error);
 
   // Boundaries in a word of lowercase letters: index i means a break between
   // letters[i-1] and letters[i]. No minimum is applied here. A word with a
@@ -30,7 +33,7 @@ class PatternDictionary {
   const std::string& encoding() const { return encoding_; }
 
  private:
-  PatternDictionary() = default;
+  LibhyphenDictionary() = default;
   std::string encode(std::u32string_view letters, bool* ok) const;
   CHandle<HyphenDict, hnj_hyphen_free> dict_;
   std::string encoding_;
@@ -38,4 +41,4 @@ class PatternDictionary {
   int left_min_ = 0, right_min_ = 0;
 };
 
-}  // namespace jan20::text::hyphen
+}  // namespace jan20::text::hyphen::reference

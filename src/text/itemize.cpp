@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -151,13 +152,15 @@ bool paragraph_is_rtl(std::string_view text) {
 
 std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
                           const std::string& paragraph_lang, [[maybe_unused]] model::Align align,
-                          DiagnosticSink& sink) {
+                          DiagnosticSink& sink, LikelyScripts* likely) {
   std::vector<ShapingRun> runs;
   if (text.empty()) return runs;
+  std::optional<LikelyScripts> own;
+  if (!likely) likely = &own.emplace();
   CodePoints d = decode(text);
   const size_t n = d.cps.size();
   // The paragraph language's script, looked up once (paragraph_level's first test).
-  const hb_script_t lang_script_default = likely_script(paragraph_lang.empty() ? "und" : paragraph_lang);
+  const hb_script_t lang_script_default = likely->likely_script(paragraph_lang.empty() ? "und" : paragraph_lang);
   const int para_level =
       !paragraph_lang.empty() && script_is_rtl(lang_script_default) ? 1 : (paragraph_is_rtl(text) ? 1 : 0);
   // An explicit level for RTL languages; otherwise ICU finds the first strong
@@ -183,7 +186,7 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
     if (span != lang_span || scripts[i] != lang_script) {
       lang_span = span;
       lang_script = scripts[i];
-      std::string next = language_for_script(s && !s->lang.empty() ? s->lang : paragraph_lang, scripts[i]);
+      std::string next = likely->language_for_script(s && !s->lang.empty() ? s->lang : paragraph_lang, scripts[i]);
       if (next != lang || lang_version == 0) {
         lang = std::move(next);
         ++lang_version;

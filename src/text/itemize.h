@@ -14,6 +14,7 @@
 #include "core/diagnostic.h"
 #include "font/face.h"
 #include "text/paragraph.h"
+#include "text/script.h"
 
 namespace jan20::text {
 
@@ -38,8 +39,11 @@ struct ShapingRun {
 // "az-Cyrl". A letter takes the first face of style.face, style.fallbacks that
 // has it; spaces, digits, punctuation and combining marks stay in the face of
 // the character before them when it has them. `align` does not affect runs.
+// `likely`, when given, answers the language look-ups (the build's, kept
+// from paragraph to paragraph).
 std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
-                          const std::string& paragraph_lang, model::Align align, DiagnosticSink& sink);
+                          const std::string& paragraph_lang, model::Align align, DiagnosticSink& sink,
+                          LikelyScripts* likely = nullptr);
 
 // The paragraph's embedding level (0 = LTR, 1 = RTL): 1 when the paragraph
 // language is written right to left, else by its first strong character.

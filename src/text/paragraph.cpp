@@ -93,7 +93,7 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::ShapingRu
 ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink) {
   ParagraphResult result;
   if (input.text.empty() || input.spans.empty()) return result;
-  const std::vector<text::ShapingRun> runs = itemize(input.text, input.spans, input.lang, input.align, sink);
+  const std::vector<text::ShapingRun> runs = itemize(input.text, input.spans, input.lang, input.align, sink, &cache.likely_scripts());
   if (runs.empty()) return result;
   for (const auto& run : runs) {
     if (!run.face) {

@@ -143,7 +143,7 @@ std::string iso15924(hb_script_t script) {
   return buf;
 }
 
-bool is_white_space(char32_t cp) {
+bool is_white_space_beyond_ascii(char32_t cp) {
   static const CodepointTable<bool> table([](char32_t c) -> bool { return u_isUWhiteSpace(static_cast<UChar32>(c)); });
   return table(cp);
 }
@@ -173,12 +173,35 @@ hb_script_t likely_script(std::string_view bcp47) {
   return hb_script_from_string(script, 4);
 }
 
-std::string language_for_script(std::string_view bcp47, hb_script_t script) {
+namespace {
+template <class Likely>
+std::string language_for_script_with(std::string_view bcp47, hb_script_t script, Likely&& likely) {
   if (bcp47.empty() || !is_real(script)) return std::string(bcp47);
   TagParts parts = split_tag(bcp47);
   std::string base = parts.language + parts.rest;
-  if (likely_script(base) == script) return base;
+  if (likely(base) == script) return base;
   return parts.language + "-" + iso15924(script) + parts.rest;
+}
+}  // namespace
+
+std::string language_for_script(std::string_view bcp47, hb_script_t script) {
+  return language_for_script_with(bcp47, script, [](std::string_view tag) { return likely_script(tag); });
+}
+
+hb_script_t LikelyScripts::likely_script(std::string_view bcp47) {
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [tag, script] : known_)
+      if (tag == bcp47) return script;
+  }
+  const hb_script_t script = text::likely_script(bcp47);
+  std::lock_guard lock(mutex_);
+  known_.emplace_back(std::string(bcp47), script);
+  return script;
+}
+
+std::string LikelyScripts::language_for_script(std::string_view bcp47, hb_script_t script) {
+  return language_for_script_with(bcp47, script, [this](std::string_view tag) { return likely_script(tag); });
 }
 
 bool contrasts_dotted_i(std::string_view bcp47) {

@@ -2,8 +2,10 @@
 // Scripts and languages of text runs: the Unicode script of each character
 // with Common and Inherited characters resolved from their neighbours, and the
 // BCP-47 tag a run gets when its script is not its language's usual one.
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <hb.h>
@@ -32,9 +34,13 @@ hb_script_t script_from_iso15924(std::string_view code);
 std::string iso15924(hb_script_t script);  // "Latn"
 bool script_is_rtl(hb_script_t script);
 
-// Unicode's White_Space property (ICU's u_isUWhiteSpace), answered from a
-// table for the first code points: asked for every character of a paragraph.
-bool is_white_space(char32_t cp);
+// Unicode's White_Space property (ICU's u_isUWhiteSpace), answered inline
+// for ASCII (tab to carriage return, and space) and from a table for the
+// next code points: asked for every character of a paragraph, twice.
+bool is_white_space_beyond_ascii(char32_t cp);
+inline bool is_white_space(char32_t cp) {
+  return cp < 0x80 ? cp == 0x20 || (cp >= 0x09 && cp <= 0x0D) : is_white_space_beyond_ascii(cp);
+}
 
 // "az-Cyrl-AZ" -> "az"
 std::string primary_language(std::string_view bcp47);
@@ -46,6 +52,19 @@ hb_script_t likely_script(std::string_view bcp47);
 // Arabic script in Azerbaijani text is "az-Arab", Cyrillic "az-Cyrl", Latin
 // "az" (also for "az-Latn"). Common/Inherited/Unknown keep the tag as is.
 std::string language_for_script(std::string_view bcp47, hb_script_t script);
+
+// likely_script and language_for_script with ICU's answers kept (a
+// likely-subtags look-up costs about 10,000 instructions, and every
+// paragraph asks for its language): one per build, shared by its threads.
+class LikelyScripts {
+ public:
+  hb_script_t likely_script(std::string_view bcp47);
+  std::string language_for_script(std::string_view bcp47, hb_script_t script);
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, hb_script_t>> known_;  // a language or two per build
+};
 
 // Languages whose alphabets contrast dotted i/İ with dotless ı/I, so a glyph
 // may never lose the dot of i: Azerbaijani (az), Turkish (tr), Crimean Tatar

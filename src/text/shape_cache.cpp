@@ -39,6 +39,7 @@ struct ShapeCache::Impl {
   std::atomic<size_t> misses{0};
   std::atomic<bool> enabled{true};
   LineBreakIterators line_break_iterators;
+  LikelyScripts likely_scripts;
 };
 
 namespace {
@@ -132,5 +133,6 @@ size_t ShapeCache::hits() const { return impl_->hits.load(); }
 size_t ShapeCache::misses() const { return impl_->misses.load(); }
 void ShapeCache::set_enabled(bool enabled) { impl_->enabled.store(enabled); }
 LineBreakIterators& ShapeCache::line_break_iterators() { return impl_->line_break_iterators; }
+LikelyScripts& ShapeCache::likely_scripts() { return impl_->likely_scripts; }
 
 }  // namespace jan20::text

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/breaks.h"
+#include "text/script.h"
 #include "text/shape.h"
 
 namespace jan20::text {
@@ -26,6 +27,8 @@ class ShapeCache {
   void set_enabled(bool enabled);  // benchmarks compare with and without
   // The build's ICU line break iterators, reused from paragraph to paragraph.
   LineBreakIterators& line_break_iterators();
+  // The build's language look-ups (itemize).
+  LikelyScripts& likely_scripts();
 
  private:
   struct Impl;

@@ -1,6 +1,7 @@
 #include "text/script.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 #include "core/utf.h"
 
@@ -42,6 +43,29 @@ TEST(Script, LanguagesNameTheirScriptWhenItIsUnusual) {
   EXPECT_EQ(likely_script("fa"), HB_SCRIPT_ARABIC);
   EXPECT_EQ(likely_script("az-Arab"), HB_SCRIPT_ARABIC);
   EXPECT_EQ(likely_script("az"), HB_SCRIPT_LATIN);
+}
+
+TEST(Script, KeptLookUpsAnswerAsICUDoes) {
+  LikelyScripts likely;
+  for (int round = 0; round < 2; ++round) {  // the second round from what was kept
+    for (const char* tag : {"az", "az-Arab", "en", "fa", "ru", "und", "az-Cyrl-AZ", ""})
+      EXPECT_EQ(likely.likely_script(tag), likely_script(tag)) << tag;
+    for (const char* tag : {"az", "az-Latn", "az-Cyrl", "az-AZ", "ru", "en", ""})
+      for (hb_script_t script : {HB_SCRIPT_LATIN, HB_SCRIPT_CYRILLIC, HB_SCRIPT_ARABIC, HB_SCRIPT_COMMON})
+        EXPECT_EQ(likely.language_for_script(tag, script), language_for_script(tag, script)) << tag;
+  }
+  EXPECT_EQ(likely.language_for_script("az", HB_SCRIPT_ARABIC), "az-Arab");
+  EXPECT_EQ(likely.likely_script("fa"), HB_SCRIPT_ARABIC);
+}
+
+TEST(Script, WhiteSpaceIsUnicodes) {
+  size_t spaces = 0;
+  for (char32_t c = 0; c < 0x3100; ++c) {
+    EXPECT_EQ(is_white_space(c), static_cast<bool>(u_isUWhiteSpace(static_cast<UChar32>(c)))) << std::hex
+                                                                                              << static_cast<int>(c);
+    spaces += is_white_space(c);
+  }
+  EXPECT_GE(spaces, 20u);  // tab to CR, space, U+0085, U+00A0, U+1680, U+2000–U+200A, ...
 }
 
 TEST(Script, TurkicLanguagesContrastDottedI) {

@@ -34,6 +34,18 @@ struct Breakpoint {
   double total = 0;      // total demerits from the paragraph's start
   int previous = -1;
   ChosenLine line;        // the line that ends here
+  // The sums up to `start` and what the node there hangs into the margin
+  // (0 unless it is a box): what every line from here is measured from.
+  Sums before;
+  double start_protrusion = 0;
+};
+
+// What a line ending at a breakpoint b is measured to: the sums up to b, the
+// width of the penalty at b, and what hangs into the margin there.
+struct LineEnd {
+  Sums sums;
+  double penalty_width = 0;
+  double protrusion = 0;
 };
 
 struct Candidate {
@@ -72,7 +84,7 @@ class Breaker {
     emergency_ = pass >= 3 ? std::max(1e-9, params_.emergency_stretch * em_) : 0;
     breakpoints_.clear();
     active_.clear();
-    breakpoints_.push_back(Breakpoint{});
+    breakpoints_.push_back(starting(Breakpoint{}));
     active_.push_back(0);
     size_t max_active = 1;
     for (size_t b = 0; b < nodes_.size(); ++b) {
@@ -135,14 +147,34 @@ class Breaker {
     return ratio;
   }
 
-  // True when the line from `from` to b is too short to be set within the
-  // pass's threshold however far it stretches: measure_line would give it
-  // a ratio above threshold_ without it being overfull. Most pairs of an
+  // A breakpoint with what lines from it are measured from filled in.
+  Breakpoint starting(Breakpoint n) const {
+    n.before = sums_[n.start];
+    n.start_protrusion = n.start < nodes_.size() && nodes_[n.start].is_box() ? nodes_[n.start].protrusion : 0;
+    return n;
+  }
+
+  LineEnd line_end(size_t b) const {
+    LineEnd e;
+    e.sums = sums_[b];
+    e.penalty_width = nodes_[b].is_penalty() ? nodes_[b].width : 0;
+    e.protrusion = nodes_[b].protrusion;
+    return e;
+  }
+
+  // True when the line from `from` to `end` is too short to be set within
+  // the pass's threshold however far it stretches: measure_line would give
+  // it a ratio above threshold_ without it being overfull. Most pairs of an
   // active node and a breakpoint are such lines, and need nothing more.
-  bool too_loose(const Breakpoint& from, size_t b) const {
-    const Sums& s0 = sums_[from.start];
-    const Sums& s1 = sums_[b];
-    const double shortfall = measure_ - natural_of(from, b);
+  // The arithmetic is measure_line's, step for step (a start that is not a
+  // box hangs out by 0, and x - 0 is x).
+  bool too_loose(const Breakpoint& from, const LineEnd& end) const {
+    const Sums& s0 = from.before;
+    const Sums& s1 = end.sums;
+    double natural = s1.width - s0.width + end.penalty_width;
+    natural -= end.protrusion;
+    natural -= from.start_protrusion;
+    const double shortfall = measure_ - natural;
     if (!(shortfall > 0) || s1.fil - s0.fil > 0) return false;
     return stretch_ratio(s0, s1, shortfall, s1.stretch - s0.stretch) > threshold_;
   }
@@ -216,6 +248,7 @@ class Breaker {
     bool any = false;
     std::vector<int>& keep = keep_;  // reused: one allocation per paragraph, not per breakpoint
     keep.clear();
+    const LineEnd end = line_end(b);
     for (size_t k = 0; k < active_.size(); ++k) {
       const int a = active_[k];
       const Breakpoint& from = breakpoints_[a];
@@ -223,7 +256,7 @@ class Breaker {
         keep.push_back(a);
         continue;
       }
-      if (!forced && too_loose(from, b)) {  // stays active; no line ends here from it
+      if (!forced && too_loose(from, end)) {  // stays active; no line ends here from it
         keep.push_back(a);
         continue;
       }
@@ -298,7 +331,7 @@ class Breaker {
       n.total = c.total;
       n.previous = c.from;
       n.line = c.line;
-      breakpoints_.push_back(n);
+      breakpoints_.push_back(starting(n));
       active_.push_back(static_cast<int>(breakpoints_.size() - 1));
     }
   }

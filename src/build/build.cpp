@@ -163,8 +163,11 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
   topts.root = ws.load.root;
   topts.producer = std::string("jan20-pdf ") + JAN20_VERSION;
   topts.threads = threads;
+  // The report of every line (its text, ratio, page) only when --report asks
+  // for it: at 2,400 pages it is 12 MB and a string per line.
+  layout::TypesetReport* report = options.report_file.empty() ? nullptr : &ed.report;
   ed.paged = std::make_unique<model::PagedDocument>(
-      layout::typeset(doc, design, *ws.fonts, *ws.cache, topts, ed.sink, &ed.report));
+      layout::typeset(doc, design, *ws.fonts, *ws.cache, topts, ed.sink, report));
   for (const auto& f : ed.paged->fonts) ed.files.insert(f.path);
   if (has_errors(ed.sink, options.strict)) return;
 

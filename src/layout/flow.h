@@ -31,7 +31,7 @@ struct VerticalEntry {
   bool in_contents = true;    // headings on pages of an unlisted master (the cover, the back) are not listed
   bool contents_entry = false;  // a line of the table of contents
   int paragraph = -1;         // index into the report's paragraphs
-  int line = -1;              // line index within that paragraph
+  int line = -1;              // line index within its paragraph (-1: not a line of a paragraph)
   std::vector<int> boxed_paragraphs;  // report paragraphs drawn whole inside this entry (cells, captions, events)
   SourceLocation where;       // the content block it comes from (for warnings)
 };

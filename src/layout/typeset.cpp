@@ -89,7 +89,7 @@ void warn_overflow(const VerticalEntry& entry, const PageFlow& page, long page_n
                  "shorten the text, or loosen the style's keep-with-next or the layout's [flow] widows and orphans");
     return;
   }
-  const std::string what = entry.floats ? "the figure" : entry.paragraph >= 0 ? "a line of this block" : "a part of this block";
+  const std::string what = entry.floats ? "the figure" : entry.line >= 0 ? "a line of this block" : "a part of this block";
   sink.warning(where, what + " is " + pt(entry.height) + " high, taller than " + column + ": it runs " +
                           pt(entry.height - page.overflow_column_height) + " past the column's foot",
                entry.floats ? "give the figure less height, or the page more text height"

@@ -203,6 +203,52 @@ TEST(WordCache, GlyphsAppendedFromTheCacheAreTheWordsOwn) {
   EXPECT_EQ(cache.hits(), 15u);
 }
 
+// The language the word cache keeps per face, script and language shapes
+// as shape() choosing it each time: Azerbaijani, Turkish, English, none,
+// and Arabic script.
+TEST(WordCache, AKeptShapingLanguageShapesAsAFreshOne) {
+  auto serif = load(kSerif);
+  auto naskh = load(kNaskh);
+  ASSERT_TRUE(serif && naskh);
+  struct Case {
+    const font::Face* face;
+    std::string text, lang;
+    hb_script_t script;
+    hb_direction_t direction;
+  };
+  const std::vector<Case> cases = {
+      {serif.get(), "fiziki İSTİQLAL ılıq fi", "az", HB_SCRIPT_LATIN, HB_DIRECTION_LTR},
+      {serif.get(), "fiziki İSTİQLAL ılıq fi", "tr", HB_SCRIPT_LATIN, HB_DIRECTION_LTR},
+      {serif.get(), "office affluent fiord", "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR},
+      {serif.get(), "office affluent fiord", "", HB_SCRIPT_LATIN, HB_DIRECTION_LTR},
+      {naskh.get(), "یئرمی یانوار", "az-Arab", HB_SCRIPT_ARABIC, HB_DIRECTION_RTL},
+  };
+  for (const Case& c : cases) {
+    ShapeRequest r;
+    r.face = c.face;
+    r.text = c.text;
+    r.begin = 0;
+    r.end = c.text.size();
+    r.lang = c.lang;
+    r.script = c.script;
+    r.direction = c.direction;
+    const std::vector<ShapedGlyph> fresh = shape(r);
+    ASSERT_FALSE(fresh.empty()) << c.lang;
+    const std::vector<ShapedGlyph> kept = shape(r, shaping_language(*c.face, c.script, c.lang));
+    ShapeCache cache;
+    const std::vector<ShapedGlyph> cached = cache.shape_word(r);
+    for (const auto* other : {&kept, &cached}) {
+      ASSERT_EQ(other->size(), fresh.size()) << c.lang;
+      for (size_t k = 0; k < fresh.size(); ++k) {
+        EXPECT_EQ((*other)[k].id, fresh[k].id) << c.lang << " " << k;
+        EXPECT_EQ((*other)[k].cluster, fresh[k].cluster) << c.lang << " " << k;
+        EXPECT_EQ((*other)[k].x_advance, fresh[k].x_advance) << c.lang << " " << k;
+        EXPECT_EQ((*other)[k].x_offset, fresh[k].x_offset) << c.lang << " " << k;
+      }
+    }
+  }
+}
+
 TEST(WordCache, HyphenationPointsAreWorkedOutOncePerWord) {
   Hyphenators hyphenators(HyphenationRules{});
   for (const char* lang : {"az", "en"}) {

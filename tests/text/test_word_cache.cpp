@@ -15,6 +15,7 @@
 #include "font/face.h"
 #include "text/breaks.h"
 #include "text/hyphenate.h"
+#include "text/itemize.h"
 #include "text/paragraph.h"
 #include "text/shape_cache.h"
 #include "test_fonts.h"
@@ -283,6 +284,45 @@ TEST(WordCache, AReusedLineBreakIteratorFindsTheSameBreaks) {
         EXPECT_EQ(fresh[i].kind, reused[i].kind) << text;
       }
     }
+  }
+}
+
+// typeset_paragraph decodes a paragraph once for itemize, find_breaks and
+// collect: handed the decoded text, the first two find what they find
+// decoding it themselves (mixed scripts, a fallback face, multi-byte letters).
+TEST(WordCache, ADecodedParagraphGivesWhatEachStepFindsAlone) {
+  auto serif = load(kSerif);
+  auto naskh = load(kNaskh);
+  ASSERT_TRUE(serif && naskh);
+  const std::string text = "20 Yanvar — İstiqlal; sosial-iqtisadi یئرمی یانوار «söz» H. Əliyev, 1990-cı il.";
+  const CodePoints decoded = decode_code_points(text);
+  ASSERT_EQ(decoded.at.size(), decoded.cps.size() + 1);
+  const auto alone = find_breaks(text, "az");
+  const auto shared = find_breaks(text, "az", BreakRules{}, nullptr, &decoded);
+  ASSERT_GT(alone.size(), 8u);
+  ASSERT_EQ(alone.size(), shared.size());
+  for (size_t i = 0; i < alone.size(); ++i) {
+    EXPECT_EQ(alone[i].offset, shared[i].offset);
+    EXPECT_EQ(alone[i].kind, shared[i].kind);
+  }
+  StyledSpan span;
+  span.begin = 0;
+  span.end = text.size();
+  span.style.face = serif.get();
+  span.style.fallbacks = {naskh.get()};
+  span.style.size = 10.5;
+  DiagnosticSink sink;
+  const auto runs_alone = itemize(text, {span}, "az", model::Align::Justify, sink);
+  const auto runs_shared = itemize(text, {span}, "az", model::Align::Justify, sink, nullptr, &decoded);
+  ASSERT_GE(runs_alone.size(), 3u);  // Latin, Arabic, Latin at least
+  ASSERT_EQ(runs_alone.size(), runs_shared.size());
+  for (size_t i = 0; i < runs_alone.size(); ++i) {
+    EXPECT_EQ(runs_alone[i].begin, runs_shared[i].begin);
+    EXPECT_EQ(runs_alone[i].end, runs_shared[i].end);
+    EXPECT_EQ(runs_alone[i].bidi_level, runs_shared[i].bidi_level);
+    EXPECT_EQ(runs_alone[i].script, runs_shared[i].script);
+    EXPECT_EQ(runs_alone[i].lang, runs_shared[i].lang);
+    EXPECT_EQ(runs_alone[i].face, runs_shared[i].face);
   }
 }
 

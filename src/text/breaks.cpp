@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "core/utf.h"
@@ -22,19 +23,10 @@ namespace {
 // The paragraph as code points with the byte offset of each (and one past
 // the end), so that the rules can look around a break.
 struct Chars {
-  std::u32string cps;
-  std::vector<size_t> at;  // at[i] = byte offset of cps[i]; at[size] = text size
+  const std::u32string& cps;
+  const std::vector<size_t>& at;  // at[i] = byte offset of cps[i]; at[size] = text size
 
-  explicit Chars(std::string_view text) {
-    at.reserve(text.size() + 1);
-    cps.reserve(text.size());
-    size_t pos = 0;
-    while (pos < text.size()) {
-      at.push_back(pos);
-      cps.push_back(utf8_next(text, pos));
-    }
-    at.push_back(text.size());
-  }
+  explicit Chars(const CodePoints& decoded) : cps(decoded.cps), at(decoded.at) {}
   // Index of the code point starting at byte `offset`.
   size_t index_of(size_t offset) const {
     return static_cast<size_t>(std::lower_bound(at.begin(), at.end(), offset) - at.begin());
@@ -197,7 +189,7 @@ class BorrowedIterator {
 }  // namespace
 
 std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_view lang, const BreakRules& rules,
-                                          LineBreakIterators* iterators) {
+                                          LineBreakIterators* iterators, const CodePoints* decoded) {
   std::vector<BreakOpportunity> out;
   if (text.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
@@ -210,7 +202,9 @@ std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_vie
   it->setText(utext.get(), status);
   if (U_FAILURE(status)) return out;
 
-  const Chars chars(text);
+  std::optional<CodePoints> own;
+  if (!decoded) decoded = &own.emplace(decode_code_points(text));
+  const Chars chars(*decoded);
   const NoBreakRules keep(chars, rules);
   for (int32_t b = it->following(0); b != icu::BreakIterator::DONE; b = it->next()) {
     const size_t offset = static_cast<size_t>(b);

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/code_points.h"
+
 namespace jan20::text {
 
 struct BreakOpportunity {
@@ -58,8 +60,10 @@ class LineBreakIterators {
 // Break opportunities of a paragraph in increasing order, excluding 0 and the
 // end of the text. `lang` is BCP-47 ("az", "en", "ru", "az-Arab"). With
 // `iterators`, the ICU iterator comes from there (the same breaks, found
-// without building an iterator per paragraph).
+// without building an iterator per paragraph). `decoded`, when given, is
+// `text` decoded.
 std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_view lang,
-                                          const BreakRules& rules = {}, LineBreakIterators* iterators = nullptr);
+                                          const BreakRules& rules = {}, LineBreakIterators* iterators = nullptr,
+                                          const CodePoints* decoded = nullptr);
 
 }  // namespace jan20::text

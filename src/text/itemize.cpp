@@ -20,23 +20,6 @@
 namespace jan20::text {
 namespace {
 
-struct CodePoints {
-  std::u32string cps;
-  std::vector<size_t> byte;     // byte offset of each code point; byte[n] = text size
-};
-
-CodePoints decode(std::string_view text) {
-  CodePoints d;
-  d.cps.reserve(text.size());
-  d.byte.reserve(text.size() + 1);
-  for (size_t pos = 0; pos < text.size();) {
-    d.byte.push_back(pos);
-    d.cps.push_back(utf8_next(text, pos));
-  }
-  d.byte.push_back(text.size());
-  return d;
-}
-
 bool all_level_zero(const std::u32string& cps, UBiDiLevel paragraph_level);
 
 // Bidi embedding level of each code point (UAX #9 via ICU ubidi, which reads
@@ -152,12 +135,14 @@ bool paragraph_is_rtl(std::string_view text) {
 
 std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
                           const std::string& paragraph_lang, [[maybe_unused]] model::Align align,
-                          DiagnosticSink& sink, LikelyScripts* likely) {
+                          DiagnosticSink& sink, LikelyScripts* likely, const CodePoints* decoded) {
   std::vector<ShapingRun> runs;
   if (text.empty()) return runs;
   std::optional<LikelyScripts> own;
   if (!likely) likely = &own.emplace();
-  CodePoints d = decode(text);
+  std::optional<CodePoints> own_decoded;
+  if (!decoded) decoded = &own_decoded.emplace(decode_code_points(text));
+  const CodePoints& d = *decoded;
   const size_t n = d.cps.size();
   // The paragraph language's script, looked up once (paragraph_level's first test).
   const hb_script_t lang_script_default = likely->likely_script(paragraph_lang.empty() ? "und" : paragraph_lang);
@@ -178,7 +163,7 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
   size_t lang_version = 0;  // changes whenever `lang` does: runs compare it instead of the string
   size_t run_lang_version = 0;
   for (size_t i = 0; i < n; ++i) {
-    size_t at = d.byte[i];
+    size_t at = d.at[i];
     while (span + 1 < spans.size() && at >= spans[span].end) ++span;
     const StyledSpan* s = spans.empty() ? nullptr : &spans[span];
     // The language changes only with the span or the script: look it up
@@ -246,11 +231,11 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
       ShapingRun& last = runs.back();
       if (last.bidi_level == levels[i] && last.script == scripts[i] && last.face == face && last.span == span &&
           run_lang_version == lang_version) {
-        last.end = d.byte[i + 1];
+        last.end = d.at[i + 1];
         continue;
       }
     }
-    runs.push_back(ShapingRun{at, d.byte[i + 1], levels[i], scripts[i], lang, face, span});
+    runs.push_back(ShapingRun{at, d.at[i + 1], levels[i], scripts[i], lang, face, span});
     run_lang_version = lang_version;
   }
   return runs;

@@ -14,6 +14,7 @@
 #include "core/diagnostic.h"
 #include "font/face.h"
 #include "text/paragraph.h"
+#include "text/code_points.h"
 #include "text/script.h"
 
 namespace jan20::text {
@@ -40,10 +41,10 @@ struct ShapingRun {
 // has it; spaces, digits, punctuation and combining marks stay in the face of
 // the character before them when it has them. `align` does not affect runs.
 // `likely`, when given, answers the language look-ups (the build's, kept
-// from paragraph to paragraph).
+// from paragraph to paragraph); `decoded`, when given, is `text` decoded.
 std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledSpan>& spans,
                           const std::string& paragraph_lang, model::Align align, DiagnosticSink& sink,
-                          LikelyScripts* likely = nullptr);
+                          LikelyScripts* likely = nullptr, const CodePoints* decoded = nullptr);
 
 // The paragraph's embedding level (0 = LTR, 1 = RTL): 1 when the paragraph
 // language is written right to left, else by its first strong character.

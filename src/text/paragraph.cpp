@@ -93,7 +93,9 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::ShapingRu
 ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink) {
   ParagraphResult result;
   if (input.text.empty() || input.spans.empty()) return result;
-  const std::vector<text::ShapingRun> runs = itemize(input.text, input.spans, input.lang, input.align, sink, &cache.likely_scripts());
+  const CodePoints decoded = decode_code_points(input.text);
+  const std::vector<text::ShapingRun> runs =
+      itemize(input.text, input.spans, input.lang, input.align, sink, &cache.likely_scripts(), &decoded);
   if (runs.empty()) return result;
   for (const auto& run : runs) {
     if (!run.face) {
@@ -108,9 +110,10 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
   if (!hyphenators) hyphenators = &own.emplace(input.hyphenation);
   const HyphenationRules& rules = hyphenators->rules();
   const std::vector<BreakOpportunity> opportunities =
-      find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right}, &cache.line_break_iterators());
+      find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right}, &cache.line_break_iterators(),
+                  &decoded);
 
-  const Collected collected = linebreak::collect({input, runs, opportunities, cache, *hyphenators});
+  const Collected collected = linebreak::collect({input, runs, opportunities, cache, *hyphenators, &decoded});
   const linebreak::BreakResult breaks = linebreak::break_lines(collected.nodes, input.measure, input.params, collected.em);
   result.demerits = breaks.demerits;
   result.pass = breaks.pass;

@@ -27,6 +27,9 @@ std::vector<hb_feature_t> parse_features(const std::vector<std::string>& specs) 
   return out;
 }
 
+std::vector<ShapedGlyph> shape_explained(const ShapeRequest& request, const ShapingLanguage& language,
+                                         ShapeExplain* explain);
+
 std::string feature_text(const hb_feature_t& f) {
   char buf[128];
   hb_feature_to_string(const_cast<hb_feature_t*>(&f), buf, sizeof buf);
@@ -80,27 +83,46 @@ bool parse_feature(std::string_view text, hb_feature_t* feature) {
   return hb_feature_from_string(text.data(), static_cast<int>(text.size()), feature) != 0;
 }
 
+ShapingLanguage shaping_language(const font::Face& face, hb_script_t script, const std::string& lang) {
+  ShapingLanguage chosen;
+  chosen.language = lang.empty() ? HB_LANGUAGE_INVALID : hb_language_from_string(lang.c_str(), -1);
+  const font::LanguageSystem system = font::find_language_system(face, script, chosen.language);
+  chosen.missing = !lang.empty() && !system.language_found;
+  if (chosen.missing && contrasts_dotted_i(lang) && font::has_language_system(face, script, kTurkish)) {
+    // HarfBuzz's private-use subtag picks an OpenType language system
+    // directly while the language stays what it is.
+    std::string tag = primary_language(lang) + "-x-hbottrk";
+    chosen.language = hb_language_from_string(tag.c_str(), -1);
+  }
+  return chosen;
+}
+
 std::vector<ShapedGlyph> shape(const ShapeRequest& request, ShapeExplain* explain) {
   if (!request.face || request.begin >= request.end || request.end > request.text.size()) return {};
+  const ShapingLanguage language = shaping_language(*request.face, request.script, request.lang);
+  if (!explain) return shape(request, language);
+  return shape_explained(request, language, explain);
+}
+
+std::vector<ShapedGlyph> shape(const ShapeRequest& request, const ShapingLanguage& language) {
+  if (!request.face || request.begin >= request.end || request.end > request.text.size()) return {};
+  return shape_explained(request, language, nullptr);
+}
+
+namespace {
+
+std::vector<ShapedGlyph> shape_explained(const ShapeRequest& request, const ShapingLanguage& language,
+                                         ShapeExplain* explain) {
   Shaper shaper;
   shaper.face = request.face;
   shaper.script = request.script;
   shaper.direction = HB_DIRECTION_IS_VALID(request.direction) ? request.direction
                      : script_is_rtl(request.script)         ? HB_DIRECTION_RTL
                                                              : HB_DIRECTION_LTR;
-  shaper.language = request.lang.empty() ? HB_LANGUAGE_INVALID : hb_language_from_string(request.lang.c_str(), -1);
+  shaper.language = language.language;
   shaper.features = parse_features(request.features);
-
-  font::LanguageSystem system = font::find_language_system(*request.face, request.script, shaper.language);
-  const bool missing = !request.lang.empty() && !system.language_found;
+  const bool missing = language.missing;
   const bool turkic = contrasts_dotted_i(request.lang);
-  if (missing && turkic && font::has_language_system(*request.face, request.script, kTurkish)) {
-    // HarfBuzz's private-use subtag picks an OpenType language system
-    // directly while the language stays what it is.
-    std::string tag = primary_language(request.lang) + "-x-hbottrk";
-    shaper.language = hb_language_from_string(tag.c_str(), -1);
-    system = font::find_language_system(*request.face, request.script, shaper.language);
-  }
 
   std::vector<ShapedGlyph> glyphs = shaper.run(request.text, request.begin, request.end, {});
   DottedIReport guard;
@@ -121,7 +143,7 @@ std::vector<ShapedGlyph> shape(const ShapeRequest& request, ShapeExplain* explai
   }
 
   if (explain) {
-    explain->language_system = system.label();
+    explain->language_system = font::find_language_system(*request.face, request.script, shaper.language).label();
     explain->language_system_missing = missing;
     explain->dotted_i_guard_applied = guard.applied;
     explain->dotted_i_actions = guard.actions;
@@ -140,6 +162,8 @@ std::vector<ShapedGlyph> shape(const ShapeRequest& request, ShapeExplain* explai
   }
   return glyphs;
 }
+
+}  // namespace
 
 std::string format_glyphs(const font::Face& face, const std::vector<ShapedGlyph>& glyphs, size_t base) {
   // Exactly hb_buffer_serialize_glyphs' text format with glyph names:

@@ -52,6 +52,21 @@ struct ShapeExplain {
 // on the result (text/dotted_i.h).
 std::vector<ShapedGlyph> shape(const ShapeRequest& request, ShapeExplain* explain = nullptr);
 
+// The HarfBuzz language a request in `face`, `script` and BCP-47 `lang` is
+// shaped with (the Turkish system's stand-in described above, or the
+// language itself), and whether the font lacks a system for the language.
+// Reading the font's script and language lists costs a few thousand
+// instructions, so the build's word cache keeps the answer per face,
+// script and language.
+struct ShapingLanguage {
+  hb_language_t language = HB_LANGUAGE_INVALID;
+  bool missing = false;
+};
+ShapingLanguage shaping_language(const font::Face& face, hb_script_t script, const std::string& lang);
+// shape() with the language already chosen (`language` must be
+// shaping_language's answer for the request).
+std::vector<ShapedGlyph> shape(const ShapeRequest& request, const ShapingLanguage& language);
+
 // One OpenType feature setting in HarfBuzz's syntax: "smcp", "-liga",
 // "kern=0", "+onum", "ss01=1", "aalt=2". False when it is not one.
 bool parse_feature(std::string_view text, hb_feature_t* feature);

@@ -40,6 +40,28 @@ struct ShapeCache::Impl {
   std::atomic<bool> enabled{true};
   LineBreakIterators line_break_iterators;
   LikelyScripts likely_scripts;
+
+  // shaping_language's answers: a face, script and language or a few per build.
+  struct Language {
+    const font::Face* face;
+    hb_script_t script;
+    std::string lang;
+    ShapingLanguage chosen;
+  };
+  std::mutex languages_mutex;
+  std::vector<Language> languages;
+
+  ShapingLanguage language_of(const ShapeRequest& r) {
+    {
+      std::lock_guard lock(languages_mutex);
+      for (const Language& l : languages)
+        if (l.face == r.face && l.script == r.script && l.lang == r.lang) return l.chosen;
+    }
+    const ShapingLanguage chosen = shaping_language(*r.face, r.script, r.lang);
+    std::lock_guard lock(languages_mutex);
+    languages.push_back({r.face, r.script, r.lang, chosen});
+    return chosen;
+  }
 };
 
 namespace {
@@ -78,12 +100,15 @@ std::string_view cache_key(const ShapeRequest& r, std::string_view word, std::ar
   return std::string_view(out, size);
 }
 
-std::vector<ShapedGlyph> shape_alone(const ShapeRequest& request, std::string_view word) {
+// The word shaped without its paragraph; clusters are relative to the word.
+// With `language`, shape() skips choosing it.
+std::vector<ShapedGlyph> shape_alone(const ShapeRequest& request, std::string_view word,
+                                     const ShapingLanguage* language = nullptr) {
   ShapeRequest alone = request;
   alone.text = word;
   alone.begin = 0;
   alone.end = word.size();
-  return shape(alone);  // clusters are now relative to the word
+  return language ? shape(alone, *language) : shape(alone);
 }
 
 }  // namespace
@@ -123,7 +148,8 @@ void ShapeCache::shape_word_into(const ShapeRequest& request, std::vector<Shaped
   // Shape outside the lock: another thread may shape the same word at the
   // same time; both get the same glyphs and the first insert stays.
   impl_->misses.fetch_add(1, std::memory_order_relaxed);
-  std::vector<ShapedGlyph> glyphs = shape_alone(request, word);
+  const ShapingLanguage language = request.face ? impl_->language_of(request) : ShapingLanguage{};
+  std::vector<ShapedGlyph> glyphs = request.face ? shape_alone(request, word, &language) : shape_alone(request, word);
   out.insert(out.end(), glyphs.begin(), glyphs.end());
   std::lock_guard lock(shard.mutex);
   shard.words.emplace(std::string(key), std::move(glyphs));

@@ -15,6 +15,7 @@
 #include "font/face.h"
 #include "text/breaks.h"
 #include "text/hyphenate.h"
+#include "text/itemize.h"
 #include "text/paragraph.h"
 #include "text/shape_cache.h"
 #include "test_fonts.h"
@@ -203,6 +204,52 @@ TEST(WordCache, GlyphsAppendedFromTheCacheAreTheWordsOwn) {
   EXPECT_EQ(cache.hits(), 15u);
 }
 
+// The language the word cache keeps per face, script and language shapes
+// as shape() choosing it each time: Azerbaijani, Turkish, English, none,
+// and Arabic script.
+TEST(WordCache, AKeptShapingLanguageShapesAsAFreshOne) {
+  auto serif = load(kSerif);
+  auto naskh = load(kNaskh);
+  ASSERT_TRUE(serif && naskh);
+  struct Case {
+    const font::Face* face;
+    std::string text, lang;
+    hb_script_t script;
+    hb_direction_t direction;
+  };
+  const std::vector<Case> cases = {
+      {serif.get(), "fiziki İSTİQLAL ılıq fi", "az", HB_SCRIPT_LATIN, HB_DIRECTION_LTR},
+      {serif.get(), "fiziki İSTİQLAL ılıq fi", "tr", HB_SCRIPT_LATIN, HB_DIRECTION_LTR},
+      {serif.get(), "office affluent fiord", "en", HB_SCRIPT_LATIN, HB_DIRECTION_LTR},
+      {serif.get(), "office affluent fiord", "", HB_SCRIPT_LATIN, HB_DIRECTION_LTR},
+      {naskh.get(), "یئرمی یانوار", "az-Arab", HB_SCRIPT_ARABIC, HB_DIRECTION_RTL},
+  };
+  for (const Case& c : cases) {
+    ShapeRequest r;
+    r.face = c.face;
+    r.text = c.text;
+    r.begin = 0;
+    r.end = c.text.size();
+    r.lang = c.lang;
+    r.script = c.script;
+    r.direction = c.direction;
+    const std::vector<ShapedGlyph> fresh = shape(r);
+    ASSERT_FALSE(fresh.empty()) << c.lang;
+    const std::vector<ShapedGlyph> kept = shape(r, shaping_language(*c.face, c.script, c.lang));
+    ShapeCache cache;
+    const std::vector<ShapedGlyph> cached = cache.shape_word(r);
+    for (const auto* other : {&kept, &cached}) {
+      ASSERT_EQ(other->size(), fresh.size()) << c.lang;
+      for (size_t k = 0; k < fresh.size(); ++k) {
+        EXPECT_EQ((*other)[k].id, fresh[k].id) << c.lang << " " << k;
+        EXPECT_EQ((*other)[k].cluster, fresh[k].cluster) << c.lang << " " << k;
+        EXPECT_EQ((*other)[k].x_advance, fresh[k].x_advance) << c.lang << " " << k;
+        EXPECT_EQ((*other)[k].x_offset, fresh[k].x_offset) << c.lang << " " << k;
+      }
+    }
+  }
+}
+
 TEST(WordCache, HyphenationPointsAreWorkedOutOncePerWord) {
   Hyphenators hyphenators(HyphenationRules{});
   for (const char* lang : {"az", "en"}) {
@@ -237,6 +284,45 @@ TEST(WordCache, AReusedLineBreakIteratorFindsTheSameBreaks) {
         EXPECT_EQ(fresh[i].kind, reused[i].kind) << text;
       }
     }
+  }
+}
+
+// typeset_paragraph decodes a paragraph once for itemize, find_breaks and
+// collect: handed the decoded text, the first two find what they find
+// decoding it themselves (mixed scripts, a fallback face, multi-byte letters).
+TEST(WordCache, ADecodedParagraphGivesWhatEachStepFindsAlone) {
+  auto serif = load(kSerif);
+  auto naskh = load(kNaskh);
+  ASSERT_TRUE(serif && naskh);
+  const std::string text = "20 Yanvar — İstiqlal; sosial-iqtisadi یئرمی یانوار «söz» H. Əliyev, 1990-cı il.";
+  const CodePoints decoded = decode_code_points(text);
+  ASSERT_EQ(decoded.at.size(), decoded.cps.size() + 1);
+  const auto alone = find_breaks(text, "az");
+  const auto shared = find_breaks(text, "az", BreakRules{}, nullptr, &decoded);
+  ASSERT_GT(alone.size(), 8u);
+  ASSERT_EQ(alone.size(), shared.size());
+  for (size_t i = 0; i < alone.size(); ++i) {
+    EXPECT_EQ(alone[i].offset, shared[i].offset);
+    EXPECT_EQ(alone[i].kind, shared[i].kind);
+  }
+  StyledSpan span;
+  span.begin = 0;
+  span.end = text.size();
+  span.style.face = serif.get();
+  span.style.fallbacks = {naskh.get()};
+  span.style.size = 10.5;
+  DiagnosticSink sink;
+  const auto runs_alone = itemize(text, {span}, "az", model::Align::Justify, sink);
+  const auto runs_shared = itemize(text, {span}, "az", model::Align::Justify, sink, nullptr, &decoded);
+  ASSERT_GE(runs_alone.size(), 3u);  // Latin, Arabic, Latin at least
+  ASSERT_EQ(runs_alone.size(), runs_shared.size());
+  for (size_t i = 0; i < runs_alone.size(); ++i) {
+    EXPECT_EQ(runs_alone[i].begin, runs_shared[i].begin);
+    EXPECT_EQ(runs_alone[i].end, runs_shared[i].end);
+    EXPECT_EQ(runs_alone[i].bidi_level, runs_shared[i].bidi_level);
+    EXPECT_EQ(runs_alone[i].script, runs_shared[i].script);
+    EXPECT_EQ(runs_alone[i].lang, runs_shared[i].lang);
+    EXPECT_EQ(runs_alone[i].face, runs_shared[i].face);
   }
 }
 

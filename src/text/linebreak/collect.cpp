@@ -55,20 +55,19 @@ bool same_shaping(const ParagraphInput& in, const text::ShapingRun& a, const tex
 
 class Collector {
  public:
-  explicit Collector(const CollectContext& ctx) : ctx_(ctx), in_(ctx.input), text_(ctx.input.text) {
-    at_.reserve(text_.size() + 1);
-    cps_.reserve(text_.size());
+  explicit Collector(const CollectContext& ctx)
+      : ctx_(ctx),
+        in_(ctx.input),
+        text_(ctx.input.text),
+        own_(ctx.decoded ? CodePoints{} : decode_code_points(ctx.input.text)),
+        cps_(ctx.decoded ? ctx.decoded->cps : own_.cps),
+        at_(ctx.decoded ? ctx.decoded->at : own_.at) {
     // index_[b]: the first code point that starts at or after byte b.
     index_.resize(text_.size() + 1);
-    for (size_t pos = 0; pos < text_.size();) {
-      const auto i = static_cast<uint32_t>(cps_.size());
-      const size_t start = pos;
-      at_.push_back(pos);
-      cps_.push_back(utf8_next(text_, pos));
-      index_[start] = i;
-      for (size_t b = start + 1; b < pos; ++b) index_[b] = i + 1;
+    for (size_t i = 0; i < cps_.size(); ++i) {
+      index_[at_[i]] = static_cast<uint32_t>(i);
+      for (size_t b = at_[i] + 1; b < at_[i + 1]; ++b) index_[b] = static_cast<uint32_t>(i + 1);
     }
-    at_.push_back(text_.size());
     index_[text_.size()] = static_cast<uint32_t>(cps_.size());
     opportunity_.assign(text_.size() + 1, -1);
     for (const auto& o : ctx_.opportunities) opportunity_[o.offset] = static_cast<int>(o.kind);
@@ -458,8 +457,9 @@ class Collector {
   const CollectContext& ctx_;
   const ParagraphInput& in_;
   const std::string& text_;
-  std::u32string cps_;
-  std::vector<size_t> at_;
+  CodePoints own_;  // the text decoded here when the caller did not
+  const std::u32string& cps_;
+  const std::vector<size_t>& at_;
   std::vector<uint32_t> index_;  // index_of's table, a code point index per byte
   std::vector<int> opportunity_;  // BreakOpportunity::Kind at each byte, or -1
   std::vector<std::pair<const font::Face*, Hyphen>> hyphens_;  // hyphen_of's, a face or two

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "text/breaks.h"
+#include "text/code_points.h"
 #include "text/hyphenate.h"
 #include "text/itemize.h"
 #include "text/linebreak/nodes.h"
@@ -124,6 +125,7 @@ struct CollectContext {
   const std::vector<BreakOpportunity>& opportunities;
   ShapeCache& cache;
   Hyphenators& hyphenators;
+  const CodePoints* decoded = nullptr;  // input.text decoded, when the caller has it
 };
 
 Collected collect(const CollectContext& ctx);

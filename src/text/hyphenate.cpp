@@ -93,6 +93,7 @@ struct Hyphenator::Impl {
   // changed once in, so references to them stay valid.
   mutable std::mutex cache_mutex;
   mutable std::unordered_map<std::u32string, std::vector<size_t>, WordHash, WordEqual> cache;
+  const std::vector<size_t> no_points;  // cached_points' answer for a word too short to break
 
   const hyphen::PatternDictionary* patterns() const {
     if (choice.method != Method::Patterns) return nullptr;
@@ -209,6 +210,9 @@ std::vector<size_t> Hyphenator::points(std::u32string_view word) const {
 }
 
 const std::vector<size_t>& Hyphenator::cached_points(std::u32string_view word) const {
+  // A word of fewer code points than min_word has no part with min_word
+  // letters: no points, and nothing to look up (a third of the occurrences).
+  if (word.size() < static_cast<size_t>(std::max(impl_->rules.min_word, 1))) return impl_->no_points;
   {
     std::lock_guard lock(impl_->cache_mutex);
     if (auto it = impl_->cache.find(word); it != impl_->cache.end()) return it->second;

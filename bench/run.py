@@ -8,11 +8,14 @@ and Typst 0.14.2 (Node addon) on the same words in the same run.
 
 Per case it prints the median over --runs runs (after one warm-up run) of
 wall time, CPU time and peak RSS of the whole process, with pages, PDF bytes
-and ms per page, and the targets beside them (PASS/MISS):
-  - wall time at most one tenth of the faster Typst's in this run (without
-    --compare: the issue's machine, 24 pages < 15 ms, 240 < 65 ms);
-  - peak RSS: 24 pages < 25 MiB, 240 < 60 MiB, 2,400 < 300 MiB;
-  - ms per page at 2,400 pages at most 1.3 × ms per page at 240 (linear);
+and ms per page, and the targets beside them (PASS/MISS), the performance
+issue's (#20):
+  - per page, at least ten times the faster Typst in this run (wall and CPU),
+    and against Typst 0.14.2's compile+PDF timed inside its own process;
+  - CPU per page at 240 and 2,400 pages at most 0.5 ms;
+  - peak RSS: 24 pages < 25 MiB, 240 < 60 MiB, 2,400 < 100 MiB;
+  - ms per page at 2,400 pages at most 1.1 × ms per page at 240 (linear);
+  - the real booklet under 15 ms wall, the whole project (four editions) under 40 ms;
   - PDF bytes no more than Typst's (the smaller of the two) for the same words.
 The targets are printed, never asserted: the exit status is 0 whenever every
 program ran.
@@ -36,9 +39,11 @@ TYPST_FONT_FILES = [os.path.join(NOTO, f) for f in ("NotoSerif-Regular.ttf", "No
 
 # The issue's targets. Wall time is relative to Typst when it runs beside us;
 # these absolute numbers are the issue's machine's, used without --compare.
-RSS_TARGET_MIB = {"p24": 25, "p240": 60, "p2400": 300}
+RSS_TARGET_MIB = {"p24": 25, "p240": 60, "p2400": 100}
 WALL_TARGET_MS = {"p24": 15, "p240": 65}
-LINEAR_FACTOR = 1.3
+CPU_MS_PER_PAGE = {"p240": 0.5, "p2400": 0.5}
+REAL_WALL_MS = {"booklet.az (real)": 15, "project (four editions)": 40}
+LINEAR_FACTOR = 1.1
 TYPST_SPEEDUP = 10
 
 
@@ -116,17 +121,25 @@ def targets_for(case, ours, typst_rows):
     """(description, measured, target, pass) rows for one generated case."""
     out = []
     if typst_rows:
-        fastest_label = min(typst_rows, key=lambda k: typst_rows[k]["wall_ms"])
+        # Per page: the programs do not set the same number of pages.
+        fastest_label = min(typst_rows, key=lambda k: typst_rows[k]["ms_per_page"])
         fastest = typst_rows[fastest_label]
-        limit = fastest["wall_ms"] / TYPST_SPEEDUP
-        out.append((f"wall ≤ 1/10 of {fastest_label} ({fastest['wall_ms']:.0f} ms)", f"{ours['wall_ms']:.1f} ms",
-                    f"≤ {limit:.1f} ms", ours["wall_ms"] <= limit))
-        ratio = ours["wall_ms"] / fastest["wall_ms"]
-        out.append(("  ratio ours / faster Typst (wall)", f"{ratio:.3f}", f"≤ {1 / TYPST_SPEEDUP:.3f}", ratio <= 1 / TYPST_SPEEDUP))
+        limit = fastest["ms_per_page"] / TYPST_SPEEDUP
+        out.append((f"wall per page ≤ 1/10 of {fastest_label} ({fastest['ms_per_page']:.2f} ms)",
+                    f"{ours['ms_per_page']:.3f} ms", f"≤ {limit:.3f} ms", ours["ms_per_page"] <= limit))
+        ratio = ours["ms_per_page"] / fastest["ms_per_page"]
+        out.append(("  ratio ours / faster Typst (wall per page)", f"{ratio:.3f}", f"≤ {1 / TYPST_SPEEDUP:.3f}",
+                    ratio <= 1 / TYPST_SPEEDUP))
         # CPU time is what other work on a shared machine disturbs least.
-        cpu_ratio = ours["cpu_ms"] / min(r["cpu_ms"] for r in typst_rows.values())
-        out.append(("  ratio ours / faster Typst (CPU time; steadier under load)", f"{cpu_ratio:.3f}",
+        cpu_ratio = (ours["cpu_ms"] / ours["pages"]) / min(r["cpu_ms"] / r["pages"] for r in typst_rows.values())
+        out.append(("  ratio ours / faster Typst (CPU per page; steadier under load)", f"{cpu_ratio:.3f}",
                     f"≤ {1 / TYPST_SPEEDUP:.3f}", cpu_ratio <= 1 / TYPST_SPEEDUP))
+        inside = [r for r in typst_rows.values() if "compile_pdf_ms" in r]
+        if inside:  # the fairest: Typst 0.14.2 without its process start and font scan
+            per_page = inside[0]["compile_pdf_ms"] / inside[0]["pages"]
+            fair = ours["ms_per_page"] / per_page
+            out.append((f"  ratio ours (whole process) / Typst 0.14 in process ({per_page:.2f} ms/page)",
+                        f"{fair:.3f}", f"≤ {1 / TYPST_SPEEDUP:.3f}", fair <= 1 / TYPST_SPEEDUP))
         smallest = min(r["bytes"] for r in typst_rows.values())
         out.append(("PDF bytes ≤ Typst's (the smaller)", fmt_int(ours["bytes"]), f"≤ {fmt_int(smallest)}",
                     ours["bytes"] <= smallest))
@@ -134,6 +147,10 @@ def targets_for(case, ours, typst_rows):
         limit = WALL_TARGET_MS[case]
         out.append(("wall (the issue's machine; run --compare for this one's)", f"{ours['wall_ms']:.1f} ms",
                     f"< {limit} ms", ours["wall_ms"] < limit))
+    if case in CPU_MS_PER_PAGE:
+        cpu_page = ours["cpu_ms"] / ours["pages"]
+        out.append(("CPU per page", f"{cpu_page:.3f} ms", f"≤ {CPU_MS_PER_PAGE[case]} ms",
+                    cpu_page <= CPU_MS_PER_PAGE[case]))
     if case in RSS_TARGET_MIB:
         limit = RSS_TARGET_MIB[case]
         out.append(("peak RSS", f"{ours['rss_mib']:.1f} MiB", f"< {limit} MiB", ours["rss_mib"] < limit))
@@ -219,14 +236,21 @@ def main():
                             "cpu_factor": cpu_b / cpu_a}
 
     if not args.no_real:
-        for name, doc in (("booklet.az (real)", "booklet"), ("poster.az (real)", "poster")):
-            if not os.path.exists(os.path.join(REPO, "layouts", f"{doc}.toml")):
-                print(f"\n{name}: skipped (layouts/{doc}.toml is not in this checkout yet)")
-                continue
+        real = (("booklet.az (real)", ["booklet", "--lang", "az"], "booklet.az.pdf"),
+                ("poster.az (real)", ["poster", "--lang", "az"], "poster.az.pdf"),
+                ("project (four editions)", [], "booklet.en.pdf"))
+        for name, doc_args, pdf_name in real:
             out_dir = os.path.join(args.work, "out", "real")
-            r = run_ours(binary, launcher, REPO, [doc, "--lang", "az"], out_dir, args.runs, f"{doc}.az.pdf", args.target)
+            r = run_ours(binary, launcher, REPO, doc_args, out_dir, args.runs, pdf_name, args.target)
             print_case(name, "", {"jan20-pdf": r})
-            report["cases"][name] = {"results": {"jan20-pdf": r}}
+            checks = []
+            if name in REAL_WALL_MS:
+                checks.append(("wall", f"{r['wall_ms']:.1f} ms", f"< {REAL_WALL_MS[name]} ms",
+                               r["wall_ms"] < REAL_WALL_MS[name]))
+                print_targets(checks)
+            report["cases"][name] = {"results": {"jan20-pdf": r},
+                                     "targets": [{"what": w, "measured": me, "target": ta, "pass": ok}
+                                                 for w, me, ta, ok in checks]}
 
     print(f"\nload average at end {os.getloadavg()[0]:.2f}")
     if args.json:

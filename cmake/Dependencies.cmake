@@ -19,6 +19,8 @@ add_library(hpdf::hpdf UNKNOWN IMPORTED)
 set_target_properties(hpdf::hpdf PROPERTIES IMPORTED_LOCATION "${HPDF_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 
+# libhyphen is the tests' reference only (tests/text/reference): the tool reads
+# the same pattern files with its own Liang trie (src/text/hyphen).
 find_path(HYPHEN_INCLUDE_DIR hyphen.h REQUIRED)
 find_library(HYPHEN_LIBRARY hyphen REQUIRED)
 add_library(hyphen::hyphen UNKNOWN IMPORTED)

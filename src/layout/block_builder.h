@@ -72,7 +72,11 @@ class BlockBuilder {
     space(ctx_.design.section_space);
     keep_next_ = false;
   }
-  std::vector<VerticalEntry> take() { return std::move(entries_); }
+  // The list without the growth slack: it is held until pagination ends.
+  std::vector<VerticalEntry> take() {
+    entries_.shrink_to_fit();
+    return std::move(entries_);
+  }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
   int overfull_lines() const { return overfull_lines_; }  // every line set so far, in any block
   // The height of the content items added so far (lines, figures; not the

@@ -174,6 +174,10 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
       if (report) *report = TypesetReport();
       ctx.report = report;
       pass_sink = DiagnosticSink();
+      // The previous pass's lines are not read again: free them before this
+      // pass sets its own, so two passes' glyph runs are never held at once.
+      entries = std::vector<VerticalEntry>();
+      flow = std::vector<PageFlow>();
       BuildContext pass_ctx = ctx.with_sink(pass_sink);
       BlockBuilder builder(pass_ctx);
       for (size_t i = 0; i < doc.blocks.size(); ++i) {

@@ -93,7 +93,7 @@ struct Hyphenator::Impl {
   // changed once in, so references to them stay valid.
   mutable std::mutex cache_mutex;
   mutable std::unordered_map<std::u32string, std::vector<size_t>, WordHash, WordEqual> cache;
-  const std::vector<size_t> no_points;  // cached_points' answer for a word too short to break
+  const std::vector<size_t> no_points{};  // cached_points' answer for a word too short to break
 
   const hyphen::PatternDictionary* patterns() const {
     if (choice.method != Method::Patterns) return nullptr;

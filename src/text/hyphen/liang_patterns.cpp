@@ -15,8 +15,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 int keyword_number(std::string_view line, std::string_view keyword) {
   return std::atoi(std::string(line.substr(keyword.size())).c_str());
 }
@@ -74,8 +72,8 @@ uint32_t LiangPatterns::add_child(uint32_t node, char32_t c) {
   return id;
 }
 
-bool LiangPatterns::add_pattern(std::u32string_view letters, const std::vector<uint8_t>& values) {
-  if (letters.empty()) return false;
+void LiangPatterns::add_pattern(std::u32string_view letters, const std::vector<uint8_t>& values) {
+  if (letters.empty()) return;  // a line of digits only
   uint32_t node = 0;
   for (char32_t c : letters) node = add_child(node, c);
   Node& end = nodes_[node];
@@ -86,15 +84,15 @@ bool LiangPatterns::add_pattern(std::u32string_view letters, const std::vector<u
   } else {  // the same letters twice: each position keeps the larger value
     for (size_t k = 0; k < values.size(); ++k) values_[end.values + k] = std::max(values_[end.values + k], values[k]);
   }
-  return true;
 }
 
 std::optional<LiangPatterns> LiangPatterns::parse(std::string_view text, std::string* error) {
   LiangPatterns table;
-  // The trie has about a seventh as many edges as the file has bytes (Debian's
-  // English file: 15,333 for 106,063; Russian: 7,463 for 28,300): room for a
-  // seventh at half load, so the table is seldom rebuilt.
-  table.grow(text.size() / 4);
+  // The trie has at most about a seventh as many edges as the file has bytes
+  // (Debian's English file: 15,333 for 106,063; Russian: 7,463 for 28,300):
+  // slots for two sevenths keep such a file at most half full, so the table
+  // is not rebuilt while it is read.
+  table.grow(text.size() * 2 / 7);
   std::u32string letters;
   std::vector<uint8_t> values;
   bool first_line = true;
@@ -109,12 +107,12 @@ std::optional<LiangPatterns> LiangPatterns::parse(std::string_view text, std::st
     }
     if (line.empty() || line[0] == '%' || line[0] == '#') continue;
     if (line[0] >= 'A' && line[0] <= 'Z') {
-      if (starts_with(line, "NEXTLEVEL")) {
+      if (line.starts_with("NEXTLEVEL")) {
         if (error) *error = "compound-level patterns (NEXTLEVEL) are not supported";
         return std::nullopt;
       }
-      if (starts_with(line, "LEFTHYPHENMIN")) table.left_min_ = keyword_number(line, "LEFTHYPHENMIN");
-      if (starts_with(line, "RIGHTHYPHENMIN")) table.right_min_ = keyword_number(line, "RIGHTHYPHENMIN");
+      if (line.starts_with("LEFTHYPHENMIN")) table.left_min_ = keyword_number(line, "LEFTHYPHENMIN");
+      if (line.starts_with("RIGHTHYPHENMIN")) table.right_min_ = keyword_number(line, "RIGHTHYPHENMIN");
       continue;
     }
     line = line.substr(0, line.find_first_of(" \t"));

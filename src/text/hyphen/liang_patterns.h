@@ -55,7 +55,7 @@ class LiangPatterns {
   uint32_t child(uint32_t node, char32_t c) const;
   uint32_t add_child(uint32_t node, char32_t c);
   void grow(size_t at_least);  // doubles the edge table, to at least `at_least` slots
-  bool add_pattern(std::u32string_view letters, const std::vector<uint8_t>& values);
+  void add_pattern(std::u32string_view letters, const std::vector<uint8_t>& values);
 
   std::vector<Node> nodes_{Node{}};
   std::vector<Edge> edges_;

@@ -219,7 +219,7 @@ ParagraphReport paragraph_report(const SetParagraph& set, const SourceLocation& 
 std::vector<text::Line> BlockBuilder::boxed(VerticalEntry& box, SetParagraph set, const SourceLocation& where,
                                             const char* kind) {
   if (ctx_.report && !set.lines.empty()) {
-    box.boxed_paragraphs.push_back(static_cast<int>(ctx_.report->paragraphs.size()));
+    box.edit_notes().boxed_paragraphs.push_back(static_cast<int>(ctx_.report->paragraphs.size()));
     ctx_.report->paragraphs.push_back(paragraph_report(set, where, kind, ctx_.design.tolerance));
   }
   return std::move(set.lines);
@@ -252,7 +252,7 @@ void BlockBuilder::add_lines(SetParagraph set, const ResolvedStyle& style, doubl
   keep_next_ = false;
 }
 
-void BlockBuilder::add(const model::Block& b) {
+void BlockBuilder::add(const model::Block& b, const SourceLocation* where) {
   const size_t first = entries_.size();
   std::visit(model::Overloaded{
                  [&](const model::Heading& h) { heading(b, h); },
@@ -267,7 +267,7 @@ void BlockBuilder::add(const model::Block& b) {
                  [&](const model::PageBreak& p) { page_break(p); },
              },
              b.content);
-  for (size_t i = first; i < entries_.size(); ++i) entries_[i].where = b.where;  // warnings name the block
+  for (size_t i = first; i < entries_.size(); ++i) entries_[i].where = where ? where : &b.where;  // warnings name the block
   if (!b.is<model::Heading>() && !b.is<model::Paragraph>()) lines_after_heading_ = -1;
   after_display_ = !std::holds_alternative<model::Paragraph>(b.content) &&
                    !std::holds_alternative<model::Quote>(b.content);
@@ -283,7 +283,7 @@ std::string BlockBuilder::master_style(const std::string& style) const {
 void BlockBuilder::page_break(const model::PageBreak& p) {
   VerticalEntry v;
   v.kind = VerticalEntry::Kind::PageBreak;
-  v.master = p.master;
+  v.edit_notes().master = p.master;
   master_ = p.master.empty() ? "body" : p.master;
   keep_next_ = false;
   entries_.push_back(std::move(v));
@@ -301,9 +301,9 @@ void BlockBuilder::heading(const model::Block& b, const model::Heading& h) {
   // A heading never ends a column: all its lines stay together and with what follows.
   for (size_t i = first + 1; i < entries_.size(); ++i) entries_[i].break_before = false;
   if (first < entries_.size()) {
-    entries_[first].anchor = b.id.empty() ? "heading-" + std::to_string(++heading_count_) : b.id;
-    entries_[first].heading_level = h.level;
-    entries_[first].heading_title = plain_text(h.text);
+    entries_[first].edit_notes().anchor = b.id.empty() ? "heading-" + std::to_string(++heading_count_) : b.id;
+    entries_[first].edit_notes().heading_level = h.level;
+    entries_[first].edit_notes().heading_title = plain_text(h.text);
     auto m = ctx_.design.masters.find(master_);
     entries_[first].in_contents = m == ctx_.design.masters.end() || m->second.listed;
   }

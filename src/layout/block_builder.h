@@ -65,7 +65,10 @@ struct BuildContext : BuildSettings {
 class BlockBuilder {
  public:
   explicit BlockBuilder(BuildContext& ctx) : ctx_(ctx), master_(first_master(ctx.design)) {}
-  void add(const model::Block& block);
+  // Sets a block into the vertical list. Its entries' warnings name `where`
+  // (by default the block's own place), which must outlive the list: a
+  // block of the model::Document, not a temporary copy.
+  void add(const model::Block& block, const SourceLocation* where = nullptr);
   // A page-break that gives way to a run-on section (sections.h): the
   // design's section space, which a column's top discards.
   void run_on_section() {

@@ -350,7 +350,7 @@ void BlockBuilder::add_leader(std::vector<model::PageItem>& items, const Resolve
 void BlockBuilder::contents(const model::Block& b) {
   // The contents' own title is not listed in them.
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
-    if (it->heading_level > 0) {
+    if (it->notes().heading_level > 0) {
       it->in_contents = false;
       break;
     }

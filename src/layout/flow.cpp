@@ -4,6 +4,33 @@
 
 namespace jan20::layout {
 
+VerticalEntry& VerticalEntry::operator=(const VerticalEntry& other) {
+  if (this == &other) return *this;
+  kind = other.kind;
+  break_before = other.break_before;
+  on_grid = other.on_grid;
+  floats = other.floats;
+  in_contents = other.in_contents;
+  contents_entry = other.contents_entry;
+  paragraph = other.paragraph;
+  line = other.line;
+  height = other.height;
+  items = other.items;
+  where = other.where;
+  notes_ = other.notes_ ? std::make_unique<EntryNotes>(*other.notes_) : nullptr;
+  return *this;
+}
+
+const EntryNotes& VerticalEntry::notes() const {
+  static const EntryNotes none;
+  return notes_ ? *notes_ : none;
+}
+
+EntryNotes& VerticalEntry::edit_notes() {
+  if (!notes_) notes_ = std::make_unique<EntryNotes>();
+  return *notes_;
+}
+
 namespace {
 void mark_overflow(PageFlow& page, size_t entry, double column_height, bool kept_together) {
   if (page.forced_overflow) return;
@@ -60,7 +87,7 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
   while (i < entries.size() || !deferred.empty() || pages.empty()) {
     // A forced break right where a page filled up does not make an empty page.
     if (!after_break && deferred.empty() && i < entries.size() && entries[i].kind == VerticalEntry::Kind::PageBreak) {
-      master = entries[i].master.empty() ? "body" : entries[i].master;
+      master = entries[i].notes().master.empty() ? "body" : entries[i].notes().master;
       ++i;
     }
     PageFlow page;
@@ -99,7 +126,7 @@ std::vector<PageFlow> paginate(const PaginateInput& in) {
           continue;
         }
         if (entry.kind == VerticalEntry::Kind::PageBreak) {
-          next_master = entry.master.empty() ? "body" : entry.master;
+          next_master = entry.notes().master.empty() ? "body" : entry.notes().master;
           ++i;
           page_break = true;
           break;

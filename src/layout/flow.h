@@ -5,6 +5,7 @@
 // forced breaks. Whether a column may break before an entry is decided when
 // the entry is made (widows, orphans, keep-with-next), so paginating is a
 // single greedy pass with backtracking to the last legal break.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,25 +16,48 @@
 
 namespace jan20::layout {
 
-struct VerticalEntry {
-  enum class Kind { Content, Space, PageBreak };
-  Kind kind = Kind::Content;
-  double height = 0;
-  bool break_before = true;   // a column/page may end just before this entry
-  bool on_grid = false;       // a line of the baseline grid's leading: its top goes on the grid (PaginateInput::grid)
-  bool floats = false;        // a figure: when it does not fit here, it waits for the next column's top
+// What a few entries carry besides their height and items: a page break's
+// master, a heading's anchor and title, the report's boxed paragraphs. Kept
+// behind a pointer so that the entry of a plain line, of which a long book
+// has hundreds of thousands, stays small.
+struct EntryNotes {
   std::string master;         // PageBreak: master of the next page ("" = body)
-  std::vector<model::PageItem> items;  // what it draws: x from the column's left edge, y from the entry's top
-  // Bookkeeping for outlines, the TOC, links and the report.
   std::string anchor;         // a heading's id: links to "#anchor" land here
   int heading_level = 0;
   std::string heading_title;
+  std::vector<int> boxed_paragraphs;  // report paragraphs drawn whole inside this entry (cells, captions, events)
+};
+
+struct VerticalEntry {
+  enum class Kind { Content, Space, PageBreak };
+  Kind kind = Kind::Content;
+  bool break_before = true;   // a column/page may end just before this entry
+  bool on_grid = false;       // a line of the baseline grid's leading: its top goes on the grid (PaginateInput::grid)
+  bool floats = false;        // a figure: when it does not fit here, it waits for the next column's top
   bool in_contents = true;    // headings on pages of an unlisted master (the cover, the back) are not listed
   bool contents_entry = false;  // a line of the table of contents
+  // Bookkeeping for the report.
   int paragraph = -1;         // index into the report's paragraphs
   int line = -1;              // line index within its paragraph (-1: not a line of a paragraph)
-  std::vector<int> boxed_paragraphs;  // report paragraphs drawn whole inside this entry (cells, captions, events)
-  SourceLocation where;       // the content block it comes from (for warnings)
+  double height = 0;
+  std::vector<model::PageItem> items;  // what it draws: x from the column's left edge, y from the entry's top
+  // The content block it comes from (for warnings); it points into the
+  // model::Document, which outlives the vertical list. Null: none.
+  const SourceLocation* where = nullptr;
+
+  VerticalEntry() = default;
+  VerticalEntry(VerticalEntry&&) noexcept = default;
+  VerticalEntry& operator=(VerticalEntry&&) noexcept = default;
+  VerticalEntry(const VerticalEntry& other) { *this = other; }
+  VerticalEntry& operator=(const VerticalEntry& other);
+
+  // The notes, empty ones when the entry has none.
+  const EntryNotes& notes() const;
+  // The notes to fill in, made on first use.
+  EntryNotes& edit_notes();
+
+ private:
+  std::unique_ptr<EntryNotes> notes_;
 };
 
 // A column on a page where entries are placed.

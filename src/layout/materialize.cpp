@@ -74,9 +74,9 @@ std::vector<HeadingPlace> find_headings(const std::vector<VerticalEntry>& entrie
     for (size_t c = 0; c < flow[p].columns.size(); ++c)
       for (const PlacedEntry& placed : flow[p].columns[c]) {
         const VerticalEntry& v = entries[placed.entry];
-        if (v.heading_level == 0) continue;
+        if (v.notes().heading_level == 0) continue;
         const bool at_top = c == 0 && &placed == &flow[p].columns[c].front();
-        out.push_back({v.heading_title, v.anchor, v.heading_level, static_cast<int>(p),
+        out.push_back({v.notes().heading_title, v.notes().anchor, v.notes().heading_level, static_cast<int>(p),
                        cols[std::min(c, cols.size() - 1)].y + placed.y, v.in_contents, at_top});
       }
   }

@@ -72,7 +72,7 @@ FrameSetting typeset_frame(BuildContext& base, const model::Frame& frame, const 
     } else {
       model::Block styled = *b;  // the frame's default paragraph style
       styled.style = frame.style;
-      builder.add(styled);
+      builder.add(styled, &b->where);
     }
     if (trial && builder.content_height() > capacity) return {};  // fits = false
   }
@@ -105,7 +105,7 @@ FrameSetting typeset_frame(BuildContext& base, const model::Frame& frame, const 
         for (const PlacedEntry& placed : col) {
           const VerticalEntry& v = s.entries[placed.entry];
           if (v.paragraph >= 0 && v.line >= 0) report.paragraphs[static_cast<size_t>(v.paragraph)].lines[static_cast<size_t>(v.line)].page = 1;
-          for (int boxed : v.boxed_paragraphs)
+          for (int boxed : v.notes().boxed_paragraphs)
             for (LineReport& line : report.paragraphs[static_cast<size_t>(boxed)].lines) line.page = 1;
         }
     for (auto& p : report.paragraphs) base.report->paragraphs.push_back(std::move(p));

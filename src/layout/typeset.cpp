@@ -50,7 +50,7 @@ void finish_report(const std::vector<VerticalEntry>& entries, const std::vector<
     for (const auto& column : flow[p].columns)
       for (const PlacedEntry& placed : column) {
         const VerticalEntry& v = entries[placed.entry];
-        for (int boxed : v.boxed_paragraphs)
+        for (int boxed : v.notes().boxed_paragraphs)
           for (LineReport& line : report->paragraphs[static_cast<size_t>(boxed)].lines) line.page = static_cast<int>(p) + 1;
         if (v.paragraph < 0 || v.line < 0) continue;
         auto& lines = report->paragraphs[static_cast<size_t>(v.paragraph)].lines;
@@ -81,7 +81,7 @@ void finish_report(const std::vector<VerticalEntry>& entries, const std::vector<
 void warn_overflow(const VerticalEntry& entry, const PageFlow& page, long page_number, const model::Document& doc,
                    DiagnosticSink& sink) {
   auto pt = [](double v) { return format_number(v, 1) + " pt"; };
-  const SourceLocation where = entry.where.file.empty() ? SourceLocation{doc.path, 0, 0} : entry.where;
+  const SourceLocation where = !entry.where || entry.where->file.empty() ? SourceLocation{doc.path, 0, 0} : *entry.where;
   const std::string column = "the column (" + pt(page.overflow_column_height) + ") on page " + std::to_string(page_number);
   if (page.overflow_kept_together) {
     sink.warning(where, "the lines kept together from here (keep-with-next, widows and orphans) are taller than " +

@@ -75,7 +75,7 @@ TEST(Paginate, KeepsAHeadingWithWhatFollows) {
   paragraph(entries, 3);      // fills 3 of 4 lines
   VerticalEntry heading;
   heading.height = 10;
-  heading.heading_level = 1;
+  heading.edit_notes().heading_level = 1;
   entries.push_back(heading);  // would fit as line 4...
   paragraph(entries, 3, 2, 2, /*keep_first=*/true);
   Geometry g{40};
@@ -93,7 +93,7 @@ TEST(Paginate, KeepsAHeadingWithWhatFollowsAcrossTheSpaceAfterIt) {
   paragraph(entries, 4);  // 40 of 55
   VerticalEntry heading;
   heading.height = 10;    // fits: 50
-  heading.heading_level = 1;
+  heading.edit_notes().heading_level = 1;
   entries.push_back(heading);
   VerticalEntry space;
   space.kind = VerticalEntry::Kind::Space;
@@ -113,7 +113,7 @@ TEST(Paginate, ForcedBreaksSetTheNextMasterAndKeepOpeningSpace) {
   paragraph(entries, 1);
   VerticalEntry brk;
   brk.kind = VerticalEntry::Kind::PageBreak;
-  brk.master = "back";
+  brk.edit_notes().master = "back";
   entries.push_back(brk);
   VerticalEntry space;
   space.kind = VerticalEntry::Kind::Space;

@@ -87,6 +87,7 @@ std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const 
                                      const model::Design& design, BlockBuilder& decorations,
                                      const model::Document& doc, std::vector<model::OutlineEntry>* outline) {
   std::vector<model::Page> pages;
+  pages.reserve(flow.size());
   std::map<std::string, Anchor> anchors;
   std::vector<HeadingPlace> headings = find_headings(entries, flow, design);
   for (const HeadingPlace& h : headings) anchors[h.anchor] = {h.page, h.y};
@@ -101,6 +102,13 @@ std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const 
     page.bleed = design.bleed;
     const model::MasterPage* master = flow[p].blank && flow[p].master.empty() ? nullptr : master_of(design, flow[p].master);
     page.label = flow[p].blank && !master ? "" : page_label(design, flow[p].master, index);
+    // The page's items, counted first so that its list is allocated once
+    // (a long book holds every page's items until the writer draws them).
+    size_t item_count = 4;  // background, running head, folio, and one spare
+    if (master) item_count += master->ornaments.size();
+    for (const auto& column : flow[p].columns)
+      for (const PlacedEntry& placed : column) item_count += entries[placed.entry].items.size();
+    page.items.reserve(item_count);
 
     // The running header shows the section current at the top of the page:
     // the one that opens it, else the last one opened before it. Page kinds

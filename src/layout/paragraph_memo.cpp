@@ -21,6 +21,7 @@ void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
       auto& [input, setting] = pending_[i];
       setting->result = text::typeset_paragraph(input, cache, setting->diagnostics);
       setting->done = true;
+      input = text::ParagraphInput();  // not read again: free its text and spans now, not after the last paragraph
     }
   };
   std::vector<std::thread> helpers;

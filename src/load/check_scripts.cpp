@@ -55,16 +55,12 @@ Script script_by_icu(char32_t cp) {
   return s == USCRIPT_LATIN ? Script::Latin : s == USCRIPT_CYRILLIC ? Script::Cyrillic : Script::Other;
 }
 
-Script script_of(char32_t cp) {
-  // Asked for every letter of the content.
-  static const CodepointTable<Script> table(script_by_icu);
-  return table(cp);
-}
 
-bool word_char(char32_t cp) {
+bool word_char_by_icu(char32_t cp) {
   return u_isalpha(static_cast<UChar32>(cp)) ||
          (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
 }
+
 
 // Letters of the Azerbaijani Latin alphabet that English, Russian and most
 // other languages do not use: ə, ı, ğ (and their capitals, with İ). Turkish
@@ -79,6 +75,13 @@ bool primary_language_is(std::string_view lang, std::string_view code) {
 
 struct Checker {
   DiagnosticSink& sink;
+  // Asked for every character of the content: the answers for the first
+  // code points are kept in tables, made once per document.
+  const CodepointTable<bool> word_chars{word_char_by_icu};
+  const CodepointTable<Script> scripts{script_by_icu};
+
+  bool word_char(char32_t cp) const { return word_chars(cp); }
+  Script script_of(char32_t cp) const { return scripts(cp); }
 
   // `text` starts at `where`; `exact` says whether columns can be counted
   // from there (inline spans) or only the block is known.

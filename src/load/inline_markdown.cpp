@@ -1,4 +1,5 @@
 #include <cctype>
+#include <numeric>
 #include "load/inline_markdown.h"
 
 #include <md4c.h>
@@ -18,6 +19,12 @@ bool only_of(std::string_view line, std::string_view chars) {
     any = true;
   }
   return any;
+}
+
+// Whether `c` is escaped somewhere in a line (besides a line-start marker):
+// '`', '<', '&', an image's "![", and a line-ending backslash.
+bool may_need_escape(char c) {
+  return c == '`' || c == '<' || c == '&' || c == '!' || c == '[' || c == '\\';
 }
 
 // Copies `text` into md4c's input, putting a backslash before everything that
@@ -59,6 +66,17 @@ void escape_for_md4c(const std::string& text, std::string& md, std::vector<size_
       }
     }
     for (size_t i = 0; i < line.size(); ++i) {
+      // Characters md4c reads as plain text go over in one piece.
+      size_t plain = i;
+      while (plain < line.size() && plain != mark && !may_need_escape(line[plain])) ++plain;
+      if (plain > i) {
+        md.append(line.data() + i, plain - i);
+        const size_t from = origin.size();
+        origin.resize(from + (plain - i));
+        std::iota(origin.begin() + static_cast<long>(from), origin.end(), line_start + i);
+        i = plain;
+        if (i == line.size()) break;
+      }
       size_t at = line_start + i;
       char c = line[i];
       bool image = c == '!' && i + 1 < line.size() && line[i + 1] == '[';
@@ -199,6 +217,8 @@ model::Inline parse_inline(const Ctx& cx, const toml::node& node, const std::str
   StringPositions positions(cx.file, node);
   std::string md;
   std::vector<size_t> origin;
+  md.reserve(text.size() + 16);
+  origin.reserve(text.size() + 17);
   escape_for_md4c(text, md, origin);
   origin.push_back(text.size());
   Builder builder{cx, path, md, origin, positions};

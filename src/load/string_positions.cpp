@@ -62,7 +62,11 @@ class LiteralReader {
         newline(1);
         continue;
       }
-      emit_char();
+      if (c == '\r') {
+        emit_char();
+        continue;
+      }
+      emit_plain(basic, quote);
     }
     return false;
   }
@@ -81,6 +85,30 @@ class LiteralReader {
   void emit(char byte) {
     out_->push_back(byte);
     pos_->push_back({line_, col_});
+  }
+  // Copies the characters up to the next one that needs a decision (the
+  // quote, a backslash in a basic string, a line end) in one go; each byte of
+  // a character maps to that character's column. The value is valid UTF-8
+  // (toml++ checked it), so a character starts at each byte that is not a
+  // continuation byte.
+  void emit_plain(bool basic, char quote) {
+    size_t end = p_;
+    while (end < s_.size()) {
+      const char c = s_[end];
+      if (c == quote || c == '\n' || c == '\r' || (basic && c == '\\')) break;
+      ++end;
+    }
+    const size_t n = end - p_;
+    out_->append(s_.data() + p_, n);
+    const size_t first = pos_->size();
+    pos_->resize(first + n);
+    std::pair<int, int>* pos = pos_->data() + first;
+    for (size_t i = 0; i < n; ++i) {
+      if (i > 0 && (static_cast<unsigned char>(s_[p_ + i]) & 0xC0) != 0x80) ++col_;
+      pos[i] = {line_, col_};
+    }
+    if (n > 0) ++col_;
+    p_ = end;
   }
   // Copies one UTF-8 character; all its bytes map to its column.
   void emit_char() {

@@ -1,5 +1,7 @@
 #include "load/text_util.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -17,6 +19,15 @@ std::string to_nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2* nfc = unorm2_getNFCInstance(&status);
   if (U_FAILURE(status)) return std::string(utf8);
+  // Nearly every text is NFC already: ask on the UTF-8 itself, without the
+  // two conversions below. (A "no", or an error, goes the long way, which
+  // decides as before.)
+  const icu::Normalizer2* nfc_utf8 = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status) &&
+      nfc_utf8->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status) &&
+      U_SUCCESS(status))
+    return std::string(utf8);
+  status = U_ZERO_ERROR;
   // UTF-8 -> UTF-16 -> normalize -> UTF-8. ICU's C API for normalization
   // works on UChar only.
   int32_t len16 = 0;

@@ -103,11 +103,14 @@ class LiteralReader {
     const size_t first = pos_->size();
     pos_->resize(first + n);
     std::pair<int, int>* pos = pos_->data() + first;
+    const char* bytes = s_.data() + p_;
+    const int line = line_;
+    int col = col_;
     for (size_t i = 0; i < n; ++i) {
-      if (i > 0 && (static_cast<unsigned char>(s_[p_ + i]) & 0xC0) != 0x80) ++col_;
-      pos[i] = {line_, col_};
+      if (i > 0 && (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++col;
+      pos[i] = {line, col};
     }
-    if (n > 0) ++col_;
+    col_ = n > 0 ? col + 1 : col;
     p_ = end;
   }
   // Copies one UTF-8 character; all its bytes map to its column.

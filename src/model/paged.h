@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/color.h"
+#include "model/glyph_list.h"
 #include "model/image.h"
 
 namespace jan20::model {
@@ -25,21 +26,6 @@ struct FontResource {
   bool subsetting_allowed = true;
 };
 
-// One glyph as HarfBuzz placed it. Advances and offsets stay in font units so
-// the PDF writer can compare them exactly with the font's widths.
-struct Glyph {
-  uint32_t id = 0;         // glyph id in the font
-  int32_t x_advance = 0;   // font units
-  int32_t x_offset = 0;    // font units
-  int32_t y_offset = 0;    // font units, up is positive (HarfBuzz convention)
-  double extra = 0;        // points added after the glyph (justification, tracking)
-  // The bytes of GlyphRun::text this glyph stands for: [text_begin, text_end).
-  // A ligature covers all its characters; the second glyph of a cluster that
-  // HarfBuzz split covers an empty range; an inserted hyphen covers nothing.
-  uint32_t text_begin = 0;
-  uint32_t text_end = 0;
-};
-
 // A run of glyphs in one font, size and colour, in visual order (left to right
 // as drawn, also for right-to-left text).
 struct GlyphRun {
@@ -48,7 +34,7 @@ struct GlyphRun {
   Color color = Color::black_k();
   double x = 0, y = 0;     // baseline origin of the first glyph
   std::string text;        // the source text of the run, logical order, NFC
-  std::vector<Glyph> glyphs;
+  GlyphList glyphs;
   std::string lang;        // BCP-47 ("az", "az-Cyrl", "az-Arab", "en")
   bool rtl = false;
   bool hyphenated = false; // the run ends with an inserted hyphen (not part of the text)

@@ -155,9 +155,12 @@ TEST(PrepareTextRun, GlyphWithoutTextGetsAnActualTextSpanForItsCluster) {
 TEST(PrepareTextRun, OffsetsAndExtrasInThousandthsOfAnEm) {
   model::GlyphRun run = make_run("ab", {{1, 0, 1}, {2, 1, 2}});
   run.size = 20;
-  run.glyphs[0].extra = 1;        // 1 pt at 20 pt = 50 units
-  run.glyphs[1].x_offset = -20;   // font units, upem 2000 -> -10 units
-  run.glyphs[1].y_offset = 100;   // -> 50 units up
+  model::Glyph first = run.glyphs[0], second = run.glyphs[1];
+  first.extra = 1;         // 1 pt at 20 pt = 50 units
+  second.x_offset = -20;   // font units, upem 2000 -> -10 units
+  second.y_offset = 100;   // -> 50 units up
+  run.glyphs.set(0, first);
+  run.glyphs.set(1, second);
   Planned p = identity_mapping(run);
   p.mapping.units_per_em = 2000;
   TextRunContent c = prepare_text_run(run, p.ids, p.mapping, "F1", 0, 0);

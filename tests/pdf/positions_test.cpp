@@ -34,7 +34,9 @@ TEST(GlyphPositions, KerningMarksAndExtrasMatchHarfBuzz) {
   ASSERT_NE(run.glyphs[0].x_advance, shape_run(kNotoSerif, 0, "A", 15.5, 0, 0).glyphs[0].x_advance)
       << "precondition: A is kerned against V";
   ASSERT_NE(run.glyphs[10].y_offset, 0) << "precondition: the acute is raised";
-  run.glyphs[4].extra = 3;
+  model::Glyph space = run.glyphs[4];
+  space.extra = 3;
+  run.glyphs.set(4, space);
   doc.pages[0].items.push_back(run);
   DiagnosticSink sink;
   std::string pdf = render(doc, sink);

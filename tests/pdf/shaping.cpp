@@ -73,7 +73,7 @@ model::GlyphRun shape_run(const std::string& path, int font_index, const std::st
   run.text = text;
   run.lang = options.lang;
   run.rtl = options.rtl;
-  run.glyphs.resize(n);
+  std::vector<model::Glyph> glyphs(n);
   // Cluster ends: the next larger cluster value in the text, or its end.
   std::vector<uint32_t> clusters;
   for (unsigned i = 0; i < n; ++i) clusters.push_back(info[i].cluster);
@@ -88,7 +88,7 @@ model::GlyphRun shape_run(const std::string& path, int font_index, const std::st
   std::vector<bool> seen(text.size() + 1, false);
   for (unsigned k = 0; k < n; ++k) {
     unsigned i = options.rtl ? n - 1 - k : k;
-    model::Glyph& g = run.glyphs[i];
+    model::Glyph& g = glyphs[i];
     g.id = info[i].codepoint;
     g.x_advance = pos[i].x_advance;
     g.x_offset = pos[i].x_offset;
@@ -102,6 +102,7 @@ model::GlyphRun shape_run(const std::string& path, int font_index, const std::st
       g.text_begin = g.text_end = c;
     }
   }
+  run.glyphs.assign(glyphs.begin(), glyphs.end());
   hb_buffer_destroy(buf);
   return run;
 }

@@ -10,6 +10,9 @@ bool deflate_with(libdeflate_compressor* c, std::string_view raw, std::string* o
   out->resize(libdeflate_zlib_compress_bound(c, raw.size()));
   size_t size = libdeflate_zlib_compress(c, raw.data(), raw.size(), out->data(), out->size());
   out->resize(size);
+  // The bound is about the raw size: a page's content is kept compressed
+  // until the PDF is saved, so it keeps only what it uses.
+  out->shrink_to_fit();
   return size > 0;
 }
 }  // namespace

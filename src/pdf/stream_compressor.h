@@ -23,6 +23,9 @@ namespace jan20::pdf {
 class StreamCompressor {
  public:
   static constexpr int kLevel = 6;
+  // Jobs left waiting for the helper before the submitting thread compresses
+  // the oldest itself.
+  static constexpr size_t kMostWaiting = 4;
 
   // helper_thread: compress submitted jobs on a second thread.
   explicit StreamCompressor(bool helper_thread);
@@ -33,7 +36,8 @@ class StreamCompressor {
   // Compresses now; false when libdeflate fails (out of memory).
   bool compress(std::string_view raw, std::string* out);
 
-  // A job compressed in the background (or now, without a helper thread).
+  // A job compressed in the background (or now, without a helper thread;
+  // or an older job now, when the helper is behind).
   // `owner` identifies it to the caller when finish() hands results back.
   void submit(void* owner, std::string raw);
   struct Compressed {

@@ -273,22 +273,31 @@ bool add_placeholder_id(DocumentWriter& w) {
   return w.doc.check(w.sink, "adding the document ID");
 }
 
-bool patch_document_id(std::string* pdf) {
+size_t find_document_id(std::string_view tail) {
   // The trailer is the last thing written; libharu writes the array as
   // "/ID [ <0…0> <0…0> ]".
   const std::string first = "/ID [ <";
   const std::string pattern = first + kIdPlaceholder + "> <" + kIdPlaceholder + "> ]";
-  size_t at = pdf->rfind(pattern);
-  if (at == std::string::npos) return false;
-  Digest d = md5(*pdf);
+  const size_t at = tail.rfind(pattern);
+  return at == std::string_view::npos ? at : at + first.size();
+}
+
+std::string document_id_hex(const Digest& md5_of_file) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string hex;
-  for (uint8_t b : d) {
+  for (uint8_t b : md5_of_file) {
     hex += kHex[b >> 4];
     hex += kHex[b & 0xF];
   }
-  pdf->replace(at + first.size(), 32, hex);
-  pdf->replace(at + first.size() + 32 + 3, 32, hex);
+  return hex;
+}
+
+bool patch_document_id(std::string* pdf) {
+  const size_t at = find_document_id(*pdf);
+  if (at == std::string::npos) return false;
+  const std::string hex = document_id_hex(md5(*pdf));
+  pdf->replace(at, 32, hex);
+  pdf->replace(at + kSecondIdAt, 32, hex);
   return true;
 }
 

@@ -5,10 +5,12 @@
 // /PageLabels and /Outlines, the print output intent, and the trailer /ID.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
 #include "model/paged.h"
+#include "pdf/digest.h"
 #include "pdf/page_writer.h"
 
 namespace jan20::pdf {
@@ -44,5 +46,12 @@ bool write_output_intent(DocumentWriter& w);
 // document stay byte-identical.
 bool add_placeholder_id(DocumentWriter& w);
 bool patch_document_id(std::string* pdf);
+// The same in pieces, for a PDF written to a file as it is saved: where the
+// first ID's 32 hex digits are in the file's last bytes `tail` (which hold
+// the trailer), or npos; the second's are kSecondIdAt bytes later. Both get
+// document_id_hex of the MD5 of the whole file as saved, placeholder and all.
+size_t find_document_id(std::string_view tail);
+inline constexpr size_t kSecondIdAt = 32 + 3;  // "> <"
+std::string document_id_hex(const Digest& md5_of_file);
 
 }  // namespace jan20::pdf

@@ -10,6 +10,7 @@
 // step, turning a failure into a Diagnostic.
 #include <hpdf.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,6 +48,10 @@ class HaruDoc {
   // Saves the whole document to memory and returns its bytes. The document
   // is freed on the way: nothing may be added to it afterwards.
   bool save(std::string* bytes, DiagnosticSink& sink);
+  // The same, handing the bytes to `put` piece by piece as libharu's memory
+  // stream holds them, so that they are not copied into one string; false
+  // when `put` returns false (the caller reports why).
+  bool save_to(const std::function<bool(std::string_view)>& put, DiagnosticSink& sink);
 
   // Streams are compressed here, with libdeflate (stream_compressor.h),
   // rather than by libharu's zlib at its default level: the page content of a

@@ -1,15 +1,10 @@
 #include "pdf/write_pdf.h"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
-#include <cstdlib>
-#include <cstring>
+#include <functional>
 
+#include "pdf/atomic_file.h"
+#include "pdf/digest.h"
 #include "pdf/document_meta.h"
 #include "pdf/font_program.h"
 #include "pdf/glyph_font.h"
@@ -36,21 +31,85 @@ PdfOptions effective(const PdfOptions& options) {
   return sheets;
 }
 
-// `release`, when given, is `doc` itself: each page's items are freed once drawn.
-bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink,
-            model::PagedDocument* release = nullptr);
+// Draws the whole document into libharu, then hands it to `save` (which
+// writes it out and frees it). `release`, when given, is `doc` itself: each
+// page's items are freed once drawn.
+bool render(const model::PagedDocument& doc, const PdfOptions& options, DiagnosticSink& sink,
+            model::PagedDocument* release, const std::function<bool(HaruDoc&)>& save);
+
+// The saved bytes in memory, with the /ID in place.
+bool save_to_string(HaruDoc& haru, std::string* bytes, DiagnosticSink& sink) {
+  if (!haru.save(bytes, sink)) return false;
+  if (!patch_document_id(bytes)) {
+    sink.error({}, "could not find the document /ID placeholder in libharu's output",
+               "this is a bug in the PDF writer");
+    return false;
+  }
+  return true;
+}
+
+// The saved bytes straight into the (temporary) file `fd`, piece by piece as
+// libharu holds them, so that a long document's bytes are not copied into
+// memory a second time: the MD5 for the /ID is taken on the way, and the ID
+// is written in place at the end. The same bytes as save_to_string.
+FillResult save_to_file(HaruDoc& haru, int fd, DiagnosticSink& sink) {
+  constexpr size_t kTail = 4096;  // holds the trailer
+  Md5 md5;
+  std::string tail;
+  long long written = 0;
+  int error = 0;
+  const bool saved = haru.save_to(
+      [&](std::string_view chunk) {
+        md5.update(chunk);
+        if (!write_all(fd, chunk)) {
+          error = errno;
+          return false;
+        }
+        written += static_cast<long long>(chunk.size());
+        tail.append(chunk);
+        if (tail.size() > 2 * kTail) tail.erase(0, tail.size() - kTail);
+        return true;
+      },
+      sink);
+  if (!saved) {
+    if (error == 0) return FillResult::Failed;
+    errno = error;
+    return FillResult::WriteFailed;
+  }
+  const size_t at = find_document_id(tail);
+  if (at == std::string::npos) {
+    sink.error({}, "could not find the document /ID placeholder in libharu's output",
+               "this is a bug in the PDF writer");
+    return FillResult::Failed;
+  }
+  const std::string hex = document_id_hex(md5.finish());
+  const long long offset = written - static_cast<long long>(tail.size()) + static_cast<long long>(at);
+  if (!pwrite_all(fd, hex, offset) || !pwrite_all(fd, hex, offset + static_cast<long long>(kSecondIdAt)))
+    return FillResult::WriteFailed;
+  return FillResult::Written;
+}
+
+// Renders completely before touching the file system (a failed render leaves
+// nothing behind), then saves into a temporary file renamed over `path`.
+bool render_to_file(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
+                    DiagnosticSink& sink, model::PagedDocument* release) {
+  return render(doc, options, sink, release, [&](HaruDoc& haru) {
+    return write_atomically(path, sink, [&](int fd) { return save_to_file(haru, fd, sink); });
+  });
+}
 
 }  // namespace
 
 bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes,
                 DiagnosticSink& sink) {
-  return render(doc, effective(options), bytes, sink);
+  return render(doc, effective(options), sink, nullptr,
+                [&](HaruDoc& haru) { return save_to_string(haru, bytes, sink); });
 }
 
 namespace {
 
-bool render(const model::PagedDocument& doc, const PdfOptions& options, std::string* bytes, DiagnosticSink& sink,
-            model::PagedDocument* release) {
+bool render(const model::PagedDocument& doc, const PdfOptions& options, DiagnosticSink& sink,
+            model::PagedDocument* release, const std::function<bool(HaruDoc&)>& save) {
   if (doc.pages.empty()) {
     sink.error({}, "the document has no pages", "check that the content file has at least one section");
     return false;
@@ -123,113 +182,14 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, std::str
   }
   // PDF 1.5 for /ActualText spans; 1.6 as PDF/X-4 and most print workflows expect.
   haru.set_version(HPDF_VER_16);
-  if (!haru.save(bytes, sink)) return false;
-  if (!patch_document_id(bytes)) {
-    sink.error({}, "could not find the document /ID placeholder in libharu's output",
-               "this is a bug in the PDF writer");
-    return false;
-  }
-  return true;
-}
-
-std::string errno_text(int e) { return std::strerror(e); }
-
-bool write_all(int fd, const std::string& bytes) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
-// Temporary files are named ".<target>.tmp-<pid>-XXXXXX". A build killed
-// between creating one and renaming it (SIGKILL, power loss) cannot remove
-// it; the next build writing the same target does, when the process named in
-// it no longer exists. A temporary file of a build still running (another
-// jan20-pdf writing the same target at the same time) is left alone.
-void remove_stale_temporaries(const std::string& dir, const std::string& base) {
-  std::string prefix = "." + base + ".tmp-";
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return;
-  while (dirent* e = ::readdir(d)) {
-    std::string name = e->d_name;
-    if (name.compare(0, prefix.size(), prefix) != 0) continue;
-    char* end = nullptr;
-    long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
-    if (pid <= 0 || *end != '-' || std::strlen(end) != 7) continue;  // not one of ours
-    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // its build may still be running
-    ::unlinkat(::dirfd(d), name.c_str(), 0);
-  }
-  ::closedir(d);
-}
-
-// Writes a rendered PDF atomically: a temporary file beside `path`, flushed,
-// renamed over it (write_pdf.h).
-bool write_bytes(const std::string& bytes, const std::string& path, DiagnosticSink& sink) {
-  SourceLocation where{path};
-
-  size_t slash = path.find_last_of('/');
-  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  remove_stale_temporaries(dir, base);
-  std::string tmpl = dir + "/." + base + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) {
-    int e = errno;
-    sink.error(where, "cannot create a temporary file in '" + dir + "': " + errno_text(e),
-               "check that the output directory exists and is writable");
-    return false;
-  }
-  std::string temp(name.data());
-  auto fail = [&](const std::string& what, int e) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    sink.error(where, what + ": " + errno_text(e), "check free disk space and permissions of '" + dir + "'");
-    return false;
-  };
-  // Keep the mode of the file being replaced; a new file gets rw-r--r--.
-  struct stat st;
-  mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
-  if (::fchmod(fd, mode) != 0) return fail("cannot set permissions on " + temp, errno);
-  if (!write_all(fd, bytes)) return fail("cannot write " + temp, errno);
-  if (::fsync(fd) != 0) return fail("cannot flush " + temp, errno);
-  if (::close(fd) != 0) {
-    int e = errno;
-    ::unlink(temp.c_str());
-    sink.error(where, "cannot close " + temp + ": " + errno_text(e));
-    return false;
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    ::unlink(temp.c_str());
-    sink.error(where, "cannot replace the output file: " + errno_text(e),
-               "check that the path is not a directory and that its directory is writable");
-    return false;
-  }
-  // Make the rename itself durable.
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return true;
+  return save(haru);
 }
 
 }  // namespace
 
 bool write_pdf(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                DiagnosticSink& sink) {
-  std::string bytes;
-  // Render completely before touching the file system: a failed render
-  // leaves nothing behind.
-  return render_pdf(doc, options, &bytes, sink) && write_bytes(bytes, path, sink);
+  return render_to_file(doc, effective(options), path, sink, nullptr);
 }
 
 bool write_pdf_releasing_pages(model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
@@ -237,8 +197,7 @@ bool write_pdf_releasing_pages(model::PagedDocument& doc, const PdfOptions& opti
   // PDF/A reads the pages' images again after drawing them (apply_pdfa);
   // printer sheets do not.
   if (options.pdfa && options.impose == Imposition::None) return write_pdf(doc, options, path, sink);
-  std::string bytes;
-  return render(doc, effective(options), &bytes, sink, &doc) && write_bytes(bytes, path, sink);
+  return render_to_file(doc, effective(options), path, sink, &doc);
 }
 
 }  // namespace jan20::pdf

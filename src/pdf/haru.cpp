@@ -1,5 +1,6 @@
 #include "pdf/haru.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -106,16 +107,6 @@ bool HaruDoc::check(DiagnosticSink& sink, const std::string& what, const SourceL
 }
 
 bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
-  bytes->clear();
-  return save_to(
-      [bytes](std::string_view chunk) {
-        bytes->append(chunk);
-        return true;
-      },
-      sink);
-}
-
-bool HaruDoc::save_to(const std::function<bool(std::string_view)>& put, DiagnosticSink& sink) {
   if (!finish_deflating()) {
     if (!check(sink, "compressing the pages")) return false;
     sink.error({}, "compressing the pages: out of memory");
@@ -124,30 +115,39 @@ bool HaruDoc::save_to(const std::function<bool(std::string_view)>& put, Diagnost
   if (!check(sink, "before saving the PDF")) return false;
   if (HPDF_SaveToStream(doc_.get()) != HPDF_OK || failed()) return check(sink, "saving the PDF");
   // The document's objects are not needed once it is written out: free them
-  // before the bytes are handed on, so that a long document is not held
-  // twice (objects and libharu's stream). HPDF_FreeDoc frees the output
-  // stream too, so it is taken out of the document first; it lives in the
-  // memory manager, which stays until HPDF_Free.
+  // before the bytes are copied, so that a long document is not held three
+  // times (objects, libharu's stream, our string). HPDF_FreeDoc frees the
+  // output stream too, so it is taken out of the document first; it lives in
+  // the memory manager, which stays until HPDF_Free.
   HPDF_Stream out = doc_->stream;
   doc_->stream = nullptr;
   HPDF_FreeDoc(doc_.get());
-  const size_t size = HPDF_Stream_Size(out);
-  size_t handed = 0;
-  bool ok = true;
-  for (HPDF_UINT i = 0; ok && i < HPDF_MemStream_GetBufCount(out); ++i) {
-    HPDF_UINT length = 0;
-    HPDF_BYTE* chunk = HPDF_MemStream_GetBufPtr(out, i, &length);
-    if (!chunk) continue;
-    ok = put(std::string_view(reinterpret_cast<const char*>(chunk), length));
-    handed += length;
-  }
+  *bytes = memory_stream_bytes(out);
+  const bool whole = bytes->size() == HPDF_Stream_Size(out);
   HPDF_Stream_Free(out);
-  if (!ok) return false;
-  if (handed != size) {
+  if (!whole) {
     sink.error({}, "saving the PDF: could not read back the bytes from libharu's memory stream");
     return false;
   }
   return true;
+}
+
+bool HaruDoc::save_to_file(const std::string& path, int* write_errno, DiagnosticSink& sink) {
+  *write_errno = 0;
+  if (!finish_deflating()) {
+    if (!check(sink, "compressing the pages")) return false;
+    sink.error({}, "compressing the pages: out of memory");
+    return false;
+  }
+  if (!check(sink, "before saving the PDF")) return false;
+  errno = 0;
+  if (HPDF_SaveToFile(doc_.get(), path.c_str()) == HPDF_OK && !failed()) return true;
+  const int e = errno;
+  if (error_.error_no == HPDF_FILE_IO_ERROR || error_.error_no == HPDF_FILE_OPEN_ERROR) {
+    *write_errno = e != 0 ? e : EIO;
+    return false;
+  }
+  return check(sink, "saving the PDF");
 }
 
 HPDF_Stream page_content_stream(HPDF_Page page) {

@@ -10,7 +10,6 @@
 // step, turning a failure into a Diagnostic.
 #include <hpdf.h>
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,10 +47,11 @@ class HaruDoc {
   // Saves the whole document to memory and returns its bytes. The document
   // is freed on the way: nothing may be added to it afterwards.
   bool save(std::string* bytes, DiagnosticSink& sink);
-  // The same, handing the bytes to `put` piece by piece as libharu's memory
-  // stream holds them, so that they are not copied into one string; false
-  // when `put` returns false (the caller reports why).
-  bool save_to(const std::function<bool(std::string_view)>& put, DiagnosticSink& sink);
+  // The same into the file `path` (truncated), written by libharu as it goes,
+  // so that the bytes are never held in memory. On a failed write of the
+  // file, *write_errno is the error (nothing reported); on any other
+  // failure, it is 0 and the failure is reported.
+  bool save_to_file(const std::string& path, int* write_errno, DiagnosticSink& sink);
 
   // Streams are compressed here, with libdeflate (stream_compressor.h),
   // rather than by libharu's zlib at its default level: the page content of a

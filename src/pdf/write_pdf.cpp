@@ -48,33 +48,33 @@ bool save_to_string(HaruDoc& haru, std::string* bytes, DiagnosticSink& sink) {
   return true;
 }
 
-// The saved bytes straight into the (temporary) file `fd`, piece by piece as
-// libharu holds them, so that a long document's bytes are not copied into
-// memory a second time: the MD5 for the /ID is taken on the way, and the ID
-// is written in place at the end. The same bytes as save_to_string.
-FillResult save_to_file(HaruDoc& haru, int fd, DiagnosticSink& sink) {
+// The saved bytes straight into the temporary file, written there by
+// libharu as it goes, so that a long document's bytes are never held in
+// memory; then the MD5 for the /ID is taken of the file as saved (read back
+// in pieces) and the ID written in place. The same bytes as save_to_string.
+FillResult save_to_file(HaruDoc& haru, int fd, const std::string& temporary, DiagnosticSink& sink) {
+  int write_errno = 0;
+  if (!haru.save_to_file(temporary, &write_errno, sink)) {
+    if (write_errno == 0) return FillResult::Failed;
+    errno = write_errno;
+    return FillResult::WriteFailed;
+  }
+  constexpr size_t kPiece = size_t{1} << 20;
   constexpr size_t kTail = 4096;  // holds the trailer
   Md5 md5;
-  std::string tail;
-  long long written = 0;
-  int error = 0;
-  const bool saved = haru.save_to(
-      [&](std::string_view chunk) {
-        md5.update(chunk);
-        if (!write_all(fd, chunk)) {
-          error = errno;
-          return false;
-        }
-        written += static_cast<long long>(chunk.size());
-        tail.append(chunk);
-        if (tail.size() > 2 * kTail) tail.erase(0, tail.size() - kTail);
-        return true;
-      },
-      sink);
-  if (!saved) {
-    if (error == 0) return FillResult::Failed;
-    errno = error;
-    return FillResult::WriteFailed;
+  std::string piece, tail;
+  long long size = 0;
+  for (;;) {
+    if (!pread_some(fd, kPiece, size, &piece)) return FillResult::WriteFailed;
+    if (piece.empty()) break;
+    md5.update(piece);
+    size += static_cast<long long>(piece.size());
+    if (piece.size() >= kTail) {
+      tail.assign(piece, piece.size() - kTail, kTail);
+    } else {
+      tail += piece;
+      if (tail.size() > kTail) tail.erase(0, tail.size() - kTail);
+    }
   }
   const size_t at = find_document_id(tail);
   if (at == std::string::npos) {
@@ -83,7 +83,7 @@ FillResult save_to_file(HaruDoc& haru, int fd, DiagnosticSink& sink) {
     return FillResult::Failed;
   }
   const std::string hex = document_id_hex(md5.finish());
-  const long long offset = written - static_cast<long long>(tail.size()) + static_cast<long long>(at);
+  const long long offset = size - static_cast<long long>(tail.size()) + static_cast<long long>(at);
   if (!pwrite_all(fd, hex, offset) || !pwrite_all(fd, hex, offset + static_cast<long long>(kSecondIdAt)))
     return FillResult::WriteFailed;
   return FillResult::Written;
@@ -94,7 +94,9 @@ FillResult save_to_file(HaruDoc& haru, int fd, DiagnosticSink& sink) {
 bool render_to_file(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                     DiagnosticSink& sink, model::PagedDocument* release) {
   return render(doc, options, sink, release, [&](HaruDoc& haru) {
-    return write_atomically(path, sink, [&](int fd) { return save_to_file(haru, fd, sink); });
+    return write_atomically(path, sink, [&](int fd, const std::string& temporary) {
+      return save_to_file(haru, fd, temporary, sink);
+    });
   });
 }
 

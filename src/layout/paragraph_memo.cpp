@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <thread>
+#include <utility>
 
 #include "layout/paragraph_key.h"
 
@@ -21,7 +22,10 @@ void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
       auto& [input, setting] = pending_[i];
       setting->result = text::typeset_paragraph(input, cache, setting->diagnostics);
       setting->done = true;
-      input = text::ParagraphInput();  // not read again: free its text and spans now, not after the last paragraph
+      // Not read again: freed now, not after the last paragraph. (A swap:
+      // assigning an empty input would keep its text's capacity.)
+      text::ParagraphInput done;
+      std::swap(input, done);
     }
   };
   std::vector<std::thread> helpers;

@@ -75,7 +75,7 @@ bool HaruDoc::finish_deflating() {
   bool ok = true;
   for (StreamCompressor::Compressed& c : compressor_->finish()) {
     ok = c.ok && put_data(static_cast<HPDF_Dict>(c.owner), c.deflated) == HPDF_OK && ok;
-    c.deflated = std::string();  // libharu has its copy: do not hold two of every page
+    std::string().swap(c.deflated);  // libharu has its copy: do not hold two of every page
   }
   return ok;
 }

@@ -46,7 +46,7 @@ void StreamCompressor::submit(void* owner, std::string raw) {
   wake_.notify_one();
   if (own) {
     own->result.ok = deflate_with(compressor_.get(), own->raw, &own->result.deflated);
-    own->raw = std::string();
+    std::string().swap(own->raw);  // (assigning an empty string would keep the capacity)
   }
 }
 
@@ -59,7 +59,7 @@ void StreamCompressor::helper_loop() {
     Job* job = &jobs_[next_++];
     lock.unlock();
     job->result.ok = deflate_with(own.get(), job->raw, &job->result.deflated);
-    job->raw = std::string();
+    std::string().swap(job->raw);
     lock.lock();
   }
 }

@@ -59,7 +59,7 @@ FillResult save_to_file(HaruDoc& haru, int fd, const std::string& temporary, Dia
     errno = write_errno;
     return FillResult::WriteFailed;
   }
-  constexpr size_t kPiece = size_t{1} << 20;
+  constexpr size_t kPiece = size_t{64} << 10;  // below malloc's mmap threshold: no fresh pages per PDF
   constexpr size_t kTail = 4096;  // holds the trailer
   Md5 md5;
   std::string piece, tail;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <malloc.h>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -306,6 +307,13 @@ static void check_numbers_across_editions(const std::vector<std::unique_ptr<Edit
 
 BuildResult run_build(const BuildOptions& options) {
   BuildResult result;
+  // One malloc arena for every thread. glibc gives each thread that
+  // allocates its own arena, and memory freed in one (the compressor's
+  // pages, a helper's plans) is not reused by the others: at -j 2 the
+  // 2,400-page booklet's peak RSS was 175 MiB for 122 MB of live heap, and is
+  // 149 MiB with one arena, at the same speed (the threads allocate little
+  // at the same moment). Set before any thread is started.
+  ::mallopt(M_ARENA_MAX, 1);
   // An output path that cannot be written is known before anything is built:
   // no PDF is written for a build whose report could not be.
   bool paths_ok = options.report_file.empty() || check_output_path(options.report_file, "report", result.sink);

@@ -71,6 +71,19 @@ bool HaruDoc::deflate_page_content(HPDF_Page page) {
   return true;
 }
 
+namespace {
+HPDF_STATUS write_entries_text(HPDF_Dict dict, HPDF_Stream out) {
+  const auto* text = static_cast<const std::string*>(dict->attr);
+  return HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(text->data()), static_cast<HPDF_UINT>(text->size()));
+}
+}  // namespace
+
+void HaruDoc::set_entries_text(HPDF_Dict dict, std::string text) {
+  entries_texts_.push_back(std::move(text));
+  dict->attr = &entries_texts_.back();  // unused by a plain dictionary
+  dict->write_fn = write_entries_text;
+}
+
 bool HaruDoc::finish_deflating() {
   bool ok = true;
   for (StreamCompressor::Compressed& c : compressor_->finish()) {

@@ -10,6 +10,7 @@
 // step, turning a failure into a Diagnostic.
 #include <hpdf.h>
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -73,6 +74,14 @@ class HaruDoc {
   // Puts every page's compressed content in place (save does it too).
   bool finish_deflating();
 
+  // Gives `dict` (which has no entries of its own) the entries `text`,
+  // written exactly as they are between its "<<\n" and ">>": each one as
+  // libharu writes it, "/Key value\n". For objects a long document has tens
+  // of thousands of (structure elements): libharu spends about a kilobyte
+  // on one (a 128-byte key per entry, a 128-byte buffer per name, a proxy per
+  // reference), the text some 80 bytes. Kept until the document is freed.
+  void set_entries_text(HPDF_Dict dict, std::string text);
+
  private:
   struct ErrorRecord {
     HPDF_STATUS error_no = 0;
@@ -84,6 +93,7 @@ class HaruDoc {
   CHandle<_HPDF_Doc_Rec, HPDF_Free> doc_;  // freed after the compressor has finished
   std::unique_ptr<StreamCompressor> compressor_;
   std::string buffer_;
+  std::deque<std::string> entries_texts_;  // set_entries_text
 };
 
 // The content stream of a page, where our own operators go. libharu 2.3.0's

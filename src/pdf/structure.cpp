@@ -124,6 +124,73 @@ std::vector<int> structure_kids(const model::PagedDocument& doc, const std::vect
   return kids_of(doc, tag, first_content(doc, marked, annotations), own[static_cast<size_t>(tag)]);
 }
 
+namespace {
+
+// "12 0 R" for an indirect object, as libharu writes a reference.
+void append_reference(std::string& out, const void* object) {
+  const auto* header = static_cast<const HPDF_Obj_Header*>(object);
+  out += std::to_string(header->obj_id & 0x00FFFFFF);
+  out += ' ';
+  out += std::to_string(header->gen_no);
+  out += " R";
+}
+
+bool plain_name(const std::string& name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  });
+}
+
+// Most structure elements are a role, a parent, a page and kids that are
+// elements or marked content on that page: those are written as text
+// (HaruDoc::set_entries_text), the same bytes libharu writes for the
+// entries below, at a tenth of the memory. Returns false, having written
+// nothing, for any other element.
+bool write_plain_element(DocumentWriter& w, const model::PagedDocument& doc, size_t t,
+                         const std::vector<HPDF_Dict>& elems, HPDF_Dict root, HPDF_Array root_kids, int pg,
+                         const std::vector<size_t>& first, const std::vector<size_t>& own,
+                         std::set<std::string>* custom_roles) {
+  const model::Tag& tag = doc.tags[t];
+  const std::string role = tag.role.empty()                  ? "Span"
+                           : tag.role == "Link" && !w.links ? "Reference"
+                                                             : tag.role;
+  if (!plain_name(role) || !tag.alt.empty() || tag.role == "TH" || !tag.lang.empty() || !tag.actual_text.empty())
+    return false;
+  for (const TaggedAnnotation& a : w.annotations)
+    if (a.tag == static_cast<int>(t)) return false;
+  const std::vector<int> kids = kids_of(doc, static_cast<int>(t), first, own);
+  for (int k : kids)
+    if (k < 0 && w.marked[static_cast<size_t>(-1 - k)].page != pg) return false;
+
+  std::string text = "/Type /StructElem\012/S /" + role + "\012/P ";
+  if (valid_tag(doc, tag.parent) && tag.parent != static_cast<int>(t)) {
+    append_reference(text, elems[static_cast<size_t>(tag.parent)]);
+  } else {
+    append_reference(text, root);
+    HPDF_Array_Add(root_kids, elems[t]);
+  }
+  text += "\012";
+  if (pg >= 0) {
+    text += "/Pg ";
+    append_reference(text, w.pages[static_cast<size_t>(pg)]);
+    text += "\012";
+  }
+  text += "/K [ ";
+  for (int k : kids) {
+    if (k >= 0)
+      append_reference(text, elems[static_cast<size_t>(k)]);
+    else
+      text += std::to_string(w.marked[static_cast<size_t>(-1 - k)].mcid);
+    text += ' ';
+  }
+  text += "]\012";
+  if (!is_standard_role(role)) custom_roles->insert(role);
+  w.doc.set_entries_text(elems[t], std::move(text));
+  return true;
+}
+
+}  // namespace
+
 bool write_structure_tree(DocumentWriter& w) {
   const model::PagedDocument& doc = w.source;
   if (!w.tagged) return true;
@@ -154,6 +221,7 @@ bool write_structure_tree(DocumentWriter& w) {
   for (size_t t = 0; t < doc.tags.size(); ++t) {
     const model::Tag& tag = doc.tags[t];
     HPDF_Dict e = elems[t];
+    if (write_plain_element(w, doc, t, elems, root, root_kids, page_of[t], first, own[t], &custom_roles)) continue;
     HPDF_Dict_AddName(e, "Type", "StructElem");
     // Without its annotation (a print file) a link is a reference to where it
     // points: a contents entry, a URL printed in the text.

@@ -134,7 +134,9 @@ TEST(Protrusion, OffOrRaggedEveryLineStaysInsideTheMeasure) {
       EXPECT_EQ(line.protrusion_left, 0);
       EXPECT_EQ(line.protrusion_right, 0);
       EXPECT_GE(line.runs.front().x, 0);
-      if (in == &off && i + 1 < result.lines.size()) EXPECT_NEAR(right_end(line, *face), in->measure, 1e-6);
+      if (in == &off && i + 1 < result.lines.size()) {
+        EXPECT_NEAR(right_end(line, *face), in->measure, 1e-6);
+      }
       EXPECT_LE(right_end(line, *face), in->measure + 1e-6);
     }
   }

@@ -4,31 +4,14 @@
 
 namespace jan20::layout {
 
-VerticalEntry& VerticalEntry::operator=(const VerticalEntry& other) {
-  if (this == &other) return *this;
-  kind = other.kind;
-  break_before = other.break_before;
-  on_grid = other.on_grid;
-  floats = other.floats;
-  in_contents = other.in_contents;
-  contents_entry = other.contents_entry;
-  paragraph = other.paragraph;
-  line = other.line;
-  height = other.height;
-  items = other.items;
-  where = other.where;
-  notes_ = other.notes_ ? std::make_unique<EntryNotes>(*other.notes_) : nullptr;
-  return *this;
-}
-
 const EntryNotes& VerticalEntry::notes() const {
   static const EntryNotes none;
-  return notes_ ? *notes_ : none;
+  return notes_.notes ? *notes_.notes : none;
 }
 
 EntryNotes& VerticalEntry::edit_notes() {
-  if (!notes_) notes_ = std::make_unique<EntryNotes>();
-  return *notes_;
+  if (!notes_.notes) notes_.notes = std::make_unique<EntryNotes>();
+  return *notes_.notes;
 }
 
 namespace {

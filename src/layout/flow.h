@@ -45,19 +45,23 @@ struct VerticalEntry {
   // model::Document, which outlives the vertical list. Null: none.
   const SourceLocation* where = nullptr;
 
-  VerticalEntry() = default;
-  VerticalEntry(VerticalEntry&&) noexcept = default;
-  VerticalEntry& operator=(VerticalEntry&&) noexcept = default;
-  VerticalEntry(const VerticalEntry& other) { *this = other; }
-  VerticalEntry& operator=(const VerticalEntry& other);
-
   // The notes, empty ones when the entry has none.
   const EntryNotes& notes() const;
   // The notes to fill in, made on first use.
   EntryNotes& edit_notes();
 
  private:
-  std::unique_ptr<EntryNotes> notes_;
+  // Owns the notes; a copied entry gets its own copy of them.
+  struct NotesPointer {
+    std::unique_ptr<EntryNotes> notes;
+    NotesPointer() = default;
+    NotesPointer(NotesPointer&&) noexcept = default;
+    NotesPointer& operator=(NotesPointer&&) noexcept = default;
+    NotesPointer(const NotesPointer& other)
+        : notes(other.notes ? std::make_unique<EntryNotes>(*other.notes) : nullptr) {}
+    NotesPointer& operator=(const NotesPointer& other) { return *this = NotesPointer(other); }
+  };
+  NotesPointer notes_;
 };
 
 // A column on a page where entries are placed.

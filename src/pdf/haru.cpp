@@ -119,13 +119,18 @@ bool HaruDoc::check(DiagnosticSink& sink, const std::string& what, const SourceL
   return false;
 }
 
-bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
+bool HaruDoc::ready_to_save(DiagnosticSink& sink) {
   if (!finish_deflating()) {
     if (!check(sink, "compressing the pages")) return false;
     sink.error({}, "compressing the pages: out of memory");
     return false;
   }
   if (!check(sink, "before saving the PDF")) return false;
+  return true;
+}
+
+bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
+  if (!ready_to_save(sink)) return false;
   if (HPDF_SaveToStream(doc_.get()) != HPDF_OK || failed()) return check(sink, "saving the PDF");
   // The document's objects are not needed once it is written out: free them
   // before the bytes are copied, so that a long document is not held three
@@ -147,12 +152,7 @@ bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
 
 bool HaruDoc::save_to_file(const std::string& path, int* write_errno, DiagnosticSink& sink) {
   *write_errno = 0;
-  if (!finish_deflating()) {
-    if (!check(sink, "compressing the pages")) return false;
-    sink.error({}, "compressing the pages: out of memory");
-    return false;
-  }
-  if (!check(sink, "before saving the PDF")) return false;
+  if (!ready_to_save(sink)) return false;
   errno = 0;
   if (HPDF_SaveToFile(doc_.get(), path.c_str()) == HPDF_OK && !failed()) return true;
   const int e = errno;

@@ -83,6 +83,10 @@ class HaruDoc {
   void set_entries_text(HPDF_Dict dict, std::string text);
 
  private:
+  // Puts the pages' compressed content in place and checks that nothing has
+  // failed: what both saves do first.
+  bool ready_to_save(DiagnosticSink& sink);
+
   struct ErrorRecord {
     HPDF_STATUS error_no = 0;
     HPDF_STATUS detail_no = 0;

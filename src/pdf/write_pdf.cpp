@@ -37,12 +37,16 @@ PdfOptions effective(const PdfOptions& options) {
 bool render(const model::PagedDocument& doc, const PdfOptions& options, DiagnosticSink& sink,
             model::PagedDocument* release, const std::function<bool(HaruDoc&)>& save);
 
+void report_missing_id(DiagnosticSink& sink) {
+  sink.error({}, "could not find the document /ID placeholder in libharu's output",
+             "this is a bug in the PDF writer");
+}
+
 // The saved bytes in memory, with the /ID in place.
 bool save_to_string(HaruDoc& haru, std::string* bytes, DiagnosticSink& sink) {
   if (!haru.save(bytes, sink)) return false;
   if (!patch_document_id(bytes)) {
-    sink.error({}, "could not find the document /ID placeholder in libharu's output",
-               "this is a bug in the PDF writer");
+    report_missing_id(sink);
     return false;
   }
   return true;
@@ -78,8 +82,7 @@ FillResult save_to_file(HaruDoc& haru, int fd, const std::string& temporary, Dia
   }
   const size_t at = find_document_id(tail);
   if (at == std::string::npos) {
-    sink.error({}, "could not find the document /ID placeholder in libharu's output",
-               "this is a bug in the PDF writer");
+    report_missing_id(sink);
     return FillResult::Failed;
   }
   const std::string hex = document_id_hex(md5.finish());

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 
@@ -183,12 +185,9 @@ void plan_pages(const model::PagedDocument& doc, const std::vector<NominalGlyph>
       const auto* run = std::get_if<model::GlyphRun>(&page.items[i]);
       if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
       auto f = static_cast<size_t>(run->font);
-      const RunJoin* join = nullptr;
-      if (joins) {
-        auto found = joins->find({p, i});
-        if (found != joins->end()) join = &found->second;
-      }
-      plan_run(*run, f < nominal.size() ? nominal[f] : none, join, fonts[f], out.ids, clusters, texts);
+      const std::optional<RunJoin> join = joins ? joins->find(p, i) : std::nullopt;
+      plan_run(*run, f < nominal.size() ? nominal[f] : none, join ? &*join : nullptr, fonts[f], out.ids, clusters,
+               texts);
     }
     out.item_begin.push_back(static_cast<uint32_t>(out.ids.size()));
   }
@@ -289,6 +288,24 @@ bool starts_new_line(const model::PagedDocument& doc, size_t page, const model::
 
 }  // namespace
 
+std::optional<RunJoin> RunJoins::find(size_t page, size_t item) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair{page, item}, [](const Entry& e, const auto& key) {
+    return std::pair<size_t, size_t>{e.page, e.item} < key;
+  });
+  if (it == entries_.end() || it->page != page || it->item != item) return std::nullopt;
+  RunJoin join;
+  if (it->tail > 0) join.tail = tails_[it->tail - 1];
+  join.hidden_clusters = it->hidden_clusters;
+  join.word_break_space = it->word_break_space;
+  return join;
+}
+
+RunJoin RunJoins::at(size_t page, size_t item) const {
+  std::optional<RunJoin> join = find(page, item);
+  if (!join) throw std::out_of_range("no join planned for that run");
+  return *join;
+}
+
 RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal) {
   struct Ref {
     size_t page, item;
@@ -300,10 +317,10 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
       if (const auto* r = std::get_if<model::GlyphRun>(&doc.pages[p].items[i]); r && !r->glyphs.empty())
         runs.push_back({p, i, r});
 
-  RunJoins plan;
   // Word-break spaces: the next tagged run (in page order) on another line.
   // A right-to-left run gets it too, after its last glyph as drawn: readers
   // that follow the content order read it after the run's text.
+  std::vector<bool> spaced(runs.size());
   const Ref* next_tagged = nullptr;
   for (size_t i = runs.size(); i-- > 0;) {
     const model::GlyphRun& run = *runs[i].run;
@@ -312,9 +329,16 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
     auto f = static_cast<size_t>(run.font);
     if (line_end && !run.hyphenated && f < nominal.size() && nominal[f] && nominal[f](U' ') != 0 &&
         ends_at_word_break(run.text))
-      plan[{runs[i].page, runs[i].item}].word_break_space = true;
+      spaced[i] = true;
     next_tagged = &runs[i];
   }
+  // Hyphenated words, by index in `runs`: the tail of a line's last word and
+  // how many clusters of the next line continue it.
+  struct Word {
+    std::string tail;
+    size_t hidden_clusters = 0;
+  };
+  std::unordered_map<size_t, Word> words;
   std::vector<Cluster> clusters;
   std::map<int, size_t> next_with_tag;  // tag -> index in `runs` of the next run with it
   // Backwards, so that a word spread over three lines chains: the middle
@@ -323,29 +347,44 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
     const model::GlyphRun& run = *runs[i].run;
     auto next = next_with_tag.find(run.tag);
     if (run.hyphenated && !run.rtl && run.tag >= 0 && next != next_with_tag.end()) {
-      const Ref& cont = runs[next->second];
-      clusters_of(*cont.run, clusters);
+      clusters_of(*runs[next->second].run, clusters);
       std::string tail;
       size_t k = 0;
       while (k < clusters.size() && !clusters[k].inserted_hyphen && !has_space(clusters[k].text))
         tail += clusters[k++].text;
-      RunJoin& cont_join = plan[{cont.page, cont.item}];
+      Word& cont = words[next->second];
       if (k < clusters.size() && clusters[k].inserted_hyphen) {
         // The whole continuation line is one hyphenated word fragment.
-        tail += cont_join.tail;
-        cont_join.tail.clear();
+        tail += cont.tail;
+        cont.tail.clear();
         ++k;
       }
       if (!tail.empty()) {
-        plan[{runs[i].page, runs[i].item}].tail = tail;
-        cont_join.hidden_clusters = k;
+        words[i].tail = tail;
+        words[next->second].hidden_clusters = k;
       }
     }
     next_with_tag[run.tag] = i;
   }
-  for (auto it = plan.begin(); it != plan.end();)
-    it = it->second.tail.empty() && it->second.hidden_clusters == 0 && !it->second.word_break_space ? plan.erase(it)
-                                                                                                   : std::next(it);
+
+  RunJoins plan;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    auto word = words.find(i);
+    const bool joined = word != words.end() && (!word->second.tail.empty() || word->second.hidden_clusters > 0);
+    if (!joined && !spaced[i]) continue;
+    RunJoins::Entry e;
+    e.page = static_cast<uint32_t>(runs[i].page);
+    e.item = static_cast<uint32_t>(runs[i].item);
+    e.word_break_space = spaced[i];
+    if (joined) {
+      e.hidden_clusters = static_cast<uint32_t>(word->second.hidden_clusters);
+      if (!word->second.tail.empty()) {
+        plan.tails_.push_back(std::move(word->second.tail));
+        e.tail = static_cast<uint32_t>(plan.tails_.size());
+      }
+    }
+    plan.entries_.push_back(e);
+  }
   return plan;
 }
 
@@ -423,7 +462,8 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const Pair
       while (start > hidden && !has_space(clusters[start - 1].text)) --start;
       std::string word;
       for (size_t k = start; k + 1 < clusters.size(); ++k) word += clusters[k].text;
-      replace_range(clusters[start].begin, clusters.back().end, word + join->tail);
+      word += join->tail;
+      replace_range(clusters[start].begin, clusters.back().end, std::move(word));
     }
   }
   if (join && join->word_break_space) {

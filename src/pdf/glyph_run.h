@@ -40,6 +40,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -89,15 +90,35 @@ std::vector<std::string> glyph_texts(const model::GlyphRun& run, const NominalGl
 // added to its /ActualText) and how many leading clusters of a run continue
 // the previous line's word (hidden behind an empty /ActualText).
 struct RunJoin {
-  std::string tail;
+  std::string_view tail;  // views the RunJoins it came from
   size_t hidden_clusters = 0;
   bool word_break_space = false;  // the line ends at a word break: add a space glyph
 };
-using RunJoins = std::map<std::pair<size_t, size_t>, RunJoin>;
 // Keyed by (page index, item index). Only runs with a structure tag are
 // joined: the continuation is the next run with the same tag. A tagged run
 // gets a word-break space when the next tagged run is on another line (or
 // there is none) and its text does not already end in a space or a hyphen.
+// Nearly every line of a long book has a join (its word-break space), so they
+// are kept in 20 bytes each, sorted, the few tails beside them.
+class RunJoins {
+ public:
+  // The join of item `item` on page `page`, if it has one.
+  std::optional<RunJoin> find(size_t page, size_t item) const;
+  RunJoin at(size_t page, size_t item) const;  // throws std::out_of_range when it has none
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  friend RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal);
+  struct Entry {
+    uint32_t page = 0, item = 0;
+    uint32_t hidden_clusters = 0;
+    uint32_t tail = 0;  // 1 + its index in tails_; 0: none
+    bool word_break_space = false;
+  };
+  std::vector<Entry> entries_;  // by (page, item)
+  std::vector<std::string> tails_;
+};
 // `nominal` gives each font's space glyph (fonts without one get no space).
 RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<NominalGlyph>& nominal);
 

@@ -91,10 +91,9 @@ class PageWriter {
     const EmbeddedFont& font = w_.fonts[static_cast<size_t>(run.font)];
     const char* name = HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.type0));
     if (!name) return w_.doc.check(w_.sink, "adding a font to page " + std::to_string(index_ + 1));
-    auto join = w_.joins.find({index_, item_});
+    const std::optional<RunJoin> join = w_.joins.find(index_, item_);
     TextRunContent content = prepare_text_run(run, w_.text.ids_of(index_, item_), font.mapping, name,
-                                              g_.pdf_x(run.x), g_.pdf_y(run.y),
-                                              join != w_.joins.end() ? &join->second : nullptr);
+                                              g_.pdf_x(run.x), g_.pdf_y(run.y), join ? &*join : nullptr);
     if (!tagged_content(run.tag)) {
       paint_.fill(run.color);
       HPDF_Page_BeginText(page_);

@@ -188,18 +188,20 @@ TEST(HyphenJoins, LastWordGetsItsContinuationWhichIsHidden) {
   model::PagedDocument doc = two_line_paragraph();
   auto plan = plan_run_joins(doc, {});
   ASSERT_EQ(plan.size(), 2u);
-  EXPECT_EQ(plan.at({0, 0}).tail, "cd");
-  EXPECT_EQ(plan.at({0, 2}).hidden_clusters, 2u);
+  EXPECT_EQ(plan.at(0, 0).tail, "cd");
+  EXPECT_EQ(plan.at(0, 2).hidden_clusters, 2u);
 
   const auto& line1 = std::get<model::GlyphRun>(doc.pages[0].items[0]);
-  TextRunContent c1 = prepare(line1, 0, 0, &plan.at({0, 0}));
+  const RunJoin join1 = plan.at(0, 0);
+  TextRunContent c1 = prepare(line1, 0, 0, &join1);
   ASSERT_EQ(c1.spans.size(), 1u);
   EXPECT_EQ(c1.spans[0].begin, 3u);
   EXPECT_EQ(c1.spans[0].end, 6u);
   EXPECT_EQ(c1.spans[0].text, "abcd");
 
   const auto& line2 = std::get<model::GlyphRun>(doc.pages[0].items[2]);
-  TextRunContent c2 = prepare(line2, 0, 0, &plan.at({0, 2}));
+  const RunJoin join2 = plan.at(0, 2);
+  TextRunContent c2 = prepare(line2, 0, 0, &join2);
   ASSERT_EQ(c2.spans.size(), 1u);
   EXPECT_EQ(c2.spans[0].begin, 0u);
   EXPECT_EQ(c2.spans[0].end, 2u);
@@ -224,10 +226,10 @@ TEST(HyphenJoins, WordOverThreeLinesChains) {
   doc.pages = {page};
   doc.tags = {{"P", -1, {}}};
   auto plan = plan_run_joins(doc, {});
-  EXPECT_EQ(plan.at({0, 0}).tail, "cdef");
-  EXPECT_EQ(plan.at({0, 1}).hidden_clusters, 3u);  // c, d and its hyphen
-  EXPECT_EQ(plan.at({0, 1}).tail, "");
-  EXPECT_EQ(plan.at({0, 2}).hidden_clusters, 2u);
+  EXPECT_EQ(plan.at(0, 0).tail, "cdef");
+  EXPECT_EQ(plan.at(0, 1).hidden_clusters, 3u);  // c, d and its hyphen
+  EXPECT_EQ(plan.at(0, 1).tail, "");
+  EXPECT_EQ(plan.at(0, 2).hidden_clusters, 2u);
 }
 
 TEST(PageGeometry, PrintAddsBleedAndMarksRoomScreenIsTrimOnly) {

@@ -158,7 +158,7 @@ int editions_at_once(int jobs, size_t editions) {
 int threads_per_edition(int jobs, size_t editions) { return std::max(1, jobs / editions_at_once(jobs, editions)); }
 
 void make_edition(Workspace& ws, const BuildOptions& options, const model::Design& design,
-                  const model::Document& doc, Edition& ed, int threads) {
+                  const model::Document& doc, Edition& ed, int threads, model::Document* release) {
   ed.stopped_at = Stage::Typeset;
   layout::TypesetOptions topts;
   topts.root = ws.load.root;
@@ -200,6 +200,7 @@ void make_edition(Workspace& ws, const BuildOptions& options, const model::Desig
   // Small or reversed type in several inks (pdf/registration.h): print only.
   if (popts.target == pdf::Target::Print) pdf::check_registration(*ed.paged, layout_sources(design), ed.sink);
   if (has_errors(ed.sink, options.strict)) return;
+  if (release) std::vector<model::Block>().swap(release->blocks);  // the pages hold what the PDF needs
   write_outputs(*ed.paged, popts, options, ed);
 }
 
@@ -218,7 +219,7 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   if (!doc || ed.sink.has_errors()) return;
   // Bold or italic text drawn from a fallback of another weight: a warning.
   warn_style_face_gaps(style_face_gaps(design, *doc, *ws.style_fonts), ed.sink);
-  make_edition(ws, options, design, *doc, ed, threads);
+  make_edition(ws, options, design, *doc, ed, threads, &*doc);
   ed.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 

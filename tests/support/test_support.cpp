@@ -12,8 +12,11 @@
 #include <filesystem>
 #include <regex>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
+#include <vector>
 
 namespace jan20::testing {
 
@@ -67,7 +70,41 @@ CommandResult run_shell(const std::string& command) { return run({"/bin/sh", "-c
 std::string source_dir() { return JAN20_SOURCE_DIR; }
 std::string jan20_binary() { return JAN20_BINARY; }
 
+namespace {
+
+// The directories make_temp_dir made, removed when the process that made them
+// exits: each ctest run made about a thousand (copies of the project, built
+// PDFs) and left them in /tmp, 52 GB over a few weeks of runs, until the disk
+// was full. JAN20_KEEP_TEST_DIRS=1 keeps them to look at. A forked child that
+// exits does not remove its parent's.
+class TempDirs {
+ public:
+  ~TempDirs() {
+    const char* keep = std::getenv("JAN20_KEEP_TEST_DIRS");
+    if (getpid() != owner_ || (keep && *keep && std::strcmp(keep, "0") != 0)) return;
+    std::error_code ignored;
+    for (const std::string& dir : dirs_) std::filesystem::remove_all(dir, ignored);
+  }
+  void add(std::string dir) {
+    std::lock_guard lock(mutex_);
+    dirs_.push_back(std::move(dir));
+  }
+
+ private:
+  const pid_t owner_ = getpid();
+  std::mutex mutex_;
+  std::vector<std::string> dirs_;
+};
+
+TempDirs& temp_dirs() {
+  static TempDirs dirs;
+  return dirs;
+}
+
+}  // namespace
+
 std::string make_temp_dir() {
+  TempDirs& made = temp_dirs();  // constructed before the first directory, destroyed after the tests
   static std::atomic<int> counter{0};
   const char* base = std::getenv("TMPDIR");
   std::string tmpl = std::string(base && *base ? base : "/tmp") + "/jan20-test-" +
@@ -75,6 +112,7 @@ std::string make_temp_dir() {
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');
   if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed");
+  made.add(buf.data());
   return buf.data();
 }
 

@@ -19,7 +19,7 @@ CommandResult run_shell(const std::string& command);
 
 std::string source_dir();      // the repository root
 std::string jan20_binary();    // the built jan20-pdf
-std::string make_temp_dir();   // fresh directory under the build's temp area; removed never (ctest's dir)
+std::string make_temp_dir();   // fresh directory under $TMPDIR (or /tmp), removed when the test process exits
 // A copy of the repository's project (jan20.toml, layouts, content, fonts) in
 // a fresh temporary directory, to edit or build in.
 std::string copy_project();

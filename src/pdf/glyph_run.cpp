@@ -360,8 +360,8 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
         ++k;
       }
       if (!tail.empty()) {
+        cont.hidden_clusters = k;  // (cont stays valid: unordered_map elements do not move)
         words[i].tail = tail;
-        words[next->second].hidden_clusters = k;
       }
     }
     next_with_tag[run.tag] = i;

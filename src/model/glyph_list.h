@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <iterator>
+#include <utility>
 #include <vector>
 
 namespace jan20::model {
@@ -93,6 +94,16 @@ class GlyphList {
     const auto extra = static_cast<size_t>(p >> 56);
     g.extra = extra == 0 ? 0.0 : extras_[extra - 1];
     return g;
+  }
+  // One field of glyph i, without reading the others (the hot loops of the
+  // PDF writer ask for these alone).
+  uint32_t id(size_t i) const { return wide() ? wide_[i].id : static_cast<uint32_t>(packed_[i] & 0xFFFF); }
+  // The glyph's text range, [first, second) as in Glyph::text_begin/text_end.
+  std::pair<uint32_t, uint32_t> text_range(size_t i) const {
+    if (wide()) return {wide_[i].text_begin, wide_[i].text_end};
+    const uint64_t p = packed_[i];
+    const auto begin = static_cast<uint32_t>((p >> 32) & 0xFFFF);
+    return {begin, begin + static_cast<uint32_t>((p >> 48) & 0xFF)};
   }
   Glyph front() const { return (*this)[0]; }
   Glyph back() const { return (*this)[size() - 1]; }

@@ -12,10 +12,11 @@
 namespace jan20::pdf {
 namespace {
 
-std::string_view glyph_range_text(const model::GlyphRun& run, const model::Glyph& g) {
-  if (g.text_end <= g.text_begin || g.text_begin >= run.text.size()) return {};
-  size_t end = std::min<size_t>(g.text_end, run.text.size());
-  return std::string_view(run.text).substr(g.text_begin, end - g.text_begin);
+// The text of glyph i of the run (its range, clipped to the run's text).
+std::string_view glyph_range_text(const model::GlyphRun& run, size_t i) {
+  const auto [begin, end] = run.glyphs.text_range(i);
+  if (end <= begin || begin >= run.text.size()) return {};
+  return std::string_view(run.text).substr(begin, std::min<size_t>(end, run.text.size()) - begin);
 }
 
 bool is_space(char32_t c) {
@@ -43,9 +44,10 @@ std::vector<size_t> writing_order(const model::GlyphRun& run) {
 void clusters_of(const model::GlyphRun& run, std::vector<Cluster>& out) {
   out.clear();
   const size_t n = run.glyphs.size();
+  out.reserve(n);  // a cluster a glyph at most: one allocation for a new vector
   for (size_t pos = 0; pos < n; ++pos) {
     const size_t g = glyph_at(run, pos);
-    std::string_view text = glyph_range_text(run, run.glyphs[g]);
+    std::string_view text = glyph_range_text(run, g);
     bool inserted_hyphen = run.hyphenated && g == n - 1 && text.empty();
     if (out.empty() || !text.empty() || inserted_hyphen || out.back().inserted_hyphen) {
       out.push_back({pos, pos + 1, text, inserted_hyphen});
@@ -391,6 +393,14 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
 TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
                                 const std::string& font, double x, double y, const RunJoin* join) {
   TextRunContent out;
+  std::vector<Cluster> clusters;
+  prepare_text_run(run, ids, mapping, font, x, y, join, out, clusters);
+  return out;
+}
+
+void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
+                      const std::string& font, double x, double y, const RunJoin* join, TextRunContent& out,
+                      std::vector<Cluster>& clusters) {
   out.font = font;
   out.size = run.size;
   out.x = x;
@@ -404,7 +414,10 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const Pair
   const double per_unit = 1000.0 / mapping.units_per_em;
   const double per_point = run.size > 0 ? 1000.0 / run.size / out.hscale : 0;
   const size_t n = run.glyphs.size();
+  out.glyphs.clear();
+  out.glyphs.reserve(n + 1);  // and a word-break space
   out.glyphs.resize(n);
+  out.spans.clear();
   double pen = 0;
   for (size_t i = 0; i < n; ++i) {
     const model::Glyph& g = run.glyphs[i];
@@ -425,7 +438,7 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const Pair
   }
 
   // A span wherever the ToUnicode texts do not add up to the cluster's text.
-  std::vector<Cluster> clusters = clusters_of(run);
+  clusters_of(run, clusters);
   for (const Cluster& c : clusters) {
     std::string_view wanted = wanted_text(c);
     if (c.end - c.begin == 1) {
@@ -478,7 +491,6 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const Pair
       out.glyphs.push_back(space);
     }
   }
-  return out;
 }
 
 }  // namespace jan20::pdf

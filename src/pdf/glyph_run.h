@@ -234,5 +234,10 @@ void index_pairs(const GlyphPairs& pairs, GlyphMapping& mapping);
 // PDF user space; `font` the page resource name.
 TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
                                 const std::string& font, double x, double y, const RunJoin* join = nullptr);
+// The same into `out`, whose vectors keep their room from run to run, with
+// `clusters` as scratch space: the page writer allocates nothing per run.
+void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
+                      const std::string& font, double x, double y, const RunJoin* join, TextRunContent& out,
+                      std::vector<Cluster>& clusters);
 
 }  // namespace jan20::pdf

@@ -92,37 +92,51 @@ class PageWriter {
     const char* name = HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.type0));
     if (!name) return w_.doc.check(w_.sink, "adding a font to page " + std::to_string(index_ + 1));
     const std::optional<RunJoin> join = w_.joins.find(index_, item_);
-    TextRunContent content = prepare_text_run(run, w_.text.ids_of(index_, item_), font.mapping, name,
-                                              g_.pdf_x(run.x), g_.pdf_y(run.y), join ? &*join : nullptr);
+    TextRunContent& content = content_;
+    prepare_text_run(run, w_.text.ids_of(index_, item_), font.mapping, name, g_.pdf_x(run.x), g_.pdf_y(run.y),
+                     join ? &*join : nullptr, content, clusters_);
     if (!tagged_content(run.tag)) {
       paint_.fill(run.color);
-      HPDF_Page_BeginText(page_);
-      encoded_.clear();
-      encode_text_run(content, encoded_);
-      write_content(page_, encoded_);
-      HPDF_Page_EndText(page_);
+      show(content);
       return true;
     }
-    for (const MarkedTextPiece& piece : split_at_actual_text(content)) {
-      write_content(page_, piece.actual_text ? begin_marked_content_with_actual_text(next_mcid_, *piece.actual_text)
-                                             : begin_marked_content(role_of(w_.source, run.tag), next_mcid_));
-      w_.marked.push_back({static_cast<int>(index_), next_mcid_, run.tag});
-      ++next_mcid_;
-      paint_.fill(run.color);  // written once: the paint state skips repeats
-      HPDF_Page_BeginText(page_);
-      encoded_.clear();
-      encode_text_run(piece.run, encoded_);
-      write_content(page_, encoded_);
-      HPDF_Page_EndText(page_);
-      write_content(page_, end_marked_content());
+    // Most runs have no /ActualText span: the whole run is one piece, the
+    // same that split_at_actual_text would copy out.
+    if (content.spans.empty()) {
+      write_piece(run, nullptr, content);
+      return true;
     }
+    for (const MarkedTextPiece& piece : split_at_actual_text(content))
+      write_piece(run, piece.actual_text ? &*piece.actual_text : nullptr, piece.run);
     return true;
   }
 
+  // BT, the run's operators, ET.
+  void show(const TextRunContent& content) {
+    HPDF_Page_BeginText(page_);
+    encoded_.clear();
+    encode_text_run(content, encoded_);
+    write_content(page_, encoded_);
+    HPDF_Page_EndText(page_);
+  }
+
+  // One marked-content sequence of a tagged run: its own MCID, with
+  // /ActualText when given.
+  void write_piece(const model::GlyphRun& run, const std::string* actual_text, const TextRunContent& piece) {
+    write_content(page_, actual_text ? begin_marked_content_with_actual_text(next_mcid_, *actual_text)
+                                     : begin_marked_content(role_of(w_.source, run.tag), next_mcid_));
+    w_.marked.push_back({static_cast<int>(index_), next_mcid_, run.tag});
+    ++next_mcid_;
+    paint_.fill(run.color);  // written once: the paint state skips repeats
+    show(piece);
+    write_content(page_, end_marked_content());
+  }
+
   void warn_missing_glyphs(const model::GlyphRun& run) {
-    for (const model::Glyph& g : run.glyphs) {
-      if (g.id != 0 || w_.warned_notdef.count(run.font)) continue;
+    for (size_t i = 0; i < run.glyphs.size(); ++i) {
+      if (run.glyphs.id(i) != 0 || w_.warned_notdef.count(run.font)) continue;
       w_.warned_notdef.insert(run.font);
+      const model::Glyph g = run.glyphs[i];
       std::string text = g.text_end > g.text_begin && g.text_end <= run.text.size()
                              ? run.text.substr(g.text_begin, g.text_end - g.text_begin)
                              : run.text;
@@ -275,6 +289,8 @@ class PageWriter {
   int next_mcid_ = 0;
   size_t item_ = 0;
   std::string encoded_;  // a run's operators, the buffer reused from run to run
+  TextRunContent content_;        // a run prepared for writing, its room reused from run to run
+  std::vector<Cluster> clusters_;  // prepare_text_run's scratch space
 };
 
 }  // namespace

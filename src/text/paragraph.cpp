@@ -128,6 +128,7 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
     const size_t b = content_begin(collected, lb);
     begins.push_back(b == static_cast<size_t>(-1) ? (begins.empty() ? 0 : begins.back()) : b);
   }
+  linebreak::LineScratch scratch;
   for (size_t i = 0; i < breaks.lines.size(); ++i) {
     linebreak::LinePlace place;
     place.line = &breaks.lines[i];
@@ -136,7 +137,7 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
     place.last = collected.nodes[breaks.lines[i].end].forced();
     place.text_begin = i == 0 ? 0 : begins[i];
     place.text_end = i + 1 < breaks.lines.size() ? begins[i + 1] : input.text.size();
-    Line line = linebreak::typeset_line(context, place);
+    Line line = linebreak::typeset_line(context, place, scratch);
     if (line.overfull) report_overfull(input, runs, collected, breaks.lines[i], line, sink);
     result.lines.push_back(std::move(line));
   }

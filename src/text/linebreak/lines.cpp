@@ -29,10 +29,44 @@ struct Piece {
   double justification = 0;         // pt added to this space
 };
 
+// Pieces of one text::ShapingRun in a row.
+struct Group {
+  size_t item = 0;
+  size_t first = 0, last = 0;  // pieces
+};
+
+// Glyphs of one group in visual order, with their clusters for text ranges.
+struct Placed {
+  model::Glyph glyph;
+  uint32_t cluster = 0;
+};
+
+}  // namespace
+
+struct LineScratch::Buffers {
+  std::vector<Piece> pieces;
+  std::vector<Group> groups;
+  std::vector<size_t> order;   // groups in visual order
+  std::vector<int> levels;     // the groups' bidi levels
+  std::vector<Placed> placed;  // one group's glyphs
+  std::vector<uint32_t> clusters;
+  std::vector<char> taken;
+};
+
+LineScratch::LineScratch() : buffers_(std::make_unique<Buffers>()) {}
+LineScratch::~LineScratch() = default;
+
+namespace {
+
 class LineSetter {
  public:
-  LineSetter(const LineContext& ctx, const LinePlace& place)
-      : ctx_(ctx), in_(ctx.input), c_(ctx.collected), place_(place) {}
+  LineSetter(const LineContext& ctx, const LinePlace& place, LineScratch::Buffers& scratch)
+      : ctx_(ctx), in_(ctx.input), c_(ctx.collected), place_(place), scratch_(scratch), pieces_(scratch.pieces),
+        groups_(scratch.groups), order_(scratch.order) {
+    pieces_.clear();
+    groups_.clear();
+    order_.clear();
+  }
 
   Line run() {
     gather();
@@ -271,17 +305,6 @@ class LineSetter {
     return best;
   }
 
-  struct Group {
-    size_t item = 0;
-    size_t first = 0, last = 0;  // pieces
-  };
-
-  // Glyphs of one group in visual order, with their clusters for text ranges.
-  struct Placed {
-    model::Glyph glyph;
-    uint32_t cluster = 0;
-  };
-
   void make_groups() {
     groups_.clear();
     for (size_t i = 0; i < pieces_.size(); ++i) {
@@ -291,13 +314,24 @@ class LineSetter {
         groups_.push_back({pieces_[i].item, i, i});
       }
     }
-    std::vector<int> levels;
-    for (const auto& g : groups_) levels.push_back(ctx_.shaping_runs[g.item].bidi_level);
-    order_ = visual_order(levels);
+    std::vector<int>& levels = scratch_.levels;
+    levels.clear();
+    bool all_left_to_right = true;
+    for (const auto& g : groups_) {
+      levels.push_back(ctx_.shaping_runs[g.item].bidi_level);
+      all_left_to_right = all_left_to_right && levels.back() == 0;
+    }
+    if (all_left_to_right) {  // rule L2 reverses nothing at level 0
+      for (size_t i = 0; i < groups_.size(); ++i) order_.push_back(i);
+    } else {
+      order_ = visual_order(levels);
+    }
   }
 
-  std::vector<Placed> place_glyphs(const Group& g, bool rtl) const {
-    std::vector<Placed> out;
+  // Fills scratch_.placed.
+  void place_glyphs(const Group& g, bool rtl) const {
+    std::vector<Placed>& out = scratch_.placed;
+    out.clear();
     size_t count = 0;
     for (size_t i = g.first; i <= g.last; ++i)
       count += pieces_[i].kind == Piece::Kind::Space ? pieces_[i].space->glyph_count : pieces_[i].glyphs().size;
@@ -337,7 +371,6 @@ class LineSetter {
     } else {
       for (size_t i = g.first; i <= g.last; ++i) add_piece(pieces_[i], i);
     }
-    return out;
   }
 
   void build_runs() {
@@ -387,21 +420,23 @@ class LineSetter {
       run.hscale = hscale;
       run.tag = span.style.tag;
 
-      std::vector<Placed> placed = place_glyphs(g, rtl);
+      place_glyphs(g, rtl);
+      const std::vector<Placed>& placed = scratch_.placed;
       // Text ranges: each cluster covers the bytes up to the next cluster of
       // the run; the first glyph of a cluster carries it, the others (and the
       // inserted hyphen) cover nothing.
-      std::vector<uint32_t> clusters;
-      clusters.reserve(placed.size());
+      std::vector<uint32_t>& clusters = scratch_.clusters;
+      clusters.clear();
       for (const auto& p : placed)
         if (p.cluster != kInserted) clusters.push_back(p.cluster);
       if (!std::is_sorted(clusters.begin(), clusters.end())) std::sort(clusters.begin(), clusters.end());
       clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
-      std::vector<bool> taken(clusters.size(), false);
+      std::vector<char>& taken = scratch_.taken;
+      taken.assign(clusters.size(), 0);
       double width = 0;
       run.glyphs.reserve(placed.size());  // exactly: the runs live until the PDF is written
       size_t k = 0;  // the previous glyph's cluster index: glyphs mostly come in cluster order, or in reverse
-      for (auto& p : placed) {
+      for (const Placed& p : placed) {
         model::Glyph glyph = p.glyph;
         if (p.cluster == kInserted) {
           glyph.text_begin = glyph.text_end = static_cast<uint32_t>(end - begin);
@@ -418,7 +453,7 @@ class LineSetter {
           const uint32_t from = k == 0 ? static_cast<uint32_t>(begin) : p.cluster;
           const uint32_t to = k + 1 < clusters.size() ? clusters[k + 1] : static_cast<uint32_t>(end);
           if (!taken[k]) {
-            taken[k] = true;
+            taken[k] = 1;
             glyph.text_begin = static_cast<uint32_t>(from - begin);
             glyph.text_end = static_cast<uint32_t>(to - begin);
           } else {
@@ -456,21 +491,29 @@ class LineSetter {
   const ParagraphInput& in_;
   const Collected& c_;
   const LinePlace& place_;
-  std::vector<Piece> pieces_;
+  LineScratch::Buffers& scratch_;
+  std::vector<Piece>& pieces_;
   const BreakPoint* end_break_ = nullptr;
   const BreakPoint* start_break_ = nullptr;
   double indent_ = 0;
   double natural_ = 0;
   double hang_left_ = 0, hang_right_ = 0;  // pt: character protrusion at the line's two ends
   double advances_ = 0;  // pt: the glyphs' advances on the line (spaces included), what expansion scales
-  std::vector<Group> groups_;  // pieces of one text::ShapingRun in a row
-  std::vector<size_t> order_;  // groups in visual order
+  std::vector<Group>& groups_;  // pieces of one text::ShapingRun in a row
+  std::vector<size_t>& order_;  // groups in visual order
   size_t untracked_piece_ = kNone;
   Line line_;
 };
 
 }  // namespace
 
-Line typeset_line(const LineContext& ctx, const LinePlace& place) { return LineSetter(ctx, place).run(); }
+Line typeset_line(const LineContext& ctx, const LinePlace& place) {
+  LineScratch scratch;
+  return typeset_line(ctx, place, scratch);
+}
+
+Line typeset_line(const LineContext& ctx, const LinePlace& place, LineScratch& scratch) {
+  return LineSetter(ctx, place, scratch.buffers()).run();
+}
 
 }  // namespace jan20::text::linebreak

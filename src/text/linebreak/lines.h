@@ -13,6 +13,7 @@
 //    visual order by the UBA's rule L2 (visual_order) and placed left to
 //    right, aligned per the paragraph's alignment.
 #include <cstddef>
+#include <memory>
 
 #include "text/linebreak/collect.h"
 #include "text/linebreak/knuth_plass.h"
@@ -37,5 +38,22 @@ struct LinePlace {
 };
 
 Line typeset_line(const LineContext& ctx, const LinePlace& place);
+
+// Working space that typeset_line keeps from one line of a paragraph to the
+// next, so that setting a line allocates little beyond the line itself.
+class LineScratch {
+ public:
+  LineScratch();
+  ~LineScratch();
+  LineScratch(const LineScratch&) = delete;
+  LineScratch& operator=(const LineScratch&) = delete;
+  struct Buffers;
+  Buffers& buffers() { return *buffers_; }
+
+ private:
+  std::unique_ptr<Buffers> buffers_;
+};
+// The same line as typeset_line(ctx, place), set in `scratch`.
+Line typeset_line(const LineContext& ctx, const LinePlace& place, LineScratch& scratch);
 
 }  // namespace jan20::text::linebreak

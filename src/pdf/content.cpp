@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <span>
 
 #include "core/json.h"
 #include "core/utf.h"
@@ -104,23 +105,30 @@ void append_num(std::string& out, double v, int decimals) {
 }
 
 std::string pdf_text_string_literal(const std::string& utf8) {
+  std::string out;
+  append_pdf_text_string_literal(out, utf8);
+  return out;
+}
+
+void append_pdf_text_string_literal(std::string& out, std::string_view utf8) {
   bool ascii = true;
   for (unsigned char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7F;
   if (ascii) {
-    std::string out = "(";
+    out += '(';
     for (char c : utf8) {
       if (c == '(' || c == ')' || c == '\\') out += '\\';
       out += c;
     }
-    return out + ")";
+    out += ')';
+    return;
   }
-  std::string utf16 = utf8_to_utf16be(utf8);
-  std::string out = "<FEFF";
+  const std::string utf16 = utf8_to_utf16be(utf8);
+  out += "<FEFF";
   for (unsigned char b : utf16) {
     out += kHexDigits[b >> 4];
     out += kHexDigits[b & 0xF];
   }
-  return out + ">";
+  out += '>';
 }
 
 std::string encode_text_run(const TextRunContent& run) {
@@ -129,8 +137,12 @@ std::string encode_text_run(const TextRunContent& run) {
   return out;
 }
 
-void encode_text_run(const TextRunContent& run, std::string& out) {
-  out.reserve(out.size() + 64 + run.glyphs.size() * 8);
+namespace {
+
+// Glyphs [begin, end) of `run` with `spans` (indices into run.glyphs).
+void encode_glyphs(const TextRunContent& run, size_t begin, size_t end, std::span<const ActualTextSpan> spans,
+                   std::string& out) {
+  out.reserve(out.size() + 64 + (end - begin) * 8);
   out += '/';
   out += run.font;
   out += ' ';
@@ -151,17 +163,17 @@ void encode_text_run(const TextRunContent& run, std::string& out) {
   double rise = 0;  // current Ts, 1/1000 em
   size_t next_span = 0;
   bool in_span = false;
-  for (size_t i = 0; i < run.glyphs.size(); ++i) {
+  for (size_t i = begin; i < end; ++i) {
     const ShowGlyph& g = run.glyphs[i];
-    if (in_span && run.spans[next_span - 1].end == i) {
+    if (in_span && spans[next_span - 1].end == i) {
       tj.close();
       out += end_marked_content();
       in_span = false;
     }
-    if (!in_span && next_span < run.spans.size() && run.spans[next_span].begin == i) {
+    if (!in_span && next_span < spans.size() && spans[next_span].begin == i) {
       tj.close();
       out += "/Span <</ActualText ";
-      out += pdf_text_string_literal(run.spans[next_span].text);
+      append_pdf_text_string_literal(out, spans[next_span].text);
       out += ">> BDC\n";
       ++next_span;
       in_span = true;
@@ -187,8 +199,29 @@ void encode_text_run(const TextRunContent& run, std::string& out) {
   if (scaled) out += "100 Tz\n";
 }
 
+}  // namespace
+
+void encode_text_run(const TextRunContent& run, std::string& out) {
+  encode_glyphs(run, 0, run.glyphs.size(), run.spans, out);
+}
+
+void encode_text_run(const TextRunContent& run, size_t begin, size_t end, std::string& out) {
+  encode_glyphs(run, begin, end, {}, out);
+}
+
 std::string begin_marked_content(const std::string& role, int mcid) {
-  return '/' + role + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+  std::string out;
+  append_begin_marked_content(out, role, mcid);
+  return out;
+}
+
+void append_begin_marked_content(std::string& out, std::string_view role, int mcid) {
+  out += '/';
+  out += role;
+  out += " <</MCID ";
+  char digits[16];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, mcid).ptr);
+  out += ">> BDC\n";
 }
 
 std::string begin_artifact() { return "/Artifact BMC\n"; }

@@ -5,6 +5,7 @@
 // output; numbers are formatted locale-free (core/json.h format_number).
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jan20::pdf {
@@ -50,13 +51,18 @@ struct TextRunContent {
 std::string encode_text_run(const TextRunContent& run);
 // The same, appended to `out` (a buffer reused from run to run).
 void encode_text_run(const TextRunContent& run, std::string& out);
+// Glyphs [begin, end) of `run` as a run of their own, without its spans (a
+// piece of a tagged run: split_at_actual_text), appended to `out`.
+void encode_text_run(const TextRunContent& run, size_t begin, size_t end, std::string& out);
 
 // "<FEFF…>" for non-ASCII text, "(…)" (escaped) for printable ASCII, "()" for empty.
 std::string pdf_text_string_literal(const std::string& utf8);
+void append_pdf_text_string_literal(std::string& out, std::string_view utf8);
 
 // Marked content (ISO 32000-1 §14.6): a structure element's content
 // ("/P <</MCID 3>> BDC\n") or an artifact ("/Artifact BMC\n"), closed by "EMC\n".
 std::string begin_marked_content(const std::string& role, int mcid);
+void append_begin_marked_content(std::string& out, std::string_view role, int mcid);
 std::string begin_artifact();
 std::string end_marked_content();
 

@@ -14,7 +14,7 @@ HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
 HPDF_Box to_haru(const Box& b) { return {f(b.left), f(b.bottom), f(b.right), f(b.top)}; }
 
 // Role of a structure element for BDC: its tag's role ("P", "H1", …).
-std::string role_of(const model::PagedDocument& doc, int tag) {
+std::string_view role_of(const model::PagedDocument& doc, int tag) {
   if (tag < 0 || static_cast<size_t>(tag) >= doc.tags.size() || doc.tags[static_cast<size_t>(tag)].role.empty())
     return "Span";
   return doc.tags[static_cast<size_t>(tag)].role;
@@ -62,7 +62,9 @@ class PageWriter {
   void begin_marked(int tag) {
     if (!w_.tagged) return;
     if (tagged_content(tag)) {
-      write_content(page_, begin_marked_content(role_of(w_.source, tag), next_mcid_));
+      encoded_.clear();
+      append_begin_marked_content(encoded_, role_of(w_.source, tag), next_mcid_);
+      write_content(page_, encoded_);
       w_.marked.push_back({static_cast<int>(index_), next_mcid_, tag});
       ++next_mcid_;
     } else {
@@ -100,14 +102,8 @@ class PageWriter {
       show(content);
       return true;
     }
-    // Most runs have no /ActualText span: the whole run is one piece, the
-    // same that split_at_actual_text would copy out.
-    if (content.spans.empty()) {
-      write_piece(run, nullptr, content);
-      return true;
-    }
-    for (const MarkedTextPiece& piece : split_at_actual_text(content))
-      write_piece(run, piece.actual_text ? &*piece.actual_text : nullptr, piece.run);
+    actual_text_pieces(content, pieces_);
+    for (const ActualTextPiece& piece : pieces_) write_piece(run, content, piece);
     return true;
   }
 
@@ -121,14 +117,22 @@ class PageWriter {
   }
 
   // One marked-content sequence of a tagged run: its own MCID, with
-  // /ActualText when given.
-  void write_piece(const model::GlyphRun& run, const std::string* actual_text, const TextRunContent& piece) {
-    write_content(page_, actual_text ? begin_marked_content_with_actual_text(next_mcid_, *actual_text)
-                                     : begin_marked_content(role_of(w_.source, run.tag), next_mcid_));
+  // /ActualText when the piece is a span.
+  void write_piece(const model::GlyphRun& run, const TextRunContent& content, const ActualTextPiece& piece) {
+    encoded_.clear();
+    if (piece.actual_text)
+      append_begin_marked_content_with_actual_text(encoded_, next_mcid_, *piece.actual_text);
+    else
+      append_begin_marked_content(encoded_, role_of(w_.source, run.tag), next_mcid_);
+    write_content(page_, encoded_);
     w_.marked.push_back({static_cast<int>(index_), next_mcid_, run.tag});
     ++next_mcid_;
     paint_.fill(run.color);  // written once: the paint state skips repeats
-    show(piece);
+    HPDF_Page_BeginText(page_);
+    encoded_.clear();
+    encode_text_run(content, piece.begin, piece.end, encoded_);
+    write_content(page_, encoded_);
+    HPDF_Page_EndText(page_);
     write_content(page_, end_marked_content());
   }
 
@@ -291,6 +295,7 @@ class PageWriter {
   std::string encoded_;  // a run's operators, the buffer reused from run to run
   TextRunContent content_;        // a run prepared for writing, its room reused from run to run
   std::vector<Cluster> clusters_;  // prepare_text_run's scratch space
+  std::vector<ActualTextPiece> pieces_;  // a tagged run's marked-content pieces
 };
 
 }  // namespace

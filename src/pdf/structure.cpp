@@ -1,5 +1,7 @@
 #include "pdf/structure.h"
 
+#include <charconv>
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -55,10 +57,27 @@ std::vector<size_t> first_content(const model::PagedDocument& doc, const std::ve
 
 bool is_standard_role(const std::string& role) { return standard_roles().count(role) > 0; }
 
+void actual_text_pieces(const TextRunContent& run, std::vector<ActualTextPiece>& out) {
+  out.clear();
+  auto piece = [&](size_t begin, size_t end, const std::string* text) {
+    if (begin < end) out.push_back({begin, end, text});
+  };
+  size_t at = 0;
+  for (const ActualTextSpan& span : run.spans) {
+    size_t begin = std::clamp(span.begin, at, run.glyphs.size());
+    size_t end = std::clamp(span.end, begin, run.glyphs.size());
+    piece(at, begin, nullptr);
+    piece(begin, end, &span.text);
+    at = end;
+  }
+  piece(at, run.glyphs.size(), nullptr);
+}
+
 std::vector<MarkedTextPiece> split_at_actual_text(const TextRunContent& run) {
+  std::vector<ActualTextPiece> ranges;
+  actual_text_pieces(run, ranges);
   std::vector<MarkedTextPiece> pieces;
-  auto piece = [&](size_t begin, size_t end, std::optional<std::string> text) {
-    if (begin >= end) return;
+  for (const ActualTextPiece& r : ranges) {
     MarkedTextPiece p;
     p.run.font = run.font;
     p.run.size = run.size;
@@ -67,25 +86,26 @@ std::vector<MarkedTextPiece> split_at_actual_text(const TextRunContent& run) {
     p.run.hscale = run.hscale;
     // Glyph x and rise stay relative to the run's origin: each piece starts
     // its own text object at the same origin and moves to its first glyph.
-    p.run.glyphs.assign(run.glyphs.begin() + static_cast<long>(begin), run.glyphs.begin() + static_cast<long>(end));
-    p.actual_text = std::move(text);
+    p.run.glyphs.assign(run.glyphs.begin() + static_cast<long>(r.begin), run.glyphs.begin() + static_cast<long>(r.end));
+    if (r.actual_text) p.actual_text = *r.actual_text;
     pieces.push_back(std::move(p));
-  };
-  size_t at = 0;
-  for (const ActualTextSpan& span : run.spans) {
-    size_t begin = std::clamp(span.begin, at, run.glyphs.size());
-    size_t end = std::clamp(span.end, begin, run.glyphs.size());
-    piece(at, begin, std::nullopt);
-    piece(begin, end, span.text);
-    at = end;
   }
-  piece(at, run.glyphs.size(), std::nullopt);
   return pieces;
 }
 
 std::string begin_marked_content_with_actual_text(int mcid, const std::string& actual_text) {
-  return "/Span <</MCID " + std::to_string(mcid) + " /ActualText " + pdf_text_string_literal(actual_text) +
-         ">> BDC\n";
+  std::string out;
+  append_begin_marked_content_with_actual_text(out, mcid, actual_text);
+  return out;
+}
+
+void append_begin_marked_content_with_actual_text(std::string& out, int mcid, std::string_view actual_text) {
+  out += "/Span <</MCID ";
+  char digits[16];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, mcid).ptr);
+  out += " /ActualText ";
+  append_pdf_text_string_literal(out, actual_text);
+  out += ">> BDC\n";
 }
 
 namespace {

@@ -35,9 +35,17 @@ struct MarkedTextPiece {
   std::optional<std::string> actual_text;  // the text the piece stands for, if it is a span
 };
 std::vector<MarkedTextPiece> split_at_actual_text(const TextRunContent& run);
+// The same pieces as glyph ranges of `run`, without copying (the page writer
+// encodes each range: encode_text_run(run, begin, end, out)).
+struct ActualTextPiece {
+  size_t begin = 0, end = 0;               // indices into run.glyphs
+  const std::string* actual_text = nullptr;  // a span's text (in run.spans), or none
+};
+void actual_text_pieces(const TextRunContent& run, std::vector<ActualTextPiece>& out);
 
 // "/Span <</MCID 7 /ActualText (dəqiq)>> BDC\n" (UTF-16BE for non-ASCII).
 std::string begin_marked_content_with_actual_text(int mcid, const std::string& actual_text);
+void append_begin_marked_content_with_actual_text(std::string& out, int mcid, std::string_view actual_text);
 
 // The standard structure types of ISO 32000-1 §14.8.4 (Document, P, H1–H6,
 // L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Caption, TOC, TOCI, Link, …).

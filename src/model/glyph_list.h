@@ -9,12 +9,15 @@
 //
 // Reading gives back exactly the Glyph that was stored, field for field: the
 // list behaves as a std::vector<Glyph> that hands out values.
+#include <algorithm>
 #include <bit>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <iterator>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -73,35 +76,58 @@ class GlyphList {
   using iterator = const_iterator;
 
   GlyphList() = default;
+  GlyphList(const GlyphList&) = default;
+  GlyphList& operator=(const GlyphList&) = default;
+  // A moved-from list is empty (and its count of extras with it).
+  GlyphList(GlyphList&& other) noexcept
+      : words_(std::move(other.words_)), extras_beyond_(std::move(other.extras_beyond_)), wide_mode_(other.wide_mode_),
+        extra_count_(other.extra_count_) {
+    std::copy(std::begin(other.extras_in_place_), std::end(other.extras_in_place_), std::begin(extras_in_place_));
+    other.clear();
+  }
+  GlyphList& operator=(GlyphList&& other) noexcept {
+    if (this != &other) {
+      words_ = std::move(other.words_);
+      extras_beyond_ = std::move(other.extras_beyond_);
+      wide_mode_ = other.wide_mode_;
+      extra_count_ = other.extra_count_;
+      std::copy(std::begin(other.extras_in_place_), std::end(other.extras_in_place_), std::begin(extras_in_place_));
+      other.clear();
+    }
+    return *this;
+  }
   GlyphList(std::initializer_list<Glyph> glyphs) {
     reserve(glyphs.size());
     for (const Glyph& g : glyphs) push_back(g);
   }
 
-  size_t size() const { return wide() ? wide_.size() : packed_.size(); }
+  size_t size() const { return wide() ? words_.size() / kWideWords : words_.size(); }
   bool empty() const { return size() == 0; }
   // Whether the list keeps plain Glyphs (some glyph did not fit 8 bytes).
   bool wide() const { return wide_mode_; }
 
   Glyph operator[](size_t i) const {
-    if (wide()) return wide_[i];
-    const uint64_t p = packed_[i];
+    if (wide()) return wide_at(i);
+    const uint64_t p = words_[i];
     Glyph g;
     g.id = static_cast<uint32_t>(p & 0xFFFF);
     g.x_advance = static_cast<int16_t>(static_cast<uint16_t>(p >> 16));
     g.text_begin = static_cast<uint32_t>((p >> 32) & 0xFFFF);
     g.text_end = g.text_begin + static_cast<uint32_t>((p >> 48) & 0xFF);
     const auto extra = static_cast<size_t>(p >> 56);
-    g.extra = extra == 0 ? 0.0 : extras_[extra - 1];
+    g.extra = extra == 0 ? 0.0 : extra_at(extra - 1);
     return g;
   }
   // One field of glyph i, without reading the others (the hot loops of the
   // PDF writer ask for these alone).
-  uint32_t id(size_t i) const { return wide() ? wide_[i].id : static_cast<uint32_t>(packed_[i] & 0xFFFF); }
+  uint32_t id(size_t i) const { return wide() ? wide_at(i).id : static_cast<uint32_t>(words_[i] & 0xFFFF); }
   // The glyph's text range, [first, second) as in Glyph::text_begin/text_end.
   std::pair<uint32_t, uint32_t> text_range(size_t i) const {
-    if (wide()) return {wide_[i].text_begin, wide_[i].text_end};
-    const uint64_t p = packed_[i];
+    if (wide()) {
+      const Glyph g = wide_at(i);
+      return {g.text_begin, g.text_end};
+    }
+    const uint64_t p = words_[i];
     const auto begin = static_cast<uint32_t>((p >> 32) & 0xFFFF);
     return {begin, begin + static_cast<uint32_t>((p >> 48) & 0xFF)};
   }
@@ -111,39 +137,38 @@ class GlyphList {
   const_iterator end() const { return {this, size()}; }
 
   void reserve(size_t n) {
-    if (wide())
-      wide_.reserve(n);
-    else
-      packed_.reserve(n);
+    words_.reserve(wide() ? n * kWideWords : n);
   }
   void clear() {
-    packed_.clear();
-    extras_.clear();
-    wide_.clear();
+    words_.clear();
+    extra_count_ = 0;
+    extras_beyond_.clear();
     wide_mode_ = false;
   }
   void push_back(const Glyph& g) {
     if (!wide()) {
       uint64_t p = 0;
       if (pack(g, &p)) {
-        packed_.push_back(p);
+        words_.push_back(p);
         return;
       }
       widen();
     }
-    wide_.push_back(g);
+    const size_t at = words_.size();
+    words_.resize(at + kWideWords);
+    std::memcpy(&words_[at], &g, sizeof g);
   }
   // Replaces glyph i.
   void set(size_t i, const Glyph& g) {
     if (!wide()) {
       uint64_t p = 0;
       if (pack(g, &p)) {
-        packed_[i] = p;
+        words_[i] = p;
         return;
       }
       widen();
     }
-    wide_[i] = g;
+    std::memcpy(&words_[i * kWideWords], &g, sizeof g);
   }
   template <class It>
   void assign(It first, It last) {
@@ -160,7 +185,7 @@ class GlyphList {
 
  private:
   // Bits 0-15 id, 16-31 advance (int16), 32-47 text_begin, 48-55 text length,
-  // 56-63 extra: 0 for 0.0, else 1 + its index in extras_.
+  // 56-63 extra: 0 for 0.0, else 1 + its index among the extras (extra_at).
   bool pack(const Glyph& g, uint64_t* out) {
     if (g.id > 0xFFFF || g.x_advance < INT16_MIN || g.x_advance > INT16_MAX || g.x_offset != 0 || g.y_offset != 0 ||
         g.text_begin > 0xFFFF || g.text_end < g.text_begin || g.text_end - g.text_begin > 0xFF)
@@ -169,10 +194,14 @@ class GlyphList {
     // Compared as bits, so that -0.0 (and any NaN) stays exactly what it was.
     if (!same_bits(g.extra, 0.0)) {
       size_t k = 0;
-      while (k < extras_.size() && !same_bits(extras_[k], g.extra)) ++k;
-      if (k == extras_.size()) {
-        if (extras_.size() == 255) return false;
-        extras_.push_back(g.extra);
+      while (k < extra_count_ && !same_bits(extra_at(k), g.extra)) ++k;
+      if (k == extra_count_) {
+        if (extra_count_ == 255) return false;
+        if (k < std::size(extras_in_place_))
+          extras_in_place_[k] = g.extra;
+        else
+          extras_beyond_.push_back(g.extra);
+        ++extra_count_;
       }
       extra = k + 1;
     }
@@ -183,19 +212,40 @@ class GlyphList {
   static bool same_bits(double a, double b) { return std::bit_cast<uint64_t>(a) == std::bit_cast<uint64_t>(b); }
   // From here on the list keeps plain Glyphs.
   void widen() {
-    std::vector<Glyph> wide;
-    wide.reserve(packed_.capacity() > packed_.size() ? packed_.capacity() : packed_.size() + 1);
-    for (size_t i = 0; i < packed_.size(); ++i) wide.push_back((*this)[i]);
-    wide_ = std::move(wide);
+    std::vector<uint64_t> wide;
+    const size_t room = words_.capacity() > words_.size() ? words_.capacity() : words_.size() + 1;
+    wide.reserve(room * kWideWords);
+    wide.resize(words_.size() * kWideWords);
+    for (size_t i = 0; i < words_.size(); ++i) {
+      const Glyph g = (*this)[i];
+      std::memcpy(&wide[i * kWideWords], &g, sizeof g);
+    }
+    words_ = std::move(wide);
     wide_mode_ = true;
-    packed_ = std::vector<uint64_t>();
-    extras_ = std::vector<double>();
+    extra_count_ = 0;
+    extras_beyond_ = std::vector<double>();
+  }
+  Glyph wide_at(size_t i) const {
+    Glyph g;
+    std::memcpy(&g, &words_[i * kWideWords], sizeof g);
+    return g;
   }
 
-  std::vector<uint64_t> packed_;
-  std::vector<double> extras_;   // the distinct non-zero extras of the packed glyphs
-  std::vector<Glyph> wide_;
+  // Packed: one word a glyph (bits above). Wide: a plain Glyph's bytes in
+  // kWideWords words each.
+  static constexpr size_t kWideWords = sizeof(Glyph) / sizeof(uint64_t);
+  static_assert(sizeof(Glyph) == kWideWords * sizeof(uint64_t) && std::is_trivially_copyable_v<Glyph>);
+  std::vector<uint64_t> words_;
+  // The distinct non-zero extras of the packed glyphs, in order of first
+  // use: a justified line has one or two (its spaces', and its tracking), kept
+  // in place; any more on the heap.
+  double extra_at(size_t k) const {
+    return k < std::size(extras_in_place_) ? extras_in_place_[k] : extras_beyond_[k - std::size(extras_in_place_)];
+  }
+  double extras_in_place_[2] = {0, 0};
+  std::vector<double> extras_beyond_;
   bool wide_mode_ = false;
+  uint8_t extra_count_ = 0;  // how many extras: in place, then beyond
 };
 
 }  // namespace jan20::model

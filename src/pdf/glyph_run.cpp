@@ -95,7 +95,7 @@ void glyph_texts(const model::GlyphRun& run, const std::vector<Cluster>& cluster
       char32_t cp = utf8_next(c.text, pos);
       uint32_t g = nominal(cp);
       size_t k = next;
-      while (k < glyphs && run.glyphs[glyph_at(run, c.begin + k)].id != g) ++k;
+      while (k < glyphs && run.glyphs.id(glyph_at(run, c.begin + k)) != g) ++k;
       if (g != 0 && k < glyphs) {
         current = k;
         next = k + 1;
@@ -160,7 +160,7 @@ void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const Run
   clusters_of(run, clusters);
   glyph_texts(run, clusters, nominal, texts);
   for (size_t pos = 0; pos < texts.size(); ++pos)
-    ids.push_back(static_cast<PairId>(pairs.add(run.glyphs[glyph_at(run, pos)].id, texts[pos])));
+    ids.push_back(static_cast<PairId>(pairs.add(run.glyphs.id(glyph_at(run, pos)), texts[pos])));
   if (join && join->word_break_space && nominal) ids.push_back(static_cast<PairId>(pairs.add(nominal(U' '), " ")));
 }
 

@@ -131,5 +131,31 @@ TEST(GlyphList, AssignsFromIteratorRangesLikeAVector) {
   EXPECT_FALSE(middle.wide());
 }
 
+TEST(GlyphList, ExtrasBeyondTheTwoKeptInPlaceAndAMovedFromListIsEmpty) {
+  const std::vector<Glyph> want = {glyph(1, 500, 0, 1, 0.25), glyph(2, 510, 1, 2, 1.5), glyph(3, 520, 2, 3, 0.25),
+                                   glyph(4, 530, 3, 4, -0.0), glyph(5, 540, 4, 5, 2.75), glyph(6, 550, 5, 6, 1.5)};
+  GlyphList list;
+  for (const Glyph& g : want) list.push_back(g);
+  EXPECT_FALSE(list.wide());
+  expect_same(list, want);
+  GlyphList copy = list;
+  expect_same(copy, want);
+
+  GlyphList moved = std::move(list);
+  expect_same(moved, want);
+  EXPECT_TRUE(list.empty());  // NOLINT(bugprone-use-after-move): the moved-from state is what is tested
+  // and it takes new glyphs with extras of its own
+  const std::vector<Glyph> fresh = {glyph(7, 100, 0, 1, 3.5), glyph(8, 100, 1, 2, 4.5), glyph(9, 100, 2, 3, 5.5)};
+  for (const Glyph& g : fresh) list.push_back(g);
+  expect_same(list, fresh);
+  expect_same(moved, want);
+
+  GlyphList assigned;
+  assigned.push_back(glyph(10, 1, 0, 1, 9.5));
+  assigned = std::move(moved);
+  expect_same(assigned, want);
+  EXPECT_TRUE(moved.empty());  // NOLINT(bugprone-use-after-move)
+}
+
 }  // namespace
 }  // namespace jan20::model

@@ -227,7 +227,7 @@ class GlyphList {
   }
   Glyph wide_at(size_t i) const {
     Glyph g;
-    std::memcpy(&g, &words_[i * kWideWords], sizeof g);
+    std::memcpy(static_cast<void*>(&g), &words_[i * kWideWords], sizeof g);  // Glyph is trivially copyable (asserted)
     return g;
   }
 

@@ -52,7 +52,9 @@ bool check_text_length(const Ctx& cx, const toml::node& n, const std::string& pa
                     "remove it: text may hold tab and newline, no other control character");
       return false;
     }
-    marks = (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) ? marks + 1 : 0;
+    // No combining mark is below U+0300 (Latin, Azerbaijani's letters among
+    // them): those skip ICU's look-up.
+    marks = cp >= 0x300 && (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) ? marks + 1 : 0;
     if (marks > kMaxCombiningMarks) {
       cx.sink.error(StringPositions(cx.file, n).at(at),
                     "'" + path + "' has a letter with more than " + std::to_string(kMaxCombiningMarks) +

@@ -79,12 +79,7 @@ class GlyphList {
   GlyphList(const GlyphList&) = default;
   GlyphList& operator=(const GlyphList&) = default;
   // A moved-from list is empty (and its count of extras with it).
-  GlyphList(GlyphList&& other) noexcept
-      : words_(std::move(other.words_)), extras_beyond_(std::move(other.extras_beyond_)), wide_mode_(other.wide_mode_),
-        extra_count_(other.extra_count_) {
-    std::copy(std::begin(other.extras_in_place_), std::end(other.extras_in_place_), std::begin(extras_in_place_));
-    other.clear();
-  }
+  GlyphList(GlyphList&& other) noexcept { *this = std::move(other); }
   GlyphList& operator=(GlyphList&& other) noexcept {
     if (this != &other) {
       words_ = std::move(other.words_);

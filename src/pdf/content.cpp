@@ -219,9 +219,13 @@ void append_begin_marked_content(std::string& out, std::string_view role, int mc
   out += '/';
   out += role;
   out += " <</MCID ";
-  char digits[16];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, mcid).ptr);
+  append_int(out, mcid);
   out += ">> BDC\n";
+}
+
+void append_int(std::string& out, int v) {
+  char digits[16];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
 }
 
 std::string begin_artifact() { return "/Artifact BMC\n"; }

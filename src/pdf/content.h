@@ -52,7 +52,7 @@ std::string encode_text_run(const TextRunContent& run);
 // The same, appended to `out` (a buffer reused from run to run).
 void encode_text_run(const TextRunContent& run, std::string& out);
 // Glyphs [begin, end) of `run` as a run of their own, without its spans (a
-// piece of a tagged run: split_at_actual_text), appended to `out`.
+// piece of a tagged run: actual_text_pieces in structure.h), appended to `out`.
 void encode_text_run(const TextRunContent& run, size_t begin, size_t end, std::string& out);
 
 // "<FEFF…>" for non-ASCII text, "(…)" (escaped) for printable ASCII, "()" for empty.
@@ -70,5 +70,7 @@ std::string end_marked_content();
 std::string num(double v, int decimals = 4);
 // The same digits appended to `out`, without allocating.
 void append_num(std::string& out, double v, int decimals = 4);
+// An integer's digits appended to `out` (an MCID), without allocating.
+void append_int(std::string& out, int v);
 
 }  // namespace jan20::pdf

@@ -38,7 +38,7 @@ class PageWriter {
       item_ = i;
       int tag = std::visit([](const auto& i) { return i.tag; }, item);
       // Links are annotations, not content; tagged text marks its own
-      // pieces (see split_at_actual_text in structure.h).
+      // pieces (see actual_text_pieces in structure.h).
       bool marked_here = !std::holds_alternative<model::Link>(item) &&
                          !(std::holds_alternative<model::GlyphRun>(item) && tagged_content(tag));
       if (marked_here) begin_marked(tag);
@@ -94,16 +94,15 @@ class PageWriter {
     const char* name = HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.type0));
     if (!name) return w_.doc.check(w_.sink, "adding a font to page " + std::to_string(index_ + 1));
     const std::optional<RunJoin> join = w_.joins.find(index_, item_);
-    TextRunContent& content = content_;
     prepare_text_run(run, w_.text.ids_of(index_, item_), font.mapping, name, g_.pdf_x(run.x), g_.pdf_y(run.y),
-                     join ? &*join : nullptr, content, clusters_);
+                     join ? &*join : nullptr, content_, clusters_);
     if (!tagged_content(run.tag)) {
       paint_.fill(run.color);
-      show(content);
+      show(content_);
       return true;
     }
-    actual_text_pieces(content, pieces_);
-    for (const ActualTextPiece& piece : pieces_) write_piece(run, content, piece);
+    actual_text_pieces(content_, pieces_);
+    for (const ActualTextPiece& piece : pieces_) write_piece(run, content_, piece);
     return true;
   }
 

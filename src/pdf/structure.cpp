@@ -1,7 +1,5 @@
 #include "pdf/structure.h"
 
-#include <charconv>
-
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -73,26 +71,6 @@ void actual_text_pieces(const TextRunContent& run, std::vector<ActualTextPiece>&
   piece(at, run.glyphs.size(), nullptr);
 }
 
-std::vector<MarkedTextPiece> split_at_actual_text(const TextRunContent& run) {
-  std::vector<ActualTextPiece> ranges;
-  actual_text_pieces(run, ranges);
-  std::vector<MarkedTextPiece> pieces;
-  for (const ActualTextPiece& r : ranges) {
-    MarkedTextPiece p;
-    p.run.font = run.font;
-    p.run.size = run.size;
-    p.run.x = run.x;
-    p.run.y = run.y;
-    p.run.hscale = run.hscale;
-    // Glyph x and rise stay relative to the run's origin: each piece starts
-    // its own text object at the same origin and moves to its first glyph.
-    p.run.glyphs.assign(run.glyphs.begin() + static_cast<long>(r.begin), run.glyphs.begin() + static_cast<long>(r.end));
-    if (r.actual_text) p.actual_text = *r.actual_text;
-    pieces.push_back(std::move(p));
-  }
-  return pieces;
-}
-
 std::string begin_marked_content_with_actual_text(int mcid, const std::string& actual_text) {
   std::string out;
   append_begin_marked_content_with_actual_text(out, mcid, actual_text);
@@ -101,8 +79,7 @@ std::string begin_marked_content_with_actual_text(int mcid, const std::string& a
 
 void append_begin_marked_content_with_actual_text(std::string& out, int mcid, std::string_view actual_text) {
   out += "/Span <</MCID ";
-  char digits[16];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, mcid).ptr);
+  append_int(out, mcid);
   out += " /ActualText ";
   append_pdf_text_string_literal(out, actual_text);
   out += ">> BDC\n";

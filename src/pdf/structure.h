@@ -13,7 +13,6 @@
 //   heading row);
 // * a /RoleMap only when a tag uses a role outside ISO 32000-1's standard
 //   structure types: it is mapped to NonStruct (a grouping without meaning).
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,21 +21,16 @@
 
 namespace jan20::pdf {
 
-// One marked-content sequence of a tagged text run. poppler 22.12 (pdfinfo
+// The marked-content sequences of a tagged text run. poppler 22.12 (pdfinfo
 // -struct-text, and every tool built on its structure reader) closes an
 // element's sequence at the first EMC it meets, also the EMC of a /Span
 // nested inside it, and loses the rest of the run's text. So a tagged run is
 // cut where its /ActualText spans begin and end, each piece is a sequence of
 // its own with an MCID, and a span's text goes into the property list of its
 // piece: /Span <</MCID 7 /ActualText (…)>> BDC (the /Span tag is what makes
-// poppler's text extraction honour /ActualText). Pure.
-struct MarkedTextPiece {
-  TextRunContent run;                      // the piece's glyphs; no spans left
-  std::optional<std::string> actual_text;  // the text the piece stands for, if it is a span
-};
-std::vector<MarkedTextPiece> split_at_actual_text(const TextRunContent& run);
-// The same pieces as glyph ranges of `run`, without copying (the page writer
-// encodes each range: encode_text_run(run, begin, end, out)).
+// poppler's text extraction honour /ActualText). Pure. The pieces are glyph
+// ranges of `run`, not copies: the page writer encodes each range as a run of
+// its own (encode_text_run(run, begin, end, out)), at the run's origin.
 struct ActualTextPiece {
   size_t begin = 0, end = 0;               // indices into run.glyphs
   const std::string* actual_text = nullptr;  // a span's text (in run.spans), or none

@@ -85,7 +85,7 @@ TEST(XmpPacket, ClaimsAndTheExtensionSchemaOnlyWhenBothAreMade) {
   EXPECT_NE(xmp_packet(m, {true, 2, "B"}).find("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"), std::string::npos);
 }
 
-TEST(SplitAtActualText, EachSpanIsAPieceOfItsOwn) {
+TEST(ActualTextPieces, EachSpanIsAPieceOfItsOwn) {
   TextRunContent run;
   run.font = "F1";
   run.size = 10;
@@ -93,29 +93,47 @@ TEST(SplitAtActualText, EachSpanIsAPieceOfItsOwn) {
   run.y = 700;
   run.glyphs = {{1, 500, 0, 0}, {2, 500, 500, 0}, {3, 300, 1000, 0}, {4, 300, 1300, 0}};
   run.spans = {{1, 2, "ə̃"}, {2, 3, ""}};
-  std::vector<MarkedTextPiece> pieces = split_at_actual_text(run);
+  std::vector<ActualTextPiece> pieces;
+  actual_text_pieces(run, pieces);
   ASSERT_EQ(pieces.size(), 4u);
-  EXPECT_FALSE(pieces[0].actual_text.has_value());
-  EXPECT_EQ(pieces[1].actual_text, "ə̃");
-  EXPECT_EQ(pieces[2].actual_text, "");
-  EXPECT_FALSE(pieces[3].actual_text.has_value());
+  EXPECT_EQ(pieces[0].begin, 0u);
+  EXPECT_EQ(pieces[0].end, 1u);
+  EXPECT_EQ(pieces[0].actual_text, nullptr);
+  ASSERT_NE(pieces[1].actual_text, nullptr);
+  EXPECT_EQ(*pieces[1].actual_text, "ə̃");
+  EXPECT_EQ(pieces[1].actual_text, &run.spans[0].text);  // a view, not a copy
+  ASSERT_NE(pieces[2].actual_text, nullptr);
+  EXPECT_EQ(*pieces[2].actual_text, "");
+  EXPECT_EQ(pieces[3].begin, 3u);
+  EXPECT_EQ(pieces[3].end, 4u);
+  EXPECT_EQ(pieces[3].actual_text, nullptr);
   // Each piece keeps the run's origin and its glyphs' places: the second
   // piece moves to its glyph (500/1000 em) from the origin.
-  EXPECT_EQ(encode_text_run(pieces[1].run),
+  std::string encoded;
+  encode_text_run(run, pieces[1].begin, pieces[1].end, encoded);
+  EXPECT_EQ(encoded,
             "/F1 10 Tf\n"
             "1 0 0 1 72 700 Tm\n"
             "[-500 <0002>] TJ\n");
-  EXPECT_TRUE(pieces[3].run.spans.empty());
-  EXPECT_EQ(pieces[3].run.glyphs[0].cid, 4);
+  encoded.clear();
+  encode_text_run(run, pieces[3].begin, pieces[3].end, encoded);
+  EXPECT_EQ(encoded,
+            "/F1 10 Tf\n"
+            "1 0 0 1 72 700 Tm\n"
+            "[-1300 <0004>] TJ\n");
 }
 
-TEST(SplitAtActualText, RunWithoutSpansIsOnePiece) {
+TEST(ActualTextPieces, RunWithoutSpansIsOnePieceAndAnEmptyRunNone) {
   TextRunContent run;
   run.glyphs = {{1, 500, 0, 0}};
-  std::vector<MarkedTextPiece> pieces = split_at_actual_text(run);
+  std::vector<ActualTextPiece> pieces;
+  actual_text_pieces(run, pieces);
   ASSERT_EQ(pieces.size(), 1u);
-  EXPECT_FALSE(pieces[0].actual_text.has_value());
-  EXPECT_TRUE(split_at_actual_text(TextRunContent{}).empty());
+  EXPECT_EQ(pieces[0].begin, 0u);
+  EXPECT_EQ(pieces[0].end, 1u);
+  EXPECT_EQ(pieces[0].actual_text, nullptr);
+  actual_text_pieces(TextRunContent{}, pieces);
+  EXPECT_TRUE(pieces.empty());
 }
 
 TEST(MarkedContent, ActualTextInThePiecesPropertyList) {

@@ -35,6 +35,53 @@ Digest md5(std::string_view bytes) {
   return m.finish();
 }
 
+Md5InBackground::Md5InBackground(bool helper_thread) {
+  if (helper_thread) helper_ = std::thread([this] { helper_loop(); });
+}
+
+Md5InBackground::~Md5InBackground() {
+  if (helper_.joinable()) finish();
+}
+
+void Md5InBackground::update(std::string piece) {
+  if (!helper_.joinable()) {
+    md5_.update(piece);
+    return;
+  }
+  std::unique_lock lock(mutex_);
+  // The writer outruns the hash only on a very fast disk: then it waits,
+  // rather than holding the file in memory.
+  changed_.wait(lock, [&] { return waiting_.size() < kMostWaiting; });
+  waiting_.push_back(std::move(piece));
+  changed_.notify_all();
+}
+
+void Md5InBackground::helper_loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [&] { return finishing_ || !waiting_.empty(); });
+    if (waiting_.empty()) return;  // finishing, and nothing left
+    std::string piece = std::move(waiting_.front());
+    waiting_.pop_front();
+    changed_.notify_all();
+    lock.unlock();
+    md5_.update(piece);
+    lock.lock();
+  }
+}
+
+Digest Md5InBackground::finish() {
+  if (helper_.joinable()) {
+    {
+      std::lock_guard lock(mutex_);
+      finishing_ = true;
+    }
+    changed_.notify_all();
+    helper_.join();
+  }
+  return md5_.finish();
+}
+
 std::string subset_tag(std::string_view font_program) {
   Digest d = md5(font_program);
   std::string tag;

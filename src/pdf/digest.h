@@ -3,10 +3,14 @@
 // tag of an embedded font and the document /ID. Both come from the bytes that
 // are written, never from the clock, so two renders of one document agree.
 #include <array>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace jan20::pdf {
 
@@ -29,6 +33,33 @@ class Md5 {
 };
 
 Digest md5(std::string_view bytes);
+
+// The MD5 of pieces handed over in order, computed on a helper thread (when
+// asked for) while the caller makes the next piece: the PDF's /ID is hashed
+// as libharu writes the file, not read back afterwards. The same digest as
+// Md5 over the pieces one after the other.
+class Md5InBackground {
+ public:
+  // Pieces waiting for the helper before update() waits for it.
+  static constexpr size_t kMostWaiting = 8;
+
+  explicit Md5InBackground(bool helper_thread);
+  ~Md5InBackground();
+  Md5InBackground(const Md5InBackground&) = delete;
+  Md5InBackground& operator=(const Md5InBackground&) = delete;
+  void update(std::string piece);
+  Digest finish();  // once
+
+ private:
+  void helper_loop();
+
+  Md5 md5_;
+  std::deque<std::string> waiting_;
+  bool finishing_ = false;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::thread helper_;
+};
 
 // Six capital letters derived from the embedded font program ("KQZPWA"); the
 // ISO 32000 subset prefix is these letters and a plus sign.

@@ -150,17 +150,43 @@ bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
   return true;
 }
 
-bool HaruDoc::save_to_file(const std::string& path, int* write_errno, DiagnosticSink& sink) {
-  *write_errno = 0;
+namespace {
+// libharu's callback stream (HPDF_CallbackWriter_New) hands every piece it
+// writes to `write`.
+struct WriteThrough {
+  const std::function<bool(std::string_view)>* write = nullptr;
+  bool failed = false;
+};
+
+HPDF_STATUS write_through(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  auto* through = static_cast<WriteThrough*>(stream->attr);
+  if (!through->failed && (*through->write)({reinterpret_cast<const char*>(bytes), size})) return HPDF_OK;
+  through->failed = true;
+  return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
+}
+}  // namespace
+
+bool HaruDoc::save_through(const std::function<bool(std::string_view)>& write, bool* write_failed,
+                           DiagnosticSink& sink) {
+  *write_failed = false;
   if (!ready_to_save(sink)) return false;
-  errno = 0;
-  if (HPDF_SaveToFile(doc_.get(), path.c_str()) == HPDF_OK && !failed()) return true;
-  const int e = errno;
-  if (error_.error_no == HPDF_FILE_IO_ERROR || error_.error_no == HPDF_FILE_OPEN_ERROR) {
-    *write_errno = e != 0 ? e : EIO;
+  WriteThrough through{&write};
+  HPDF_Stream out = HPDF_CallbackWriter_New(doc_->mmgr, write_through, &through);
+  if (!out) return check(sink, "saving the PDF");
+  // HPDF_SaveToStream writes into the document's own stream (a memory
+  // stream it creates when there is none): ours, for this once. It writes
+  // the same bytes HPDF_SaveToFile would (both call InternalSaveToStream).
+  HPDF_Stream own = doc_->stream;
+  doc_->stream = out;
+  const HPDF_STATUS status = HPDF_SaveToStream(doc_.get());
+  doc_->stream = own;
+  HPDF_Stream_Free(out);
+  if (through.failed) {
+    *write_failed = true;
     return false;
   }
-  return check(sink, "saving the PDF");
+  if (status != HPDF_OK || failed()) return check(sink, "saving the PDF");
+  return true;
 }
 
 HPDF_Stream page_content_stream(HPDF_Page page) {

@@ -11,6 +11,7 @@
 #include <hpdf.h>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,11 +49,11 @@ class HaruDoc {
   // Saves the whole document to memory and returns its bytes. The document
   // is freed on the way: nothing may be added to it afterwards.
   bool save(std::string* bytes, DiagnosticSink& sink);
-  // The same into the file `path` (truncated), written by libharu as it goes,
-  // so that the bytes are never held in memory. On a failed write of the
-  // file, *write_errno is the error (nothing reported); on any other
-  // failure, it is 0 and the failure is reported.
-  bool save_to_file(const std::string& path, int* write_errno, DiagnosticSink& sink);
+  // The same bytes handed to `write` in pieces as libharu writes them, so
+  // that they are never held in memory. When `write` returns false (a failed
+  // write of the file: the caller knows why), saving stops, *write_failed is
+  // set and nothing is reported; any other failure is reported.
+  bool save_through(const std::function<bool(std::string_view)>& write, bool* write_failed, DiagnosticSink& sink);
 
   // Streams are compressed here, with libdeflate (stream_compressor.h),
   // rather than by libharu's zlib at its default level: the page content of a

@@ -52,26 +52,23 @@ bool save_to_string(HaruDoc& haru, std::string* bytes, DiagnosticSink& sink) {
   return true;
 }
 
-// The saved bytes straight into the temporary file, written there by
-// libharu as it goes, so that a long document's bytes are never held in
-// memory; then the MD5 for the /ID is taken of the file as saved (read back
-// in pieces) and the ID written in place. The same bytes as save_to_string.
-FillResult save_to_file(HaruDoc& haru, int fd, const std::string& temporary, DiagnosticSink& sink) {
-  int write_errno = 0;
-  if (!haru.save_to_file(temporary, &write_errno, sink)) {
-    if (write_errno == 0) return FillResult::Failed;
-    errno = write_errno;
-    return FillResult::WriteFailed;
-  }
-  constexpr size_t kPiece = size_t{64} << 10;  // below malloc's mmap threshold: no fresh pages per PDF
+// The saved bytes straight into the temporary file as libharu writes them,
+// in pieces of 64 KiB, so that a long document's bytes are never held in
+// memory. Each piece is hashed for the /ID as it is written (on a helper
+// thread, when the build has threads to spare), and the ID is then written in
+// place. The same bytes as save_to_string.
+FillResult save_to_file(HaruDoc& haru, int fd, bool helper_thread, DiagnosticSink& sink) {
+  constexpr size_t kPiece = size_t{64} << 10;  // below malloc's mmap threshold: no fresh pages per piece
   constexpr size_t kTail = 4096;  // holds the trailer
-  Md5 md5;
+  Md5InBackground md5(helper_thread);
   std::string piece, tail;
   long long size = 0;
-  for (;;) {
-    if (!pread_some(fd, kPiece, size, &piece)) return FillResult::WriteFailed;
-    if (piece.empty()) break;
-    md5.update(piece);
+  int write_errno = 0;
+  auto flush = [&] {
+    if (!pwrite_all(fd, piece, size)) {
+      write_errno = errno;
+      return false;
+    }
     size += static_cast<long long>(piece.size());
     if (piece.size() >= kTail) {
       tail.assign(piece, piece.size() - kTail, kTail);
@@ -79,7 +76,25 @@ FillResult save_to_file(HaruDoc& haru, int fd, const std::string& temporary, Dia
       tail += piece;
       if (tail.size() > kTail) tail.erase(0, tail.size() - kTail);
     }
+    md5.update(std::move(piece));
+    piece = std::string();
+    piece.reserve(kPiece);
+    return true;
+  };
+  piece.reserve(kPiece);
+  bool write_failed = false;
+  const bool saved = haru.save_through(
+      [&](std::string_view bytes) {
+        piece.append(bytes);
+        return piece.size() < kPiece || flush();
+      },
+      &write_failed, sink);
+  if (saved && !flush()) write_failed = true;
+  if (write_failed) {
+    errno = write_errno != 0 ? write_errno : EIO;
+    return FillResult::WriteFailed;
   }
+  if (!saved) return FillResult::Failed;
   const size_t at = find_document_id(tail);
   if (at == std::string::npos) {
     report_missing_id(sink);
@@ -97,8 +112,8 @@ FillResult save_to_file(HaruDoc& haru, int fd, const std::string& temporary, Dia
 bool render_to_file(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                     DiagnosticSink& sink, model::PagedDocument* release) {
   return render(doc, options, sink, release, [&](HaruDoc& haru) {
-    return write_atomically(path, sink, [&](int fd, const std::string& temporary) {
-      return save_to_file(haru, fd, temporary, sink);
+    return write_atomically(path, sink, [&](int fd, const std::string&) {
+      return save_to_file(haru, fd, options.threads > 1, sink);
     });
   });
 }

@@ -1,7 +1,9 @@
 #include "pdf/haru.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -33,25 +35,105 @@ std::string memory_stream_bytes(HPDF_Stream stream) {
   return bytes;
 }
 
-HPDF_STATUS put_data(HPDF_Dict dict, std::string_view data) {
-  dict->filter = HPDF_STREAM_FILTER_NONE;
-  dict->write_fn = write_flate_filter;
-  return HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
-                           static_cast<HPDF_UINT>(data.size()));
+// A stream libharu reads a stream object's bytes from when it saves the
+// document, over a string of ours (HaruDoc::sources_), instead of the memory
+// stream it would copy them into a byte at a time (HPDF_MemCpy) and read them
+// back out of the same way. Read-only: libharu only reads, seeks and sizes a
+// stream object's data when it writes the object (HPDF_Stream_WriteToStream).
+HPDF_STATUS read_source(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+  auto* source = static_cast<HaruDoc::Source*>(stream->attr);
+  const size_t wanted = *size, left = source->bytes.size() - source->at;
+  const size_t n = std::min(wanted, left);
+  if (n > 0) std::memcpy(out, source->bytes.data() + source->at, n);
+  source->at += n;
+  *size = static_cast<HPDF_UINT>(n);
+  return n < wanted ? HPDF_STREAM_EOF : HPDF_OK;  // as libharu's memory stream answers
+}
+
+// A page's content stream while it is drawn: libharu's page operators and
+// ours (write_content) append to the page's string.
+HPDF_STATUS append_to_source(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  static_cast<HaruDoc::Source*>(stream->attr)->bytes.append(reinterpret_cast<const char*>(bytes), size);
+  return HPDF_OK;
+}
+
+HPDF_STATUS seek_source(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+  auto* source = static_cast<HaruDoc::Source*>(stream->attr);
+  const long long base = mode == HPDF_SEEK_SET ? 0
+                         : mode == HPDF_SEEK_CUR ? static_cast<long long>(source->at)
+                                                 : static_cast<long long>(source->bytes.size());
+  const long long at = base + pos;
+  if (at < 0 || at > static_cast<long long>(source->bytes.size()))
+    return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+  source->at = static_cast<size_t>(at);
+  return HPDF_OK;
+}
+
+HPDF_INT32 tell_source(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(static_cast<HaruDoc::Source*>(stream->attr)->at);
+}
+
+HPDF_UINT32 size_of_source(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(static_cast<HaruDoc::Source*>(stream->attr)->bytes.size());
 }
 }  // namespace
 
+HPDF_Stream HaruDoc::new_source_stream(std::string bytes) {
+  if (bytes.size() > 0x7FFFFFFF) return nullptr;
+  auto* stream = static_cast<HPDF_Stream>(HPDF_GetMem(mmgr(), sizeof(HPDF_Stream_Rec)));
+  if (!stream) return nullptr;
+  Source& source = sources_.emplace_back();
+  source.bytes = std::move(bytes);
+  std::memset(stream, 0, sizeof(HPDF_Stream_Rec));
+  stream->sig_bytes = HPDF_STREAM_SIG_BYTES;
+  stream->type = HPDF_STREAM_UNKNOWN;  // not a memory stream: our set_*_data refuse it, HPDF_MemStream_* leave it
+  stream->mmgr = mmgr();
+  stream->error = mmgr()->error;
+  stream->size = static_cast<HPDF_UINT>(source.bytes.size());
+  stream->read_fn = read_source;
+  stream->seek_fn = seek_source;
+  stream->tell_fn = tell_source;
+  stream->size_fn = size_of_source;
+  stream->attr = &source;
+  return stream;
+}
+
+bool HaruDoc::set_stream_bytes(HPDF_Dict dict, std::string deflated) {
+  if (!dict || !dict->stream) return false;
+  HPDF_Stream stream = new_source_stream(std::move(deflated));
+  if (!stream) return false;
+  HPDF_Stream_Free(dict->stream);
+  dict->stream = stream;
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  dict->write_fn = write_flate_filter;
+  return true;
+}
+
+bool HaruDoc::own_page_content(HPDF_Page page, size_t expected_size) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (!attr->contents || attr->stream != attr->contents->stream || HPDF_Stream_Size(attr->stream) != 0) return false;
+  std::string bytes;
+  bytes.reserve(expected_size);
+  HPDF_Stream stream = new_source_stream(std::move(bytes));
+  if (!stream) return false;
+  stream->write_fn = append_to_source;  // with a write function, libharu keeps stream->size itself
+  stream->size = 0;
+  HPDF_Stream_Free(attr->stream);
+  attr->stream = stream;
+  attr->contents->stream = stream;
+  return true;
+}
+
 bool HaruDoc::set_deflated_data(HPDF_Dict stream, std::string_view raw) {
   if (!stream || !stream->stream || stream->stream->type != HPDF_STREAM_MEMORY) return false;
-  if (!compressor_->compress(raw, &buffer_)) return false;
-  HPDF_MemStream_FreeData(stream->stream);
-  return put_data(stream, buffer_) == HPDF_OK;
+  std::string deflated;
+  if (!compressor_->compress(raw, &deflated)) return false;
+  return set_stream_bytes(stream, std::move(deflated));
 }
 
 bool HaruDoc::set_compressed_data(HPDF_Dict stream, std::string_view deflated) {
   if (!stream || !stream->stream || stream->stream->type != HPDF_STREAM_MEMORY) return false;
-  HPDF_MemStream_FreeData(stream->stream);
-  return put_data(stream, deflated) == HPDF_OK;
+  return set_stream_bytes(stream, std::string(deflated));
 }
 
 HPDF_Dict HaruDoc::new_deflated_stream(std::string_view raw) {
@@ -64,9 +146,14 @@ bool HaruDoc::deflate_page_content(HPDF_Page page) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION) return true;  // libharu ends the object and compresses
   HPDF_Stream stream = attr->contents->stream;
-  std::string raw = memory_stream_bytes(stream);
+  std::string raw;
+  if (stream->write_fn == append_to_source) {  // the page's own string (own_page_content)
+    raw = std::move(static_cast<Source*>(stream->attr)->bytes);
+  } else {
+    raw = memory_stream_bytes(stream);
+    HPDF_MemStream_FreeData(stream);
+  }
   // The data goes back in when it is compressed (save, finish_deflating).
-  HPDF_MemStream_FreeData(stream);
   compressor_->submit(attr->contents, std::move(raw));
   return true;
 }
@@ -86,10 +173,8 @@ void HaruDoc::set_entries_text(HPDF_Dict dict, std::string text) {
 
 bool HaruDoc::finish_deflating() {
   bool ok = true;
-  for (StreamCompressor::Compressed& c : compressor_->finish()) {
-    ok = c.ok && put_data(static_cast<HPDF_Dict>(c.owner), c.deflated) == HPDF_OK && ok;
-    std::string().swap(c.deflated);  // libharu has its copy: do not hold two of every page
-  }
+  for (StreamCompressor::Compressed& c : compressor_->finish())
+    ok = c.ok && set_stream_bytes(static_cast<HPDF_Dict>(c.owner), std::move(c.deflated)) && ok;
   return ok;
 }
 
@@ -220,7 +305,7 @@ HPDF_Image new_deflated_image(HaruDoc& doc, std::string_view deflated) {
   image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
   HPDF_Dict_AddName(image, "Type", "XObject");
   HPDF_Dict_AddName(image, "Subtype", "Image");
-  if (put_data(image, deflated) != HPDF_OK) return nullptr;
+  if (!doc.set_stream_bytes(image, std::string(deflated))) return nullptr;
   return doc.failed() ? nullptr : image;
 }
 

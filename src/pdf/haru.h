@@ -74,6 +74,23 @@ class HaruDoc {
   bool deflate_page_content(HPDF_Page page);
   // Puts every page's compressed content in place (save does it too).
   bool finish_deflating();
+  // Makes `deflated` (a zlib stream) the data of the stream object `dict`,
+  // written with /Filter /FlateDecode. The bytes stay here, in one string,
+  // and libharu reads them from it when it saves (no copy in its memory
+  // stream). The stream's data must not be set again.
+  bool set_stream_bytes(HPDF_Dict dict, std::string deflated);
+  // Gives a page that has no content yet a content stream of ours, a string
+  // that libharu's page operators and write_content append to (room for
+  // `expected_size` bytes), instead of libharu's memory stream that copies
+  // every byte one at a time; deflate_page_content then takes the string as
+  // it is. False (and the page keeps libharu's stream) when the page has
+  // content already.
+  bool own_page_content(HPDF_Page page, size_t expected_size);
+  // The bytes of a stream object set by set_stream_bytes, and how far libharu has read them.
+  struct Source {
+    std::string bytes;
+    size_t at = 0;
+  };
 
   // Gives `dict` (which has no entries of its own) the entries `text`,
   // written exactly as they are between its "<<\n" and ">>": each one as
@@ -87,6 +104,8 @@ class HaruDoc {
   // Puts the pages' compressed content in place and checks that nothing has
   // failed: what both saves do first.
   bool ready_to_save(DiagnosticSink& sink);
+  // A read-only stream over `bytes`, kept in sources_.
+  HPDF_Stream new_source_stream(std::string bytes);
 
   struct ErrorRecord {
     HPDF_STATUS error_no = 0;
@@ -97,8 +116,8 @@ class HaruDoc {
   ErrorRecord error_;
   CHandle<_HPDF_Doc_Rec, HPDF_Free> doc_;  // freed after the compressor has finished
   std::unique_ptr<StreamCompressor> compressor_;
-  std::string buffer_;
   std::deque<std::string> entries_texts_;  // set_entries_text
+  std::deque<Source> sources_;              // set_stream_bytes (a deque: libharu keeps pointers to them)
 };
 
 // The content stream of a page, where our own operators go. libharu 2.3.0's

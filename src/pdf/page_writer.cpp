@@ -29,6 +29,9 @@ class PageWriter {
       : w_(w), index_(index), page_(w.pages[index]), g_(w.geometry[index]), paint_(page_, w.options.target) {}
 
   bool write(const model::Page& page) {
+    // The page's content goes into a string of ours (about as long as the
+    // last page's), not libharu's memory stream.
+    w_.doc.own_page_content(page_, w_.last_content_size + w_.last_content_size / 8);
     // A blank page (padding before a back cover) still needs content: a
     // Flate-filtered stream of zero bytes is not valid deflate data, and
     // MuPDF and Ghostscript say so.
@@ -51,6 +54,7 @@ class PageWriter {
     // annotations, or runs without glyphs): libharu writes an empty stream as
     // zero bytes under /FlateDecode.
     if (HPDF_Stream_Size(page_content_stream(page_)) == 0) write_content(page_, "q Q\n");
+    w_.last_content_size = HPDF_Stream_Size(page_content_stream(page_));
     return w_.doc.check(w_.sink, "writing page " + std::to_string(index_ + 1));
   }
 

@@ -60,6 +60,7 @@ struct DocumentWriter {
   std::vector<MarkedContent> marked;    // filled when options.tagged
   std::vector<TaggedAnnotation> annotations;
   std::set<int> warned_notdef;          // fonts already warned about missing glyphs
+  size_t last_content_size = 0;         // bytes of the last page's content (room for the next)
   // Called once a page's content is written (and, for the reading PDF,
   // handed to the compressor): the page is not read again.
   std::function<void(size_t)> page_written;

@@ -13,10 +13,9 @@ namespace {
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
 void append_cid(std::string& out, uint16_t cid) {
-  out += kHexDigits[(cid >> 12) & 0xF];
-  out += kHexDigits[(cid >> 8) & 0xF];
-  out += kHexDigits[(cid >> 4) & 0xF];
-  out += kHexDigits[cid & 0xF];
+  const char digits[4] = {kHexDigits[(cid >> 12) & 0xF], kHexDigits[(cid >> 8) & 0xF], kHexDigits[(cid >> 4) & 0xF],
+                          kHexDigits[cid & 0xF]};
+  out.append(digits, 4);  // one length check for the four
 }
 
 // Rounds to the precision written for TJ numbers (1/1000 of a glyph-space

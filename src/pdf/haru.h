@@ -2,7 +2,9 @@
 // The one wrapper around libharu (libhpdf 2.3.0). It owns the HPDF_Doc,
 // records libharu's errors instead of jumping out of them, and is the only
 // place that reaches into libharu's structs (the page content stream, the
-// document's memory manager and cross-reference table).
+// document's memory manager, cross-reference table and output stream, and
+// the stream records through which libharu reads the bytes we keep:
+// set_stream_bytes, own_page_content, save_through).
 //
 // libharu reports errors through a callback given to HPDF_New; its demos
 // longjmp out of it, which would skip C++ destructors. Here the callback only

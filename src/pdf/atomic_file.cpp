@@ -39,17 +39,6 @@ bool pwrite_all(int fd, std::string_view bytes, long long offset) {
   return true;
 }
 
-bool pread_some(int fd, size_t size, long long offset, std::string* out) {
-  out->resize(size);
-  for (;;) {
-    ssize_t n = ::pread(fd, out->data(), size, static_cast<off_t>(offset));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    out->resize(static_cast<size_t>(n));
-    return true;
-  }
-}
-
 namespace {
 
 std::string errno_text(int e) { return std::strerror(e); }
@@ -77,8 +66,7 @@ void remove_stale_temporaries(const std::string& dir, const std::string& base) {
 
 }  // namespace
 
-bool write_atomically(const std::string& path, DiagnosticSink& sink,
-                      const std::function<FillResult(int fd, const std::string& temporary)>& fill) {
+bool write_atomically(const std::string& path, DiagnosticSink& sink, const std::function<FillResult(int fd)>& fill) {
   SourceLocation where{path};
 
   size_t slash = path.find_last_of('/');
@@ -106,7 +94,7 @@ bool write_atomically(const std::string& path, DiagnosticSink& sink,
   struct stat st;
   mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
   if (::fchmod(fd, mode) != 0) return fail("cannot set permissions on " + temp, errno);
-  switch (fill(fd, temp)) {
+  switch (fill(fd)) {
     case FillResult::Written:
       break;
     case FillResult::WriteFailed:

@@ -18,17 +18,14 @@ enum class FillResult {
   Failed,       // something else failed, already reported
 };
 
-// Creates the temporary file, calls `fill` with its descriptor and name, and
-// on FillResult::Written flushes it and renames it to `path`. Problems are
+// Creates the temporary file, calls `fill` with its descriptor, and on
+// FillResult::Written flushes it and renames it to `path`. Problems are
 // reported at `path`.
-bool write_atomically(const std::string& path, DiagnosticSink& sink,
-                      const std::function<FillResult(int fd, const std::string& temporary)>& fill);
+bool write_atomically(const std::string& path, DiagnosticSink& sink, const std::function<FillResult(int fd)>& fill);
 
 // write(2) until all of `bytes` is written; false with errno set.
 bool write_all(int fd, std::string_view bytes);
 // pwrite(2) the same at `offset`.
 bool pwrite_all(int fd, std::string_view bytes, long long offset);
-// pread(2) up to `size` bytes at `offset` into `out`; false with errno set.
-bool pread_some(int fd, size_t size, long long offset, std::string* out);
 
 }  // namespace jan20::pdf

@@ -1,7 +1,6 @@
 #include "pdf/haru.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>

@@ -112,7 +112,7 @@ FillResult save_to_file(HaruDoc& haru, int fd, bool helper_thread, DiagnosticSin
 bool render_to_file(const model::PagedDocument& doc, const PdfOptions& options, const std::string& path,
                     DiagnosticSink& sink, model::PagedDocument* release) {
   return render(doc, options, sink, release, [&](HaruDoc& haru) {
-    return write_atomically(path, sink, [&](int fd, const std::string&) {
+    return write_atomically(path, sink, [&](int fd) {
       return save_to_file(haru, fd, options.threads > 1, sink);
     });
   });

@@ -3,6 +3,8 @@
 #include <hpdf.h>
 #include <hpdf_encrypt.h>
 
+#include <system_error>
+
 namespace jan20::pdf {
 
 struct Md5::State {
@@ -36,7 +38,12 @@ Digest md5(std::string_view bytes) {
 }
 
 Md5InBackground::Md5InBackground(bool helper_thread) {
-  if (helper_thread) helper_ = std::thread([this] { helper_loop(); });
+  if (!helper_thread) return;
+  try {
+    helper_ = std::thread([this] { helper_loop(); });
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit): the pieces are hashed as they come.
+  }
 }
 
 Md5InBackground::~Md5InBackground() {

@@ -51,8 +51,14 @@ HPDF_STATUS read_source(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
 
 // A page's content stream while it is drawn: libharu's page operators and
 // ours (write_content) append to the page's string.
+// (No exception may cross libharu's C code: running out of memory is an
+// error libharu records, as its own memory stream would.)
 HPDF_STATUS append_to_source(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
-  static_cast<HaruDoc::Source*>(stream->attr)->bytes.append(reinterpret_cast<const char*>(bytes), size);
+  try {
+    static_cast<HaruDoc::Source*>(stream->attr)->bytes.append(reinterpret_cast<const char*>(bytes), size);
+  } catch (...) {
+    return HPDF_SetError(stream->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+  }
   return HPDF_OK;
 }
 
@@ -78,10 +84,14 @@ HPDF_UINT32 size_of_source(HPDF_Stream stream) {
 }  // namespace
 
 HPDF_Stream HaruDoc::new_source_stream(std::string bytes) {
-  if (bytes.size() > 0x7FFFFFFF) return nullptr;
-  auto* stream = static_cast<HPDF_Stream>(HPDF_GetMem(mmgr(), sizeof(HPDF_Stream_Rec)));
-  if (!stream) return nullptr;
+  // A failure is recorded as libharu's, so that check() reports it.
+  if (bytes.size() > 0x7FFFFFFF) {
+    HPDF_SetError(mmgr()->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+    return nullptr;
+  }
   Source& source = sources_.emplace_back();
+  auto* stream = static_cast<HPDF_Stream>(HPDF_GetMem(mmgr(), sizeof(HPDF_Stream_Rec)));  // records its failure
+  if (!stream) return nullptr;
   source.bytes = std::move(bytes);
   std::memset(stream, 0, sizeof(HPDF_Stream_Rec));
   stream->sig_bytes = HPDF_STREAM_SIG_BYTES;
@@ -99,10 +109,23 @@ HPDF_Stream HaruDoc::new_source_stream(std::string bytes) {
 
 bool HaruDoc::set_stream_bytes(HPDF_Dict dict, std::string deflated) {
   if (!dict || !dict->stream) return false;
-  HPDF_Stream stream = new_source_stream(std::move(deflated));
-  if (!stream) return false;
-  HPDF_Stream_Free(dict->stream);
-  dict->stream = stream;
+  if (dict->stream->read_fn == read_source) {
+    // Already ours (a page's content stream): the record stays, because the
+    // page's attributes point at it too; it only becomes read-only, so a
+    // write libharu might still try (closing a graphics state it thinks is
+    // open) fails as an error instead of touching freed memory.
+    HPDF_Stream stream = dict->stream;
+    auto* source = static_cast<Source*>(stream->attr);
+    source->bytes = std::move(deflated);
+    source->at = 0;
+    stream->write_fn = nullptr;
+    stream->size = static_cast<HPDF_UINT>(source->bytes.size());
+  } else {
+    HPDF_Stream stream = new_source_stream(std::move(deflated));
+    if (!stream) return false;
+    HPDF_Stream_Free(dict->stream);
+    dict->stream = stream;
+  }
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
   return true;
@@ -149,8 +172,17 @@ bool HaruDoc::deflate_page_content(HPDF_Page page) {
   if (stream->write_fn == append_to_source) {  // the page's own string (own_page_content)
     raw = std::move(static_cast<Source*>(stream->attr)->bytes);
   } else {
+    // libharu's memory stream: its bytes out, and a record of ours in its
+    // place in both the page and its content dictionary, which
+    // finish_deflating then fills (set_stream_bytes keeps the record).
     raw = memory_stream_bytes(stream);
-    HPDF_MemStream_FreeData(stream);
+    HPDF_Stream own = new_source_stream({});
+    if (!own) return false;
+    own->write_fn = append_to_source;
+    own->size = 0;
+    HPDF_Stream_Free(stream);
+    attr->stream = own;
+    attr->contents->stream = own;
   }
   // The data goes back in when it is compressed (save, finish_deflating).
   compressor_->submit(attr->contents, std::move(raw));
@@ -224,6 +256,7 @@ bool HaruDoc::save(std::string* bytes, DiagnosticSink& sink) {
   HPDF_Stream out = doc_->stream;
   doc_->stream = nullptr;
   HPDF_FreeDoc(doc_.get());
+  std::deque<Source>().swap(sources_);  // the stream objects' bytes, read by the save: no record refers to them now
   *bytes = memory_stream_bytes(out);
   const bool whole = bytes->size() == HPDF_Stream_Size(out);
   HPDF_Stream_Free(out);
@@ -239,12 +272,19 @@ namespace {
 // writes to `write`.
 struct WriteThrough {
   const std::function<bool(std::string_view)>* write = nullptr;
-  bool failed = false;
+  bool failed = false;         // `write` said no: the file could not be written
+  bool out_of_memory = false;  // `write` threw (no exception may cross libharu's C code)
 };
 
 HPDF_STATUS write_through(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
   auto* through = static_cast<WriteThrough*>(stream->attr);
-  if (!through->failed && (*through->write)({reinterpret_cast<const char*>(bytes), size})) return HPDF_OK;
+  if (through->failed || through->out_of_memory) return HPDF_FILE_IO_ERROR;
+  try {
+    if ((*through->write)({reinterpret_cast<const char*>(bytes), size})) return HPDF_OK;
+  } catch (...) {
+    through->out_of_memory = true;
+    return HPDF_SetError(stream->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+  }
   through->failed = true;
   return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
 }
@@ -322,6 +362,10 @@ HPDF_XObject page_into_form(HaruDoc& doc, HPDF_Page page, HPDF_Box bbox) {
   HPDF_Dict form = attr->contents;
   HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
   if (!form || !resources) return nullptr;
+  // A form's content is compressed by libharu when it saves, from the page's
+  // own string: that string keeps only what it holds until then.
+  if (form->stream && form->stream->write_fn == append_to_source)
+    static_cast<HaruDoc::Source*>(form->stream->attr)->bytes.shrink_to_fit();
   // The page's own entries (Type, MediaBox, Contents, Resources) go; the
   // resource entries (Font, XObject, ProcSet) move up into the page
   // dictionary. RemoveElement frees direct values and proxies, never the

@@ -136,10 +136,14 @@ bool HaruDoc::own_page_content(HPDF_Page page, size_t expected_size) {
   if (!attr->contents || attr->stream != attr->contents->stream || HPDF_Stream_Size(attr->stream) != 0) return false;
   std::string bytes;
   bytes.reserve(expected_size);
+  return install_page_stream(page, std::move(bytes));
+}
+
+bool HaruDoc::install_page_stream(HPDF_Page page, std::string bytes) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   HPDF_Stream stream = new_source_stream(std::move(bytes));
   if (!stream) return false;
   stream->write_fn = append_to_source;  // with a write function, libharu keeps stream->size itself
-  stream->size = 0;
   HPDF_Stream_Free(attr->stream);
   attr->stream = stream;
   attr->contents->stream = stream;
@@ -176,13 +180,7 @@ bool HaruDoc::deflate_page_content(HPDF_Page page) {
     // place in both the page and its content dictionary, which
     // finish_deflating then fills (set_stream_bytes keeps the record).
     raw = memory_stream_bytes(stream);
-    HPDF_Stream own = new_source_stream({});
-    if (!own) return false;
-    own->write_fn = append_to_source;
-    own->size = 0;
-    HPDF_Stream_Free(stream);
-    attr->stream = own;
-    attr->contents->stream = own;
+    if (!install_page_stream(page, {})) return false;
   }
   // The data goes back in when it is compressed (save, finish_deflating).
   compressor_->submit(attr->contents, std::move(raw));

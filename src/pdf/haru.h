@@ -108,6 +108,10 @@ class HaruDoc {
   bool ready_to_save(DiagnosticSink& sink);
   // A read-only stream over `bytes`, kept in sources_.
   HPDF_Stream new_source_stream(std::string bytes);
+  // Makes a stream of ours over `bytes`, appended to by writes, the page's
+  // content stream (in the page's attributes and its content dictionary),
+  // freeing the one it had.
+  bool install_page_stream(HPDF_Page page, std::string bytes);
 
   struct ErrorRecord {
     HPDF_STATUS error_no = 0;

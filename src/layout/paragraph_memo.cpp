@@ -9,10 +9,13 @@
 namespace jan20::layout {
 
 void ParagraphMemo::record(const text::ParagraphInput& input) {
-  auto [it, added] = settings_.try_emplace(paragraph_key(input));
-  if (!added) return;
-  it->second = std::make_unique<Setting>();
-  pending_.emplace_back(input, it->second.get());
+  std::string key = paragraph_key(input);
+  if (settings_.find(key) != settings_.end()) return;
+  // Kept until the memo goes: without the slack its growth left (at 2,400
+  // pages the keys took 15.6 MB with it, 8.5 MB without).
+  key.shrink_to_fit();
+  Setting* setting = settings_.emplace(std::move(key), std::make_unique<Setting>()).first->second.get();
+  pending_.emplace_back(input, setting);
 }
 
 void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
@@ -41,7 +44,10 @@ text::ParagraphResult ParagraphMemo::use(const text::ParagraphInput& input, text
   auto it = settings_.find(key);
   if (it == settings_.end() || !it->second->done) {  // not recorded, or recorded and not set yet
     if (!keep_) return text::typeset_paragraph(input, cache, sink);
-    if (it == settings_.end()) it = settings_.emplace(std::move(key), std::make_unique<Setting>()).first;
+    if (it == settings_.end()) {
+      key.shrink_to_fit();
+      it = settings_.emplace(std::move(key), std::make_unique<Setting>()).first;
+    }
     it->second->result = text::typeset_paragraph(input, cache, it->second->diagnostics);
     it->second->done = true;
   }

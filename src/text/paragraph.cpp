@@ -129,6 +129,7 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
     begins.push_back(b == static_cast<size_t>(-1) ? (begins.empty() ? 0 : begins.back()) : b);
   }
   linebreak::LineScratch scratch;
+  result.lines.reserve(breaks.lines.size());  // exactly: the lines live until the pages are made
   for (size_t i = 0; i < breaks.lines.size(); ++i) {
     linebreak::LinePlace place;
     place.line = &breaks.lines[i];

@@ -394,6 +394,7 @@ class LineSetter {
       if (align == model::Align::Center) x = (measure - indent - content) / 2;
     }
 
+    line_.runs.reserve(order.size());  // exactly: the runs live until the PDF is written
     for (size_t v : order) {
       const Group& g = groups[v];
       const text::ShapingRun& item = ctx_.shaping_runs[g.item];

@@ -19,6 +19,7 @@ void ParagraphMemo::record(const text::ParagraphInput& input) {
 }
 
 void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
+  pending_.shrink_to_fit();  // held while every setting is made: without its growth's slack
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i; (i = next++) < pending_.size();) {
@@ -35,7 +36,7 @@ void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
   for (int t = 1; t < threads && static_cast<size_t>(t) < pending_.size(); ++t) helpers.emplace_back(work);
   work();
   for (auto& h : helpers) h.join();
-  pending_.clear();
+  std::vector<std::pair<text::ParagraphInput, Setting*>>().swap(pending_);  // its storage too
 }
 
 text::ParagraphResult ParagraphMemo::use(const text::ParagraphInput& input, text::ShapeCache& cache,

@@ -48,7 +48,12 @@ class TagTree {
     });
   }
 
-  std::vector<model::Tag> take() { return std::move(tags_); }
+  // The tags without their vector's growth slack: they are kept until the
+  // structure tree is written, after the last page.
+  std::vector<model::Tag> take() {
+    tags_.shrink_to_fit();
+    return std::move(tags_);
+  }
 
  private:
   std::vector<model::Tag> tags_;

@@ -400,6 +400,7 @@ void read_blocks(TableReader& root, std::vector<model::Block>& blocks, ContentSt
              "write [[block]] with two brackets for each block");
     return;
   }
+  blocks.reserve(blocks.size() + a->size());  // a block a table: allocated once (they live until the PDF is made)
   for (size_t i = 0; i < a->size(); ++i) {
     std::string path = element_path("block", i);
     if (const toml::table* t = read_table(cx, *a->get(i), path)) read_block(st, *t, path, blocks);

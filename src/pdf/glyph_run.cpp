@@ -370,6 +370,8 @@ RunJoins plan_run_joins(const model::PagedDocument& doc, const std::vector<Nomin
   }
 
   RunJoins plan;
+  // Kept until the last page is written: allocated once, at its size.
+  plan.entries_.reserve(static_cast<size_t>(std::count(spaced.begin(), spaced.end(), true)) + words.size());
   for (size_t i = 0; i < runs.size(); ++i) {
     auto word = words.find(i);
     const bool joined = word != words.end() && (!word->second.tail.empty() || word->second.hidden_clusters > 0);

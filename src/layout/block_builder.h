@@ -154,6 +154,7 @@ class BlockBuilder {
   int heading_count_ = 0;
   int overfull_lines_ = 0;
   std::map<std::string, ResolvedStyle> scaled_;
+  text::ParagraphScratch paragraph_scratch_;  // the paragraphs this builder sets itself, one after the other
 };
 
 // Baseline of a line within a line box of the given leading.

@@ -22,9 +22,10 @@ void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
   pending_.shrink_to_fit();  // held while every setting is made: without its growth's slack
   std::atomic<size_t> next{0};
   auto work = [&] {
+    text::ParagraphScratch scratch;  // one a thread, reused from paragraph to paragraph
     for (size_t i; (i = next++) < pending_.size();) {
       auto& [input, setting] = pending_[i];
-      setting->result = text::typeset_paragraph(input, cache, setting->diagnostics);
+      setting->result = text::typeset_paragraph(input, cache, setting->diagnostics, scratch);
       setting->done = true;
       // Not read again: freed now, not after the last paragraph. (A swap:
       // assigning an empty input would keep its text's capacity.)
@@ -40,16 +41,16 @@ void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
 }
 
 text::ParagraphResult ParagraphMemo::use(const text::ParagraphInput& input, text::ShapeCache& cache,
-                                         DiagnosticSink& sink) {
+                                         DiagnosticSink& sink, text::ParagraphScratch& scratch) {
   std::string key = paragraph_key(input);
   auto it = settings_.find(key);
   if (it == settings_.end() || !it->second->done) {  // not recorded, or recorded and not set yet
-    if (!keep_) return text::typeset_paragraph(input, cache, sink);
+    if (!keep_) return text::typeset_paragraph(input, cache, sink, scratch);
     if (it == settings_.end()) {
       key.shrink_to_fit();
       it = settings_.emplace(std::move(key), std::make_unique<Setting>()).first;
     }
-    it->second->result = text::typeset_paragraph(input, cache, it->second->diagnostics);
+    it->second->result = text::typeset_paragraph(input, cache, it->second->diagnostics, scratch);
     it->second->done = true;
   }
   Setting& setting = *it->second;

@@ -48,8 +48,9 @@ class ParagraphMemo {
   // them). The shaping cache and the hyphenators are thread-safe.
   void typeset_recorded(text::ShapeCache& cache, int threads);
   // The lines for `input`: made ahead, or set now; what setting them
-  // reported goes to `sink`.
-  text::ParagraphResult use(const text::ParagraphInput& input, text::ShapeCache& cache, DiagnosticSink& sink);
+  // reported goes to `sink`. `scratch` serves a paragraph set now.
+  text::ParagraphResult use(const text::ParagraphInput& input, text::ShapeCache& cache, DiagnosticSink& sink,
+                            text::ParagraphScratch& scratch);
 
  private:
   std::unordered_map<std::string, std::unique_ptr<Setting>> settings_;

@@ -90,7 +90,21 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::ShapingRu
 
 }  // namespace
 
+struct ParagraphScratch::Buffers {
+  linebreak::BreakScratch breaks;
+  linebreak::LineScratch lines;
+};
+
+ParagraphScratch::ParagraphScratch() : buffers_(std::make_unique<Buffers>()) {}
+ParagraphScratch::~ParagraphScratch() = default;
+
 ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink) {
+  ParagraphScratch scratch;
+  return typeset_paragraph(input, cache, sink, scratch);
+}
+
+ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink,
+                                  ParagraphScratch& scratch) {
   ParagraphResult result;
   if (input.text.empty() || input.spans.empty()) return result;
   const CodePoints decoded = decode_code_points(input.text);
@@ -114,7 +128,8 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
                   &decoded);
 
   const Collected collected = linebreak::collect({input, runs, opportunities, cache, *hyphenators, &decoded});
-  const linebreak::BreakResult breaks = linebreak::break_lines(collected.nodes, input.measure, input.params, collected.em);
+  const linebreak::BreakResult breaks =
+      linebreak::break_lines(collected.nodes, input.measure, input.params, collected.em, scratch.buffers().breaks);
   result.demerits = breaks.demerits;
   result.pass = breaks.pass;
 
@@ -128,7 +143,7 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
     const size_t b = content_begin(collected, lb);
     begins.push_back(b == static_cast<size_t>(-1) ? (begins.empty() ? 0 : begins.back()) : b);
   }
-  linebreak::LineScratch scratch;
+  linebreak::LineScratch& line_scratch = scratch.buffers().lines;
   result.lines.reserve(breaks.lines.size());  // exactly: the lines live until the pages are made
   for (size_t i = 0; i < breaks.lines.size(); ++i) {
     linebreak::LinePlace place;
@@ -138,7 +153,7 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
     place.last = collected.nodes[breaks.lines[i].end].forced();
     place.text_begin = i == 0 ? 0 : begins[i];
     place.text_end = i + 1 < breaks.lines.size() ? begins[i + 1] : input.text.size();
-    Line line = linebreak::typeset_line(context, place, scratch);
+    Line line = linebreak::typeset_line(context, place, line_scratch);
     if (line.overfull) report_overfull(input, runs, collected, breaks.lines[i], line, sink);
     result.lines.push_back(std::move(line));
   }

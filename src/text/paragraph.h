@@ -3,6 +3,7 @@
 // (cached per word), find break opportunities (UAX #14 + our no-break rules),
 // hyphenate, and choose lines with Knuth–Plass. The entry point of text/.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -90,5 +91,25 @@ struct ParagraphResult {
 // Sets a paragraph. Lines that cannot fit (a word wider than the measure) are
 // reported at the span's location and kept, flagged overfull.
 ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink);
+
+// Working space kept from one paragraph to the next by a caller that sets
+// many on one thread (the line breaker's feasible breaks, a line's pieces):
+// its memory is reused instead of allocated and touched afresh for each
+// paragraph. It never changes the result.
+class ParagraphScratch {
+ public:
+  ParagraphScratch();
+  ~ParagraphScratch();
+  ParagraphScratch(const ParagraphScratch&) = delete;
+  ParagraphScratch& operator=(const ParagraphScratch&) = delete;
+  struct Buffers;
+  Buffers& buffers() { return *buffers_; }
+
+ private:
+  std::unique_ptr<Buffers> buffers_;
+};
+// The same result as typeset_paragraph(input, cache, sink), set in `scratch`.
+ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink,
+                                  ParagraphScratch& scratch);
 
 }  // namespace jan20::text

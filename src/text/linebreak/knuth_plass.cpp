@@ -54,10 +54,32 @@ struct Candidate {
   ChosenLine line;
 };
 
+}  // namespace
+
+struct BreakScratch::Buffers {
+  std::vector<Sums> sums;
+  std::vector<Breakpoint> breakpoints;
+  std::vector<int> active;
+  std::vector<int> keep;  // try_break's next active list
+  std::vector<Candidate> candidates;
+  std::vector<size_t> filled;  // slots of candidates that try_break filled
+};
+
+BreakScratch::BreakScratch() : buffers_(std::make_unique<Buffers>()) {}
+BreakScratch::~BreakScratch() = default;
+
+namespace {
+
 class Breaker {
  public:
-  Breaker(const std::vector<Node>& nodes, double measure, const LineBreakParams& params, double em)
-      : nodes_(nodes), measure_(measure), params_(params), em_(em), sums_(nodes.size() + 1) {
+  Breaker(const std::vector<Node>& nodes, double measure, const LineBreakParams& params, double em,
+          BreakScratch::Buffers& scratch)
+      : nodes_(nodes), measure_(measure), params_(params), em_(em), sums_(scratch.sums),
+        breakpoints_(scratch.breakpoints), active_(scratch.active), keep_(scratch.keep),
+        candidates_(scratch.candidates), filled_(scratch.filled) {
+    sums_.assign(nodes.size() + 1, Sums{});
+    candidates_.clear();  // try_break fills every slot afresh
+    filled_.clear();
     for (size_t i = 0; i < nodes_.size(); ++i) {
       Sums s = sums_[i];
       const Node& it = nodes_[i];
@@ -341,15 +363,16 @@ class Breaker {
   const LineBreakParams& params_;
   double em_;
   double emergency_ = 0;  // the emergency pass's grading stretch, pt
-  std::vector<Sums> sums_;
+  std::vector<Sums>& sums_;
   int hyphen_cap_ = 1;
   int pass_ = 1;
   double threshold_ = 1;
-  std::vector<Breakpoint> breakpoints_;
-  std::vector<int> active_;
-  std::vector<int> keep_;  // try_break's next active list
-  std::vector<Candidate> candidates_;
-  std::vector<size_t> filled_;  // slots of candidates_ that try_break filled
+  // The scratch's vectors (BreakScratch::Buffers).
+  std::vector<Breakpoint>& breakpoints_;
+  std::vector<int>& active_;
+  std::vector<int>& keep_;
+  std::vector<Candidate>& candidates_;
+  std::vector<size_t>& filled_;
 };
 
 }  // namespace
@@ -361,6 +384,12 @@ double badness(double ratio) {
 }
 
 BreakResult break_lines(const std::vector<Node>& nodes, double measure, const LineBreakParams& params, double em) {
+  BreakScratch scratch;
+  return break_lines(nodes, measure, params, em, scratch);
+}
+
+BreakResult break_lines(const std::vector<Node>& nodes, double measure, const LineBreakParams& params, double em,
+                        BreakScratch& scratch) {
   BreakResult result;
   if (nodes.empty()) return result;
   std::vector<Node> own;
@@ -370,7 +399,7 @@ BreakResult break_lines(const std::vector<Node>& nodes, double measure, const Li
     append_paragraph_end(own);
     list = &own;
   }
-  Breaker breaker(*list, measure, params, em);
+  Breaker breaker(*list, measure, params, em, scratch.buffers());
   if (params.pretolerance >= 0 && breaker.run(1, &result)) return result;
   if (breaker.run(2, &result)) return result;
   if (params.emergency_tolerance > params.tolerance && breaker.run(3, &result)) return result;

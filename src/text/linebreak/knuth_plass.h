@@ -20,6 +20,7 @@
 // loose ones would do); a line with nothing to stretch is graded as if it
 // had `emergency_stretch`.
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "text/linebreak/nodes.h"
@@ -53,6 +54,26 @@ struct BreakResult {
 // (pt) converts LineBreakParams::emergency_stretch.
 BreakResult break_lines(const std::vector<Node>& nodes, double measure, const LineBreakParams& params,
                         double em = 10);
+
+// The breaker's working vectors (every feasible break, the running sums),
+// kept from one paragraph to the next by a caller that sets many: a long
+// paragraph's breaks fill hundreds of kilobytes, which would otherwise be
+// allocated, grown and touched afresh for each paragraph.
+class BreakScratch {
+ public:
+  BreakScratch();
+  ~BreakScratch();
+  BreakScratch(const BreakScratch&) = delete;
+  BreakScratch& operator=(const BreakScratch&) = delete;
+  struct Buffers;
+  Buffers& buffers() { return *buffers_; }
+
+ private:
+  std::unique_ptr<Buffers> buffers_;
+};
+// The same breaks as break_lines(nodes, measure, params, em), worked out in `scratch`.
+BreakResult break_lines(const std::vector<Node>& nodes, double measure, const LineBreakParams& params, double em,
+                        BreakScratch& scratch);
 
 // TeX's badness of a line with adjustment ratio r: 100·|r|³, at most 10000
 // (inf_bad); lines that cannot stretch at all are 10000 too.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "core/utf.h"
@@ -14,7 +15,25 @@ namespace jan20::pdf {
 HaruDoc::HaruDoc(bool helper_thread)
     : doc_(HPDF_New(&HaruDoc::record_error, &error_)), compressor_(std::make_unique<StreamCompressor>(helper_thread)) {}
 
-HaruDoc::~HaruDoc() = default;
+HaruDoc::~HaruDoc() {
+  if (freeing_.joinable()) freeing_.join();
+}
+
+void HaruDoc::free_in_background() {
+  if (freeing_.joinable() || !doc_) return;
+  // The document first (its stream records may point into the strings),
+  // then the strings. When no thread can be started, std::thread's
+  // constructor throws and the callable, destroyed, frees everything here.
+  auto free_all = [doc = std::move(doc_), texts = std::move(entries_texts_), sources = std::move(sources_)]() mutable {
+    doc.reset();
+    std::deque<Source>().swap(sources);
+    std::deque<std::string>().swap(texts);
+  };
+  try {
+    freeing_ = std::thread(std::move(free_all));
+  } catch (const std::system_error&) {
+  }
+}
 
 namespace {
 // libharu writes a /Filter only for the streams it compresses itself (its

@@ -113,7 +113,10 @@ bool render_to_file(const model::PagedDocument& doc, const PdfOptions& options, 
                     DiagnosticSink& sink, model::PagedDocument* release) {
   return render(doc, options, sink, release, [&](HaruDoc& haru) {
     return write_atomically(path, sink, [&](int fd) {
-      return save_to_file(haru, fd, options.threads > 1, sink);
+      const FillResult written = save_to_file(haru, fd, options.threads > 1, sink);
+      // Not read again: freed while the file is synced and renamed.
+      if (options.threads > 1) haru.free_in_background();
+      return written;
     });
   });
 }

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -193,6 +194,38 @@ TEST(KnuthPlass, MatchesExhaustiveSearchOnRandomParagraphs) {
     EXPECT_NEAR(sum, r.demerits, 1e-6);
   }
   EXPECT_GT(second_pass, 0);  // the sample exercises hyphenation
+}
+
+// A scratch kept from paragraph to paragraph (as each build thread keeps
+// one) never changes a result: long and short paragraphs, both alignments,
+// other hyphen limits (another number of candidate slots), narrow measures
+// that need the emergency passes, each set with the scratch the previous
+// one left and set afresh.
+TEST(KnuthPlass, AReusedScratchGivesTheSameBreaksAsAFreshOne) {
+  std::mt19937 rng(19900120);
+  BreakScratch scratch;
+  std::set<int> passes;
+  for (int trial = 0; trial < 80; ++trial) {
+    LineBreakParams p;
+    p.max_consecutive_hyphens = 1 + trial % 3;
+    const model::Align align = trial % 4 == 3 ? model::Align::Left : model::Align::Justify;
+    const auto nodes = random_paragraph(rng, trial % 2 == 0 ? 120 : 15, p, align, true);
+    const double measure = trial % 5 == 4 ? 70 : 150 + 9 * (trial % 13);
+    const BreakResult fresh = break_lines(nodes, measure, p);
+    const BreakResult reused = break_lines(nodes, measure, p, 10, scratch);
+    ASSERT_FALSE(fresh.lines.empty());
+    passes.insert(fresh.pass);
+    EXPECT_EQ(reused.pass, fresh.pass) << "trial " << trial;
+    EXPECT_EQ(reused.demerits, fresh.demerits) << "trial " << trial;
+    ASSERT_EQ(reused.lines.size(), fresh.lines.size()) << "trial " << trial;
+    for (size_t i = 0; i < fresh.lines.size(); ++i) {
+      EXPECT_EQ(reused.lines[i].start, fresh.lines[i].start) << "trial " << trial << " line " << i;
+      EXPECT_EQ(reused.lines[i].end, fresh.lines[i].end) << "trial " << trial << " line " << i;
+      EXPECT_EQ(reused.lines[i].ratio, fresh.lines[i].ratio) << "trial " << trial << " line " << i;
+      EXPECT_EQ(reused.lines[i].hyphenated, fresh.lines[i].hyphenated) << "trial " << trial << " line " << i;
+    }
+  }
+  EXPECT_EQ(passes.size(), 3u);  // first, second and emergency passes all came up
 }
 
 TEST(KnuthPlass, RatiosStayWithinTolerance) {

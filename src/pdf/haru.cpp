@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "core/utf.h"
@@ -19,19 +18,21 @@ HaruDoc::~HaruDoc() {
   if (freeing_.joinable()) freeing_.join();
 }
 
-void HaruDoc::free_in_background() {
+void HaruDoc::free_in_background() noexcept {
   if (freeing_.joinable() || !doc_) return;
-  // The document first (its stream records may point into the strings),
-  // then the strings. When no thread can be started, std::thread's
-  // constructor throws and the callable, destroyed, frees everything here.
-  auto free_all = [doc = std::move(doc_), texts = std::move(entries_texts_), sources = std::move(sources_)]() mutable {
-    doc.reset();
-    std::deque<Source>().swap(sources);
-    std::deque<std::string>().swap(texts);
-  };
+  // libharu never reads the strings while it frees (our stream records have
+  // no free function), so the order does not matter. Whatever throws (no
+  // thread, no memory for its state or for moving the deques) only means
+  // the freeing happens here: what the callable holds goes as it unwinds,
+  // what it does not yet hold goes with this object.
   try {
-    freeing_ = std::thread(std::move(free_all));
-  } catch (const std::system_error&) {
+    freeing_ = std::thread(
+        [doc = std::move(doc_), texts = std::move(entries_texts_), sources = std::move(sources_)]() mutable {
+          doc.reset();
+          std::deque<Source>().swap(sources);
+          std::deque<std::string>().swap(texts);
+        });
+  } catch (...) {
   }
 }
 

@@ -59,9 +59,10 @@ class HaruDoc {
   bool save_through(const std::function<bool(std::string_view)>& write, bool* write_failed, DiagnosticSink& sink);
   // Once saved, frees the document on a helper thread while the caller syncs
   // the file it went to: libharu frees its objects one at a time (4-8 ms at
-  // 240 pages, 90-105 ms at 2,400). Nothing may be asked of it afterwards;
+  // 240 pages, 90-105 ms at 2,400). Nothing may be asked of it afterwards
+  // (failed() would say true, check() would report a document never made);
   // the destructor waits for the thread. Without a thread, it is freed then.
-  void free_in_background();
+  void free_in_background() noexcept;
 
   // Streams are compressed here, with libdeflate (stream_compressor.h),
   // rather than by libharu's zlib at its default level: the page content of a

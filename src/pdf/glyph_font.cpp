@@ -45,7 +45,7 @@ HPDF_STATUS add_width(HPDF_MMgr mmgr, HPDF_Array list, double w) {
   return HPDF_Array_Add(list, HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(w)));
 }
 
-HPDF_Dict new_stream(HaruDoc& doc, const std::string& bytes) { return doc.new_deflated_stream(bytes); }
+HPDF_Dict new_stream(HaruDoc& doc, std::string bytes) { return doc.new_stream_deflated_later(std::move(bytes)); }
 
 HPDF_Dict new_indirect_dict(HaruDoc& doc) {
   HPDF_Dict d = HPDF_Dict_New(doc.mmgr());
@@ -93,13 +93,42 @@ GlyphMapping assign_cids(const FontUse& use, const std::map<uint32_t, uint32_t>&
   return map;
 }
 
+namespace {
+
+bool embedding_forbidden(const FontMetrics& m) { return (m.fs_type & (kFsTypeRestricted | kFsTypeBitmapOnly)) != 0; }
+
+// OS/2 fsType 0x0100 ("no subsetting") asks for the whole font: every
+// glyph keeps its id and the name gets no subset tag.
+bool subsetting(const model::FontResource& resource, const FontMetrics& m) {
+  return resource.subsetting_allowed && !(m.fs_type & kFsTypeNoSubsetting);
+}
+
+}  // namespace
+
+PreparedFont prepare_glyph_font(const model::FontResource& resource, const FontProgram& program,
+                                const GlyphPairs& pairs) {
+  PreparedFont prepared;
+  prepared.use = font_use(pairs);
+  const FontMetrics& m = program.metrics();
+  if (embedding_forbidden(m)) return prepared;
+  for (uint32_t gid : prepared.use.gids)
+    if (gid >= program.glyph_count()) return prepared;
+  prepared.subset = subsetting(resource, m) ? program.subset(prepared.use.gids, &prepared.error)
+                                            : program.whole(prepared.use.gids, &prepared.error);
+  return prepared;
+}
+
 bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
                       const GlyphPairs& pairs, EmbeddedFont* out, DiagnosticSink& sink) {
+  return embed_glyph_font(doc, resource, program, pairs, prepare_glyph_font(resource, program, pairs), out, sink);
+}
+
+bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
+                      const GlyphPairs& pairs, PreparedFont prepared, EmbeddedFont* out, DiagnosticSink& sink) {
   SourceLocation where{resource.path};
-  const FontUse use = font_use(pairs);
-  std::string error;
+  const FontUse& use = prepared.use;
   const FontMetrics& m = program.metrics();
-  if (m.fs_type & (kFsTypeRestricted | kFsTypeBitmapOnly)) {
+  if (embedding_forbidden(m)) {
     sink.error(where, "the font's licence forbids embedding its outlines (OS/2 fsType " +
                           std::to_string(m.fs_type) + ")",
                "choose a font whose licence allows embedding, such as the Noto or EB Garamond fonts");
@@ -113,12 +142,10 @@ bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const F
       return false;
     }
   }
-  // OS/2 fsType 0x0100 ("no subsetting") asks for the whole font: every
-  // glyph keeps its id and the name gets no subset tag.
-  const bool subsetting = resource.subsetting_allowed && !(m.fs_type & kFsTypeNoSubsetting);
-  std::optional<FontSubset> subset = subsetting ? program.subset(use.gids, &error) : program.whole(use.gids, &error);
+  const bool subset_font = subsetting(resource, m);
+  std::optional<FontSubset>& subset = prepared.subset;
   if (!subset) {
-    sink.error(where, std::string(subsetting ? "cannot subset the font: " : "cannot embed the font: ") + error);
+    sink.error(where, std::string(subset_font ? "cannot subset the font: " : "cannot embed the font: ") + prepared.error);
     return false;
   }
   if (pairs.size() >= 0xFFFF || subset->old_to_new.size() >= 0xFFFF) {
@@ -136,15 +163,16 @@ bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const F
   // Subset prefix from the embedded bytes: two different subsets of one font
   // get different names, two renders of one document the same name.
   std::string ps_name = sanitize_name(!m.postscript_name.empty() ? m.postscript_name : resource.postscript_name);
-  out->base_font = subsetting ? subset_tag(subset->program) + "+" + ps_name : ps_name;
+  out->base_font = subset_font ? subset_tag(subset->program) + "+" + ps_name : ps_name;
   HPDF_MMgr mmgr = doc.mmgr();
 
-  HPDF_Dict file = new_stream(doc, subset->program);
+  const size_t program_size = subset->program.size();
+  HPDF_Dict file = new_stream(doc, std::move(subset->program));
   if (!file) return doc.check(sink, "embedding font " + resource.path);
   if (m.cff) {
     HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
   } else {
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset->program.size()));
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program_size));
   }
 
   HPDF_Dict descriptor = new_indirect_dict(doc);
@@ -200,7 +228,7 @@ bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const F
       bytes += static_cast<char>(g >> 8);
       bytes += static_cast<char>(g & 0xFF);
     }
-    HPDF_Dict cid_map = new_stream(doc, bytes);
+    HPDF_Dict cid_map = new_stream(doc, std::move(bytes));
     if (!cid_map) return doc.check(sink, "embedding font " + resource.path);
     HPDF_Dict_Add(cid_font, "CIDToGIDMap", cid_map);
   }

@@ -9,6 +9,7 @@
 #include <hpdf.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,11 +37,29 @@ GlyphMapping assign_cids(const FontUse& use, const std::map<uint32_t, uint32_t>&
                          const std::function<int(uint32_t)>& advance, int units_per_em, bool cid_per_text,
                          std::vector<uint16_t>* cid_to_gid);
 
+// What embedding a font works out before it touches the document: the
+// glyphs and texts it uses, and its subset (hb-subset, most of the cost).
+// It reads only the font program and the pairs, so a document's fonts can be
+// prepared on several threads at once. No subset when embedding is refused
+// before subsetting (licence bits, glyph ids out of range: embed_glyph_font
+// reports those) or when subsetting failed (`error`).
+struct PreparedFont {
+  FontUse use;
+  std::optional<FontSubset> subset;
+  std::string error;
+};
+PreparedFont prepare_glyph_font(const model::FontResource& resource, const FontProgram& program,
+                                const GlyphPairs& pairs);
+
 // Subsets `program` to the glyphs of `pairs` and adds the font's objects to
 // `doc`. Reports into `sink` (with the font's path) and returns false on
 // failure: embedding forbidden by the font's licence bits (OS/2 fsType),
 // glyph ids the font does not have, subsetting failure, libharu errors.
 bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
                       const GlyphPairs& pairs, EmbeddedFont* out, DiagnosticSink& sink);
+// The same with the font prepared already (prepare_glyph_font of the same
+// resource, program and pairs).
+bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
+                      const GlyphPairs& pairs, PreparedFont prepared, EmbeddedFont* out, DiagnosticSink& sink);
 
 }  // namespace jan20::pdf

@@ -188,6 +188,12 @@ HPDF_Dict HaruDoc::new_deflated_stream(std::string_view raw) {
   return s;
 }
 
+HPDF_Dict HaruDoc::new_stream_deflated_later(std::string raw) {
+  HPDF_Dict s = HPDF_DictStream_New(mmgr(), xref());
+  if (s) compressor_->submit(s, std::move(raw));
+  return s;
+}
+
 bool HaruDoc::deflate_page_content(HPDF_Page page) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION) return true;  // libharu ends the object and compresses

@@ -71,6 +71,10 @@ class HaruDoc {
   //
   // A new stream object holding `raw`, compressed.
   HPDF_Dict new_deflated_stream(std::string_view raw);
+  // The same, compressed on the helper thread when there is one (as the
+  // pages' content is) and put in place by finish_deflating: the fonts'
+  // programs, maps and ToUnicode CMaps, made before any page is drawn.
+  HPDF_Dict new_stream_deflated_later(std::string raw);
   // Replaces the data of a stream object (created by libharu or by us) with
   // `raw`, compressed.
   bool set_deflated_data(HPDF_Dict stream, std::string_view raw);
@@ -81,7 +85,7 @@ class HaruDoc {
   // inside a text or path object is left to libharu, which closes the object
   // when it writes the page.
   bool deflate_page_content(HPDF_Page page);
-  // Puts every page's compressed content in place (save does it too).
+  // Puts every stream compressed in the background in place (save does it too).
   bool finish_deflating();
   // Makes `deflated` (a zlib stream) the data of the stream object `dict`,
   // written with /Filter /FlateDecode. The bytes stay here, in one string,

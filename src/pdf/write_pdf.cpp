@@ -1,7 +1,13 @@
 #include "pdf/write_pdf.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <functional>
+#include <memory>
+#include <new>
+#include <system_error>
+#include <thread>
 
 #include "pdf/atomic_file.h"
 #include "pdf/digest.h"
@@ -131,6 +137,43 @@ bool render_pdf(const model::PagedDocument& doc, const PdfOptions& options, std:
 
 namespace {
 
+// Every used font's glyphs and subset, the fonts shared among up to
+// `threads` threads: hb-subset is most of what embedding costs (a third of
+// the writer's time for a short booklet), and the fonts are independent.
+// The document's objects are then made one font after the other, in order.
+std::vector<PreparedFont> prepare_fonts(const model::PagedDocument& doc,
+                                        const std::vector<std::unique_ptr<FontProgram>>& programs,
+                                        const TextPlan& text, int threads) {
+  std::vector<size_t> used;
+  for (size_t i = 0; i < doc.fonts.size(); ++i)
+    if (text.fonts[i].size() != 0) used.push_back(i);
+  std::vector<PreparedFont> prepared(doc.fonts.size());
+  std::atomic<size_t> next{0};
+  auto work = [&]() noexcept {
+    for (size_t k = next++; k < used.size(); k = next++) {
+      const size_t i = used[k];
+      try {
+        prepared[i] = prepare_glyph_font(doc.fonts[i], *programs[i], text.fonts[i]);
+      } catch (const std::bad_alloc&) {
+        prepared[i].subset.reset();
+        prepared[i].error = "out of memory";
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  const size_t wanted = std::min(used.size(), static_cast<size_t>(std::max(threads, 1)));
+  for (size_t t = 1; t < wanted; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no thread: this one does the rest
+    }
+  }
+  work();
+  for (std::thread& helper : helpers) helper.join();
+  return prepared;
+}
+
 bool render(const model::PagedDocument& doc, const PdfOptions& options, DiagnosticSink& sink,
             model::PagedDocument* release, const std::function<bool(HaruDoc&)>& save) {
   if (doc.pages.empty()) {
@@ -168,10 +211,12 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, Diagnost
   // What each glyph stands for, worked out once per run; the page writer
   // then finds each glyph's CID by its pair number.
   TextPlan text = plan_text(doc, nominal, options.threads, &joins);
+  std::vector<PreparedFont> prepared = prepare_fonts(doc, programs, text, options.threads);
   std::vector<EmbeddedFont> fonts(doc.fonts.size());
   for (size_t i = 0; i < doc.fonts.size(); ++i) {
     if (text.fonts[i].size() == 0) continue;  // declared but unused: not embedded
-    if (!embed_glyph_font(haru, doc.fonts[i], *programs[i], text.fonts[i], &fonts[i], sink)) return false;
+    if (!embed_glyph_font(haru, doc.fonts[i], *programs[i], text.fonts[i], std::move(prepared[i]), &fonts[i], sink))
+      return false;
   }
 
   DocumentWriter w(haru, doc, options, fonts, text, joins, sink);

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <malloc.h>
 #include <optional>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "build/edition.h"
@@ -210,15 +212,47 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   ed.stopped_at = Stage::Content;
   // The content is checked against its edition's language and its layout's
   // styles, frames and masters.
-  std::optional<model::Document> doc = load::load_edition_content(planned, design, ws.load, ed.sink, ws.source_date);
+  std::optional<model::Document> doc = load::load_edition_content(planned, design, ws.load, ed.sink, ws.source_date,
+                                                                  load::ScriptCheck::Caller);
   if (doc) {
     collect_images(*doc, &ed.files);
     collect_pattern_files(*doc, ed.lang, &ed.files);
     if (!options.write) ed.numbers = load::numbers_in(*doc);
   }
   if (!doc || ed.sink.has_errors()) return;
-  // Bold or italic text drawn from a fallback of another weight: a warning.
-  warn_style_face_gaps(style_face_gaps(design, *doc, *ws.style_fonts), ed.sink);
+  // Two checks that only warn, each a pass over every text of the content:
+  // mixed scripts (load_edition_content's last check) and bold or italic text
+  // drawn from a fallback of another weight. With a second thread they run
+  // at once; their warnings come in that order either way.
+  DiagnosticSink scripts;
+  std::exception_ptr scripts_failed;
+  auto check_scripts = [&]() noexcept {
+    try {
+      load::check_scripts(*doc, scripts);
+    } catch (...) {
+      scripts_failed = std::current_exception();
+    }
+  };
+  std::thread helper;
+  if (threads > 1) {
+    try {
+      helper = std::thread(check_scripts);
+    } catch (const std::system_error&) {
+    }
+  }
+  if (!helper.joinable()) check_scripts();
+  std::vector<StyleFaceGap> gaps;
+  std::exception_ptr gaps_failed;
+  try {
+    gaps = style_face_gaps(design, *doc, *ws.style_fonts);
+  } catch (...) {
+    gaps_failed = std::current_exception();
+  }
+  if (helper.joinable()) helper.join();
+  for (const std::exception_ptr& failed : {scripts_failed, gaps_failed})
+    if (failed) std::rethrow_exception(failed);
+  ed.sink.append(scripts);
+  warn_style_face_gaps(gaps, ed.sink);
   make_edition(ws, options, design, *doc, ed, threads, &*doc);
   ed.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }

@@ -120,10 +120,14 @@ std::optional<std::vector<PlannedDocument>> plan_editions(const model::Project& 
 
 // One edition's content, read and checked as every command reads it: against
 // the edition's language and its layout's styles, frames and masters, then
-// by check_scripts. Returns nullopt when an error was reported.
+// by check_scripts, unless the caller runs that itself (it only warns: the
+// build runs it beside its other warnings-only check). Returns nullopt when
+// an error was reported.
+enum class ScriptCheck { Now, Caller };
 std::optional<model::Document> load_edition_content(const PlannedEdition& edition, const model::Design& design,
                                                     const LoadOptions& options, DiagnosticSink& sink,
-                                                    const std::string& default_date = {});
+                                                    const std::string& default_date = {},
+                                                    ScriptCheck scripts = ScriptCheck::Now);
 
 // Everything one build or `jan20-pdf check` needs, loaded and cross-checked
 // once: the project, the font manifest, each document's layout (once, shared

@@ -69,11 +69,11 @@ std::optional<std::vector<PlannedDocument>> plan_editions(const model::Project& 
 
 std::optional<model::Document> load_edition_content(const PlannedEdition& edition, const model::Design& design,
                                                     const LoadOptions& options, DiagnosticSink& sink,
-                                                    const std::string& default_date) {
+                                                    const std::string& default_date, ScriptCheck scripts) {
   int errors = sink.error_count();
   auto document = load_document(edition.content, options, sink, ContentContext{edition.lang, &design, default_date});
   if (!document) return std::nullopt;
-  check_scripts(*document, sink);
+  if (scripts == ScriptCheck::Now) check_scripts(*document, sink);
   if (sink.error_count() != errors) return std::nullopt;
   return document;
 }

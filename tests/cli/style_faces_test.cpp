@@ -66,6 +66,38 @@ TEST(StyleFaces, BoldHeadingsDrawnFromTheRegularFaceAreWarnedAndListed) {
   EXPECT_NE(stext.out.find("<font name=\"EBGaramond12-Bold\" size=\"16\">"), std::string::npos);
 }
 
+// The build runs this check and the mixed-script check (both only warn) on
+// two threads when it has them: the warnings, and their order, are those of
+// one thread.
+TEST(StyleFaces, WarningsComeInTheSameOrderOnOneThreadAndOnTwo) {
+  std::string project = garamond_headings_project();
+  std::string content = read_file(project + "/content/booklet/az.toml");
+  const size_t at = content.find("Azərbaycan xalqının");  // in the body text
+  ASSERT_NE(at, std::string::npos);
+  content.replace(at, std::string("Azərbaycan").size(), "Azərb\u0430ycan");  // a Cyrillic а
+  write_file(project + "/content/booklet/az.toml", content);
+  auto warnings = [&](const char* jobs) {
+    CommandResult r = run({jan20_binary(), "-C", project, "build", "booklet", "--lang", "az", "--jobs", jobs});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::string out;
+    for (size_t pos = 0; pos < r.err.size();) {
+      size_t end = r.err.find('\n', pos);
+      if (end == std::string::npos) end = r.err.size();
+      const std::string line = r.err.substr(pos, end - pos);
+      if (line.find(": warning: ") != std::string::npos) out += line + "\n";
+      pos = end + 1;
+    }
+    return out;
+  };
+  const std::string one = warnings("1"), two = warnings("2");
+  EXPECT_EQ(one, two);
+  const size_t mixed = one.find("mixes Latin and Cyrillic letters");
+  const size_t style = one.find("warning: style 'h1' is set in EB Garamond 12 Bold");
+  ASSERT_NE(mixed, std::string::npos) << one;
+  ASSERT_NE(style, std::string::npos) << one;
+  EXPECT_LT(mixed, style) << one;
+}
+
 TEST(StyleFaces, OnlyTheTextSetInAStyleCounts) {
   std::string project = garamond_headings_project();
   // English headings have no Azerbaijani capitals; its body text has ə and ş, set in Noto Serif.

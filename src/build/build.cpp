@@ -212,7 +212,9 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   ed.stopped_at = Stage::Content;
   // The content is checked against its edition's language and its layout's
   // styles, frames and masters.
-  std::optional<model::Document> doc = load::load_edition_content(planned, design, ws.load, ed.sink, ws.source_date,
+  load::LoadOptions load = ws.load;
+  load.threads = threads;  // an edition's threads parse its content file too
+  std::optional<model::Document> doc = load::load_edition_content(planned, design, load, ed.sink, ws.source_date,
                                                                   load::ScriptCheck::Caller);
   if (doc) {
     collect_images(*doc, &ed.files);

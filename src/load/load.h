@@ -20,6 +20,7 @@ namespace jan20::load {
 struct LoadOptions {
   std::string root;                      // project directory, absolute
   std::vector<std::string> allow_paths;  // extra directories files may be read from (--allow-path)
+  int threads = 1;                       // a large content file is parsed on up to this many (toml_pieces.h)
 };
 
 // What an edition's content must agree with. Checked while the content is

@@ -12,7 +12,7 @@ std::optional<model::Document> read_document(const SourceFile& file, const std::
                                              const LoadOptions& options, DiagnosticSink& sink,
                                              const ContentContext& context) {
   int errors = sink.error_count();
-  auto table = parse_toml(file, sink);
+  auto table = parse_toml(file, sink, TomlPieces{"block", options.threads});
   if (!table) return std::nullopt;
 
   Ctx cx{file, sink};

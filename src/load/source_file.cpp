@@ -150,7 +150,12 @@ std::string hint_for(const SourceFile& file, std::string_view description, const
 }  // namespace
 
 std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink) {
+  return parse_toml(file, sink, TomlPieces{});
+}
+
+std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink, const TomlPieces& pieces) {
   if (!check_nesting(file, sink)) return std::nullopt;
+  if (std::optional<toml::table> table = parse_in_pieces(file.text, file.display, pieces)) return table;
 #if TOML_EXCEPTIONS
   try {
     return toml::parse(file.text, std::string_view(file.display));

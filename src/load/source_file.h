@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "core/diagnostic.h"
+#include "load/toml_pieces.h"
 
 namespace jan20::load {
 
@@ -50,5 +51,8 @@ std::optional<SourceFile> source_from_text(const std::string& display, const std
 
 // Parses the file as TOML; a syntax error is reported at toml++'s position.
 std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink);
+// The same, a large file parsed in pieces on several threads when it can be
+// (toml_pieces.h); the table is the same either way.
+std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink, const TomlPieces& pieces);
 
 }  // namespace jan20::load

@@ -8,10 +8,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <sstream>
+
+#include <toml++/toml.h>
 
 #include "build/build.h"
 #include "build/edition.h"
 #include "core/regular_file.h"
+#include "load/source_file.h"
+#include "load/toml_limits.h"
+#include "load/toml_pieces.h"
 
 namespace jan20::fuzz {
 
@@ -20,6 +27,52 @@ namespace {
 [[noreturn]] void broken_promise(const char* what) {
   std::fprintf(stderr, "fuzz pipeline: %s\n", what);
   std::abort();
+}
+
+// The same nodes read at the same places; where the root table and the block
+// array end may differ (toml_pieces.h).
+bool same_places(const toml::node& a, const toml::node& b, bool end_may_differ) {
+  if (a.type() != b.type() || a.source().begin != b.source().begin) return false;
+  if (!end_may_differ && a.source().end != b.source().end) return false;
+  if (const toml::table* ta = a.as_table()) {
+    const toml::table* tb = b.as_table();
+    if (ta->size() != tb->size() || ta->is_inline() != tb->is_inline()) return false;
+    for (const auto& [key, value] : *ta) {
+      const toml::node* other = tb->get(key.str());
+      if (!other || !same_places(value, *other, !tb->is_inline() && key.str() == "block" && end_may_differ))
+        return false;
+    }
+  } else if (const toml::array* aa = a.as_array()) {
+    const toml::array* ab = b.as_array();
+    if (aa->size() != ab->size()) return false;
+    for (size_t i = 0; i < aa->size(); ++i)
+      if (!same_places(*aa->get(i), *ab->get(i), false)) return false;
+  }
+  return true;
+}
+
+std::string formatted(const toml::table& t) {
+  std::ostringstream out;
+  out << toml::toml_formatter{t};
+  return out.str();
+}
+
+// A content file parsed in pieces (load/toml_pieces.h, what a build does with
+// a large one on two threads) is the whole file's table or nothing: every
+// input's content is cut in three, whatever its size, and compared.
+void check_pieces(const std::string& content) {
+  DiagnosticSink quiet;
+  if (!load::check_nesting(load::SourceFile{"content/fuzz.toml", "content/fuzz.toml", content}, quiet)) return;
+  std::optional<toml::table> pieces = load::parse_in_pieces(content, "content/fuzz.toml", {"block", 3, 0});
+  if (!pieces) return;
+  std::optional<toml::table> whole;
+  try {
+    whole = toml::parse(content, std::string_view("content/fuzz.toml"));
+  } catch (const toml::parse_error&) {
+    broken_promise("the content parsed in pieces but not whole");
+  }
+  if (formatted(*pieces) != formatted(*whole) || !same_places(*pieces, *whole, true))
+    broken_promise("the content parsed in pieces differs from the whole file's parse");
 }
 
 // The build options the flags byte chooses (README.md): what `jan20-pdf
@@ -192,6 +245,7 @@ Outcome Pipeline::run_project(const Parts& parts) {
 
 Outcome Pipeline::run(std::string_view input) {
   Parts parts = split(input);
+  check_pieces(parts.content);
   if (parts.through_project) return run_project(parts);
   build::BuildOptions options = options_from(parts);
   Outcome out;

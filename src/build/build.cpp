@@ -10,7 +10,6 @@
 #include <malloc.h>
 #include <optional>
 #include <sstream>
-#include <system_error>
 #include <thread>
 
 #include "build/edition.h"
@@ -20,6 +19,7 @@
 #include "build/report_json.h"
 #include "build/style_faces.h"
 #include "build/workspace.h"
+#include "core/parallel.h"
 #include "core/units.h"
 #include "load/load.h"
 #include "model/block_texts.h"
@@ -227,32 +227,20 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   // drawn from a fallback of another weight. With a second thread they run
   // at once; their warnings come in that order either way.
   DiagnosticSink scripts;
-  std::exception_ptr scripts_failed;
-  auto check_scripts = [&]() noexcept {
-    try {
-      load::check_scripts(*doc, scripts);
-    } catch (...) {
-      scripts_failed = std::current_exception();
-    }
-  };
-  std::thread helper;
-  if (threads > 1) {
-    try {
-      helper = std::thread(check_scripts);
-    } catch (const std::system_error&) {
-    }
-  }
-  if (!helper.joinable()) check_scripts();
   std::vector<StyleFaceGap> gaps;
-  std::exception_ptr gaps_failed;
-  try {
-    gaps = style_face_gaps(design, *doc, *ws.style_fonts);
-  } catch (...) {
-    gaps_failed = std::current_exception();
-  }
-  if (helper.joinable()) helper.join();
-  for (const std::exception_ptr& failed : {scripts_failed, gaps_failed})
-    if (failed) std::rethrow_exception(failed);
+  std::exception_ptr failed[2];
+  run_jobs(2, threads, [&](size_t job) {
+    try {
+      if (job == 0)
+        load::check_scripts(*doc, scripts);
+      else
+        gaps = style_face_gaps(design, *doc, *ws.style_fonts);
+    } catch (...) {
+      failed[job] = std::current_exception();
+    }
+  });
+  for (const std::exception_ptr& failure : failed)
+    if (failure) std::rethrow_exception(failure);
   ed.sink.append(scripts);
   warn_style_face_gaps(gaps, ed.sink);
   make_edition(ws, options, design, *doc, ed, threads, &*doc);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <string>
-#include <system_error>
-#include <thread>
+
+#include "core/parallel.h"
 
 namespace jan20::load {
 
@@ -151,16 +151,7 @@ std::optional<toml::table> parse_in_pieces(std::string_view text, std::string_vi
     pieces[p].padded.append(piece);
     pieces[p].text = pieces[p].padded;
   }
-  std::vector<std::thread> helpers;
-  for (size_t p = 1; p < pieces.size(); ++p) {
-    try {
-      helpers.emplace_back([&pieces, p, path] { parse_piece(pieces[p], path); });
-    } catch (const std::system_error&) {
-      parse_piece(pieces[p], path);  // no thread: parsed here
-    }
-  }
-  parse_piece(pieces[0], path);
-  for (std::thread& helper : helpers) helper.join();
+  run_jobs(pieces.size(), static_cast<int>(pieces.size()), [&](size_t p) { parse_piece(pieces[p], path); });
 
   for (const Piece& piece : pieces)
     if (!piece.table) return std::nullopt;

@@ -95,8 +95,6 @@ GlyphMapping assign_cids(const FontUse& use, const std::map<uint32_t, uint32_t>&
 
 namespace {
 
-bool embedding_forbidden(const FontMetrics& m) { return (m.fs_type & (kFsTypeRestricted | kFsTypeBitmapOnly)) != 0; }
-
 // OS/2 fsType 0x0100 ("no subsetting") asks for the whole font: every
 // glyph keeps its id and the name gets no subset tag.
 bool subsetting(const model::FontResource& resource, const FontMetrics& m) {
@@ -110,17 +108,20 @@ PreparedFont prepare_glyph_font(const model::FontResource& resource, const FontP
   PreparedFont prepared;
   prepared.use = font_use(pairs);
   const FontMetrics& m = program.metrics();
-  if (embedding_forbidden(m)) return prepared;
-  for (uint32_t gid : prepared.use.gids)
-    if (gid >= program.glyph_count()) return prepared;
+  if (m.fs_type & (kFsTypeRestricted | kFsTypeBitmapOnly)) {
+    prepared.refused = PreparedFont::Refused::Licence;
+    return prepared;
+  }
+  for (uint32_t gid : prepared.use.gids) {
+    if (gid >= program.glyph_count()) {
+      prepared.refused = PreparedFont::Refused::GlyphOutOfRange;
+      prepared.bad_glyph = gid;
+      return prepared;
+    }
+  }
   prepared.subset = subsetting(resource, m) ? program.subset(prepared.use.gids, &prepared.error)
                                             : program.whole(prepared.use.gids, &prepared.error);
   return prepared;
-}
-
-bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
-                      const GlyphPairs& pairs, EmbeddedFont* out, DiagnosticSink& sink) {
-  return embed_glyph_font(doc, resource, program, pairs, prepare_glyph_font(resource, program, pairs), out, sink);
 }
 
 bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
@@ -128,19 +129,17 @@ bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const F
   SourceLocation where{resource.path};
   const FontUse& use = prepared.use;
   const FontMetrics& m = program.metrics();
-  if (embedding_forbidden(m)) {
+  if (prepared.refused == PreparedFont::Refused::Licence) {
     sink.error(where, "the font's licence forbids embedding its outlines (OS/2 fsType " +
                           std::to_string(m.fs_type) + ")",
                "choose a font whose licence allows embedding, such as the Noto or EB Garamond fonts");
     return false;
   }
-  for (uint32_t gid : use.gids) {
-    if (gid >= program.glyph_count()) {
-      sink.error(where, "glyph " + std::to_string(gid) + " is out of range: the font has " +
-                            std::to_string(program.glyph_count()) + " glyphs",
-                 "the document was shaped with a different font file; rebuild it");
-      return false;
-    }
+  if (prepared.refused == PreparedFont::Refused::GlyphOutOfRange) {
+    sink.error(where, "glyph " + std::to_string(prepared.bad_glyph) + " is out of range: the font has " +
+                          std::to_string(program.glyph_count()) + " glyphs",
+               "the document was shaped with a different font file; rebuild it");
+    return false;
   }
   const bool subset_font = subsetting(resource, m);
   std::optional<FontSubset>& subset = prepared.subset;

@@ -38,27 +38,24 @@ GlyphMapping assign_cids(const FontUse& use, const std::map<uint32_t, uint32_t>&
                          std::vector<uint16_t>* cid_to_gid);
 
 // What embedding a font works out before it touches the document: the
-// glyphs and texts it uses, and its subset (hb-subset, most of the cost).
-// It reads only the font program and the pairs, so a document's fonts can be
-// prepared on several threads at once. No subset when embedding is refused
-// before subsetting (licence bits, glyph ids out of range: embed_glyph_font
-// reports those) or when subsetting failed (`error`).
+// glyphs and texts it uses, whether it may be embedded, and its subset
+// (hb-subset, most of the cost). It reads only the font program and the
+// pairs, so a document's fonts can be prepared on several threads at once.
 struct PreparedFont {
   FontUse use;
-  std::optional<FontSubset> subset;
+  enum class Refused { No, Licence, GlyphOutOfRange } refused = Refused::No;
+  uint32_t bad_glyph = 0;            // GlyphOutOfRange: the first such glyph id
+  std::optional<FontSubset> subset;  // empty when refused, or when subsetting failed (`error`)
   std::string error;
 };
 PreparedFont prepare_glyph_font(const model::FontResource& resource, const FontProgram& program,
                                 const GlyphPairs& pairs);
 
-// Subsets `program` to the glyphs of `pairs` and adds the font's objects to
-// `doc`. Reports into `sink` (with the font's path) and returns false on
-// failure: embedding forbidden by the font's licence bits (OS/2 fsType),
-// glyph ids the font does not have, subsetting failure, libharu errors.
-bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
-                      const GlyphPairs& pairs, EmbeddedFont* out, DiagnosticSink& sink);
-// The same with the font prepared already (prepare_glyph_font of the same
-// resource, program and pairs).
+// Adds the font's objects to `doc`, with its subset from `prepared`
+// (prepare_glyph_font of the same resource, program and pairs). Reports into
+// `sink` (with the font's path) and returns false on failure: embedding
+// forbidden by the font's licence bits (OS/2 fsType), glyph ids the font does
+// not have, subsetting failure, libharu errors.
 bool embed_glyph_font(HaruDoc& doc, const model::FontResource& resource, const FontProgram& program,
                       const GlyphPairs& pairs, PreparedFont prepared, EmbeddedFont* out, DiagnosticSink& sink);
 

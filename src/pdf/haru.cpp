@@ -182,12 +182,6 @@ bool HaruDoc::set_compressed_data(HPDF_Dict stream, std::string_view deflated) {
   return set_stream_bytes(stream, std::string(deflated));
 }
 
-HPDF_Dict HaruDoc::new_deflated_stream(std::string_view raw) {
-  HPDF_Dict s = HPDF_DictStream_New(mmgr(), xref());
-  if (!s || !set_deflated_data(s, raw)) return nullptr;
-  return s;
-}
-
 HPDF_Dict HaruDoc::new_stream_deflated_later(std::string raw) {
   HPDF_Dict s = HPDF_DictStream_New(mmgr(), xref());
   if (s) compressor_->submit(s, std::move(raw));
@@ -261,8 +255,8 @@ bool HaruDoc::check(DiagnosticSink& sink, const std::string& what, const SourceL
 
 bool HaruDoc::ready_to_save(DiagnosticSink& sink) {
   if (!finish_deflating()) {
-    if (!check(sink, "compressing the pages")) return false;
-    sink.error({}, "compressing the pages: out of memory");
+    if (!check(sink, "compressing the PDF's streams")) return false;
+    sink.error({}, "compressing the PDF's streams: out of memory");
     return false;
   }
   if (!check(sink, "before saving the PDF")) return false;

@@ -1,14 +1,11 @@
 #include "pdf/write_pdf.h"
 
-#include <algorithm>
-#include <atomic>
 #include <cerrno>
+#include <exception>
 #include <functional>
 #include <memory>
-#include <new>
-#include <system_error>
-#include <thread>
 
+#include "core/parallel.h"
 #include "pdf/atomic_file.h"
 #include "pdf/digest.h"
 #include "pdf/document_meta.h"
@@ -148,29 +145,17 @@ std::vector<PreparedFont> prepare_fonts(const model::PagedDocument& doc,
   for (size_t i = 0; i < doc.fonts.size(); ++i)
     if (text.fonts[i].size() != 0) used.push_back(i);
   std::vector<PreparedFont> prepared(doc.fonts.size());
-  std::atomic<size_t> next{0};
-  auto work = [&]() noexcept {
-    for (size_t k = next++; k < used.size(); k = next++) {
-      const size_t i = used[k];
-      try {
-        prepared[i] = prepare_glyph_font(doc.fonts[i], *programs[i], text.fonts[i]);
-      } catch (const std::bad_alloc&) {
-        prepared[i].subset.reset();
-        prepared[i].error = "out of memory";
-      }
-    }
-  };
-  std::vector<std::thread> helpers;
-  const size_t wanted = std::min(used.size(), static_cast<size_t>(std::max(threads, 1)));
-  for (size_t t = 1; t < wanted; ++t) {
+  std::vector<std::exception_ptr> failed(doc.fonts.size());
+  run_jobs(used.size(), threads, [&](size_t k) {
+    const size_t i = used[k];
     try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // no thread: this one does the rest
+      prepared[i] = prepare_glyph_font(doc.fonts[i], *programs[i], text.fonts[i]);
+    } catch (...) {
+      failed[i] = std::current_exception();
     }
-  }
-  work();
-  for (std::thread& helper : helpers) helper.join();
+  });
+  for (const std::exception_ptr& failure : failed)  // in font order, as when they were made one by one
+    if (failure) std::rethrow_exception(failure);
   return prepared;
 }
 

@@ -1,0 +1,26 @@
+#include "core/parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace jan20 {
+
+void run_jobs(size_t count, int threads, const std::function<void(size_t)>& job) {
+  std::atomic<size_t> next{0};
+  auto work = [&]() noexcept {
+    for (size_t i = next++; i < count; i = next++) job(i);
+  };
+  std::vector<std::thread> helpers;
+  const size_t wanted = std::min(count, static_cast<size_t>(std::max(threads, 1)));
+  try {
+    helpers.reserve(wanted > 0 ? wanted - 1 : 0);
+    for (size_t t = 1; t < wanted; ++t) helpers.emplace_back(work);
+  } catch (...) {  // fewer helpers: the threads that run take the rest
+  }
+  work();
+  for (std::thread& helper : helpers) helper.join();
+}
+
+}  // namespace jan20

@@ -1,0 +1,46 @@
+// core/parallel.h: every job runs exactly once whatever the thread count, all
+// on the calling thread with one thread, and run_jobs returns only once every
+// job is done.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
+
+#include "core/parallel.h"
+
+namespace jan20 {
+namespace {
+
+TEST(RunJobs, EveryJobRunsOnceWhateverTheThreads) {
+  for (int threads : {0, 1, 2, 3, 8}) {
+    for (size_t count : {size_t{0}, size_t{1}, size_t{2}, size_t{7}, size_t{100}}) {
+      std::vector<std::atomic<int>> runs(count);
+      run_jobs(count, threads, [&](size_t i) { runs[i]++; });
+      for (size_t i = 0; i < count; ++i)
+        EXPECT_EQ(runs[i].load(), 1) << "job " << i << " of " << count << ", " << threads << " threads";
+    }
+  }
+}
+
+TEST(RunJobs, OneThreadIsTheCallingThread) {
+  const std::thread::id caller = std::this_thread::get_id();
+  std::vector<std::thread::id> ran(5);
+  run_jobs(ran.size(), 1, [&](size_t i) { ran[i] = std::this_thread::get_id(); });
+  for (const std::thread::id& id : ran) EXPECT_EQ(id, caller);
+}
+
+TEST(RunJobs, TwoThreadsShareSlowJobs) {
+  std::vector<std::thread::id> ran(10);
+  run_jobs(ran.size(), 2, [&](size_t i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ran[i] = std::this_thread::get_id();
+  });
+  size_t on_caller = 0;
+  for (const std::thread::id& id : ran) on_caller += id == std::this_thread::get_id();
+  EXPECT_LT(on_caller, ran.size()) << "a helper took none of ten 10 ms jobs";
+}
+
+}  // namespace
+}  // namespace jan20

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -228,19 +227,12 @@ void build_edition(Workspace& ws, const BuildOptions& options, const model::Desi
   // at once; their warnings come in that order either way.
   DiagnosticSink scripts;
   std::vector<StyleFaceGap> gaps;
-  std::exception_ptr failed[2];
   run_jobs(2, threads, [&](size_t job) {
-    try {
-      if (job == 0)
-        load::check_scripts(*doc, scripts);
-      else
-        gaps = style_face_gaps(design, *doc, *ws.style_fonts);
-    } catch (...) {
-      failed[job] = std::current_exception();
-    }
+    if (job == 0)
+      load::check_scripts(*doc, scripts);
+    else
+      gaps = style_face_gaps(design, *doc, *ws.style_fonts);
   });
-  for (const std::exception_ptr& failure : failed)
-    if (failure) std::rethrow_exception(failure);
   ed.sink.append(scripts);
   warn_style_face_gaps(gaps, ed.sink);
   make_edition(ws, options, design, *doc, ed, threads, &*doc);

@@ -4,8 +4,9 @@
 // helper cannot be started (no thread, no memory), the threads already
 // running do the rest; every helper is joined before this returns.
 //
-// `job` must not throw: it catches what it can meet and keeps it for its
-// caller (an exception escaping a thread ends the process).
+// A job that throws stops only itself: once all are done, the exception of
+// the first job (by index) that threw is rethrown here, as if the jobs had
+// run one after the other, up to that one, on the calling thread.
 #include <cstddef>
 #include <functional>
 

@@ -1,7 +1,6 @@
 #include "pdf/write_pdf.h"
 
 #include <cerrno>
-#include <exception>
 #include <functional>
 #include <memory>
 
@@ -145,17 +144,10 @@ std::vector<PreparedFont> prepare_fonts(const model::PagedDocument& doc,
   for (size_t i = 0; i < doc.fonts.size(); ++i)
     if (text.fonts[i].size() != 0) used.push_back(i);
   std::vector<PreparedFont> prepared(doc.fonts.size());
-  std::vector<std::exception_ptr> failed(doc.fonts.size());
   run_jobs(used.size(), threads, [&](size_t k) {
     const size_t i = used[k];
-    try {
-      prepared[i] = prepare_glyph_font(doc.fonts[i], *programs[i], text.fonts[i]);
-    } catch (...) {
-      failed[i] = std::current_exception();
-    }
+    prepared[i] = prepare_glyph_font(doc.fonts[i], *programs[i], text.fonts[i]);
   });
-  for (const std::exception_ptr& failure : failed)  // in font order, as when they were made one by one
-    if (failure) std::rethrow_exception(failure);
   return prepared;
 }
 

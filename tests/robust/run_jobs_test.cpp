@@ -1,10 +1,13 @@
 // core/parallel.h: every job runs exactly once whatever the thread count, all
 // on the calling thread with one thread, and run_jobs returns only once every
-// job is done.
+// job is done; a job that throws stops only itself, and the first (by index)
+// is rethrown once all are done.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -40,6 +43,22 @@ TEST(RunJobs, TwoThreadsShareSlowJobs) {
   size_t on_caller = 0;
   for (const std::thread::id& id : ran) on_caller += id == std::this_thread::get_id();
   EXPECT_LT(on_caller, ran.size()) << "a helper took none of ten 10 ms jobs";
+}
+
+TEST(RunJobs, TheFirstJobThatThrowsIsRethrownOnceAllAreDone) {
+  for (int threads : {1, 2, 4}) {
+    std::vector<std::atomic<int>> runs(9);
+    try {
+      run_jobs(runs.size(), threads, [&](size_t i) {
+        runs[i]++;
+        if (i == 3 || i == 6) throw std::runtime_error("job " + std::to_string(i));
+      });
+      ADD_FAILURE() << "nothing rethrown, " << threads << " threads";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "job 3") << threads << " threads";
+    }
+    for (size_t i = 0; i < runs.size(); ++i) EXPECT_EQ(runs[i].load(), 1) << "job " << i << ", " << threads << " threads";
+  }
 }
 
 }  // namespace

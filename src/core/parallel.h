@@ -14,4 +14,10 @@ namespace jan20 {
 
 void run_jobs(size_t count, int threads, const std::function<void(size_t)>& job);
 
+// The same, telling each job which thread runs it: 0 is the calling thread,
+// the helpers are 1 to workers(count, threads) - 1, and no two jobs run on one
+// worker at once. A caller keeps a working space per worker this way.
+void run_jobs(size_t count, int threads, const std::function<void(size_t job, size_t worker)>& job);
+size_t workers(size_t count, int threads);
+
 }  // namespace jan20

@@ -1,9 +1,9 @@
 #include "layout/paragraph_memo.h"
 
-#include <atomic>
-#include <thread>
 #include <utility>
+#include <vector>
 
+#include "core/parallel.h"
 #include "layout/paragraph_key.h"
 
 namespace jan20::layout {
@@ -20,23 +20,17 @@ void ParagraphMemo::record(const text::ParagraphInput& input) {
 
 void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
   pending_.shrink_to_fit();  // held while every setting is made: without its growth's slack
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    text::ParagraphScratch scratch;  // one a thread, reused from paragraph to paragraph
-    for (size_t i; (i = next++) < pending_.size();) {
-      auto& [input, setting] = pending_[i];
-      setting->result = text::typeset_paragraph(input, cache, setting->diagnostics, scratch);
-      setting->done = true;
-      // Not read again: freed now, not after the last paragraph. (A swap:
-      // assigning an empty input would keep its text's capacity.)
-      text::ParagraphInput done;
-      std::swap(input, done);
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (int t = 1; t < threads && static_cast<size_t>(t) < pending_.size(); ++t) helpers.emplace_back(work);
-  work();
-  for (auto& h : helpers) h.join();
+  // One working space a thread, reused from paragraph to paragraph.
+  std::vector<text::ParagraphScratch> scratch(workers(pending_.size(), threads));
+  run_jobs(pending_.size(), threads, [&](size_t i, size_t worker) {
+    auto& [input, setting] = pending_[i];
+    setting->result = text::typeset_paragraph(input, cache, setting->diagnostics, scratch[worker]);
+    setting->done = true;
+    // Not read again: freed now, not after the last paragraph. (A swap:
+    // assigning an empty input would keep its text's capacity.)
+    text::ParagraphInput done;
+    std::swap(input, done);
+  });
   std::vector<std::pair<text::ParagraphInput, Setting*>>().swap(pending_);  // its storage too
 }
 

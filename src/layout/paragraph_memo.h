@@ -45,7 +45,9 @@ class ParagraphMemo {
   // Keeps `input` to be set by typeset_recorded (once, however often recorded).
   void record(const text::ParagraphInput& input);
   // Sets every recorded input on `threads` threads (the calling one among
-  // them). The shaping cache and the hyphenators are thread-safe.
+  // them). The shaping cache and the hyphenators are thread-safe. When setting
+  // one throws (memory), the others are still set and the first exception,
+  // in the order recorded, comes out here (core/parallel.h).
   void typeset_recorded(text::ShapeCache& cache, int threads);
   // The lines for `input`: made ahead, or set now; what setting them
   // reported goes to `sink`. `scratch` serves a paragraph set now.

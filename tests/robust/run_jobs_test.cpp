@@ -1,7 +1,7 @@
 // core/parallel.h: every job runs exactly once whatever the thread count, all
 // on the calling thread with one thread, and run_jobs returns only once every
 // job is done; a job that throws stops only itself, and the first (by index)
-// is rethrown once all are done.
+// is rethrown once all are done; jobs told their worker never share one at once.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -59,6 +59,32 @@ TEST(RunJobs, TheFirstJobThatThrowsIsRethrownOnceAllAreDone) {
     }
     for (size_t i = 0; i < runs.size(); ++i) EXPECT_EQ(runs[i].load(), 1) << "job " << i << ", " << threads << " threads";
   }
+}
+
+// A worker's working space is never used by two jobs at once: each job is
+// told a worker below workers(), and no two running jobs are told the same.
+TEST(RunJobs, NoTwoRunningJobsShareAWorker) {
+  for (int threads : {1, 2, 4}) {
+    const size_t count = 24;
+    std::vector<std::atomic<int>> busy(workers(count, threads));
+    std::atomic<int> clashes{0}, out_of_range{0}, ran{0};
+    run_jobs(count, threads, [&](size_t, size_t worker) {
+      if (worker >= busy.size()) {
+        ++out_of_range;
+        return;
+      }
+      if (busy[worker]++ != 0) ++clashes;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      --busy[worker];
+      ++ran;
+    });
+    EXPECT_EQ(ran.load(), static_cast<int>(count)) << threads << " threads";
+    EXPECT_EQ(clashes.load(), 0) << threads << " threads";
+    EXPECT_EQ(out_of_range.load(), 0) << threads << " threads";
+  }
+  EXPECT_EQ(workers(0, 4), 1u);
+  EXPECT_EQ(workers(3, 8), 3u);
+  EXPECT_EQ(workers(10, 2), 2u);
 }
 
 }  // namespace

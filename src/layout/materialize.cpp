@@ -94,6 +94,7 @@ std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const 
 
   size_t next_heading = 0;
   std::string section;
+  std::vector<model::PageItem> body;  // a page's items from its lines, reused from page to page
   for (size_t p = 0; p < flow.size(); ++p) {
     const int index = static_cast<int>(p);
     model::Page page;
@@ -102,13 +103,6 @@ std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const 
     page.bleed = design.bleed;
     const model::MasterPage* master = flow[p].blank && flow[p].master.empty() ? nullptr : master_of(design, flow[p].master);
     page.label = flow[p].blank && !master ? "" : page_label(design, flow[p].master, index);
-    // The page's items, counted first so that its list is allocated once
-    // (a long book holds every page's items until the writer draws them).
-    size_t item_count = 4;  // background, running head, folio, and one spare
-    if (master) item_count += master->ornaments.size();
-    for (const auto& column : flow[p].columns)
-      for (const PlacedEntry& placed : column) item_count += entries[placed.entry].items.size();
-    page.items.reserve(item_count);
 
     // The running header shows the section current at the top of the page:
     // the one that opens it, else the last one opened before it. Page kinds
@@ -192,12 +186,17 @@ std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const 
             link->dest_page = a->second.page;
             link->dest_y = a->second.y;
           }
-          page.items.push_back(std::move(item));
+          body.push_back(std::move(item));
         }
-        entries[placed.entry].items.clear();
-        entries[placed.entry].items.shrink_to_fit();
+        std::vector<model::PageItem>().swap(entries[placed.entry].items);
       }
     }
+    // The page's list is allocated once at its size, after its lines' lists
+    // are freed, so that it can take their place (a long book holds every
+    // page's items until the writer draws them).
+    page.items.reserve(page.items.size() + body.size());
+    std::move(body.begin(), body.end(), std::back_inserter(page.items));
+    body.clear();
     pages.push_back(std::move(page));
     section = section_below;
   }

@@ -154,8 +154,12 @@ std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& si
 }
 
 std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink, const TomlPieces& pieces) {
-  if (!check_nesting(file, sink)) return std::nullopt;
-  if (std::optional<toml::table> table = parse_in_pieces(file.text, file.display, pieces)) return table;
+  // One pass checks the nesting and finds where the file may be cut.
+  HeaderScan headers{pieces.array};
+  const bool may_cut = pieces.pieces >= 2 && file.text.size() >= pieces.min_bytes && !pieces.array.empty();
+  if (!check_nesting(file, sink, may_cut ? &headers : nullptr)) return std::nullopt;
+  if (may_cut)
+    if (std::optional<toml::table> table = parse_in_pieces(file.text, file.display, pieces, headers)) return table;
 #if TOML_EXCEPTIONS
   try {
     return toml::parse(file.text, std::string_view(file.display));

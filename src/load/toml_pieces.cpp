@@ -4,42 +4,11 @@
 #include <string>
 
 #include "core/parallel.h"
+#include "load/toml_limits.h"
 
 namespace jan20::load {
 
 namespace {
-
-// The rest of a line after a header: spaces, tabs, a comment, a '\r'.
-bool only_comment_after(std::string_view line) {
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '#') return true;
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  }
-  return true;
-}
-
-bool is_header_line(std::string_view line, std::string_view array) {
-  if (line.size() < array.size() + 4 || line.substr(0, 2) != "[[" || line.substr(2, array.size()) != array ||
-      line.substr(2 + array.size(), 2) != "]]")
-    return false;
-  return only_comment_after(line.substr(array.size() + 4));
-}
-
-// Skips a string that closes on its line (from just after its opening
-// quote); returns where scanning goes on.
-size_t skip_line_string(std::string_view line, size_t k, char quote) {
-  while (k < line.size() && line[k] != quote) k += (quote == '"' && line[k] == '\\') ? 2 : 1;
-  return k + 1;
-}
-
-// A multi-line string's closing delimiter may be followed by one or two more
-// quotes, which belong to the string.
-size_t after_close(std::string_view line, size_t k, char quote) {
-  k += 3;
-  for (int extra = 0; extra < 2 && k < line.size() && line[k] == quote; ++extra) ++k;
-  return k;
-}
 
 struct Piece {
   std::string padded;  // the piece, after as many newlines as lines before it (empty for the first)
@@ -74,56 +43,25 @@ toml::array* header_tables(toml::table& root, std::string_view key) {
 }  // namespace
 
 std::vector<size_t> table_array_header_lines(std::string_view text, std::string_view array) {
-  std::vector<size_t> out;
-  enum class In { Nothing, Basic, Literal } in = In::Nothing;  // a multi-line string open
-  for (size_t start = 0; start < text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
-    if (in == In::Nothing && is_header_line(line, array)) out.push_back(start);
-    for (size_t k = 0; k < line.size();) {
-      if (in == In::Basic) {
-        if (line[k] == '\\') {
-          k += 2;
-        } else if (line.compare(k, 3, "\"\"\"") == 0) {
-          k = after_close(line, k, '"');
-          in = In::Nothing;
-        } else {
-          ++k;
-        }
-        continue;
-      }
-      if (in == In::Literal) {
-        if (line.compare(k, 3, "'''") == 0) {
-          k = after_close(line, k, '\'');
-          in = In::Nothing;
-        } else {
-          ++k;
-        }
-        continue;
-      }
-      const char c = line[k];
-      if (c == '#') break;
-      if (line.compare(k, 3, "\"\"\"") == 0) {
-        in = In::Basic;
-        k += 3;
-      } else if (line.compare(k, 3, "'''") == 0) {
-        in = In::Literal;
-        k += 3;
-      } else if (c == '"' || c == '\'') {
-        k = skip_line_string(line, k + 1, c);
-      } else {
-        ++k;
-      }
-    }
-    start = end + 1;
-  }
-  return out;
+  HeaderScan headers{array};
+  scan_headers(text, headers);
+  return std::move(headers.lines);
 }
 
 std::optional<toml::table> parse_in_pieces(std::string_view text, std::string_view path, const TomlPieces& how) {
   if (how.pieces < 2 || text.size() < how.min_bytes || how.array.empty()) return std::nullopt;
-  const std::vector<size_t> headers = table_array_header_lines(text, how.array);
+  HeaderScan headers{how.array};
+  scan_headers(text, headers);
+  return parse_in_pieces(text, path, how, headers);
+}
+
+std::optional<toml::table> parse_in_pieces(std::string_view text, std::string_view path, const TomlPieces& how,
+                                           const HeaderScan& scan) {
+  if (how.pieces < 2 || text.size() < how.min_bytes || how.array.empty()) return std::nullopt;
+  // A table after the blocks would leave the last piece more than blocks:
+  // known before any piece is parsed.
+  if (scan.other_header_after) return std::nullopt;
+  const std::vector<size_t>& headers = scan.lines;
   if (headers.size() < 2) return std::nullopt;
   // Cuts near equal shares of the bytes, never before the first header.
   std::vector<size_t> cuts{0};

@@ -34,13 +34,20 @@ struct TomlPieces {
   size_t min_bytes = size_t{128} << 10;  // a smaller file is parsed whole (a thread costs more than it saves)
 };
 
+struct HeaderScan;
+
 // Byte offsets of the lines that hold the header [[array]] alone (spaces and
-// a comment may follow), from column 1 and outside multi-line strings.
+// a comment may follow), from column 1 and outside multi-line strings: the
+// places a piece may begin. Found by the pass that checks the file's nesting
+// (load/toml_limits.h), which the loader makes anyway.
 std::vector<size_t> table_array_header_lines(std::string_view text, std::string_view array);
 
 // The whole file's table, parsed in pieces; nothing when the file is too
 // small, has no place to cut, or when the pieces cannot stand for the whole
 // (see above). `path` is the name toml++ records as the nodes' source.
 std::optional<toml::table> parse_in_pieces(std::string_view text, std::string_view path, const TomlPieces& how);
+// The same, with the file's headers already found by check_nesting.
+std::optional<toml::table> parse_in_pieces(std::string_view text, std::string_view path, const TomlPieces& how,
+                                           const HeaderScan& headers);
 
 }  // namespace jan20::load

@@ -14,6 +14,7 @@
 
 #include "core/diagnostic.h"
 #include "load/source_file.h"
+#include "load/toml_limits.h"
 #include "load/toml_pieces.h"
 #include "support/test_support.h"
 
@@ -173,6 +174,56 @@ TEST(TomlPieces, AnErrorInALaterPieceIsReportedWhereTheWholeParseReportsIt) {
   EXPECT_EQ(one.line, 4 * 4000 + 3 + 2 + 1);
   EXPECT_EQ(four.line, one.line);
   EXPECT_EQ(four.column, one.column);
+}
+
+// The nesting check's pass finds the places to cut: [[block]] alone on its
+// line from column 1, never inside a value, and whether another table comes
+// after the blocks (then the file is parsed whole, without trying pieces).
+TEST(TomlPieces, TheNestingCheckFindsThePlacesToCut) {
+  auto scan = [](const std::string& text) {
+    HeaderScan headers{"block"};
+    DiagnosticSink sink;
+    EXPECT_TRUE(check_nesting(SourceFile{"c.toml", "c.toml", text}, sink, &headers));
+    return headers;
+  };
+  const HeaderScan plain = scan(blocks(5));  // [meta] first, then five blocks
+  EXPECT_EQ(plain.lines.size(), 5u);
+  EXPECT_FALSE(plain.other_header_after);
+  EXPECT_EQ(plain.lines, table_array_header_lines(blocks(5), "block"));
+  // A table after the blocks; sub-tables of a block are the blocks' own.
+  EXPECT_TRUE(scan(blocks(5) + "[meta]\ntitle = \"x\"\n").other_header_after);
+  EXPECT_TRUE(scan(blocks(5) + "[[blocks]]\na = 1\n").other_header_after);
+  const std::string more = "[[block]]\nb = 2\n[[block]]\nc = 3\n";
+  const HeaderScan own = scan(blocks(3) + "[block.style]\nsize = 1\n[[block.rows]]\na = 1\n" + more);
+  EXPECT_FALSE(own.other_header_after);
+  EXPECT_EQ(own.lines.size(), 5u);
+  // Not a place to cut: inside an array value, indented, or followed by more
+  // than a comment.
+  const HeaderScan inside = scan(blocks(2) + "list = [\n[[block]]\n]\n" + "  [[block]]\na = 1\n" + more);
+  EXPECT_EQ(inside.lines.size(), 4u);
+  EXPECT_FALSE(inside.other_header_after);
+  // The nesting error still comes first, with what was found before it.
+  HeaderScan stopped{"block"};
+  DiagnosticSink sink;
+  EXPECT_FALSE(check_nesting(SourceFile{"c.toml", "c.toml", blocks(2) + "x = " + std::string(40, '[') + "\n"}, sink,
+                             &stopped));
+  EXPECT_EQ(sink.error_count(), 1);
+  EXPECT_EQ(stopped.lines.size(), 2u);
+}
+
+// A large file with a table after its blocks is parsed once, whole: the same
+// table as toml++'s.
+TEST(TomlPieces, ALargeFileWithATableAfterItsBlocksIsParsedWhole) {
+  const std::string text = blocks(4000) + "[extra]\nkey = 1\n";
+  ASSERT_GT(text.size(), size_t{128} << 10);
+  DiagnosticSink sink;
+  std::optional<toml::table> parsed = parse_toml(SourceFile{"c.toml", "c.toml", text}, sink, TomlPieces{"block", 4});
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(sink.error_count(), 0);
+  std::optional<toml::table> reference = whole(text);
+  ASSERT_TRUE(reference);
+  EXPECT_EQ(formatted(*parsed), formatted(*reference));
+  EXPECT_EQ(parsed->at_path("block").as_array()->size(), 4000u);
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #include "build/build.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +8,6 @@
 #include <malloc.h>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 #include "build/edition.h"
 #include "build/layout_sources.h"
@@ -377,19 +375,13 @@ BuildResult run_build(const BuildOptions& options) {
   // leave idle set paragraphs (one edition with -j2: two threads for it).
   int jobs = editions_at_once(options.jobs, plan.editions.size());
   int threads = threads_per_edition(options.jobs, plan.editions.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < plan.editions.size();) {
-      const auto& [d, planned_edition] = plan.editions[i];
-      const std::optional<model::Design>& design = plan.designs[d];
-      if (!design) continue;
-      build_edition(ws, options, *design, *planned_edition, *result.editions[i], threads);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  // An edition that throws (no memory) leaves the others to finish; the
+  // exception then reaches main, which reports it (core/parallel.h).
+  run_jobs(plan.editions.size(), jobs, [&](size_t i) {
+    const auto& [d, planned_edition] = plan.editions[i];
+    const std::optional<model::Design>& design = plan.designs[d];
+    if (design) build_edition(ws, options, *design, *planned_edition, *result.editions[i], threads);
+  });
 
   if (!options.write) check_numbers_across_editions(result.editions);
   if (options.verify)

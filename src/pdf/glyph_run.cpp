@@ -4,9 +4,9 @@
 #include <cstring>
 #include <map>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "core/utf.h"
 
 namespace jan20::pdf {
@@ -206,10 +206,12 @@ TextPlan plan_text(const model::PagedDocument& doc, const std::vector<NominalGly
   const bool split = threads > 1 && doc.pages.size() > 1;
   const size_t middle = split ? doc.pages.size() / 2 : doc.pages.size();
   std::vector<GlyphPairs> second;
-  std::thread helper;
-  if (split) helper = std::thread([&] { plan_pages(doc, nominal, joins, middle, doc.pages.size(), second, plan); });
-  plan_pages(doc, nominal, joins, 0, middle, plan.fonts, plan);
-  if (helper.joinable()) helper.join();
+  run_jobs(split ? 2 : 1, threads, [&](size_t half) {
+    if (half == 0)
+      plan_pages(doc, nominal, joins, 0, middle, plan.fonts, plan);
+    else
+      plan_pages(doc, nominal, joins, middle, doc.pages.size(), second, plan);
+  });
   if (!split) return plan;
 
   std::vector<std::vector<PairId>> renumber(second.size());

@@ -2,6 +2,8 @@
 
 #include <libdeflate.h>
 
+#include <system_error>
+
 namespace jan20::pdf {
 
 namespace {
@@ -18,7 +20,12 @@ bool deflate_with(libdeflate_compressor* c, std::string_view raw, std::string* o
 }  // namespace
 
 StreamCompressor::StreamCompressor(bool helper_thread) : compressor_(libdeflate_alloc_compressor(kLevel)) {
-  if (helper_thread) helper_ = std::thread([this] { helper_loop(); });
+  if (!helper_thread) return;
+  try {
+    helper_ = std::thread([this] { helper_loop(); });
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit): each stream is compressed as it is submitted.
+  }
 }
 
 StreamCompressor::~StreamCompressor() { finish(); }

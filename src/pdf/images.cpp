@@ -1,5 +1,6 @@
 #include "pdf/images.h"
 
+#include <system_error>
 
 #include "core/image_file.h"
 #include "pdf/image_check.h"
@@ -87,22 +88,29 @@ void ImageCache::prepare(const std::vector<std::string>& paths) {
   if (files_.empty()) return;
   std::vector<std::string> order(files_.size());
   for (const auto& [path, index] : prepared_) order[index] = path;
-  helper_ = std::thread([this, order = std::move(order)] {
-    InflateScratch scratch;
-    for (size_t i = 0; i < order.size(); ++i) {
-      {
-        std::unique_lock lock(mutex_);
-        done_.wait(lock, [&] { return stopping_ || waiting_ < kAhead; });
-        if (stopping_) return;
+  try {
+    helper_ = std::thread([this, order = std::move(order)] {
+      InflateScratch scratch;
+      for (size_t i = 0; i < order.size(); ++i) {
+        {
+          std::unique_lock lock(mutex_);
+          done_.wait(lock, [&] { return stopping_ || waiting_ < kAhead; });
+          if (stopping_) return;
+        }
+        ImageFile file = read_image_file(order[i], scratch);
+        std::lock_guard lock(mutex_);
+        files_[i] = std::move(file);
+        ready_[i] = true;
+        ++waiting_;
+        done_.notify_all();
       }
-      ImageFile file = read_image_file(order[i], scratch);
-      std::lock_guard lock(mutex_);
-      files_[i] = std::move(file);
-      ready_[i] = true;
-      ++waiting_;
-      done_.notify_all();
-    }
-  });
+    });
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit): each image is read when it is drawn.
+    prepared_.clear();
+    files_.clear();
+    ready_.clear();
+  }
 }
 
 ImageFile ImageCache::take_file(const std::string& path) {

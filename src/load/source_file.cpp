@@ -156,9 +156,9 @@ std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& si
 std::optional<toml::table> parse_toml(const SourceFile& file, DiagnosticSink& sink, const TomlPieces& pieces) {
   // One pass checks the nesting and finds where the file may be cut.
   HeaderScan headers{pieces.array};
-  const bool may_cut = pieces.pieces >= 2 && file.text.size() >= pieces.min_bytes && !pieces.array.empty();
-  if (!check_nesting(file, sink, may_cut ? &headers : nullptr)) return std::nullopt;
-  if (may_cut)
+  const bool cut = may_cut(file.text.size(), pieces);
+  if (!check_nesting(file, sink, cut ? &headers : nullptr)) return std::nullopt;
+  if (cut)
     if (std::optional<toml::table> table = parse_in_pieces(file.text, file.display, pieces, headers)) return table;
 #if TOML_EXCEPTIONS
   try {

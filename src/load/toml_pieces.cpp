@@ -48,8 +48,12 @@ std::vector<size_t> table_array_header_lines(std::string_view text, std::string_
   return std::move(headers.lines);
 }
 
+bool may_cut(size_t bytes, const TomlPieces& how) {
+  return how.pieces >= 2 && bytes >= how.min_bytes && !how.array.empty();
+}
+
 std::optional<toml::table> parse_in_pieces(std::string_view text, std::string_view path, const TomlPieces& how) {
-  if (how.pieces < 2 || text.size() < how.min_bytes || how.array.empty()) return std::nullopt;
+  if (!may_cut(text.size(), how)) return std::nullopt;
   HeaderScan headers{how.array};
   scan_headers(text, headers);
   return parse_in_pieces(text, path, how, headers);
@@ -57,7 +61,7 @@ std::optional<toml::table> parse_in_pieces(std::string_view text, std::string_vi
 
 std::optional<toml::table> parse_in_pieces(std::string_view text, std::string_view path, const TomlPieces& how,
                                            const HeaderScan& scan) {
-  if (how.pieces < 2 || text.size() < how.min_bytes || how.array.empty()) return std::nullopt;
+  if (!may_cut(text.size(), how)) return std::nullopt;
   // A table after the blocks would leave the last piece more than blocks:
   // known before any piece is parsed.
   if (scan.other_header_after) return std::nullopt;

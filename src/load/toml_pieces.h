@@ -36,6 +36,11 @@ struct TomlPieces {
 
 struct HeaderScan;
 
+// Whether a file of `bytes` is worth cutting as `how` says: at least two
+// pieces, at least min_bytes, a named array. The loader asks before it has
+// the header scan made; both forms of parse_in_pieces ask again.
+bool may_cut(size_t bytes, const TomlPieces& how);
+
 // Byte offsets of the lines that hold the header [[array]] alone (spaces and
 // a comment may follow), from column 1 and outside multi-line strings: the
 // places a piece may begin. Found by the pass that checks the file's nesting

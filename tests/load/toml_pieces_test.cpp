@@ -226,5 +226,23 @@ TEST(TomlPieces, ALargeFileWithATableAfterItsBlocksIsParsedWhole) {
   EXPECT_EQ(parsed->at_path("block").as_array()->size(), 4000u);
 }
 
+// One rule says which files are worth cutting; the loader's header scan and
+// both forms of parse_in_pieces ask it, so they cannot disagree.
+TEST(TomlPieces, OnlyAFileLargeEnoughWithTwoPiecesAndANamedArrayIsCut) {
+  const TomlPieces how{"block", 2, 100};
+  EXPECT_TRUE(may_cut(100, how));
+  EXPECT_FALSE(may_cut(99, how));
+  EXPECT_FALSE(may_cut(1000, TomlPieces{"block", 1, 100}));
+  EXPECT_FALSE(may_cut(1000, TomlPieces{"", 2, 100}));
+  // Below the size, the piece parser gives nothing even with headers found.
+  const std::string text = blocks(3);
+  ASSERT_LT(text.size(), size_t{128} << 10);
+  HeaderScan scan{"block"};
+  scan_headers(text, scan);
+  ASSERT_GE(scan.lines.size(), 2u);
+  EXPECT_FALSE(parse_in_pieces(text, "c.toml", TomlPieces{"block", 2}, scan));
+  EXPECT_TRUE(parse_in_pieces(text, "c.toml", TomlPieces{"block", 2, 0}, scan));
+}
+
 }  // namespace
 }  // namespace jan20::load

@@ -176,7 +176,7 @@ SetParagraph BlockBuilder::set_paragraph(const model::Inline& text, const Resolv
 
 void BlockBuilder::space(double height) {
   if (height <= 0) return;
-  VerticalEntry v;
+  VerticalEntry v = new_entry();
   v.kind = VerticalEntry::Kind::Space;
   v.height = height;
   v.break_before = false;
@@ -236,7 +236,7 @@ void BlockBuilder::add_lines(SetParagraph set, const ResolvedStyle& style, doubl
   const int n = static_cast<int>(lines.size());
   const int widows = std::max(1, ctx_.design.widows), orphans = std::max(1, ctx_.design.orphans);
   for (int k = 0; k < n; ++k) {
-    VerticalEntry v;
+    VerticalEntry v = new_entry();
     v.height = style.paragraph.leading;
     v.on_grid = ctx_.design.baseline_grid > 0 && std::abs(style.paragraph.leading - ctx_.design.baseline_grid) < 0.01;
     // TeX's \widowpenalty and \clubpenalty at infinity: a column may only end
@@ -281,7 +281,7 @@ std::string BlockBuilder::master_style(const std::string& style) const {
 }
 
 void BlockBuilder::page_break(const model::PageBreak& p) {
-  VerticalEntry v;
+  VerticalEntry v = new_entry();
   v.kind = VerticalEntry::Kind::PageBreak;
   v.edit_notes().master = p.master;
   master_ = p.master.empty() ? "body" : p.master;
@@ -392,7 +392,7 @@ void BlockBuilder::list(const model::Block& b, const model::List& l) {
       // every text extractor reads "• kütləvi", not "kütləvi zi•".
       std::vector<model::PageItem> label_items;
       append_line(label_items, label_lines.front(), 0, baseline_offset(style.paragraph.leading, style.paragraph.size));
-      std::vector<model::PageItem>& line_items = entries_[first].items;
+      EntryItems& line_items = entries_[first].items;
       line_items.insert(line_items.begin(), std::make_move_iterator(label_items.begin()),
                         std::make_move_iterator(label_items.end()));
     }
@@ -411,7 +411,7 @@ void BlockBuilder::figure(const model::Block& b, const model::Figure& f) {
   int tag = !ctx_.tags ? -1 : captioned ? ctx_.tags->add(group, "Figure", {}, f.alt) : tag_for(b, "Figure");
   if (tag >= 0) (*ctx_.tags)[tag].alt = f.alt;
   const ResolvedStyle& caption_style = style("caption", {"body"});
-  VerticalEntry v;
+  VerticalEntry v = new_entry();
   double width = ctx_.measure, height = 0;
   if (!f.file.path.empty()) {
     // The loader found the file and read its header (model/image.h).

@@ -44,6 +44,7 @@ struct BuildSettings {
   double scale = 1.0;                             // poster fit modes scale every style
   ParagraphMemo* paragraphs = nullptr;            // settings kept for the typeset call, if any
   bool recording = false;                         // only record paragraphs in `paragraphs` (typeset's first walk)
+  ItemPool* item_pool = nullptr;                  // where the entries' item lists go (item_pool.h); none: the heap
 };
 
 // A paragraph as set: its lines and how they were set, so that what reports
@@ -104,6 +105,12 @@ class BlockBuilder {
   }
 
  private:
+  // An entry whose item list goes into the typeset call's pool (item_pool.h).
+  VerticalEntry new_entry() const {
+    VerticalEntry v;
+    v.items = EntryItems(PoolAllocator<model::PageItem>(ctx_.item_pool));
+    return v;
+  }
   // One per block kind (model::BlockContent), given the block and its kind's data.
   void heading(const model::Block& b, const model::Heading& heading);
   void paragraph(const model::Block& b, const model::Inline& text, const char* default_style, int tag, const char* kind);
@@ -114,7 +121,7 @@ class BlockBuilder {
   void timeline(const model::Block& b, const model::Timeline& timeline);
   void names(const model::Block& b, const model::Names& names);
   void contents(const model::Block& b);
-  void add_leader(std::vector<model::PageItem>& items, const ResolvedStyle& style, const std::string& lang,
+  void add_leader(EntryItems& items, const ResolvedStyle& style, const std::string& lang,
                   double from, double to, double baseline);
   void page_break(const model::PageBreak& page_break);
 

@@ -12,7 +12,8 @@
 namespace jan20::layout {
 
 // Moves a line's glyph runs, links and all into a list of page items at (dx, dy).
-inline void append_line(std::vector<model::PageItem>& out, text::Line&& line, double dx, double baseline) {
+template <class Items>
+inline void append_line(Items& out, text::Line&& line, double dx, double baseline) {
   // The annotation belongs to the structure element of the link's text: the
   // run that starts where the link starts (tagged PDF's OBJR).
   std::vector<int> link_tags(line.links.size(), -1);
@@ -40,7 +41,8 @@ inline void append_line(std::vector<model::PageItem>& out, text::Line&& line, do
   }
 }
 // The same for a line that is still needed: copies it.
-inline void append_line(std::vector<model::PageItem>& out, const text::Line& line, double dx, double baseline) {
+template <class Items>
+inline void append_line(Items& out, const text::Line& line, double dx, double baseline) {
   append_line(out, text::Line(line), dx, baseline);
 }
 

@@ -94,7 +94,7 @@ void BlockBuilder::facts(const model::Block& b, const model::Facts& facts) {
     }
     return hi;
   };
-  VerticalEntry v;
+  VerticalEntry v = new_entry();
   double height = 0;
   for (size_t i = 0; i < facts.figures.size(); ++i) {
     double x = i * (cell + gap);
@@ -169,7 +169,7 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
     int li = ctx_.tags ? ctx_.tags->add(list_tag, "LI") : -1;
     int lbl = ctx_.tags ? ctx_.tags->add(li, "Lbl") : -1;
     int body = ctx_.tags ? ctx_.tags->add(li, "LBody") : -1;
-    VerticalEntry v;
+    VerticalEntry v = new_entry();
     double yd = 0, ye = 0;
     for (const text::Line& line : boxed(v, set_paragraph(inline_of(e.date, b.where), date_style, block_lang(b),
                                                          date_width, lbl, model::Align::Left, false),
@@ -259,7 +259,7 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   space(cell_style.paragraph.leading * 0.5);
   if (!names.header.empty()) {
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
-    VerticalEntry v;
+    VerticalEntry v = new_entry();
     double height = 0;
     for (size_t c = 0; c < names.header.size() && c < columns; ++c) {
       int th = ctx_.tags ? ctx_.tags->add(tr, "TH") : -1;
@@ -286,7 +286,7 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
   }
   for (const auto& row : names.rows) {
     int tr = ctx_.tags ? ctx_.tags->add(table, "TR") : -1;
-    VerticalEntry v;
+    VerticalEntry v = new_entry();
     double height = 0;
     for (size_t c = 0; c < row.size(); ++c) {
       int td = ctx_.tags ? ctx_.tags->add(tr, "TD", row[c].lang != ctx_.doc.meta.language ? row[c].lang : "") : -1;
@@ -319,7 +319,7 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
 // pitch from the measure's left edge, so the dots of all entries stand in
 // columns, clear of the title and the number by half a pitch. An artifact:
 // the entry's text is its title and number.
-void BlockBuilder::add_leader(std::vector<model::PageItem>& items, const ResolvedStyle& style, const std::string& lang,
+void BlockBuilder::add_leader(EntryItems& items, const ResolvedStyle& style, const std::string& lang,
                               double from, double to, double baseline) {
   std::vector<text::Line> shaped = typeset_text(inline_of(style.paragraph.leader, {}), style, lang, ctx_.measure,
                                                 -1, model::Align::Left, false);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "layout/item_pool.h"
 #include "model/design.h"
 
 #include "model/paged.h"
@@ -40,7 +41,7 @@ struct VerticalEntry {
   int paragraph = -1;         // index into the report's paragraphs
   int line = -1;              // line index within its paragraph (-1: not a line of a paragraph)
   double height = 0;
-  std::vector<model::PageItem> items;  // what it draws: x from the column's left edge, y from the entry's top
+  EntryItems items;  // what it draws: x from the column's left edge, y from the entry's top (item_pool.h)
   // The content block it comes from (for warnings); it points into the
   // model::Document, which outlives the vertical list. Null: none.
   const SourceLocation* where = nullptr;

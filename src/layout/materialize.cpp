@@ -188,7 +188,7 @@ std::vector<model::Page> materialize(std::vector<VerticalEntry>& entries, const 
           }
           body.push_back(std::move(item));
         }
-        std::vector<model::PageItem>().swap(entries[placed.entry].items);
+        EntryItems().swap(entries[placed.entry].items);  // its chunk goes once all its lists have
       }
     }
     // The page's list is allocated once at its size, after its lines' lists

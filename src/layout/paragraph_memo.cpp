@@ -1,12 +1,14 @@
 #include "layout/paragraph_memo.h"
 
+#include <system_error>
 #include <utility>
 #include <vector>
 
-#include "core/parallel.h"
 #include "layout/paragraph_key.h"
 
 namespace jan20::layout {
+
+ParagraphMemo::~ParagraphMemo() { stop_setting(); }
 
 void ParagraphMemo::record(const text::ParagraphInput& input) {
   std::string key = paragraph_key(input);
@@ -15,42 +17,117 @@ void ParagraphMemo::record(const text::ParagraphInput& input) {
   // pages the keys took 15.6 MB with it, 8.5 MB without).
   key.shrink_to_fit();
   Setting* setting = settings_.emplace(std::move(key), std::make_unique<Setting>()).first->second.get();
+  setting->order = pending_.size();
   pending_.emplace_back(input, setting);
 }
 
-void ParagraphMemo::typeset_recorded(text::ShapeCache& cache, int threads) {
-  pending_.shrink_to_fit();  // held while every setting is made: without its growth's slack
-  // One working space a thread, reused from paragraph to paragraph.
-  std::vector<text::ParagraphScratch> scratch(workers(pending_.size(), threads));
-  run_jobs(pending_.size(), threads, [&](size_t i, size_t worker) {
-    auto& [input, setting] = pending_[i];
-    setting->result = text::typeset_paragraph(input, cache, setting->diagnostics, scratch[worker]);
-    setting->done = true;
-    // Not read again: freed now, not after the last paragraph. (A swap:
-    // assigning an empty input would keep its text's capacity.)
-    text::ParagraphInput done;
-    std::swap(input, done);
-  });
-  std::vector<std::pair<text::ParagraphInput, Setting*>>().swap(pending_);  // its storage too
+void ParagraphMemo::start_setting(text::ShapeCache& cache, int threads) {
+  pending_.shrink_to_fit();  // held while the settings are made: without its growth's slack
+  if (pending_.empty()) return;
+  try {
+    for (int t = 1; t < threads; ++t) helpers_.emplace_back([this, &cache] { helper_loop(cache); });
+  } catch (const std::system_error&) {  // fewer helpers (a process limit): the using thread sets the rest
+  }
+}
+
+void ParagraphMemo::stop_setting() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  for (std::thread& helper : helpers_) helper.join();
+  helpers_.clear();
+}
+
+void ParagraphMemo::set_into(Setting& setting, const text::ParagraphInput& input, text::ShapeCache& cache,
+                             text::ParagraphScratch& scratch) {
+  try {
+    setting.result = text::typeset_paragraph(input, cache, setting.diagnostics, scratch);
+  } catch (...) {  // an exception leaving a helper would end the process
+    setting.failure = std::current_exception();
+  }
+}
+
+void ParagraphMemo::set_recorded(size_t i, text::ShapeCache& cache, text::ParagraphScratch& scratch) {
+  auto& [input, setting] = pending_[i];
+  set_into(*setting, input, cache, scratch);
+  // Not read again: freed now. (A swap: assigning an empty input would keep
+  // its text's capacity.)
+  text::ParagraphInput done;
+  std::swap(input, done);
+}
+
+bool ParagraphMemo::set_next(std::unique_lock<std::mutex>& lock, text::ShapeCache& cache,
+                             text::ParagraphScratch& scratch) {
+  while (next_ < pending_.size()) {
+    const size_t i = next_++;
+    Setting* setting = pending_[i].second;
+    if (!setting || setting->state != Setting::State::Pending) continue;  // used, or the using thread has it
+    setting->state = Setting::State::Claimed;
+    lock.unlock();
+    set_recorded(i, cache, scratch);
+    lock.lock();
+    setting->state = Setting::State::Done;  // (not freed while claimed: use waits for it)
+    changed_.notify_all();
+    return true;
+  }
+  return false;
+}
+
+void ParagraphMemo::helper_loop(text::ShapeCache& cache) {
+  text::ParagraphScratch scratch;  // this thread's working space, reused from paragraph to paragraph
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [&] { return stopping_ || (next_ < pending_.size() && next_ < used_ + kAhead); });
+    if (stopping_) return;
+    set_next(lock, cache, scratch);
+  }
+}
+
+void ParagraphMemo::finish(Setting& setting, const text::ParagraphInput& input, text::ShapeCache& cache,
+                           text::ParagraphScratch& scratch) {
+  std::unique_lock lock(mutex_);
+  if (setting.order != kUnrecorded && setting.order + 1 > used_) {
+    used_ = setting.order + 1;
+    changed_.notify_all();  // the helpers may go further ahead
+  }
+  while (setting.state != Setting::State::Done) {
+    if (setting.state == Setting::State::Pending) {  // nobody has it: set it here
+      setting.state = Setting::State::Claimed;
+      lock.unlock();
+      if (setting.order != kUnrecorded)
+        set_recorded(setting.order, cache, scratch);
+      else
+        set_into(setting, input, cache, scratch);
+      lock.lock();
+      setting.state = Setting::State::Done;
+      break;
+    }
+    // A helper has it in hand: rather than wait, set the next recorded one.
+    if (stopping_ || !set_next(lock, cache, scratch)) changed_.wait(lock);
+  }
 }
 
 text::ParagraphResult ParagraphMemo::use(const text::ParagraphInput& input, text::ShapeCache& cache,
                                          DiagnosticSink& sink, text::ParagraphScratch& scratch) {
   std::string key = paragraph_key(input);
   auto it = settings_.find(key);
-  if (it == settings_.end() || !it->second->done) {  // not recorded, or recorded and not set yet
+  if (it == settings_.end()) {  // not recorded
     if (!keep_) return text::typeset_paragraph(input, cache, sink, scratch);
-    if (it == settings_.end()) {
-      key.shrink_to_fit();
-      it = settings_.emplace(std::move(key), std::make_unique<Setting>()).first;
-    }
-    it->second->result = text::typeset_paragraph(input, cache, it->second->diagnostics, scratch);
-    it->second->done = true;
+    key.shrink_to_fit();
+    it = settings_.emplace(std::move(key), std::make_unique<Setting>()).first;
   }
   Setting& setting = *it->second;
+  finish(setting, input, cache, scratch);
+  if (setting.failure) std::rethrow_exception(setting.failure);
   sink.append(setting.diagnostics);
   if (keep_) return setting.result;
   text::ParagraphResult result = std::move(setting.result);
+  if (setting.order != kUnrecorded) {
+    std::lock_guard lock(mutex_);
+    pending_[setting.order].second = nullptr;  // a helper that comes to it later passes it by
+  }
   settings_.erase(it);
   return result;
 }

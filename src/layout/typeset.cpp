@@ -127,6 +127,8 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   ctx.column_height = first_column.height;
   const bool has_contents = std::any_of(doc.blocks.begin(), doc.blocks.end(),
                                         [](const model::Block& b) { return b.is<model::Contents>(); });
+  ItemPool item_pool;  // outlives every vertical list below
+  ctx.item_pool = &item_pool;
   ParagraphMemo paragraphs(has_contents);
   ctx.paragraphs = options.threads > 1 || has_contents ? &paragraphs : nullptr;
 
@@ -152,8 +154,8 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   std::vector<PageFlow> flow;
   TagTree tags;
   if (options.threads > 1) {
-    // A first walk that only records the paragraphs, to set them all at once
-    // on the build's threads; the passes below find them set.
+    // A first walk that only records the paragraphs, for helper threads to
+    // set while the passes below walk the document and use them.
     TagTree recorded_tags;
     DiagnosticSink ignored;
     BuildContext recording = ctx.with_sink(ignored);
@@ -162,7 +164,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     recording.recording = true;
     BlockBuilder recorder(recording);
     for (const model::Block& block : doc.blocks) recorder.add(block);  // page-breaks record nothing
-    paragraphs.typeset_recorded(cache, options.threads);
+    paragraphs.start_setting(cache, options.threads);
   }
   DiagnosticSink pass_sink;  // shaping and breaking diagnostics are the same on every pass: keep the last
   auto run_passes = [&] {

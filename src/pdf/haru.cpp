@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/image_file.h"
 #include "core/utf.h"
 #include "pdf/stream_compressor.h"
 
@@ -54,6 +55,36 @@ std::string memory_stream_bytes(HPDF_Stream stream) {
   return bytes;
 }
 
+size_t source_size(const HaruDoc::Source& source) { return source.file ? source.file->size : source.bytes.size(); }
+
+// A file-backed source's bytes, read again from its file (bounded, a regular
+// file only, core/image_file.h) and checked against what was read before.
+bool load_file_slices(HaruDoc::Source& source) {
+  const HaruDoc::FileSlices& file = *source.file;
+  std::string whole;
+  FileProblem problem;
+  std::string bytes;
+  bool same = read_image_bytes(file.path, &whole, &problem);
+  if (same) {
+    bytes.reserve(file.size);
+    for (const auto& [offset, size] : file.ranges) {
+      if (offset > whole.size() || size > whole.size() - offset) {
+        same = false;
+        break;
+      }
+      bytes.append(whole, offset, size);
+    }
+  }
+  same = same && bytes.size() == file.size && HaruDoc::FileSlices::hash_of(bytes) == file.hash;
+  if (!same) {
+    if (source.changed && source.changed->empty()) *source.changed = file.path;
+    return false;
+  }
+  source.bytes = std::move(bytes);
+  source.loaded = true;
+  return true;
+}
+
 // A stream libharu reads a stream object's bytes from when it saves the
 // document, over a string of ours (HaruDoc::sources_), instead of the memory
 // stream it would copy them into a byte at a time (HPDF_MemCpy) and read them
@@ -61,10 +92,18 @@ std::string memory_stream_bytes(HPDF_Stream stream) {
 // stream object's data when it writes the object (HPDF_Stream_WriteToStream).
 HPDF_STATUS read_source(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
   auto* source = static_cast<HaruDoc::Source*>(stream->attr);
-  const size_t wanted = *size, left = source->bytes.size() - source->at;
+  if (source->file && !source->loaded && source->at < source->file->size && !load_file_slices(*source)) {
+    *size = 0;
+    return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
+  }
+  const size_t wanted = *size, left = source_size(*source) - source->at;
   const size_t n = std::min(wanted, left);
   if (n > 0) std::memcpy(out, source->bytes.data() + source->at, n);
   source->at += n;
+  if (source->file && source->loaded && source->at == source->file->size) {  // written: not held any longer
+    std::string().swap(source->bytes);
+    source->loaded = false;
+  }
   *size = static_cast<HPDF_UINT>(n);
   return n < wanted ? HPDF_STREAM_EOF : HPDF_OK;  // as libharu's memory stream answers
 }
@@ -86,9 +125,9 @@ HPDF_STATUS seek_source(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) 
   auto* source = static_cast<HaruDoc::Source*>(stream->attr);
   const long long base = mode == HPDF_SEEK_SET ? 0
                          : mode == HPDF_SEEK_CUR ? static_cast<long long>(source->at)
-                                                 : static_cast<long long>(source->bytes.size());
+                                                 : static_cast<long long>(source_size(*source));
   const long long at = base + pos;
-  if (at < 0 || at > static_cast<long long>(source->bytes.size()))
+  if (at < 0 || at > static_cast<long long>(source_size(*source)))
     return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
   source->at = static_cast<size_t>(at);
   return HPDF_OK;
@@ -99,7 +138,7 @@ HPDF_INT32 tell_source(HPDF_Stream stream) {
 }
 
 HPDF_UINT32 size_of_source(HPDF_Stream stream) {
-  return static_cast<HPDF_UINT32>(static_cast<HaruDoc::Source*>(stream->attr)->bytes.size());
+  return static_cast<HPDF_UINT32>(source_size(*static_cast<HaruDoc::Source*>(stream->attr)));
 }
 }  // namespace
 
@@ -148,6 +187,20 @@ bool HaruDoc::set_stream_bytes(HPDF_Dict dict, std::string deflated) {
   }
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
+  return true;
+}
+
+bool HaruDoc::set_stream_from_file(HPDF_Dict dict, FileSlices slices) {
+  if (!dict || !dict->stream || dict->stream->read_fn == read_source) return false;
+  if (slices.size > 0x7FFFFFFF) {  // as new_source_stream refuses bytes libharu cannot size
+    HPDF_SetError(mmgr()->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+    return false;
+  }
+  if (!set_stream_bytes(dict, {})) return false;  // a stream of ours, empty until the save reads the file
+  auto* source = static_cast<Source*>(dict->stream->attr);
+  dict->stream->size = static_cast<HPDF_UINT>(slices.size);
+  source->file = std::make_unique<FileSlices>(std::move(slices));
+  source->changed = &changed_file_;
   return true;
 }
 
@@ -243,6 +296,11 @@ bool HaruDoc::failed() const {
 bool HaruDoc::check(DiagnosticSink& sink, const std::string& what, const SourceLocation& where,
                     const std::string& hint) const {
   if (!failed()) return true;
+  if (!changed_file_.empty()) {
+    sink.error({changed_file_}, what + ": the image file changed while the PDF was being written",
+               "build again once nothing else is writing to it");
+    return false;
+  }
   if (doc_ == nullptr) {
     sink.error(where, what + ": libharu could not create a document (out of memory)");
     return false;
@@ -356,13 +414,18 @@ void* new_byte_string(HPDF_MMgr mmgr, std::string_view bytes) {
                          static_cast<HPDF_UINT>(bytes.size()));
 }
 
-HPDF_Image new_deflated_image(HaruDoc& doc, std::string_view deflated) {
+HPDF_Image new_image_dict(HaruDoc& doc) {
   HPDF_Dict image = HPDF_DictStream_New(doc.mmgr(), doc.xref());
   if (!image) return nullptr;
   image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
   HPDF_Dict_AddName(image, "Type", "XObject");
   HPDF_Dict_AddName(image, "Subtype", "Image");
-  if (!doc.set_stream_bytes(image, std::string(deflated))) return nullptr;
+  return doc.failed() ? nullptr : image;
+}
+
+HPDF_Image new_deflated_image(HaruDoc& doc, std::string_view deflated) {
+  HPDF_Image image = new_image_dict(doc);
+  if (!image || !doc.set_stream_bytes(image, std::string(deflated))) return nullptr;
   return doc.failed() ? nullptr : image;
 }
 

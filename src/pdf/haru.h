@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "core/c_handle.h"
 #include "core/diagnostic.h"
@@ -98,10 +100,32 @@ class HaruDoc {
   // it is. False (and the page keeps libharu's stream) when the page has
   // content already.
   bool own_page_content(HPDF_Page page, size_t expected_size);
-  // The bytes of a stream object set by set_stream_bytes, and how far libharu has read them.
+  // Stretches of a file, concatenated: the data of a stream object read
+  // from the file when the document is saved (set_stream_from_file). `size`
+  // and `hash` (std::hash of the bytes) are what they were when the file was
+  // read and checked.
+  struct FileSlices {
+    std::string path;
+    std::vector<std::pair<size_t, size_t>> ranges;  // (offset, size) in the file
+    size_t size = 0;
+    size_t hash = 0;
+    // The hash taken when the file is read and checked, and again when it is saved.
+    static size_t hash_of(std::string_view bytes) { return std::hash<std::string_view>{}(bytes); }
+  };
+  // As set_stream_bytes, with the slices' bytes (a zlib stream), but read
+  // from the file only when libharu writes the object and freed right after:
+  // a long document's images are not all held until it is saved. A file that
+  // no longer holds the same bytes then fails the save, and check() names it.
+  bool set_stream_from_file(HPDF_Dict dict, FileSlices slices);
+  // The bytes of a stream object set by set_stream_bytes (or, for
+  // set_stream_from_file, read while libharu writes it), and how far libharu
+  // has read them.
   struct Source {
     std::string bytes;
     size_t at = 0;
+    std::unique_ptr<FileSlices> file;  // set_stream_from_file: where `bytes` come from
+    bool loaded = false;               // `file`: its bytes are in `bytes`
+    std::string* changed = nullptr;    // `file`: where a file that changed is named (HaruDoc::changed_file_)
   };
 
   // Gives `dict` (which has no entries of its own) the entries `text`,
@@ -130,6 +154,8 @@ class HaruDoc {
   static void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data);
 
   ErrorRecord error_;
+  // A stream's file that no longer held its bytes at the save (set_stream_from_file).
+  std::string changed_file_;
   CHandle<_HPDF_Doc_Rec, HPDF_Free> doc_;  // freed after the compressor has finished
   std::unique_ptr<StreamCompressor> compressor_;
   std::deque<std::string> entries_texts_;  // set_entries_text
@@ -161,6 +187,8 @@ void* new_byte_string(HPDF_MMgr mmgr, std::string_view bytes);
 // caller adds the image entries (Width, Height, ColorSpace, BitsPerComponent,
 // DecodeParms); the result can be drawn with HPDF_Page_DrawImage.
 HPDF_Image new_deflated_image(HaruDoc& doc, std::string_view deflated);
+// The same image XObject without its data, for HaruDoc::set_stream_from_file.
+HPDF_Image new_image_dict(HaruDoc& doc);
 
 // Pages that become form XObjects (ISO 32000-1 §8.10), for imposition.
 // libharu 2.3.0 has no form XObject API, but its page API (paths, colours,

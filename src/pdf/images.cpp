@@ -20,9 +20,12 @@ HPDF_Image ImageCache::load_decoded(const DecodedImage& d) {
   return image;
 }
 
-HPDF_Image ImageCache::load_png_stream(const PngStream& png) {
-  HPDF_Image image = new_deflated_image(doc_, png.idat);
-  if (!image) return nullptr;
+HPDF_Image ImageCache::load_png_stream(const std::string& path, const ImageFile& file) {
+  const PngStream& png = file.png;
+  HaruDoc::FileSlices slices{path, {}, file.idat_size, file.idat_hash};
+  for (const ImageFileInfo::Range& chunk : file.info.data_chunks) slices.ranges.emplace_back(chunk.offset, chunk.size);
+  HPDF_Image image = new_image_dict(doc_);
+  if (!image || !doc_.set_stream_from_file(image, std::move(slices))) return nullptr;
   HPDF_MMgr mmgr = doc_.mmgr();
   HPDF_Dict_AddNumber(image, "Width", png.width);
   HPDF_Dict_AddNumber(image, "Height", png.height);
@@ -64,9 +67,14 @@ ImageFile read_image_file(const std::string& path, InflateScratch& scratch) {
   file.decode_here = info.format == "png" && (info.bit_depth == 16 || info.interlaced || info.transparency ||
                                                 info.color_type == 4 || info.color_type == 6);
   file.pass_through = png_can_pass_through(info);
-  if (info.problem.empty() && file.pass_through)
+  if (info.problem.empty() && file.pass_through) {
     info.problem = read_png_stream(bytes, info, &file.png, scratch);
-  else if (info.problem.empty() && info.format == "png")
+    if (info.problem.empty()) {  // checked: what the PDF needs of the data is read again when it is saved
+      file.idat_size = file.png.idat.size();
+      file.idat_hash = HaruDoc::FileSlices::hash_of(file.png.idat);
+      std::string().swap(file.png.idat);
+    }
+  } else if (info.problem.empty() && info.format == "png")
     info.problem = file.decode_here ? decode_png_8bit(bytes, &file.decoded) : png_decode_problem(bytes);
   if (info.problem.empty() && info.format == "jpeg") file.bytes = std::move(bytes);
   return file;
@@ -149,7 +157,7 @@ HPDF_Image ImageCache::get(const std::string& path, DiagnosticSink& sink) {
   }
   HPDF_Image image = nullptr;
   if (file.pass_through)
-    image = load_png_stream(file.png);
+    image = load_png_stream(path, file);
   else if (file.decode_here)
     image = load_decoded(file.decoded);
   else

@@ -33,7 +33,9 @@ struct ImageFile {
   ImageFileInfo info;    // info.problem: what is wrong, if anything
   bool pass_through = false;
   bool decode_here = false;
-  PngStream png;         // pass_through
+  PngStream png;         // pass_through; its idat read again from the file when the PDF is saved:
+  size_t idat_size = 0;  //   what it held when checked (then emptied),
+  size_t idat_hash = 0;  //   and its std::hash
   DecodedImage decoded;  // decode_here
   std::string bytes;     // a JPEG file, which libharu copies
 };
@@ -62,7 +64,8 @@ class ImageCache {
   // An image decoded by image_check.h, with its alpha as an SMask.
   HPDF_Image load_decoded(const DecodedImage& decoded);
   // A PNG's own compressed data behind PNG predictors (png_stream.h).
-  HPDF_Image load_png_stream(const PngStream& png);
+  // Its data is read from the file again when the PDF is saved (HaruDoc::set_stream_from_file).
+  HPDF_Image load_png_stream(const std::string& path, const ImageFile& file);
   // The prepared file for `path`, or one read now.
   ImageFile take_file(const std::string& path);
   HaruDoc& doc_;

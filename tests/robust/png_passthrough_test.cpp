@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "model/paged.h"
+#include "pdf/haru.h"
+#include "pdf/images.h"
 #include "pdf/write_pdf.h"
 #include "robust_support.h"
 
@@ -183,6 +185,48 @@ TEST(PngPassThrough, RefusesAPaletteLargerThanItsDepth) {
   EXPECT_FALSE(pdf::render_pdf(doc, {}, &out, sink));
   ASSERT_FALSE(sink.diagnostics().empty());
   EXPECT_EQ(sink.diagnostics()[0].message, "damaged PNG (its palette does not fit its bit depth)");
+}
+
+// A PNG's data is not held until the PDF is saved: it is read from the file
+// again while libharu writes the image. The PDF then carries exactly the data
+// that was checked, or nothing: a file changed or removed in between fails the
+// save with the file's name.
+TEST(PngPassThrough, TheDataIsReadAgainWhenSavedAndAFileChangedMeanwhileFailsTheSave) {
+  std::string ihdr = std::string("\0\0\0\x10\0\0\0\x10", 8) + std::string("\x08\x00\0\0\0", 5);  // 16 × 16 grey
+  std::string rows, other_rows;
+  for (int y = 0; y < 16; ++y) {
+    rows += '\0' + std::string(16, static_cast<char>(y * 16));
+    other_rows += '\0' + std::string(16, static_cast<char>(255 - y));
+  }
+  const std::string idat = deflate(rows);
+  auto png = [&](const std::string& data) {
+    return "\x89PNG\r\n\x1a\n" + png_chunk("IHDR", ihdr) + png_chunk("IDAT", data) + png_chunk("IEND", "");
+  };
+  const std::string dir = testing::make_temp_dir();
+  const std::string path = dir + "/image.png";
+  for (const char* change : {"none", "other pixels", "removed"}) {
+    SCOPED_TRACE(change);
+    put(dir, "image.png", png(idat));
+    pdf::HaruDoc doc(false);
+    pdf::ImageCache images(doc);
+    DiagnosticSink sink;
+    ASSERT_NE(images.get(path, sink), nullptr);
+    if (std::string(change) == "other pixels") put(dir, "image.png", png(deflate(other_rows)));
+    if (std::string(change) == "removed") std::remove(path.c_str());
+    std::string bytes;
+    const bool saved = doc.save(&bytes, sink);
+    if (std::string(change) == "none") {
+      ASSERT_TRUE(saved);
+      EXPECT_NE(bytes.find(idat), std::string::npos) << "the PNG's data is not in the PDF";
+      continue;
+    }
+    EXPECT_FALSE(saved);
+    ASSERT_FALSE(sink.diagnostics().empty());
+    EXPECT_EQ(sink.diagnostics().back().where.file, path);
+    EXPECT_NE(sink.diagnostics().back().message.find("the image file changed while the PDF was being written"),
+              std::string::npos)
+        << sink.diagnostics().back().message;
+  }
 }
 
 }  // namespace

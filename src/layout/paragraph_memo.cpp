@@ -18,7 +18,7 @@ void ParagraphMemo::record(const text::ParagraphInput& input) {
   key.shrink_to_fit();
   Setting* setting = settings_.emplace(std::move(key), std::make_unique<Setting>()).first->second.get();
   setting->order = pending_.size();
-  pending_.emplace_back(input, setting);
+  pending_.emplace_back(std::make_unique<text::ParagraphInput>(input), setting);
 }
 
 void ParagraphMemo::start_setting(text::ShapeCache& cache, int threads) {
@@ -40,6 +40,14 @@ void ParagraphMemo::stop_setting() {
   helpers_.clear();
 }
 
+void ParagraphMemo::finish_recorded() {
+  stop_setting();
+  // No helper is left: nothing reads pending_ but use and finish, through
+  // a setting's order.
+  for (auto& [key, setting] : settings_) setting->order = kUnrecorded;
+  std::vector<std::pair<std::unique_ptr<text::ParagraphInput>, Setting*>>().swap(pending_);
+}
+
 void ParagraphMemo::set_into(Setting& setting, const text::ParagraphInput& input, text::ShapeCache& cache,
                              text::ParagraphScratch& scratch) {
   try {
@@ -51,11 +59,8 @@ void ParagraphMemo::set_into(Setting& setting, const text::ParagraphInput& input
 
 void ParagraphMemo::set_recorded(size_t i, text::ShapeCache& cache, text::ParagraphScratch& scratch) {
   auto& [input, setting] = pending_[i];
-  set_into(*setting, input, cache, scratch);
-  // Not read again: freed now. (A swap: assigning an empty input would keep
-  // its text's capacity.)
-  text::ParagraphInput done;
-  std::swap(input, done);
+  set_into(*setting, *input, cache, scratch);
+  input.reset();  // not read again
 }
 
 bool ParagraphMemo::set_next(std::unique_lock<std::mutex>& lock, text::ShapeCache& cache,

@@ -48,10 +48,10 @@ class TagTree {
     });
   }
 
-  // The tags without their vector's growth slack: they are kept until the
-  // structure tree is written, after the last page.
+  // The tags, kept until the structure tree is written after the last page.
+  // Not shrunk to their size, as BlockBuilder::take's list is not: the copy
+  // would come when the most memory is held.
   std::vector<model::Tag> take() {
-    tags_.shrink_to_fit();
     return std::move(tags_);
   }
 

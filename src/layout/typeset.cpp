@@ -189,6 +189,7 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
           builder.add(doc.blocks[i]);
       }
       entries = builder.take();
+      paragraphs.finish_recorded();  // the first pass has used what was recorded for it
       flow = paginate({&entries, first_master(design), &design, flow_columns, design.baseline_grid});
       if (!has_contents) break;
       std::vector<ContentsEntry> found;

@@ -13,7 +13,9 @@
 namespace jan20::pdf {
 
 HaruDoc::HaruDoc(bool helper_thread)
-    : doc_(HPDF_New(&HaruDoc::record_error, &error_)), compressor_(std::make_unique<StreamCompressor>(helper_thread)) {}
+    : doc_(HPDF_New(&HaruDoc::record_error, &error_)), compressor_(std::make_unique<StreamCompressor>(helper_thread)) {
+  if (doc_) reserved_attr_.xref = doc_->xref;
+}
 
 HaruDoc::~HaruDoc() {
   if (freeing_.joinable()) freeing_.join();

@@ -128,6 +128,20 @@ class HaruDoc {
     std::string* changed = nullptr;    // `file`: where a file that changed is named (HaruDoc::changed_file_)
   };
 
+  // A page whose object numbers are taken now and whose objects are made
+  // when it is drawn (make_reserved_page), so that a long document does not
+  // hold every page's libharu objects (some 4.7 KB each) from the start. The
+  // pointer stays the page's: a link or destination may point at it before
+  // it is made, and it becomes the page in place. Pages made this way have
+  // the numbers, and so the bytes, of pages made up front with HPDF_AddPage.
+  HPDF_Page reserve_page();
+  bool is_reserved(HPDF_Page page) const { return page && page->attr == &reserved_attr_; }
+  // Makes a reserved page, with the numbers it was given, and appends it to
+  // the page tree as HPDF_AddPage does. Reserved pages are made in the order
+  // they were reserved, each once: false for any other page (nothing is
+  // recorded), and false with libharu's error recorded when it cannot be made.
+  bool make_reserved_page(HPDF_Page page);
+
   // Gives `dict` (which has no entries of its own) the entries `text`,
   // written exactly as they are between its "<<\n" and ">>": each one as
   // libharu writes it, "/Key value\n". For objects a long document has tens
@@ -156,6 +170,10 @@ class HaruDoc {
   ErrorRecord error_;
   // A stream's file that no longer held its bytes at the save (set_stream_from_file).
   std::string changed_file_;
+  // A reserved page's attributes until it is made (HPDF_Page_Validate wants
+  // some; only `xref` is read, by HPDF_Page_CreateDestination). Outlives doc_.
+  _HPDF_PageAttr_Rec reserved_attr_{};
+  std::deque<HPDF_Page> reserved_;  // reserved and not yet made, in order
   CHandle<_HPDF_Doc_Rec, HPDF_Free> doc_;  // freed after the compressor has finished
   std::unique_ptr<StreamCompressor> compressor_;
   std::deque<std::string> entries_texts_;  // set_entries_text

@@ -325,22 +325,38 @@ bool create_pages(DocumentWriter& w) {
                    "this is a bug in the layout stage");
       return false;
     }
-    HPDF_Page page = HPDF_AddPage(w.doc.get());
+    HPDF_Page page = w.doc.reserve_page();
     if (!page) return w.doc.check(w.sink, "adding page " + std::to_string(i + 1));
-    PageGeometry g = page_geometry(p, w.options);
-    HPDF_Page_SetWidth(page, f(g.media.width()));
-    HPDF_Page_SetHeight(page, f(g.media.height()));
-    if (g.print) {
-      HPDF_Dict_Add(page, "BleedBox", HPDF_Box_Array_New(w.doc.mmgr(), to_haru(g.bleed)));
-      HPDF_Dict_Add(page, "TrimBox", HPDF_Box_Array_New(w.doc.mmgr(), to_haru(g.trim)));
-    }
     w.pages.push_back(page);
-    w.geometry.push_back(g);
+    w.geometry.push_back(page_geometry(p, w.options));
   }
   return w.doc.check(w.sink, "creating the pages");
 }
 
+namespace {
+
+// Makes a reserved page (create_pages) with its boxes, just before it is drawn.
+bool make_page(DocumentWriter& w, size_t index) {
+  HPDF_Page page = w.pages[index];
+  if (!w.doc.make_reserved_page(page)) {
+    if (w.doc.check(w.sink, "adding page " + std::to_string(index + 1)))  // not libharu's: out of order
+      w.sink.error({}, "page " + std::to_string(index + 1) + " was made out of order", HaruDoc::kBugHint);
+    return false;
+  }
+  const PageGeometry& g = w.geometry[index];
+  HPDF_Page_SetWidth(page, f(g.media.width()));
+  HPDF_Page_SetHeight(page, f(g.media.height()));
+  if (g.print) {
+    HPDF_Dict_Add(page, "BleedBox", HPDF_Box_Array_New(w.doc.mmgr(), to_haru(g.bleed)));
+    HPDF_Dict_Add(page, "TrimBox", HPDF_Box_Array_New(w.doc.mmgr(), to_haru(g.trim)));
+  }
+  return w.doc.check(w.sink, "creating page " + std::to_string(index + 1));
+}
+
+}  // namespace
+
 bool write_page(DocumentWriter& w, size_t index) {
+  if (w.doc.is_reserved(w.pages[index]) && !make_page(w, index)) return false;
   PageWriter writer(w, index);
   return writer.write(w.source.pages[index]);
 }

@@ -54,7 +54,7 @@ struct DocumentWriter {
   std::vector<EmbeddedFont>& fonts;     // one per source.fonts entry
   const TextPlan& text;                 // each run's (glyph, text) pair numbers
   const RunJoins& joins;                // hyphenated words, word-break spaces
-  std::vector<HPDF_Page> pages;         // created before any content, for links
+  std::vector<HPDF_Page> pages;         // reserved before any content, for links; made when drawn
   std::vector<PageGeometry> geometry;
   ImageCache images;
   std::vector<MarkedContent> marked;    // filled when options.tagged
@@ -67,11 +67,13 @@ struct DocumentWriter {
   DiagnosticSink& sink;
 };
 
-// Creates every page with its boxes (MediaBox, and for print BleedBox and
-// TrimBox). Content comes later, so that links can point at any page.
+// Reserves every page (HaruDoc::reserve_page), so that links can point at
+// any page; each is made, with its boxes (MediaBox, and for print BleedBox
+// and TrimBox), when it is drawn.
 bool create_pages(DocumentWriter& w);
 
-// Writes the content of page `index`. Returns false after reporting.
+// Writes the content of page `index`, making it first if it is reserved.
+// Returns false after reporting.
 bool write_page(DocumentWriter& w, size_t index);
 
 // A destination [page /XYZ null top null] showing model y `y` of `page` at

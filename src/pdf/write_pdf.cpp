@@ -4,6 +4,8 @@
 #include <functional>
 #include <memory>
 
+#include <malloc.h>  // malloc_trim (glibc)
+
 #include "core/parallel.h"
 #include "pdf/atomic_file.h"
 #include "pdf/digest.h"
@@ -221,6 +223,13 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, Diagnost
       if (!haru.deflate_page_content(w.pages[i])) return haru.check(sink, "compressing page " + std::to_string(i + 1));
       if (w.page_written) w.page_written(i);
     }
+    // The pages' glyph runs are freed now (when `release`): give the pages
+    // of memory they held back to the system before the document is put
+    // together and saved, rather than keep them mapped and idle (at 2,400
+    // pages 30 MB, which the save would otherwise add to).
+#ifdef __GLIBC__
+    if (release) malloc_trim(0);
+#endif
     if (!write_info(w) || !write_catalog_entries(w) || !write_outline(w) || !write_output_intent(w) ||
         !write_structure_tree(w) || !write_metadata(w) || !apply_pdfa(w) || !add_placeholder_id(w))
       return false;

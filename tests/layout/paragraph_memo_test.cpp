@@ -2,8 +2,8 @@
 // the paragraph on the using thread gives, whoever set it: helpers ahead of
 // the pass, the using thread itself while a helper has its paragraph in hand,
 // or nobody before it was asked for. Paragraphs used in order, out of order,
-// not at all, or never recorded; with settings kept for a second pass; and
-// with no helpers.
+// not at all, or never recorded; with settings kept for a second pass; with
+// the recording finished before the pass ends; and with no helpers.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -151,6 +151,30 @@ TEST_F(ParagraphMemoTest, StoppedBeforeAnyUseEveryParagraphIsSetWhenAskedFor) {
   memo.start_setting(cache, 2);
   memo.stop_setting();
   for (size_t i = 0; i < inputs_.size(); ++i) EXPECT_EQ(used(memo, i, cache, scratch), want[i]) << "paragraph " << i;
+}
+
+// finish_recorded after part of the pass: the recording is dropped, and
+// whatever was recorded and not used yet (set by a helper, or by nobody) is
+// still handed out right; with settings kept, a second pass finds them all.
+TEST_F(ParagraphMemoTest, FinishedRecordingMidPassStillGivesEveryParagraph) {
+  const std::vector<std::string> want = expected();
+  for (bool keep : {false, true}) {
+    text::ShapeCache cache;
+    text::ParagraphScratch scratch;
+    ParagraphMemo memo(keep);
+    for (const text::ParagraphInput& in : inputs_) memo.record(in);
+    memo.start_setting(cache, 2);
+    const size_t half = inputs_.size() / 2;
+    for (size_t i = 0; i < half; ++i) EXPECT_EQ(used(memo, i, cache, scratch), want[i]) << "paragraph " << i;
+    memo.finish_recorded();
+    for (size_t i = half; i < inputs_.size(); ++i)
+      EXPECT_EQ(used(memo, i, cache, scratch), want[i]) << "paragraph " << i << (keep ? ", kept" : "");
+    memo.finish_recorded();  // again: nothing left to do
+    if (keep) {
+      for (size_t i = 0; i < inputs_.size(); ++i)
+        EXPECT_EQ(used(memo, i, cache, scratch), want[i]) << "second pass, paragraph " << i;
+    }
+  }
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
+#include <memory>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -76,8 +77,17 @@ class GlyphList {
   using iterator = const_iterator;
 
   GlyphList() = default;
-  GlyphList(const GlyphList&) = default;
-  GlyphList& operator=(const GlyphList&) = default;
+  GlyphList(const GlyphList& other)
+      : words_(other.words_),
+        extras_beyond_(other.extras_beyond_ ? std::make_unique<std::vector<double>>(*other.extras_beyond_) : nullptr),
+        wide_mode_(other.wide_mode_),
+        extra_count_(other.extra_count_) {
+    std::copy(std::begin(other.extras_in_place_), std::end(other.extras_in_place_), std::begin(extras_in_place_));
+  }
+  GlyphList& operator=(const GlyphList& other) {
+    if (this != &other) *this = GlyphList(other);
+    return *this;
+  }
   // A moved-from list is empty (and its count of extras with it).
   GlyphList(GlyphList&& other) noexcept { *this = std::move(other); }
   GlyphList& operator=(GlyphList&& other) noexcept {
@@ -137,7 +147,7 @@ class GlyphList {
   void clear() {
     words_.clear();
     extra_count_ = 0;
-    extras_beyond_.clear();
+    if (extras_beyond_) extras_beyond_->clear();
     wide_mode_ = false;
   }
   void push_back(const Glyph& g) {
@@ -195,7 +205,7 @@ class GlyphList {
         if (k < std::size(extras_in_place_))
           extras_in_place_[k] = g.extra;
         else
-          extras_beyond_.push_back(g.extra);
+          beyond().push_back(g.extra);
         ++extra_count_;
       }
       extra = k + 1;
@@ -218,7 +228,7 @@ class GlyphList {
     words_ = std::move(wide);
     wide_mode_ = true;
     extra_count_ = 0;
-    extras_beyond_ = std::vector<double>();
+    extras_beyond_.reset();
   }
   Glyph wide_at(size_t i) const {
     Glyph g;
@@ -235,10 +245,16 @@ class GlyphList {
   // use: a justified line has one or two (its spaces', and its tracking), kept
   // in place; any more on the heap.
   double extra_at(size_t k) const {
-    return k < std::size(extras_in_place_) ? extras_in_place_[k] : extras_beyond_[k - std::size(extras_in_place_)];
+    return k < std::size(extras_in_place_) ? extras_in_place_[k] : (*extras_beyond_)[k - std::size(extras_in_place_)];
   }
   double extras_in_place_[2] = {0, 0};
-  std::vector<double> extras_beyond_;
+  // Behind a pointer: a list is part of every glyph run a long book holds
+  // (75,000 at 2,400 pages), and this is rarely used.
+  std::unique_ptr<std::vector<double>> extras_beyond_;
+  std::vector<double>& beyond() {
+    if (!extras_beyond_) extras_beyond_ = std::make_unique<std::vector<double>>();
+    return *extras_beyond_;
+  }
   bool wide_mode_ = false;
   uint8_t extra_count_ = 0;  // how many extras: in place, then beyond
 };

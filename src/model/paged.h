@@ -29,10 +29,11 @@ struct FontResource {
 // A run of glyphs in one font, size and colour, in visual order (left to right
 // as drawn, also for right-to-left text).
 struct GlyphRun {
-  // The small fields first, packed together: a run is 224 bytes, and a
-  // PageItem holding one 232, so that a line's list of one run and its list
-  // of one item take the same size of heap block, and the second can reuse the
-  // first's (at 2,400 pages, with every paragraph set ahead, 20 MB less heap).
+  // The small fields first, packed together: a run is 208 bytes, and a
+  // PageItem holding one 216, so that a line's list of one run and a list of
+  // one item take the same size of heap block (224 bytes), and the second can
+  // reuse the first's (at 2,400 pages, with every paragraph set ahead, 20 MB
+  // less heap).
   int font = 0;            // index into PagedDocument::fonts
   int tag = -1;            // index into PagedDocument::tags; -1 = artifact (running heads, folios)
   bool rtl = false;

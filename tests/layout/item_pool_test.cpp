@@ -36,7 +36,9 @@ TEST(ItemPool, ListsFreedInTheOrderTheyWereMadeGiveTheirChunksBack) {
   for (int i = 0; i < 3000; ++i) {
     EXPECT_EQ(text_of(lines[static_cast<size_t>(i)].front()), "line " + std::to_string(i));
     EntryItems().swap(lines[static_cast<size_t>(i)]);
-    if (i == 1499) EXPECT_LE(pool.chunks(), held / 2 + 1) << "the first half's chunks are not given back";
+    if (i == 1499) {
+      EXPECT_LE(pool.chunks(), held / 2 + 1) << "the first half's chunks are not given back";
+    }
   }
   EXPECT_LE(pool.chunks(), 1u);  // at most the chunk new lists go into
 }

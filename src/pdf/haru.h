@@ -4,7 +4,8 @@
 // place that reaches into libharu's structs (the page content stream, the
 // document's memory manager, cross-reference table and output stream, and
 // the stream records through which libharu reads the bytes we keep:
-// set_stream_bytes, own_page_content, save_through).
+// set_stream_bytes, own_page_content, save_through; and the page records that
+// reserve_page and make_reserved_page move between table slots).
 //
 // libharu reports errors through a callback given to HPDF_New; its demos
 // longjmp out of it, which would skip C++ destructors. Here the callback only
@@ -182,8 +183,9 @@ class HaruDoc {
 };
 
 // The content stream of a page, where our own operators go. libharu 2.3.0's
-// HPDF_PageAttr_Rec differs from 2.4's (which adds `shadings`), so this is the
-// only function that casts page->attr.
+// HPDF_PageAttr_Rec differs from 2.4's (which adds `shadings`), so page->attr
+// is cast only in this wrapper (haru.cpp, and haru_pages.cpp for reserved
+// pages), against the installed header.
 HPDF_Stream page_content_stream(HPDF_Page page);
 
 // Appends raw content-stream bytes to a page. The caller keeps libharu's

@@ -86,8 +86,9 @@ struct Checker {
   // `text` starts at `where`; `exact` says whether columns can be counted
   // from there (inline spans) or only the block is known.
   void check(std::string_view text, const SourceLocation& where, bool exact, std::string_view lang) {
-    std::u32string u = utf8_to_u32(text);
     bool language_checked = lang.empty() || primary_language_is(lang, "az") || primary_language_is(lang, "tr");
+    if (nothing_to_say(text, language_checked)) return;
+    std::u32string u = utf8_to_u32(text);
     for (size_t i = 0; i < u.size();) {
       if (!word_char(u[i])) {
         ++i;
@@ -99,6 +100,37 @@ struct Checker {
       if (!language_checked) language_checked = check_language(u, i, end, where, exact, lang);
       i = end;
     }
+  }
+
+  // True when the UTF-8 bytes alone show that check() would find nothing:
+  // every character is ASCII, below U+0400 (no Cyrillic there) or in U+2000
+  // to U+207F (punctuation), none is a schwa look-alike, and, when the
+  // language is still to be checked, none is an Azerbaijani letter. Most
+  // texts are such, and decoding them only to find nothing was most of the
+  // check's time. Anything else (Cyrillic, other scripts) is checked whole.
+  static bool nothing_to_say(std::string_view text, bool language_checked) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    for (size_t i = 0; i < n;) {
+      const unsigned char b = p[i];
+      if (b < 0x80) {
+        ++i;
+        continue;
+      }
+      if (b >= 0xC2 && b <= 0xCF && i + 1 < n) {  // U+0080 to U+03FF
+        const char32_t c = (char32_t{b} & 0x1F) << 6 | (p[i + 1] & 0x3F);
+        if (c == 0x01DD || c == 0x0258 || c == 0x018E) return false;
+        if (!language_checked && azerbaijani_letter(c)) return false;
+        i += 2;
+        continue;
+      }
+      if (b == 0xE2 && i + 2 < n && (p[i + 1] == 0x80 || p[i + 1] == 0x81)) {  // U+2000 to U+207F
+        i += 3;
+        continue;
+      }
+      return false;
+    }
+    return true;
   }
 
   // One warning per text: the first Azerbaijani-looking word in it.

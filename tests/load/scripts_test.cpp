@@ -56,6 +56,26 @@ TEST(CheckScripts, SchwaLookAlikes) {
                 "U+018F"}));
 }
 
+// check() first reads the bytes and skips a text that can hold nothing to
+// report; each character that can make a warning must still reach the full
+// check, wherever it sits among characters the skip allows (Latin-1, Greek,
+// punctuation from U+2000).
+TEST(CheckScripts, TextsWithWarningsAreNotSkipped) {
+  EXPECT_EQ(check(doc_with("\xE2\x80\x9C" "Aqil\xC9\x98 \xCE\xB1\xE2\x80\x9D")).size(), 1u);  // U+0258
+  EXPECT_EQ(check(doc_with("caf\xC3\xA9 \xD0\xB0" "bc")).size(), 1u);  // U+0430 in "аbc"
+  EXPECT_EQ(check(doc_with("abc\xD4\x9B")).size(), 1u);                // U+051B, Cyrillic q
+  for (const char* letter : {"\xC9\x99", "\xC6\x8F", "\xC4\xB1", "\xC4\xB0", "\xC4\x9F", "\xC4\x9E"}) {
+    const std::vector<std::string> warnings = check(doc_with(std::string("The caf\xC3\xA9 x") + letter + "y", "en"));
+    ASSERT_EQ(warnings.size(), 1u) << letter;
+    EXPECT_NE(warnings[0].find("looks Azerbaijani"), std::string::npos) << warnings[0];
+  }
+  // The same letters in Azerbaijani or Turkish text, and text with nothing
+  // to report, say nothing.
+  EXPECT_TRUE(check(doc_with("\xC9\x99\xC6\x8F\xC4\xB1\xC4\xB0\xC4\x9F\xC4\x9E \xE2\x80\x94 caf\xC3\xA9")).empty());
+  EXPECT_TRUE(check(doc_with("\xC4\xB1\xC4\xB0\xC4\x9F", "tr")).empty());
+  EXPECT_TRUE(check(doc_with("The caf\xC3\xA9 \xCE\xB1\xCE\xB2 \xE2\x80\x93 20\xE2\x80\xAF" "January", "en")).empty());
+}
+
 TEST(CheckScripts, PlainStringsAreReportedAtTheirBlock) {
   model::Document doc;
   doc.meta.language = "az";

@@ -28,6 +28,13 @@ TEST(Breaks, BetweenWordsAtSpaces) {
   EXPECT_EQ(marked("Независимость Азербайджана", "ru"), "Независимость |Азербайджана");
 }
 
+// Characters beyond U+FFFF take two UTF-16 units in ICU and four bytes
+// here: the breaks after them still land on the right bytes.
+TEST(Breaks, OffsetsAfterCharactersBeyondTheBasicPlane) {
+  EXPECT_EQ(marked("\U0001D400\U0001D401 söz \U0001F56F\U0001F56F xatirə"), "\U0001D400\U0001D401 |söz |\U0001F56F|\U0001F56F |xatirə");
+  EXPECT_EQ(marked("\U00010330\U00010331 — iki söz"), "\U00010330\U00010331 |— |iki |söz");
+}
+
 TEST(Breaks, ANumberKeepsTheWordAfterIt) {
   EXPECT_EQ(marked("20 Yanvar 1990-cı il"), "20 Yanvar |1990-cı |il");
   EXPECT_EQ(marked("həmin gecə 150 nəfər həlak oldu"), "həmin |gecə |150 nəfər |həlak |oldu");

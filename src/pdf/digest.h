@@ -16,7 +16,8 @@ namespace jan20::pdf {
 
 using Digest = std::array<uint8_t, 16>;
 
-// MD5 (RFC 1321), computed by libharu's own implementation. Used as a name
+// MD5 (RFC 1321), our own implementation, checked against libharu's in the
+// tests (the digests are those libharu gave before it). Used as a name
 // generator, not for security.
 class Md5 {
  public:

@@ -137,7 +137,7 @@ uint32_t GlyphPairs::add(uint32_t gid, std::string_view text, int uses) {
     for (size_t i = 0; i < text.size(); ++i) packed |= uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
     slot = &recent_[(packed ^ packed >> 29 ^ gid * 0x9E3779B1u) % kRecent];
     if (slot->key == packed) {
-      pairs_[slot->id].uses += uses;
+      slot->pair->uses += uses;
       return slot->id;
     }
   }
@@ -151,7 +151,7 @@ uint32_t GlyphPairs::add(uint32_t gid, std::string_view text, int uses) {
     pairs_.push_back({gid, std::string(text), uses});
     ids_.emplace(Key{gid, pairs_.back().text}, id);
   }
-  if (slot) *slot = {packed, id};
+  if (slot) *slot = {packed, id, &pairs_[id]};
   return id;
 }
 

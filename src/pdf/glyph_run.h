@@ -162,6 +162,7 @@ class GlyphPairs {
   struct Recent {
     uint64_t key = 0;  // 0: empty (a packed key always has its length bits set)
     uint32_t id = 0;
+    Pair* pair = nullptr;  // pairs_[id], without the deque's index arithmetic (its elements never move)
   };
   static constexpr size_t kRecent = 1024;
   std::vector<Recent> recent_ = std::vector<Recent>(kRecent);

@@ -93,10 +93,13 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::ShapingRu
 struct ParagraphScratch::Buffers {
   linebreak::BreakScratch breaks;
   linebreak::LineScratch lines;
+  linebreak::PreparedWords words;  // this thread's plain words, for their next occurrences
 };
 
 ParagraphScratch::ParagraphScratch() : buffers_(std::make_unique<Buffers>()) {}
 ParagraphScratch::~ParagraphScratch() = default;
+size_t ParagraphScratch::prepared_words() const { return buffers_->words.size(); }
+void ParagraphScratch::forget_words() { buffers_->words.clear(); }
 
 ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink) {
   ParagraphScratch scratch;
@@ -127,7 +130,9 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
       find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right}, &cache.line_break_iterators(),
                   &decoded);
 
-  const Collected collected = linebreak::collect({input, runs, opportunities, cache, *hyphenators, &decoded});
+  const Collected collected =
+      linebreak::collect({input, runs, opportunities, cache, *hyphenators, &decoded,
+                          input.hyphenators ? &scratch.buffers().words : nullptr});
   const linebreak::BreakResult breaks =
       linebreak::break_lines(collected.nodes, input.measure, input.params, collected.em, scratch.buffers().breaks);
   result.demerits = breaks.demerits;

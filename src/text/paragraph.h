@@ -93,9 +93,13 @@ struct ParagraphResult {
 ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink);
 
 // Working space kept from one paragraph to the next by a caller that sets
-// many on one thread (the line breaker's feasible breaks, a line's pieces):
-// its memory is reused instead of allocated and touched afresh for each
-// paragraph. It never changes the result.
+// many on one thread (the line breaker's feasible breaks, a line's pieces,
+// and the plain words met so far, linebreak/prepared_words.h): its memory is
+// reused instead of allocated and touched afresh for each paragraph. It never
+// changes the result. The words it keeps point into the ShapeCache and name
+// the Hyphenators they were cut with: a scratch is used with one cache and
+// one set of hyphenators that outlive it (a build's), and keeps words only
+// for paragraphs that give their Hyphenators.
 class ParagraphScratch {
  public:
   ParagraphScratch();
@@ -104,6 +108,8 @@ class ParagraphScratch {
   ParagraphScratch& operator=(const ParagraphScratch&) = delete;
   struct Buffers;
   Buffers& buffers() { return *buffers_; }
+  size_t prepared_words() const;  // how many plain words it keeps
+  void forget_words();            // lets them go, with their memory
 
  private:
   std::unique_ptr<Buffers> buffers_;

@@ -155,6 +155,21 @@ void ShapeCache::shape_word_into(const ShapeRequest& request, std::vector<Shaped
   shard.words.emplace(std::string(key), std::move(glyphs));
 }
 
+const std::vector<ShapedGlyph>* ShapeCache::find_word(const ShapeRequest& request) {
+  if (request.begin >= request.end || request.end > request.text.size()) return nullptr;
+  if (!impl_->enabled.load(std::memory_order_relaxed)) return nullptr;
+  const std::string_view word = request.text.substr(request.begin, request.end - request.begin);
+  std::array<char, 192> small;
+  std::string large;
+  const std::string_view key = cache_key(request, word, small, large);
+  Impl::Shard& shard = impl_->shards[(KeyHash{}(key) >> 7) % Impl::kShards];
+  std::lock_guard lock(shard.mutex);
+  auto it = shard.words.find(key);
+  if (it == shard.words.end()) return nullptr;
+  impl_->hits.fetch_add(1, std::memory_order_relaxed);
+  return &it->second;  // a node of the map: never moved, never changed once in
+}
+
 size_t ShapeCache::hits() const { return impl_->hits.load(); }
 size_t ShapeCache::misses() const { return impl_->misses.load(); }
 void ShapeCache::set_enabled(bool enabled) { impl_->enabled.store(enabled); }

@@ -72,6 +72,10 @@ class Collector {
     opportunity_.assign(text_.size() + 1, -1);
     for (const auto& o : ctx_.opportunities) opportunity_[o.offset] = static_cast<int>(o.kind);
     out_.em = in_.spans.empty() ? 10 : in_.spans.front().style.size;
+    if (ctx_.prepared) {
+      ctx_.prepared->use_cache(&ctx_.cache);
+      style_ids_.assign(ctx_.shaping_runs.size(), kNoStyle);
+    }
   }
 
   Collected run() {
@@ -303,11 +307,175 @@ class Collector {
     for (size_t p : h.cached_points(word)) out.push_back(at_[first + p]);
   }
 
+  // The style key of shaping run k (prepared_words.h): everything besides
+  // the word that its glyphs, hyphenation points, fragments, widths and
+  // protrusion depend on.
+  uint32_t style_of(size_t k) {
+    if (style_ids_[k] != kNoStyle) return style_ids_[k];
+    const text::ShapingRun& item = ctx_.shaping_runs[k];
+    std::string key;
+    auto put = [&](const void* bytes, size_t n) { key.append(static_cast<const char*>(bytes), n); };
+    const font::Face* face = item.face;
+    const Hyphenators* hyphenators = &ctx_.hyphenators;
+    put(&face, sizeof face);
+    put(&hyphenators, sizeof hyphenators);
+    put(&item.script, sizeof item.script);
+    const int parity = item.bidi_level & 1;
+    put(&parity, sizeof parity);
+    const std::string& lang = item.lang.empty() ? in_.lang : item.lang;  // shaping's and hyphenation's
+    key += lang;
+    key += '\0';
+    if (item.span < in_.spans.size())
+      for (const std::string& f : in_.spans[item.span].style.features) {
+        key += f;
+        key += '\0';
+      }
+    key += '\1';
+    const double scale = scale_of(in_, item), tracking = tracking_of(in_, item);
+    put(&scale, sizeof scale);
+    put(&tracking, sizeof tracking);
+    const char flags[3] = {static_cast<char>(protrudes(item)), static_cast<char>(in_.hyphenate),
+                           static_cast<char>(in_.params.uc_hyphen)};
+    put(flags, sizeof flags);
+    style_ids_[k] = ctx_.prepared->style_id(key);
+    return style_ids_[k];
+  }
+
+  // A word that lies in one shaping run, with no break opportunity of the
+  // paragraph inside it: what a prepared word can stand for. Its run, or
+  // SIZE_MAX.
+  size_t plain_word_run(size_t begin, size_t end) const {
+    const size_t k = item_at(begin);
+    const text::ShapingRun& item = ctx_.shaping_runs[k];
+    if (item.begin > begin || item.end < end) return SIZE_MAX;
+    for (size_t o = begin + 1; o < end; ++o)
+      if (opportunity_[o] == static_cast<int>(BreakOpportunity::Kind::Hyphen) ||
+          opportunity_[o] == static_cast<int>(BreakOpportunity::Kind::Other))
+        return SIZE_MAX;
+    return k;
+  }
+
+  // What add_word's own path does for a plain word, from its prepared copy:
+  // the same entries, in the same order, with the same values.
+  void add_prepared(const PreparedWord& p, size_t begin, size_t end, size_t k) {
+    const text::ShapingRun& item = ctx_.shaping_runs[k];
+    Word word;
+    word.begin = begin;
+    word.end = end;
+    word.item = k;
+    const size_t word_index = out_.words.size();
+    Unit u;
+    u.begin = begin;
+    u.end = end;
+    u.item = k;
+    u.first_glyph = out_.unit_glyphs.size();
+    out_.unit_glyphs.insert(out_.unit_glyphs.end(), p.glyphs->begin(), p.glyphs->end());
+    u.glyph_count = p.glyphs->size();
+    for (auto g = out_.unit_glyphs.begin() + static_cast<std::ptrdiff_t>(u.first_glyph); g != out_.unit_glyphs.end(); ++g)
+      g->cluster += static_cast<uint32_t>(begin);
+    out_.units.push_back(u);
+    const size_t unit = out_.units.size() - 1;
+    for (size_t i = 0; i < p.pieces.size(); ++i) {
+      const PreparedWord::Piece& piece = p.pieces[i];
+      if (i > 0) {  // the hyphenation point before this piece
+        BreakPoint bp;
+        bp.kind = BreakPoint::Kind::Hyphenation;
+        bp.offset = begin + piece.begin;
+        bp.unit = unit;
+        out_.breaks.push_back(bp);
+        const size_t origin = element(Element::Kind::Break, out_.breaks.size() - 1);
+        append_break(out_.nodes, in_.align, in_.params.hyphen_penalty, hyphen_width(item), true, true, out_.em,
+                     in_.params, origin);
+        if (protrudes(item)) {
+          const Hyphen& hyphen = hyphen_of(item);
+          out_.nodes.back().protrusion = hyphen.right * hyphen.units * scale_of(in_, item);
+        }
+      }
+      Fragment f;
+      f.begin = begin + piece.begin;
+      f.end = begin + piece.end;
+      f.item = k;
+      f.unit = unit;
+      f.word = word_index;
+      f.first_glyph = piece.first_glyph;
+      f.glyph_count = piece.glyph_count;
+      f.width = piece.width;
+      word.width += f.width;
+      out_.fragments.push_back(std::move(f));
+      last_right_ = i + 1 == p.pieces.size() ? p.right : 0;
+      last_fragment_ends_paragraph_ = true;
+      Node box = Node::box(piece.width, element(Element::Kind::Fragment, out_.fragments.size() - 1));
+      box.protrusion = piece.left;
+      if (in_.align == model::Align::Justify && in_.params.expansion > 0) {
+        box.stretch = box.width * in_.params.expansion;
+        box.shrink = box.width * in_.params.expansion;
+      }
+      out_.nodes.push_back(box);
+    }
+    out_.words.push_back(word);
+  }
+
+  // Keeps what add_word's own path just made for a plain word in run k
+  // (units from first_unit, fragments from first_fragment, nodes from
+  // first_node), when it is the shape prepared words stand for.
+  void prepare(size_t begin, size_t end, size_t k, size_t first_unit, size_t first_fragment, size_t first_node) {
+    if (out_.units.size() != first_unit + 1) return;
+    const Unit& u = out_.units[first_unit];
+    if (u.begin != begin || u.end != end || u.item != k) return;
+    const std::vector<ShapedGlyph>* glyphs =
+        ctx_.cache.find_word(request_for(in_, ctx_.shaping_runs[k], text_, begin, end));
+    if (!glyphs || glyphs->size() != u.glyph_count) return;
+    for (size_t g = 0; g < glyphs->size(); ++g) {  // the glyphs as the unit holds them
+      const ShapedGlyph& a = (*glyphs)[g];
+      const ShapedGlyph& b = out_.unit_glyphs[u.first_glyph + g];
+      if (a.id != b.id || a.cluster + begin != b.cluster || a.x_advance != b.x_advance || a.x_offset != b.x_offset ||
+          a.y_offset != b.y_offset || a.unsafe_to_break != b.unsafe_to_break)
+        return;
+    }
+    PreparedWord p = ctx_.prepared->make();
+    p.glyphs = glyphs;
+    size_t node = first_node;
+    for (size_t i = first_fragment; i < out_.fragments.size(); ++i) {
+      const Fragment& f = out_.fragments[i];
+      if (!f.scattered.empty() || f.unit != first_unit || f.item != k) return;
+      // The fragment's box node: the next box from `node` on, which must be its.
+      while (node < out_.nodes.size() && !out_.nodes[node].is_box()) ++node;
+      if (node >= out_.nodes.size() || out_.nodes[node].origin >= out_.elements.size()) return;
+      const Element& e = out_.elements[out_.nodes[node].origin];
+      if (e.kind != Element::Kind::Fragment || e.index != i) return;
+      PreparedWord::Piece piece;
+      piece.begin = static_cast<uint32_t>(f.begin - begin);
+      piece.end = static_cast<uint32_t>(f.end - begin);
+      piece.first_glyph = static_cast<uint32_t>(f.first_glyph);
+      piece.glyph_count = static_cast<uint32_t>(f.glyph_count);
+      piece.width = f.width;
+      piece.left = out_.nodes[node].protrusion;
+      p.pieces.push_back(piece);
+      ++node;
+    }
+    if (p.pieces.empty()) return;
+    p.right = last_right_;
+    ctx_.prepared->add(style_of(k), std::string_view(text_).substr(begin, end - begin), std::move(p));
+  }
+
   void add_word(size_t begin, size_t end) {
     // A word tied to the one before ("20 Yanvar", "H. Əliyev", U+00A0) is
     // kept whole as well: "20 Yan-" would part them all the same.
     const bool tied = after_tie_;
     after_tie_ = false;
+    size_t plain_run = SIZE_MAX;
+    if (ctx_.prepared && !tied) {
+      plain_run = plain_word_run(begin, end);
+      if (plain_run != SIZE_MAX) {
+        if (const PreparedWord* p =
+                ctx_.prepared->find(style_of(plain_run), std::string_view(text_).substr(begin, end - begin))) {
+          add_prepared(*p, begin, end, plain_run);
+          return;
+        }
+        if (ctx_.prepared->full()) plain_run = SIZE_MAX;
+      }
+    }
+    const size_t first_fragment = out_.fragments.size(), first_node = out_.nodes.size();
     Word word;
     word.begin = begin;
     word.end = end;
@@ -452,6 +620,7 @@ class Collector {
     }
     add_fragment(end);
     out_.words.push_back(word);
+    if (plain_run != SIZE_MAX) prepare(begin, end, plain_run, first_unit, first_fragment, first_node);
   }
 
   const CollectContext& ctx_;
@@ -467,6 +636,8 @@ class Collector {
   std::vector<size_t> points_;
   const Hyphenator* hyphenator_ = nullptr;  // for hyphenator_lang_
   std::string hyphenator_lang_;
+  static constexpr uint32_t kNoStyle = UINT32_MAX;
+  std::vector<uint32_t> style_ids_;  // style_of's, per shaping run
   bool after_tie_ = false;
   double last_right_ = 0;  // pt the last fragment's last glyph hangs out when it ends a line
   bool last_fragment_ends_paragraph_ = false;  // no space run since that fragment

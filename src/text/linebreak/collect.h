@@ -29,6 +29,7 @@
 #include "text/hyphenate.h"
 #include "text/itemize.h"
 #include "text/linebreak/nodes.h"
+#include "text/linebreak/prepared_words.h"
 #include "text/paragraph.h"
 #include "text/shape.h"
 #include "text/shape_cache.h"
@@ -126,6 +127,9 @@ struct CollectContext {
   ShapeCache& cache;
   Hyphenators& hyphenators;
   const CodePoints* decoded = nullptr;  // input.text decoded, when the caller has it
+  // The thread's words from earlier occurrences (prepared_words.h), when the
+  // caller keeps them: plain words found there are copied, not cut again.
+  PreparedWords* prepared = nullptr;
 };
 
 Collected collect(const CollectContext& ctx);

@@ -1,0 +1,191 @@
+// Prepared words (text/linebreak/prepared_words.h): a word met again in the
+// same style is copied from its first occurrence instead of being cut again.
+// One scratch carried over many paragraphs in many settings — hyphenation on
+// and off, capitals not hyphenated, justified and ragged, protrusion and
+// font expansion, tracking, another size and face, a feature, tied words,
+// hard hyphens, words in two styles, Arabic — must set each paragraph
+// exactly as it is set alone with every cache off.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "font/face.h"
+#include "text/hyphenate.h"
+#include "text/paragraph.h"
+#include "text/shape_cache.h"
+#include "test_fonts.h"
+
+namespace jan20::text {
+namespace {
+
+using test::kNaskh;
+using test::kSerif;
+using test::kSerifBold;
+using test::load;
+
+// Everything a set paragraph hands on, as text.
+std::string describe(const ParagraphResult& result) {
+  std::string out = "pass " + std::to_string(result.pass) + " demerits " + std::to_string(result.demerits) + "\n";
+  for (const Line& line : result.lines) {
+    out += "line " + std::to_string(line.width) + " " + std::to_string(line.natural_width) + " " +
+           std::to_string(line.ratio) + " " + std::to_string(line.expansion) + " " +
+           std::to_string(line.protrusion_left) + " " + std::to_string(line.protrusion_right) + " " +
+           std::to_string(line.hyphenated) + std::to_string(line.overfull) + " [" + std::to_string(line.text_begin) +
+           "," + std::to_string(line.text_end) + ")\n";
+    for (const auto& run : line.runs) {
+      out += " run " + std::to_string(run.font) + " x " + std::to_string(run.x) + " h " + std::to_string(run.hscale) +
+             " '" + run.text + "' " + run.lang + (run.rtl ? " rtl" : "") + (run.hyphenated ? " hyphen" : "") + ":";
+      for (const auto& g : run.glyphs)
+        out += " " + std::to_string(g.id) + "/" + std::to_string(g.x_advance) + "@" + std::to_string(g.x_offset) +
+               "," + std::to_string(g.y_offset) + "+" + std::to_string(g.extra) + "[" + std::to_string(g.text_begin) +
+               "," + std::to_string(g.text_end) + ")";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+struct Case {
+  std::string name;
+  ParagraphInput in;
+};
+
+ParagraphInput plain(const std::string& text, const font::Face* face, double measure, const std::string& lang = "az") {
+  ParagraphInput in;
+  in.text = text;
+  StyledSpan span;
+  span.begin = 0;
+  span.end = text.size();
+  span.style.face = face;
+  span.style.size = 10.5;
+  in.spans.push_back(span);
+  in.lang = lang;
+  in.measure = measure;
+  in.params.uc_hyphen = true;
+  return in;
+}
+
+TEST(PreparedWords, ParagraphsSetWithEarlierWordsAreSetAsAlone) {
+  auto serif = load(kSerif, 0);
+  auto bold = load(kSerifBold, 1);
+  auto naskh = load(kNaskh, 2);
+  ASSERT_TRUE(serif && bold && naskh);
+  const std::string text =
+      "«Xalqımızın yaddaşında» İyirmi Yanvar faciəsi müstəqillik uğrunda mübarizənin rəmzidir; «xalqımızın "
+      "yaddaşında» şəhidlərin (xatirəsi) əbədi yaşayır, müstəqillik uğrunda mübarizənin rəmzi kimi; «Xalqımızın "
+      "yaddaşında» (xatirəsi) «xalqımızın yaddaşında».";
+  std::vector<Case> cases;
+  cases.push_back({"justified, hyphenated", plain(text, serif.get(), 95)});
+  cases.push_back({"again, wider", plain(text, serif.get(), 160)});
+  {
+    ParagraphInput in = plain(text, serif.get(), 95);
+    in.params.protrusion = true;
+    in.params.expansion = 0.02;
+    in.params.expansion_step = 0.005;
+    cases.push_back({"protrusion and expansion", in});
+  }
+  {
+    ParagraphInput in = plain(text, serif.get(), 95);
+    in.align = model::Align::Left;
+    cases.push_back({"ragged", in});
+  }
+  {
+    ParagraphInput in = plain(text, serif.get(), 95);
+    in.hyphenate = false;
+    cases.push_back({"not hyphenated", in});
+  }
+  {
+    ParagraphInput in = plain(text, serif.get(), 95);
+    in.params.uc_hyphen = false;
+    cases.push_back({"capitals not hyphenated", in});
+  }
+  {
+    ParagraphInput in = plain(text, serif.get(), 95);
+    in.spans[0].style.tracking = 40;
+    cases.push_back({"tracked", in});
+  }
+  {
+    ParagraphInput in = plain(text, serif.get(), 120);
+    in.spans[0].style.size = 12.5;
+    cases.push_back({"larger", in});
+  }
+  cases.push_back({"bold", plain(text, bold.get(), 95)});
+  {
+    ParagraphInput in = plain(text, serif.get(), 95);
+    in.spans[0].style.features = {"-kern"};
+    cases.push_back({"without kerning", in});
+  }
+  cases.push_back({"tied words and hard hyphens",
+                   plain("20\u00A0Yanvar 1990-cı il sosial-iqtisadi xalqımızın yaddaşında H.\u00A0Əliyev xalqımızın "
+                         "yaddaşında sosial-iqtisadi mübarizənin rəmzidir",
+                         serif.get(), 95)});
+  {
+    // "xalqımızın" with its middle in bold among the same words in one style.
+    const std::string a = "xalqımızın yaddaşında xalq", b = "ımız", c = "ın yaddaşında xalqımızın rəmzidir";
+    ParagraphInput in = plain(a + b + c, serif.get(), 95);
+    in.spans.clear();
+    size_t at = 0;
+    int k = 0;
+    for (const std::string* part : {&a, &b, &c}) {
+      StyledSpan span;
+      span.begin = at;
+      span.end = at + part->size();
+      span.style.face = k == 1 ? bold.get() : serif.get();
+      span.style.size = 10.5;
+      in.spans.push_back(span);
+      at = span.end;
+      ++k;
+    }
+    cases.push_back({"a word in two styles", in});
+  }
+  cases.push_back({"Arabic", plain("یئرمی یانوار آذربایجان خالقینین حزن گونودور یئرمی یانوار آذربایجان خالقینین حزن "
+                                   "گونودور",
+                                   naskh.get(), 90, "az-Arab")});
+  cases.push_back({"justified, hyphenated, once more", plain(text, serif.get(), 95)});
+
+  ShapeCache cache;
+  Hyphenators hyphenators(HyphenationRules{});
+  ParagraphScratch scratch;
+  for (Case& c : cases) {
+    ShapeCache off;
+    off.set_enabled(false);
+    DiagnosticSink sink;
+    const std::string alone = describe(typeset_paragraph(c.in, off, sink));
+    c.in.hyphenators = &hyphenators;
+    const std::string carried = describe(typeset_paragraph(c.in, cache, sink, scratch));
+    EXPECT_EQ(carried, alone) << c.name;
+    EXPECT_NE(alone.find(" run "), std::string::npos) << c.name << ": nothing was set";
+  }
+  // The words were kept and used: the last paragraph repeats the first.
+  EXPECT_GT(scratch.prepared_words(), 20u);
+  // Set again with a fresh scratch, every word is looked up in the shaping
+  // cache; with the carried one, only the line ends reshaped there.
+  DiagnosticSink sink;
+  size_t hits = cache.hits();
+  ParagraphScratch fresh;
+  typeset_paragraph(cases.front().in, cache, sink, fresh);
+  const size_t looked_up = cache.hits() - hits;
+  const size_t misses = cache.misses();
+  hits = cache.hits();
+  typeset_paragraph(cases.front().in, cache, sink, scratch);
+  EXPECT_EQ(cache.misses(), misses);
+  EXPECT_GT(looked_up, 30u);
+  EXPECT_LT((cache.hits() - hits) * 3, looked_up) << "the words came from the scratch, not the shaping cache";
+}
+
+// Paragraphs without the build's hyphenators keep no words (their own
+// hyphenators last one paragraph).
+TEST(PreparedWords, NoWordsKeptWithoutTheBuildsHyphenators) {
+  auto serif = load(kSerif, 0);
+  ASSERT_TRUE(serif);
+  ShapeCache cache;
+  ParagraphScratch scratch;
+  DiagnosticSink sink;
+  typeset_paragraph(plain("xalqımızın yaddaşında xalqımızın yaddaşında", serif.get(), 95), cache, sink, scratch);
+  EXPECT_EQ(scratch.prepared_words(), 0u);
+}
+
+}  // namespace
+}  // namespace jan20::text

@@ -53,18 +53,7 @@ struct Case {
 };
 
 ParagraphInput plain(const std::string& text, const font::Face* face, double measure, const std::string& lang = "az") {
-  ParagraphInput in;
-  in.text = text;
-  StyledSpan span;
-  span.begin = 0;
-  span.end = text.size();
-  span.style.face = face;
-  span.style.size = 10.5;
-  in.spans.push_back(span);
-  in.lang = lang;
-  in.measure = measure;
-  in.params.uc_hyphen = true;
-  return in;
+  return test::one_span_paragraph(text, face, measure, lang);
 }
 
 TEST(PreparedWords, ParagraphsSetWithEarlierWordsAreSetAsAlone) {

@@ -29,17 +29,7 @@ using test::kSerifBold;
 using test::load;
 
 ParagraphInput paragraph(const std::string& text, const font::Face* face, double measure, const std::string& lang) {
-  ParagraphInput in;
-  in.text = text;
-  StyledSpan span;
-  span.begin = 0;
-  span.end = text.size();
-  span.style.face = face;
-  span.style.size = 10.5;
-  in.spans.push_back(span);
-  in.lang = lang;
-  in.measure = measure;
-  return in;
+  return test::one_span_paragraph(text, face, measure, lang);
 }
 
 // Everything a set paragraph hands on, as text: two results are the same

@@ -1,5 +1,5 @@
 #pragma once
-// Words as collect() last cut them, kept whole for their next occurrence.
+// Words as collect() first cut them, kept whole for their next occurrences.
 //
 // Most words of a booklet come again and again in the same style ("və",
 // "Yanvar", "şəhid"). collect() turns each occurrence into a unit of glyphs,

@@ -31,18 +31,9 @@ std::string trim(std::string s) {
 
 ParagraphInput paragraph(const std::string& text, const font::Face* face, double measure,
                          model::Align align = model::Align::Justify) {
-  ParagraphInput in;
-  in.text = text;
-  StyledSpan span;
-  span.begin = 0;
-  span.end = text.size();
-  span.style.face = face;
-  span.style.size = 10.5;
-  span.where = {"content/test.toml", 12, 9};
-  in.spans.push_back(span);
-  in.lang = "az";
+  ParagraphInput in = test::one_span_paragraph(text, face, measure, "az");
+  in.spans[0].where = {"content/test.toml", 12, 9};
   in.align = align;
-  in.measure = measure;
   return in;
 }
 

@@ -200,9 +200,9 @@ std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_vie
   if (!decoded) decoded = &own.emplace(decode_code_points(text));
   const Chars chars(*decoded);
   // ICU's rules run on UTF-16: given it directly, the iterator reads the
-  // text without the UTF-8 adapter's conversion (which cost about a third of
-  // its time); the breaks are the same code point boundaries. byte_at maps
-  // each UTF-16 index back to the byte its code point starts at.
+  // text without the UTF-8 adapter's conversion (a tenth of find_breaks'
+  // instructions); the breaks are the same code point boundaries. byte_at
+  // maps each UTF-16 index back to the byte its code point starts at.
   std::u16string utf16;
   std::vector<size_t> byte_at;
   utf16.reserve(chars.cps.size() + 1);

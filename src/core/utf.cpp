@@ -84,17 +84,11 @@ size_t utf8_length(std::string_view s) {
 std::string utf8_to_utf16be(std::string_view s) {
   std::string out;
   for (size_t pos = 0; pos < s.size();) {
-    char32_t cp = utf8_next(s, pos);
-    auto put = [&](char16_t u) {
-      out += static_cast<char>(u >> 8);
-      out += static_cast<char>(u & 0xFF);
-    };
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      put(static_cast<char16_t>(0xD800 + (cp >> 10)));
-      put(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
-    } else {
-      put(static_cast<char16_t>(cp));
+    char16_t units[2];
+    const int n = utf16_units(utf8_next(s, pos), units);
+    for (int k = 0; k < n; ++k) {
+      out += static_cast<char>(units[k] >> 8);
+      out += static_cast<char>(units[k] & 0xFF);
     }
   }
   return out;

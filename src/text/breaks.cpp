@@ -208,14 +208,10 @@ std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_vie
   utf16.reserve(chars.cps.size() + 1);
   byte_at.reserve(chars.cps.size() + 1);
   for (size_t i = 0; i < chars.cps.size(); ++i) {
-    const char32_t cp = chars.cps[i];
-    byte_at.push_back(chars.at[i]);
-    if (cp >= 0x10000) {
-      utf16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
-      utf16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
-      byte_at.push_back(chars.at[i]);  // inside the pair: never a boundary
-    } else {
-      utf16.push_back(static_cast<char16_t>(cp));
+    char16_t units[2];
+    for (int k = 0, n = utf16_units(chars.cps[i], units); k < n; ++k) {
+      utf16.push_back(units[k]);
+      byte_at.push_back(chars.at[i]);  // the second of a pair is never a boundary
     }
   }
   byte_at.push_back(text.size());

@@ -33,12 +33,8 @@ std::vector<int> bidi_levels(const CodePoints& d, UBiDiLevel paragraph_level) {
   unit.reserve(d.cps.size());
   for (char32_t cp : d.cps) {
     unit.push_back(static_cast<int32_t>(utf16.size()));
-    if (cp >= 0x10000) {
-      utf16.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
-      utf16.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
-    } else {
-      utf16.push_back(static_cast<char16_t>(cp));
-    }
+    char16_t units[2];
+    utf16.append(units, static_cast<size_t>(utf16_units(cp, units)));
   }
   UErrorCode status = U_ZERO_ERROR;
   CHandle<UBiDi, ubidi_close> bidi(ubidi_openSized(static_cast<int32_t>(utf16.size()), 0, &status));

@@ -69,6 +69,10 @@ bool azerbaijani_letter(char32_t c) {
   return c == 0x0259 || c == 0x018F || c == 0x0131 || c == 0x0130 || c == 0x011F || c == 0x011E;
 }
 
+// Letters that look like the schwa and are not it: ǝ (turned e), ɘ (reversed
+// e), Ǝ (turned E).
+bool schwa_look_alike(char32_t c) { return c == 0x01DD || c == 0x0258 || c == 0x018E; }
+
 bool primary_language_is(std::string_view lang, std::string_view code) {
   return lang.substr(0, lang.find('-')) == code;
 }
@@ -102,33 +106,23 @@ struct Checker {
     }
   }
 
-  // True when the UTF-8 bytes alone show that check() would find nothing:
-  // every character is ASCII, below U+0400 (no Cyrillic there) or in U+2000
-  // to U+207F (punctuation), none is a schwa look-alike, and, when the
-  // language is still to be checked, none is an Azerbaijani letter. Most
-  // texts are such, and decoding them only to find nothing was most of the
-  // check's time. Anything else (Cyrillic, other scripts) is checked whole.
+  // True when one quick read of the text shows that check() would find
+  // nothing: every character is ASCII, below U+0400 (no Cyrillic there) or
+  // in U+2000 to U+207F (punctuation), none is a schwa look-alike, and, when
+  // the language is still to be checked, none is an Azerbaijani letter. Most
+  // texts are such, and decoding them into words only to find nothing was
+  // most of the check's time. Anything else (Cyrillic, other scripts) is
+  // checked whole.
   static bool nothing_to_say(std::string_view text, bool language_checked) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const size_t n = text.size();
-    for (size_t i = 0; i < n;) {
-      const unsigned char b = p[i];
-      if (b < 0x80) {
+    for (size_t i = 0; i < text.size();) {
+      if (static_cast<unsigned char>(text[i]) < 0x80) {
         ++i;
         continue;
       }
-      if (b >= 0xC2 && b <= 0xCF && i + 1 < n) {  // U+0080 to U+03FF
-        const char32_t c = (char32_t{b} & 0x1F) << 6 | (p[i + 1] & 0x3F);
-        if (c == 0x01DD || c == 0x0258 || c == 0x018E) return false;
-        if (!language_checked && azerbaijani_letter(c)) return false;
-        i += 2;
-        continue;
-      }
-      if (b == 0xE2 && i + 2 < n && (p[i + 1] == 0x80 || p[i + 1] == 0x81)) {  // U+2000 to U+207F
-        i += 3;
-        continue;
-      }
-      return false;
+      const char32_t c = utf8_next(text, i);
+      if (c >= 0x2000 && c <= 0x207F) continue;
+      if (c >= 0x0400 || schwa_look_alike(c)) return false;
+      if (!language_checked && azerbaijani_letter(c)) return false;
     }
     return true;
   }
@@ -169,7 +163,7 @@ struct Checker {
 
     for (size_t i = begin; i < end; ++i) {
       char32_t c = u[i];
-      if (c == 0x01DD || c == 0x0258 || c == 0x018E) {
+      if (schwa_look_alike(c)) {
         bool upper = c == 0x018E;
         char32_t fix = cyrillic_word ? (upper ? 0x04D8 : 0x04D9) : (upper ? 0x018F : 0x0259);
         sink.warning(at(i), "'" + cp_text(c) + "' " + codepoint_label(c) + " in '" + shorten(word()) +

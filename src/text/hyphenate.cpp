@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/utf.h"
+#include "core/view_hash.h"
 #include "text/hyphen/az_syllables.h"
 #include "text/hyphen/exceptions.h"
 #include "text/hyphen/pattern_dictionary.h"
@@ -68,19 +69,6 @@ std::string pattern_file(const std::string& lang) {
   return std::string(JAN20_HYPHEN_DIR) + "/" + choice.patterns;
 }
 
-namespace {
-// Lookups in the per-word cache by u32string_view, without making a key.
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>{}(s); }
-};
-struct WordEqual {
-  using is_transparent = void;
-  bool operator()(std::u32string_view a, std::u32string_view b) const { return a == b; }
-};
-
-}  // namespace
-
 struct Hyphenator::Impl {
   std::string lang;
   HyphenationRules rules;
@@ -92,7 +80,7 @@ struct Hyphenator::Impl {
   // cached_points: each distinct word's points. Entries are never erased or
   // changed once in, so references to them stay valid.
   mutable std::mutex cache_mutex;
-  mutable std::unordered_map<std::u32string, std::vector<size_t>, WordHash, WordEqual> cache;
+  mutable std::unordered_map<std::u32string, std::vector<size_t>, ViewHash<char32_t>, std::equal_to<>> cache;
   const std::vector<size_t> no_points{};  // cached_points' answer for a word too short to break
 
   const hyphen::PatternDictionary* patterns() const {

@@ -14,24 +14,14 @@
 #include <mutex>
 #include <unordered_map>
 
-namespace jan20::text {
+#include "core/view_hash.h"
 
-namespace {
-// Lookups by string_view: the key is built in a buffer on the stack.
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-struct KeyEqual {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-};
-}  // namespace
+namespace jan20::text {
 
 struct ShapeCache::Impl {
   struct Shard {
     std::mutex mutex;
-    std::unordered_map<std::string, std::vector<ShapedGlyph>, KeyHash, KeyEqual> words;
+    std::unordered_map<std::string, std::vector<ShapedGlyph>, ViewHash<char>, std::equal_to<>> words;
   };
   static constexpr size_t kShards = 16;
   std::array<Shard, kShards> shards;
@@ -122,19 +112,20 @@ std::vector<ShapedGlyph> ShapeCache::shape_word(const ShapeRequest& request) {
   return glyphs;
 }
 
-void ShapeCache::shape_word_into(const ShapeRequest& request, std::vector<ShapedGlyph>& out) {
-  if (request.begin >= request.end || request.end > request.text.size()) return;
+const std::vector<ShapedGlyph>* ShapeCache::shape_word_into(const ShapeRequest& request,
+                                                            std::vector<ShapedGlyph>& out) {
+  if (request.begin >= request.end || request.end > request.text.size()) return nullptr;
   std::string_view word = request.text.substr(request.begin, request.end - request.begin);
   if (!impl_->enabled.load(std::memory_order_relaxed)) {
     impl_->misses.fetch_add(1, std::memory_order_relaxed);
     const std::vector<ShapedGlyph> glyphs = shape_alone(request, word);
     out.insert(out.end(), glyphs.begin(), glyphs.end());
-    return;
+    return nullptr;
   }
   std::array<char, 192> small;
   std::string large;
   const std::string_view key = cache_key(request, word, small, large);
-  const size_t hash = KeyHash{}(key);
+  const size_t hash = ViewHash<char>{}(key);
   Impl::Shard& shard = impl_->shards[(hash >> 7) % Impl::kShards];
   {
     std::lock_guard lock(shard.mutex);
@@ -142,7 +133,7 @@ void ShapeCache::shape_word_into(const ShapeRequest& request, std::vector<Shaped
     if (it != shard.words.end()) {
       impl_->hits.fetch_add(1, std::memory_order_relaxed);
       out.insert(out.end(), it->second.begin(), it->second.end());
-      return;
+      return &it->second;
     }
   }
   // Shape outside the lock: another thread may shape the same word at the
@@ -152,22 +143,7 @@ void ShapeCache::shape_word_into(const ShapeRequest& request, std::vector<Shaped
   std::vector<ShapedGlyph> glyphs = request.face ? shape_alone(request, word, &language) : shape_alone(request, word);
   out.insert(out.end(), glyphs.begin(), glyphs.end());
   std::lock_guard lock(shard.mutex);
-  shard.words.emplace(std::string(key), std::move(glyphs));
-}
-
-const std::vector<ShapedGlyph>* ShapeCache::find_word(const ShapeRequest& request) {
-  if (request.begin >= request.end || request.end > request.text.size()) return nullptr;
-  if (!impl_->enabled.load(std::memory_order_relaxed)) return nullptr;
-  const std::string_view word = request.text.substr(request.begin, request.end - request.begin);
-  std::array<char, 192> small;
-  std::string large;
-  const std::string_view key = cache_key(request, word, small, large);
-  Impl::Shard& shard = impl_->shards[(KeyHash{}(key) >> 7) % Impl::kShards];
-  std::lock_guard lock(shard.mutex);
-  auto it = shard.words.find(key);
-  if (it == shard.words.end()) return nullptr;
-  impl_->hits.fetch_add(1, std::memory_order_relaxed);
-  return &it->second;  // a node of the map: never moved, never changed once in
+  return &shard.words.emplace(std::string(key), std::move(glyphs)).first->second;
 }
 
 size_t ShapeCache::hits() const { return impl_->hits.load(); }

@@ -21,11 +21,10 @@ class ShapeCache {
   std::vector<ShapedGlyph> shape_word(const ShapeRequest& request);
   // The same glyphs appended to `out`, copied straight from the cache: a
   // caller that keeps its glyphs in one vector allocates nothing per word.
-  void shape_word_into(const ShapeRequest& request, std::vector<ShapedGlyph>& out);
-  // The glyphs cached for request's word (clusters relative to its start),
-  // or null when it has none or the cache is off. The vector stays where it
-  // is, unchanged, as long as the cache lives. Counts as a hit when found.
-  const std::vector<ShapedGlyph>* find_word(const ShapeRequest& request);
+  // Returns the cache's own vector of them (clusters relative to the word's
+  // start), or null when the cache is off or the request is empty. That
+  // vector stays where it is, unchanged, as long as the cache lives.
+  const std::vector<ShapedGlyph>* shape_word_into(const ShapeRequest& request, std::vector<ShapedGlyph>& out);
   size_t hits() const;
   size_t misses() const;
   void set_enabled(bool enabled);  // benchmarks compare with and without

@@ -180,12 +180,13 @@ class Collector {
     }
   }
 
-  // Shapes the unit onto the end of out_.unit_glyphs.
-  void shape_unit(Unit& u, bool touches_before, bool touches_after) {
+  // Shapes unit `index` onto the end of out_.unit_glyphs.
+  void shape_unit(size_t index, bool touches_before, bool touches_after) {
+    Unit& u = out_.units[index];
     const text::ShapingRun& item = ctx_.shaping_runs[u.item];
     std::vector<ShapedGlyph>& all = out_.unit_glyphs;
     u.first_glyph = all.size();
-    ctx_.cache.shape_word_into(request_for(in_, item, text_, u.begin, u.end), all);
+    last_cached_ = {index, ctx_.cache.shape_word_into(request_for(in_, item, text_, u.begin, u.end), all)};
     u.glyph_count = all.size() - u.first_glyph;
     const auto glyphs = all.begin() + static_cast<std::ptrdiff_t>(u.first_glyph);
     for (auto g = glyphs; g != all.end(); ++g) g->cluster += static_cast<uint32_t>(u.begin);
@@ -422,8 +423,8 @@ class Collector {
     if (out_.units.size() != first_unit + 1) return;
     const Unit& u = out_.units[first_unit];
     if (u.begin != begin || u.end != end || u.item != k) return;
-    const std::vector<ShapedGlyph>* glyphs =
-        ctx_.cache.find_word(request_for(in_, ctx_.shaping_runs[k], text_, begin, end));
+    if (last_cached_.first != first_unit) return;
+    const std::vector<ShapedGlyph>* glyphs = last_cached_.second;
     if (!glyphs || glyphs->size() != u.glyph_count) return;
     for (size_t g = 0; g < glyphs->size(); ++g) {  // the glyphs as the unit holds them
       const ShapedGlyph& a = (*glyphs)[g];
@@ -506,7 +507,7 @@ class Collector {
       }
     }
     for (size_t u = first_unit; u < out_.units.size(); ++u)
-      shape_unit(out_.units[u], u > first_unit, u + 1 < out_.units.size());
+      shape_unit(u, u > first_unit, u + 1 < out_.units.size());
 
     // Break points and item edges inside the word. An item edge inside a
     // glyph cluster (a ligature or a composed mark over two styles) is not
@@ -638,6 +639,8 @@ class Collector {
   std::string hyphenator_lang_;
   static constexpr uint32_t kNoStyle = UINT32_MAX;
   std::vector<uint32_t> style_ids_;  // style_of's, per shaping run
+  // The unit shape_unit shaped last, and the shaping cache's glyphs for it (null when uncached).
+  std::pair<size_t, const std::vector<ShapedGlyph>*> last_cached_{SIZE_MAX, nullptr};
   bool after_tie_ = false;
   double last_right_ = 0;  // pt the last fragment's last glyph hangs out when it ends a line
   bool last_fragment_ends_paragraph_ = false;  // no space run since that fragment

@@ -20,12 +20,14 @@
 // pages of the heap in memory (2 MiB more at the peak for 2,400 pages).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory_resource>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "core/view_hash.h"
 #include "text/shape.h"
 
 namespace jan20::text {
@@ -70,21 +72,13 @@ class PreparedWords {
   size_t size() const { return words_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  };
   // The key: the style's number (4 bytes), then the word.
   static std::string_view key(uint32_t style, std::string_view word, std::string& buffer);
 
   const ShapeCache* cache_ = nullptr;
   std::pmr::monotonic_buffer_resource pool_{size_t{64} << 10};
-  std::unordered_map<std::string, uint32_t, Hash, Equal> styles_;
-  std::pmr::unordered_map<std::pmr::string, PreparedWord, Hash, Equal> words_{&pool_};
+  std::unordered_map<std::string, uint32_t, ViewHash<char>, std::equal_to<>> styles_;
+  std::pmr::unordered_map<std::pmr::string, PreparedWord, ViewHash<char>, std::equal_to<>> words_{&pool_};
   mutable std::string buffer_;  // find's key, reused
 };
 

@@ -52,6 +52,7 @@ struct Md5::State {
   }
 
   void update(const unsigned char* p, size_t n) {
+    if (n == 0) return;  // p may be null then (an empty string_view), and memcpy must not see it
     length += n;
     if (tail_size > 0) {
       const size_t take = std::min(n, 64 - tail_size);

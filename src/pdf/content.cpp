@@ -19,8 +19,13 @@ void append_cid(std::string& out, uint16_t cid) {
 }
 
 // Rounds to the precision written for TJ numbers (1/1000 of a glyph-space
-// unit, i.e. 1e-6 em: 1e-5 pt at 10 pt).
-double round_adjustment(double v) { return std::round(v * 1000.0) / 1000.0; }
+// unit, i.e. 1e-6 em: 1e-5 pt at 10 pt). Most glyphs are where the pen is
+// but for a rounding error of the sums, which rounds to 0: those are known
+// without calling std::round.
+double round_adjustment(double v) {
+  const double scaled = v * 1000.0;
+  return std::fabs(scaled) < 0.5 ? 0.0 : std::round(scaled) / 1000.0;
+}
 
 // Writes the TJ array incrementally: consecutive glyphs share one <…> string.
 class TjWriter {

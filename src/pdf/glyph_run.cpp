@@ -33,6 +33,23 @@ bool has_space(std::string_view text) {
 // The text a cluster must extract as.
 std::string_view wanted_text(const Cluster& c) { return c.inserted_hyphen ? std::string_view(kInsertedHyphen) : c.text; }
 
+// True when every glyph of the run has text of its own, or is the inserted
+// hyphen: then clusters_of makes each glyph a cluster of one, whose text is
+// the glyph's (the hyphen's is kInsertedHyphen), and glyph_texts gives each
+// glyph that text. Most runs are such; their clusters are not built.
+bool one_glyph_clusters(const model::GlyphRun& run) {
+  const size_t n = run.glyphs.size();
+  for (size_t g = 0; g < n; ++g)
+    if (glyph_range_text(run, g).empty() && !(run.hyphenated && g == n - 1)) return false;
+  return true;
+}
+
+// The text of the glyph at writing position `pos` of such a run.
+std::string_view own_text(const model::GlyphRun& run, size_t pos) {
+  const std::string_view text = glyph_range_text(run, glyph_at(run, pos));
+  return text.empty() ? std::string_view(kInsertedHyphen) : text;
+}
+
 }  // namespace
 
 std::vector<size_t> writing_order(const model::GlyphRun& run) {
@@ -157,10 +174,15 @@ uint32_t GlyphPairs::add(uint32_t gid, std::string_view text, int uses) {
 
 void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
               std::vector<PairId>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts) {
-  clusters_of(run, clusters);
-  glyph_texts(run, clusters, nominal, texts);
-  for (size_t pos = 0; pos < texts.size(); ++pos)
-    ids.push_back(static_cast<PairId>(pairs.add(run.glyphs.id(glyph_at(run, pos)), texts[pos])));
+  if (one_glyph_clusters(run)) {
+    for (size_t pos = 0; pos < run.glyphs.size(); ++pos)
+      ids.push_back(static_cast<PairId>(pairs.add(run.glyphs.id(glyph_at(run, pos)), own_text(run, pos))));
+  } else {
+    clusters_of(run, clusters);
+    glyph_texts(run, clusters, nominal, texts);
+    for (size_t pos = 0; pos < texts.size(); ++pos)
+      ids.push_back(static_cast<PairId>(pairs.add(run.glyphs.id(glyph_at(run, pos)), texts[pos])));
+  }
   if (join && join->word_break_space && nominal) ids.push_back(static_cast<PairId>(pairs.add(nominal(U' '), " ")));
 }
 
@@ -442,7 +464,17 @@ void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, c
   }
 
   // A span wherever the ToUnicode texts do not add up to the cluster's text.
-  clusters_of(run, clusters);
+  // Clusters of one glyph: its pair's text is the cluster's (glyph_texts),
+  // so the ToUnicode text adds up exactly when it is the pair's own.
+  const bool single = one_glyph_clusters(run);
+  clusters.clear();
+  if (single) {
+    for (size_t pos = 0; pos < n; ++pos)
+      if (!show(pos < ids.size() ? ids[pos] : kNoPair).self_mapped)
+        out.spans.push_back({pos, pos + 1, std::string(own_text(run, pos))});
+  } else {
+    clusters_of(run, clusters);
+  }
   for (const Cluster& c : clusters) {
     std::string_view wanted = wanted_text(c);
     if (c.end - c.begin == 1) {
@@ -462,6 +494,9 @@ void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, c
     if (!complete || at != wanted.size()) out.spans.push_back({c.begin, c.end, std::string(wanted)});
   }
 
+  // The joins of a hyphenated word need the clusters; a run of one-glyph
+  // clusters has not built them yet.
+  if (join && n > 0 && single && (join->hidden_clusters > 0 || !join->tail.empty())) clusters_of(run, clusters);
   if (join && !clusters.empty()) {
     auto replace_range = [&](size_t begin, size_t end, std::string text) {
       std::vector<ActualTextSpan> kept;

@@ -168,6 +168,57 @@ TEST(PrepareTextRun, OffsetsAndExtrasInThousandthsOfAnEm) {
   EXPECT_DOUBLE_EQ(c.glyphs[1].rise, 50);
 }
 
+// Runs whose every glyph has text of its own (plan_run and prepare_text_run
+// take them without building clusters) and runs with clusters of several
+// glyphs, left to right and right to left, with and without the inserted
+// hyphen.
+std::vector<model::GlyphRun> runs_of_both_kinds() {
+  std::vector<model::GlyphRun> runs;
+  runs.push_back(make_run("ab c", {{1, 0, 1}, {2, 1, 2}, {50, 2, 3}, {3, 3, 4}}));
+  runs.push_back(make_run("ab c", {{3, 3, 4}, {50, 2, 3}, {2, 1, 2}, {1, 0, 1}}, true));
+  model::GlyphRun hyphenated = make_run("xal", {{24, 0, 1}, {1, 1, 2}, {12, 2, 3}, {40, 3, 3}});
+  hyphenated.hyphenated = true;
+  runs.push_back(hyphenated);
+  model::GlyphRun hyphenated_rtl = make_run("xal", {{12, 2, 3}, {1, 1, 2}, {24, 0, 1}, {40, 3, 3}}, true);
+  hyphenated_rtl.hyphenated = true;
+  runs.push_back(hyphenated_rtl);
+  runs.push_back(make_run("ə̃ab", {{30, 0, 4}, {31, 4, 4}, {1, 4, 5}, {2, 5, 6}}));
+  runs.push_back(make_run("ə̃a", {{30, 0, 4}, {77, 4, 4}, {1, 4, 5}}));
+  runs.push_back(make_run("fia", {{60, 0, 2}, {1, 2, 3}}));
+  return runs;
+}
+
+TEST(PlanRun, EachGlyphsPairHasTheTextGlyphTextsGivesIt) {
+  size_t glyphs = 0;
+  for (const model::GlyphRun& run : runs_of_both_kinds()) {
+    Planned p = identity_mapping(run);
+    const std::vector<std::string> texts = texts_of(run);
+    ASSERT_EQ(p.ids.size(), run.glyphs.size());
+    for (size_t pos = 0; pos < run.glyphs.size(); ++pos) {
+      EXPECT_EQ(p.pairs[p.ids[pos]].gid, run.glyphs.id(glyph_at(run, pos))) << run.text << " " << pos;
+      EXPECT_EQ(p.pairs[p.ids[pos]].text, texts[pos]) << run.text << " " << pos;
+      ++glyphs;
+    }
+  }
+  EXPECT_EQ(glyphs, 25u);
+}
+
+TEST(PrepareTextRun, AGlyphWhosePairMapsToOtherTextGetsASpan) {
+  for (const model::GlyphRun& run : runs_of_both_kinds()) {
+    Planned p = identity_mapping(run);
+    const std::vector<std::string> texts = texts_of(run);
+    // The glyph written last, with its text, now maps to "?".
+    const size_t last = run.glyphs.size() - 1;
+    p.mapping.unicode[p.mapping.cid.at({p.pairs[p.ids[last]].gid, p.pairs[p.ids[last]].text})] = "?";
+    index_pairs(p.pairs, p.mapping);
+    TextRunContent c = prepare_text_run(run, p.ids, p.mapping, "F1", 0, 0);
+    ASSERT_FALSE(c.spans.empty()) << run.text;
+    const ActualTextSpan& span = c.spans.back();
+    EXPECT_EQ(span.end, run.glyphs.size()) << run.text;
+    if (span.begin == last) EXPECT_EQ(span.text, texts[last]) << run.text;
+  }
+}
+
 model::PagedDocument two_line_paragraph() {
   model::PagedDocument doc;
   doc.tags = {{"Document", -1, {1}}, {"P", 0, {}}};

@@ -63,6 +63,7 @@ struct BreakScratch::Buffers {
   std::vector<int> keep;  // try_break's next active list
   std::vector<Candidate> candidates;
   std::vector<size_t> filled;  // slots of candidates that try_break filled
+  std::vector<double> cheapest;  // try_break's lowest totals by hyphen count
 };
 
 BreakScratch::BreakScratch() : buffers_(std::make_unique<Buffers>()) {}
@@ -76,7 +77,7 @@ class Breaker {
           BreakScratch::Buffers& scratch)
       : nodes_(nodes), measure_(measure), params_(params), em_(em), sums_(scratch.sums),
         breakpoints_(scratch.breakpoints), active_(scratch.active), keep_(scratch.keep),
-        candidates_(scratch.candidates), filled_(scratch.filled) {
+        candidates_(scratch.candidates), filled_(scratch.filled), cheapest_(scratch.cheapest) {
     sums_.assign(nodes.size() + 1, Sums{});
     candidates_.clear();  // try_break fills every slot afresh
     filled_.clear();
@@ -93,6 +94,7 @@ class Breaker {
       sums_[i + 1] = s;
     }
     hyphen_cap_ = std::max(1, params_.max_consecutive_hyphens);
+    cheapest_.resize(static_cast<size_t>(hyphen_cap_) + 1);
   }
 
   // One pass (§863): 1 = first, 2 = second, 3 = emergency. False when no way
@@ -333,17 +335,23 @@ class Breaker {
     if (!any) return;
     // §835–§836: add the new nodes, except those another one dominates: no
     // more consecutive hyphens and cheaper by more than a fitness jump costs.
+    // cheapest[h]: the lowest total of the candidates with at most h
+    // consecutive hyphens. Adding fitness_demerits to the lowest total is
+    // below c.total exactly when it is for some candidate (adding a number
+    // to a smaller one never gives more), so this is the comparison with
+    // each candidate in turn, done once.
+    std::vector<double>& cheapest = cheapest_;
+    std::fill(cheapest.begin(), cheapest.end(), kInfinity);
+    for (size_t slot : filled_) {
+      const size_t h = slot % cheapest.size();
+      cheapest[h] = std::min(cheapest[h], candidates_[slot].total);
+    }
+    for (size_t h = 1; h < cheapest.size(); ++h) cheapest[h] = std::min(cheapest[h], cheapest[h - 1]);
     for (int slot = 0; slot < slots; ++slot) {
       const Candidate& c = candidates_[static_cast<size_t>(slot)];
       if (c.from < 0) continue;
       const int h = slot % (hyphen_cap_ + 1);
-      bool dominated = false;
-      for (int other = 0; other < slots && !dominated; ++other) {
-        const Candidate& o = candidates_[static_cast<size_t>(other)];
-        dominated = o.from >= 0 && other % (hyphen_cap_ + 1) <= h &&
-                    o.total + params_.fitness_demerits < c.total;
-      }
-      if (dominated) continue;
+      if (cheapest[static_cast<size_t>(h)] + params_.fitness_demerits < c.total) continue;  // dominated
       Breakpoint n;
       n.position = b;
       n.start = start_after(b);
@@ -373,6 +381,7 @@ class Breaker {
   std::vector<int>& keep_;
   std::vector<Candidate>& candidates_;
   std::vector<size_t>& filled_;
+  std::vector<double>& cheapest_;
 };
 
 }  // namespace

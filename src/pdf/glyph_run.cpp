@@ -38,9 +38,11 @@ std::string_view wanted_text(const Cluster& c) { return c.inserted_hyphen ? std:
 // the glyph's (the hyphen's is kInsertedHyphen), and glyph_texts gives each
 // glyph that text. Most runs are such; their clusters are not built.
 bool one_glyph_clusters(const model::GlyphRun& run) {
-  const size_t n = run.glyphs.size();
-  for (size_t g = 0; g < n; ++g)
-    if (glyph_range_text(run, g).empty() && !(run.hyphenated && g == n - 1)) return false;
+  const size_t n = run.glyphs.size(), text_size = run.text.size();
+  for (size_t g = 0; g < n; ++g) {
+    const auto [begin, end] = run.glyphs.text_range(g);  // empty as glyph_range_text sees it:
+    if ((end <= begin || begin >= text_size) && !(run.hyphenated && g == n - 1)) return false;
+  }
   return true;
 }
 

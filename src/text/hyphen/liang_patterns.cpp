@@ -60,11 +60,12 @@ void LiangPatterns::grow(size_t at_least) {
 }
 
 uint32_t LiangPatterns::add_child(uint32_t node, char32_t c) {
-  if (const uint32_t found = edges_.empty() ? kNone : child(node, c); found != kNone) return found;
   if ((edge_count_ + 1) * 2 > edges_.size()) grow(0);  // at most half full
+  // One probe: the edge when it is there, else the empty slot it goes in.
   const size_t mask = edges_.size() - 1;
   size_t slot = slot_of(node, c, mask);
-  while (edges_[slot].node != kNone) slot = (slot + 1) & mask;
+  for (; edges_[slot].node != kNone; slot = (slot + 1) & mask)
+    if (edges_[slot].node == node && edges_[slot].c == c) return edges_[slot].child;
   const uint32_t id = static_cast<uint32_t>(nodes_.size());
   nodes_.push_back(Node{kNone, nodes_[node].depth + 1});
   edges_[slot] = Edge{node, static_cast<uint32_t>(c), id};
@@ -72,10 +73,17 @@ uint32_t LiangPatterns::add_child(uint32_t node, char32_t c) {
   return id;
 }
 
-void LiangPatterns::add_pattern(std::u32string_view letters, const std::vector<uint8_t>& values) {
+void LiangPatterns::add_pattern(std::u32string_view letters, const std::vector<uint8_t>& values, Path& path) {
   if (letters.empty()) return;  // a line of digits only
-  uint32_t node = 0;
-  for (char32_t c : letters) node = add_child(node, c);
+  // The file is sorted, so a pattern mostly begins with the last one's
+  // letters: their nodes are taken from its path without a lookup.
+  size_t shared = 0;
+  const size_t most = std::min(letters.size(), path.letters.size());
+  while (shared < most && letters[shared] == path.letters[shared]) ++shared;
+  path.letters.assign(letters);
+  path.nodes.resize(letters.size());
+  uint32_t node = shared > 0 ? path.nodes[shared - 1] : 0;
+  for (size_t k = shared; k < letters.size(); ++k) path.nodes[k] = node = add_child(node, letters[k]);
   Node& end = nodes_[node];
   if (end.values == kNone) {
     end.values = static_cast<uint32_t>(values_.size());
@@ -95,6 +103,7 @@ std::optional<LiangPatterns> LiangPatterns::parse(std::string_view text, std::st
   table.grow(text.size() * 2 / 7);
   std::u32string letters;
   std::vector<uint8_t> values;
+  Path path;
   bool first_line = true;
   for (size_t pos = 0; pos < text.size();) {
     size_t end = text.find('\n', pos);
@@ -115,12 +124,18 @@ std::optional<LiangPatterns> LiangPatterns::parse(std::string_view text, std::st
       if (line.starts_with("RIGHTHYPHENMIN")) table.right_min_ = keyword_number(line, "RIGHTHYPHENMIN");
       continue;
     }
-    line = line.substr(0, line.find_first_of(" \t"));
-    if (line.find('/') != std::string_view::npos) continue;  // non-standard: not supported
+    // The pattern is the line up to its first blank. One with '/' is
+    // non-standard, and not supported.
     letters.clear();
     values.assign(1, 0);
+    bool standard = true;
     for (size_t i = 0; i < line.size();) {
       const char c = line[i];
+      if (c == ' ' || c == '\t') break;
+      if (c == '/') {
+        standard = false;
+        break;
+      }
       if (c >= '0' && c <= '9') {
         values.back() = static_cast<uint8_t>(c - '0');
         ++i;
@@ -129,7 +144,7 @@ std::optional<LiangPatterns> LiangPatterns::parse(std::string_view text, std::st
         values.push_back(0);
       }
     }
-    table.add_pattern(letters, values);
+    if (standard) table.add_pattern(letters, values, path);
   }
   if (table.patterns_ == 0) {
     if (error) *error = "it holds no patterns";

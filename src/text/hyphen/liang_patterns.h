@@ -55,7 +55,12 @@ class LiangPatterns {
   uint32_t child(uint32_t node, char32_t c) const;
   uint32_t add_child(uint32_t node, char32_t c);
   void grow(size_t at_least);  // doubles the edge table, to at least `at_least` slots
-  void add_pattern(std::u32string_view letters, const std::vector<uint8_t>& values);
+  // The last pattern added: its letters and the node after each.
+  struct Path {
+    std::u32string letters;
+    std::vector<uint32_t> nodes;
+  };
+  void add_pattern(std::u32string_view letters, const std::vector<uint8_t>& values, Path& path);
 
   std::vector<Node> nodes_{Node{}};
   std::vector<Edge> edges_;

@@ -423,8 +423,8 @@ class Collector {
     if (out_.units.size() != first_unit + 1) return;
     const Unit& u = out_.units[first_unit];
     if (u.begin != begin || u.end != end || u.item != k) return;
-    if (last_cached_.first != first_unit) return;
-    const std::vector<ShapedGlyph>* glyphs = last_cached_.second;
+    if (last_cached_.unit != first_unit) return;
+    const std::vector<ShapedGlyph>* glyphs = last_cached_.glyphs;
     if (!glyphs || glyphs->size() != u.glyph_count) return;
     for (size_t g = 0; g < glyphs->size(); ++g) {  // the glyphs as the unit holds them
       const ShapedGlyph& a = (*glyphs)[g];
@@ -639,8 +639,12 @@ class Collector {
   std::string hyphenator_lang_;
   static constexpr uint32_t kNoStyle = UINT32_MAX;
   std::vector<uint32_t> style_ids_;  // style_of's, per shaping run
-  // The unit shape_unit shaped last, and the shaping cache's glyphs for it (null when uncached).
-  std::pair<size_t, const std::vector<ShapedGlyph>*> last_cached_{SIZE_MAX, nullptr};
+  // The unit shape_unit shaped last, and the shaping cache's glyphs for it.
+  struct CachedUnit {
+    size_t unit = SIZE_MAX;
+    const std::vector<ShapedGlyph>* glyphs = nullptr;  // null when the cache had none
+  };
+  CachedUnit last_cached_;
   bool after_tie_ = false;
   double last_right_ = 0;  // pt the last fragment's last glyph hangs out when it ends a line
   bool last_fragment_ends_paragraph_ = false;  // no space run since that fragment

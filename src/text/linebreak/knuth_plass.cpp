@@ -94,7 +94,7 @@ class Breaker {
       sums_[i + 1] = s;
     }
     hyphen_cap_ = std::max(1, params_.max_consecutive_hyphens);
-    cheapest_.resize(static_cast<size_t>(hyphen_cap_) + 1);
+    cheapest_.resize(hyphen_slots());
   }
 
   // One pass (§863): 1 = first, 2 = second, 3 = emergency. False when no way
@@ -224,6 +224,14 @@ class Breaker {
     return line;
   }
 
+  // A candidate's slot: one for each fitness class and number of
+  // consecutive hyphens, counted up to hyphen_cap_.
+  size_t hyphen_slots() const { return static_cast<size_t>(hyphen_cap_) + 1; }
+  size_t slot_of(int fitness, int hyphens) const {
+    return static_cast<size_t>(fitness) * hyphen_slots() + static_cast<size_t>(std::min(hyphens, hyphen_cap_));
+  }
+  size_t hyphens_in(size_t slot) const { return slot % hyphen_slots(); }
+
   // TeX's fitness classes (§817).
   static int fitness_of(const ChosenLine& line, double bad) {
     if (line.overfull) return kTight;
@@ -259,12 +267,12 @@ class Breaker {
     const Node& it = nodes_[b];
     const bool forced = it.forced();
     const bool flagged = it.is_penalty() && it.flagged;
-    const int slots = 4 * (hyphen_cap_ + 1);
+    const size_t slots = 4 * hyphen_slots();
     // Back to empty: every slot the first time, then only those the last
     // breakpoint filled (resetting all of them per breakpoint was a third of
     // the breaker's time).
-    if (candidates_.size() != static_cast<size_t>(slots)) {
-      candidates_.assign(static_cast<size_t>(slots), Candidate{});
+    if (candidates_.size() != slots) {
+      candidates_.assign(slots, Candidate{});
       filled_.clear();
     }
     for (size_t slot : filled_) candidates_[slot] = Candidate{};
@@ -321,7 +329,7 @@ class Breaker {
       line.fitness = fitness_of(line, bad);
       line.demerits = artificial ? 0 : line_demerits(from, b, bad, line.fitness, graded);
       const double total = from.total + line.demerits;
-      const size_t slot = static_cast<size_t>(line.fitness * (hyphen_cap_ + 1) + std::min(hyphens, hyphen_cap_));
+      const size_t slot = slot_of(line.fitness, hyphens);
       Candidate& c = candidates_[slot];
       if (total < c.total) {
         if (c.from < 0) filled_.push_back(slot);
@@ -340,23 +348,22 @@ class Breaker {
     // below c.total exactly when it is for some candidate (adding a number
     // to a smaller one never gives more), so this is the comparison with
     // each candidate in turn, done once.
-    std::vector<double>& cheapest = cheapest_;
-    std::fill(cheapest.begin(), cheapest.end(), kInfinity);
+    std::fill(cheapest_.begin(), cheapest_.end(), kInfinity);
     for (size_t slot : filled_) {
-      const size_t h = slot % cheapest.size();
-      cheapest[h] = std::min(cheapest[h], candidates_[slot].total);
+      const size_t h = hyphens_in(slot);
+      cheapest_[h] = std::min(cheapest_[h], candidates_[slot].total);
     }
-    for (size_t h = 1; h < cheapest.size(); ++h) cheapest[h] = std::min(cheapest[h], cheapest[h - 1]);
-    for (int slot = 0; slot < slots; ++slot) {
-      const Candidate& c = candidates_[static_cast<size_t>(slot)];
+    for (size_t h = 1; h < cheapest_.size(); ++h) cheapest_[h] = std::min(cheapest_[h], cheapest_[h - 1]);
+    for (size_t slot = 0; slot < slots; ++slot) {
+      const Candidate& c = candidates_[slot];
       if (c.from < 0) continue;
-      const int h = slot % (hyphen_cap_ + 1);
-      if (cheapest[static_cast<size_t>(h)] + params_.fitness_demerits < c.total) continue;  // dominated
+      const size_t h = hyphens_in(slot);
+      if (cheapest_[h] + params_.fitness_demerits < c.total) continue;  // dominated
       Breakpoint n;
       n.position = b;
       n.start = start_after(b);
       n.fitness = c.line.fitness;
-      n.hyphens = h;
+      n.hyphens = static_cast<int>(h);
       n.flagged = flagged;
       n.total = c.total;
       n.previous = c.from;

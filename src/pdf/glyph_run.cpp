@@ -174,9 +174,10 @@ uint32_t GlyphPairs::add(uint32_t gid, std::string_view text, int uses) {
   return id;
 }
 
-void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
+bool plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
               std::vector<PairId>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts) {
-  if (one_glyph_clusters(run)) {
+  const bool one_glyph = one_glyph_clusters(run);
+  if (one_glyph) {
     for (size_t pos = 0; pos < run.glyphs.size(); ++pos)
       ids.push_back(static_cast<PairId>(pairs.add(run.glyphs.id(glyph_at(run, pos)), own_text(run, pos))));
   } else {
@@ -186,6 +187,7 @@ void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const Run
       ids.push_back(static_cast<PairId>(pairs.add(run.glyphs.id(glyph_at(run, pos)), texts[pos])));
   }
   if (join && join->word_break_space && nominal) ids.push_back(static_cast<PairId>(pairs.add(nominal(U' '), " ")));
+  return one_glyph;
 }
 
 namespace {
@@ -202,6 +204,7 @@ void plan_pages(const model::PagedDocument& doc, const std::vector<NominalGlyph>
     const model::Page& page = doc.pages[p];
     TextPlan::PageIds& out = plan.pages[p];
     out.item_begin.reserve(page.items.size() + 1);
+    out.one_glyph.assign(page.items.size(), false);
     size_t glyphs = 0;  // an upper bound: a run's glyphs and its space
     for (const model::PageItem& item : page.items)
       if (const auto* run = std::get_if<model::GlyphRun>(&item)) glyphs += run->glyphs.size() + 1;
@@ -212,8 +215,8 @@ void plan_pages(const model::PagedDocument& doc, const std::vector<NominalGlyph>
       if (!run || run->font < 0 || static_cast<size_t>(run->font) >= doc.fonts.size()) continue;
       auto f = static_cast<size_t>(run->font);
       const std::optional<RunJoin> join = joins ? joins->find(p, i) : std::nullopt;
-      plan_run(*run, f < nominal.size() ? nominal[f] : none, join ? &*join : nullptr, fonts[f], out.ids, clusters,
-               texts);
+      out.one_glyph[i] = plan_run(*run, f < nominal.size() ? nominal[f] : none, join ? &*join : nullptr, fonts[f],
+                                  out.ids, clusters, texts);
     }
     out.item_begin.push_back(static_cast<uint32_t>(out.ids.size()));
   }
@@ -422,13 +425,13 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const Pair
                                 const std::string& font, double x, double y, const RunJoin* join) {
   TextRunContent out;
   std::vector<Cluster> clusters;
-  prepare_text_run(run, ids, mapping, font, x, y, join, out, clusters);
+  prepare_text_run(run, ids, one_glyph_clusters(run), mapping, font, x, y, join, out, clusters);
   return out;
 }
 
-void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
-                      const std::string& font, double x, double y, const RunJoin* join, TextRunContent& out,
-                      std::vector<Cluster>& clusters) {
+void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, bool one_glyph,
+                      const GlyphMapping& mapping, const std::string& font, double x, double y, const RunJoin* join,
+                      TextRunContent& out, std::vector<Cluster>& clusters) {
   out.font = font;
   out.size = run.size;
   out.x = x;
@@ -466,24 +469,21 @@ void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, c
   }
 
   // A span wherever the ToUnicode texts do not add up to the cluster's text.
-  // Clusters of one glyph: its pair's text is the cluster's (glyph_texts),
-  // so the ToUnicode text adds up exactly when it is the pair's own.
-  const bool single = one_glyph_clusters(run);
+  // A cluster of one glyph: its pair's text is the cluster's (glyph_texts),
+  // so the ToUnicode text adds up exactly when it is the pair's own. When
+  // every cluster is one glyph, its text is the glyph's own (own_text).
+  auto self_mapped = [&](size_t pos) { return show(pos < ids.size() ? ids[pos] : kNoPair).self_mapped; };
   clusters.clear();
-  if (single) {
+  if (one_glyph) {
     for (size_t pos = 0; pos < n; ++pos)
-      if (!show(pos < ids.size() ? ids[pos] : kNoPair).self_mapped)
-        out.spans.push_back({pos, pos + 1, std::string(own_text(run, pos))});
+      if (!self_mapped(pos)) out.spans.push_back({pos, pos + 1, std::string(own_text(run, pos))});
   } else {
     clusters_of(run, clusters);
   }
   for (const Cluster& c : clusters) {
     std::string_view wanted = wanted_text(c);
     if (c.end - c.begin == 1) {
-      // One glyph: its pair's text is the cluster's (glyph_texts), so the
-      // ToUnicode text adds up exactly when it is the pair's own.
-      if (!show(c.begin < ids.size() ? ids[c.begin] : kNoPair).self_mapped)
-        out.spans.push_back({c.begin, c.end, std::string(wanted)});
+      if (!self_mapped(c.begin)) out.spans.push_back({c.begin, c.end, std::string(wanted)});
       continue;
     }
     size_t at = 0;  // how much of `wanted` the cluster's glyphs have matched
@@ -498,7 +498,7 @@ void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, c
 
   // The joins of a hyphenated word need the clusters; a run of one-glyph
   // clusters has not built them yet.
-  if (join && n > 0 && single && (join->hidden_clusters > 0 || !join->tail.empty())) clusters_of(run, clusters);
+  if (join && one_glyph && (join->hidden_clusters > 0 || !join->tail.empty())) clusters_of(run, clusters);
   if (join && !clusters.empty()) {
     auto replace_range = [&](size_t begin, size_t end, std::string text) {
       std::vector<ActualTextSpan> kept;

@@ -176,8 +176,10 @@ inline constexpr PairId kNoPair = 0xFFFF;
 
 // The pair numbers of one run's glyphs in writing order, then, when `join`
 // asks for a word-break space, the space's pair. Adds the pairs to `pairs`.
-// `texts` and `clusters` are scratch space, reused between runs.
-void plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
+// `texts` and `clusters` are scratch space, reused between runs. True when
+// every cluster of the run is one glyph with text of its own (or the inserted
+// hyphen): prepare_text_run then needs no clusters either.
+bool plan_run(const model::GlyphRun& run, const NominalGlyph& nominal, const RunJoin* join, GlyphPairs& pairs,
               std::vector<PairId>& ids, std::vector<Cluster>& clusters, std::vector<std::string_view>& texts);
 
 // Every glyph run of a document, planned once: each font's pairs, and each
@@ -187,12 +189,14 @@ struct TextPlan {
   struct PageIds {
     std::vector<PairId> ids;           // the page's runs' pair numbers, one run after the other
     std::vector<uint32_t> item_begin;  // item i's start in `ids` (items + 1 entries)
+    std::vector<bool> one_glyph;       // item i: plan_run's answer (false for an item that is no run)
   };
   std::vector<PageIds> pages;
   std::span<const PairId> ids_of(size_t page, size_t item) const {
     const PageIds& p = pages[page];
     return {p.ids.data() + p.item_begin[item], p.ids.data() + p.item_begin[item + 1]};
   }
+  bool one_glyph_clusters(size_t page, size_t item) const { return pages[page].one_glyph[item]; }
   // The page's numbers are no longer needed (the page is written).
   void release(size_t page) { PageIds().ids.swap(pages[page].ids); }
 };
@@ -237,8 +241,9 @@ TextRunContent prepare_text_run(const model::GlyphRun& run, std::span<const Pair
                                 const std::string& font, double x, double y, const RunJoin* join = nullptr);
 // The same into `out`, whose vectors keep their room from run to run, with
 // `clusters` as scratch space: the page writer allocates nothing per run.
-void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, const GlyphMapping& mapping,
-                      const std::string& font, double x, double y, const RunJoin* join, TextRunContent& out,
-                      std::vector<Cluster>& clusters);
+// `one_glyph` is what plan_run returned for the run.
+void prepare_text_run(const model::GlyphRun& run, std::span<const PairId> ids, bool one_glyph,
+                      const GlyphMapping& mapping, const std::string& font, double x, double y, const RunJoin* join,
+                      TextRunContent& out, std::vector<Cluster>& clusters);
 
 }  // namespace jan20::pdf

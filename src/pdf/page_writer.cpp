@@ -98,8 +98,8 @@ class PageWriter {
     const char* name = HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.type0));
     if (!name) return w_.doc.check(w_.sink, "adding a font to page " + std::to_string(index_ + 1));
     const std::optional<RunJoin> join = w_.joins.find(index_, item_);
-    prepare_text_run(run, w_.text.ids_of(index_, item_), font.mapping, name, g_.pdf_x(run.x), g_.pdf_y(run.y),
-                     join ? &*join : nullptr, content_, clusters_);
+    prepare_text_run(run, w_.text.ids_of(index_, item_), w_.text.one_glyph_clusters(index_, item_), font.mapping,
+                     name, g_.pdf_x(run.x), g_.pdf_y(run.y), join ? &*join : nullptr, content_, clusters_);
     if (!tagged_content(run.tag)) {
       paint_.fill(run.color);
       show(content_);

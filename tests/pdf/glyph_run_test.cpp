@@ -113,13 +113,14 @@ TEST(AssignCids, CffCidIsTheGlyphAndTheCommonestTextMaps) {
 struct Planned {
   GlyphPairs pairs;
   std::vector<PairId> ids;
+  bool one_glyph = false;  // plan_run's answer
   GlyphMapping mapping;
 };
 Planned identity_mapping(const model::GlyphRun& run, const RunJoin* join = nullptr) {
   Planned p;
   std::vector<Cluster> clusters;
   std::vector<std::string_view> texts;
-  plan_run(run, toy_cmap, join, p.pairs, p.ids, clusters, texts);
+  p.one_glyph = plan_run(run, toy_cmap, join, p.pairs, p.ids, clusters, texts);
   for (uint32_t id = 0; id < p.pairs.size(); ++id) {
     auto cid = static_cast<uint16_t>(id + 1);
     p.mapping.cid[{p.pairs[id].gid, p.pairs[id].text}] = cid;
@@ -130,9 +131,26 @@ Planned identity_mapping(const model::GlyphRun& run, const RunJoin* join = nullp
   return p;
 }
 
+// As the page writer prepares a run: with plan_run's answer.
+TextRunContent prepare_planned(const model::GlyphRun& run, const Planned& p, double x, double y,
+                               const RunJoin* join = nullptr) {
+  TextRunContent out;
+  std::vector<Cluster> clusters;
+  prepare_text_run(run, p.ids, p.one_glyph, p.mapping, "F1", x, y, join, out, clusters);
+  return out;
+}
+
 TextRunContent prepare(const model::GlyphRun& run, double x, double y, const RunJoin* join = nullptr) {
   Planned p = identity_mapping(run, join);
-  return prepare_text_run(run, p.ids, p.mapping, "F1", x, y, join);
+  TextRunContent planned = prepare_planned(run, p, x, y, join);
+  TextRunContent alone = prepare_text_run(run, p.ids, p.mapping, "F1", x, y, join);
+  // The run prepared with plan_run's answer and with its own are the same.
+  EXPECT_EQ(planned.spans.size(), alone.spans.size()) << run.text;
+  for (size_t k = 0; k < std::min(planned.spans.size(), alone.spans.size()); ++k)
+    EXPECT_TRUE(planned.spans[k].begin == alone.spans[k].begin && planned.spans[k].end == alone.spans[k].end &&
+                planned.spans[k].text == alone.spans[k].text)
+        << run.text << " span " << k;
+  return planned;
 }
 
 TEST(PrepareTextRun, NoSpansWhenTheToUnicodeMapSaysItAll) {
@@ -203,6 +221,15 @@ TEST(PlanRun, EachGlyphsPairHasTheTextGlyphTextsGivesIt) {
   EXPECT_EQ(glyphs, 25u);
 }
 
+TEST(PlanRun, SaysWhenEveryClusterIsOneGlyphWithTextOfItsOwn) {
+  std::vector<bool> answers;
+  for (const model::GlyphRun& run : runs_of_both_kinds()) answers.push_back(identity_mapping(run).one_glyph);
+  // ab c, its RTL twin, the two hyphenated runs (the hyphen has no text but
+  // is the inserted hyphen), then ə̃ twice (the tilde's glyph has no text of
+  // its own), then the fi ligature (one glyph for "fi").
+  EXPECT_EQ(answers, (std::vector<bool>{true, true, true, true, false, false, true}));
+}
+
 TEST(PrepareTextRun, AGlyphWhosePairMapsToOtherTextGetsASpan) {
   for (const model::GlyphRun& run : runs_of_both_kinds()) {
     Planned p = identity_mapping(run);
@@ -211,11 +238,13 @@ TEST(PrepareTextRun, AGlyphWhosePairMapsToOtherTextGetsASpan) {
     const size_t last = run.glyphs.size() - 1;
     p.mapping.unicode[p.mapping.cid.at({p.pairs[p.ids[last]].gid, p.pairs[p.ids[last]].text})] = "?";
     index_pairs(p.pairs, p.mapping);
-    TextRunContent c = prepare_text_run(run, p.ids, p.mapping, "F1", 0, 0);
+    TextRunContent c = prepare_planned(run, p, 0, 0);
     ASSERT_FALSE(c.spans.empty()) << run.text;
     const ActualTextSpan& span = c.spans.back();
     EXPECT_EQ(span.end, run.glyphs.size()) << run.text;
-    if (span.begin == last) EXPECT_EQ(span.text, texts[last]) << run.text;
+    if (span.begin == last) {
+      EXPECT_EQ(span.text, texts[last]) << run.text;
+    }
   }
 }
 

@@ -223,16 +223,31 @@ std::vector<ShapingRun> itemize(std::string_view text, const std::vector<StyledS
     previous_face = face;
     previous_span = span;
 
+    bool merged = false;
     if (!runs.empty()) {
       ShapingRun& last = runs.back();
       if (last.bidi_level == levels[i] && last.script == scripts[i] && last.face == face && last.span == span &&
           run_lang_version == lang_version) {
         last.end = d.at[i + 1];
-        continue;
+        merged = true;
       }
     }
-    runs.push_back(ShapingRun{at, d.at[i + 1], levels[i], scripts[i], lang, face, span});
-    run_lang_version = lang_version;
+    if (!merged) {
+      runs.push_back(ShapingRun{at, d.at[i + 1], levels[i], scripts[i], lang, face, span});
+      run_lang_version = lang_version;
+    }
+    // The characters after it that the loop above would only add to this
+    // run: the same span, script and level, and in the span's own face. For
+    // them the language stays (its span and script do), the face is kept by
+    // the first rule, and the run takes them.
+    if (!s || !face || face != s->style.face) continue;
+    const size_t span_end = span + 1 < spans.size() ? spans[span].end : SIZE_MAX;
+    ShapingRun& run = runs.back();
+    while (i + 1 < n && d.at[i + 1] < span_end && scripts[i + 1] == lang_script && levels[i + 1] == levels[i] &&
+           face->has_glyph(d.cps[i + 1])) {
+      ++i;
+      run.end = d.at[i + 1];
+    }
   }
   return runs;
 }

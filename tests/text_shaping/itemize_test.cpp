@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf.h"
 #include "patched_font.h"
+#include "text/script.h"
 
 namespace jan20::text {
 namespace {
@@ -155,6 +157,85 @@ TEST(Itemize, ParagraphDirection) {
   EXPECT_EQ(paragraph_level("Bakı شهید", "az-Arab"), 1);      // the language decides first
   EXPECT_EQ(paragraph_level("Bakı شهید", "az"), 0);
   EXPECT_EQ(paragraph_level("شهید Bakı", "az"), 1);
+}
+
+// Runs continue over the characters a run may take without a decision
+// (same span, script and level, in the span's own face). Whatever the cuts
+// between spans, every run lies in one span, holds only characters of its
+// script (or of none), is drawn by its face, and differs from its neighbour.
+TEST(Itemize, RunsStayInsideSpansScriptsAndFacesWhereverTheSpansAreCut) {
+  Fonts f;
+  const std::string text = "Şəhidlər (Шәһидләр) 1990, شهیدلر ۱۹۹۰ ایلی — sonra Bakı؛ «İlk» Ünvan!";
+  const std::u32string cps = utf8_to_u32(text);
+  std::vector<size_t> starts;  // the byte each character starts at
+  for (size_t pos = 0; pos < text.size();) {
+    starts.push_back(pos);
+    utf8_next(text, pos);
+  }
+  size_t checked = 0;
+  for (size_t cut_every : {1u, 2u, 3u, 5u, 8u, 13u}) {
+    // Spans of cut_every characters, alternately with the serif and the
+    // naskh first; the other one is the fallback.
+    std::vector<StyledSpan> spans;
+    for (size_t c = 0; c < starts.size(); c += cut_every) {
+      const size_t begin = starts[c], end = c + cut_every < starts.size() ? starts[c + cut_every] : text.size();
+      const bool serif = (spans.size() % 2) == 0;
+      spans.push_back(serif ? span(begin, end, f.serif.get(), {f.naskh.get()})
+                            : span(begin, end, f.naskh.get(), {f.serif.get()}));
+    }
+    DiagnosticSink sink;
+    auto items = itemize(text, spans, "az", model::Align::Left, sink);
+    EXPECT_FALSE(sink.has_errors());
+    ASSERT_FALSE(items.empty());
+    SCOPED_TRACE(cut_every);
+    EXPECT_EQ(items.front().begin, 0u);
+    EXPECT_EQ(items.back().end, text.size());
+    for (size_t k = 0; k < items.size(); ++k) {
+      const ShapingRun& it = items[k];
+      SCOPED_TRACE(piece(text, it));
+      if (k > 0) {
+        EXPECT_EQ(it.begin, items[k - 1].end);
+        const ShapingRun& before = items[k - 1];
+        EXPECT_FALSE(before.bidi_level == it.bidi_level && before.script == it.script && before.lang == it.lang &&
+                     before.face == it.face && before.span == it.span);
+      }
+      ASSERT_LT(it.span, spans.size());
+      EXPECT_GE(it.begin, spans[it.span].begin);
+      EXPECT_LE(it.end, spans[it.span].end);
+      for (size_t pos = it.begin; pos < it.end;) {
+        const char32_t c = utf8_next(text, pos);
+        const hb_script_t own = script_of(c);
+        if (own != HB_SCRIPT_COMMON && own != HB_SCRIPT_INHERITED) {
+          EXPECT_EQ(own, it.script) << "U+" << std::hex << static_cast<uint32_t>(c);
+        }
+        EXPECT_TRUE(it.face->has_glyph(c)) << "U+" << std::hex << static_cast<uint32_t>(c);
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 6 * cps.size());  // every character, six times
+}
+
+// Arabic letters and the digits inside them share the script and the face;
+// only the level (W2: a European number after Arabic letters is an Arabic
+// number, level 2) splits the run.
+TEST(Itemize, ANumberInsideArabicTextIsARunOfItsOwnLevel) {
+  Fonts f;
+  const std::string text = "Bakı شهیدلر 1990 ایلی";
+  DiagnosticSink sink;
+  auto items = itemize(text, {span(0, text.size(), f.naskh.get(), {f.serif.get()})}, "az", model::Align::Left, sink);
+  EXPECT_FALSE(sink.has_errors());
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(piece(text, items[1]), "شهیدلر ");
+  EXPECT_EQ(piece(text, items[2]), "1990");
+  EXPECT_EQ(piece(text, items[3]), " ایلی");
+  EXPECT_EQ(items[1].bidi_level, 1);
+  EXPECT_EQ(items[2].bidi_level, 2);
+  EXPECT_EQ(items[3].bidi_level, 1);
+  for (size_t k = 1; k < 4; ++k) {
+    EXPECT_EQ(items[k].face, f.naskh.get());
+    EXPECT_EQ(items[k].script, HB_SCRIPT_ARABIC);
+  }
 }
 
 TEST(Itemize, VisualOrderFollowsRuleL2) {

@@ -164,8 +164,6 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
   return face;
 }
 
-bool Face::has_glyph(char32_t cp) const { return glyph_for(cp) != 0; }
-
 uint32_t Face::glyph_for(char32_t cp) const {
   if (cp < kGlyphCacheSize) {
     if (const uint32_t known = glyph_cache_[cp].load(std::memory_order_relaxed)) return known - 1;

@@ -68,7 +68,13 @@ class Face {
   hb_face_t* hb_face() const { return hb_face_.get(); }
   hb_font_t* hb_font() const { return hb_font_.get(); }  // scale = units_per_em: positions in font units
 
-  bool has_glyph(char32_t cp) const;
+  // Inline for the remembered code points: itemize asks for nearly every
+  // character of every paragraph.
+  bool has_glyph(char32_t cp) const {
+    if (cp < kGlyphCacheSize)
+      if (const uint32_t known = glyph_cache_[cp].load(std::memory_order_relaxed)) return known != 1;  // glyph 0 + 1
+    return glyph_for(cp) != 0;
+  }
   uint32_t glyph_for(char32_t cp) const;  // 0 when missing
   std::string glyph_name(uint32_t gid) const;  // from the post table or CFF charset, or "gidN"
   int32_t advance(uint32_t gid) const;          // font units

@@ -75,13 +75,16 @@ UBidiPairedBracketType bracket_type(char32_t cp) {
   return table(cp);
 }
 
+// Asked for every character of a paragraph: resolve_scripts takes the table
+// once and looks each character up inline.
+const CodepointTable<hb_script_t>& script_table() {
+  static const CodepointTable<hb_script_t> table(script_by_icu);
+  return table;
+}
+
 }  // namespace
 
-hb_script_t script_of(char32_t cp) {
-  // Asked for every character of a paragraph.
-  static const CodepointTable<hb_script_t> table(script_by_icu);
-  return table(cp);
-}
+hb_script_t script_of(char32_t cp) { return script_table()(cp); }
 
 std::vector<hb_script_t> resolve_scripts(std::u32string_view text, hb_script_t fallback) {
   std::vector<hb_script_t> out(text.size(), HB_SCRIPT_COMMON);
@@ -91,9 +94,10 @@ std::vector<hb_script_t> resolve_scripts(std::u32string_view text, hb_script_t f
   };
   std::vector<Open> stack;
   hb_script_t current = HB_SCRIPT_COMMON;  // Common until the first real script
+  const CodepointTable<hb_script_t>& scripts = script_table();
   for (size_t i = 0; i < text.size(); ++i) {
     char32_t cp = text[i];
-    hb_script_t s = script_of(cp);
+    hb_script_t s = scripts(cp);
     if (s == HB_SCRIPT_INHERITED) {
       out[i] = current;
       continue;

@@ -6,6 +6,7 @@
 #include "core/units.h"
 #include "pdf/content.h"
 #include "pdf/page_writer.h"
+#include "pdf/path_content.h"
 
 namespace jan20::pdf {
 namespace {
@@ -133,12 +134,14 @@ void draw_marks(HPDF_Page sheet, const std::vector<SheetMark>& marks) {
       const HPDF_UINT16 dash[2] = {2, 2};  // libharu 2.3 takes whole points
       HPDF_Page_SetDash(sheet, dash, 2, 0);
     }
+    PathContent lines;
     for (const SheetMark& m : marks) {
       if (m.fold != fold) continue;
-      HPDF_Page_MoveTo(sheet, f(m.x1), f(m.y1));
-      HPDF_Page_LineTo(sheet, f(m.x2), f(m.y2));
-      HPDF_Page_Stroke(sheet);
+      lines.move_to(f(m.x1), f(m.y1));
+      lines.line_to(f(m.x2), f(m.y2));
+      lines.paint("S");
     }
+    write_content(sheet, lines.bytes());
   }
 }
 

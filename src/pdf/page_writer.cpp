@@ -4,6 +4,7 @@
 
 #include "pdf/content.h"
 #include "pdf/paint.h"
+#include "pdf/path_content.h"
 #include "pdf/structure.h"
 
 namespace jan20::pdf {
@@ -161,23 +162,30 @@ class PageWriter {
       paint_.stroke(*path.stroke);
       paint_.line_width(path.line_width);
     }
+    if (path.segments.front().op != model::PathSegment::Op::Move) {
+      w_.sink.error({}, "page " + std::to_string(index_ + 1) + ": a path does not begin with a move",
+                    "this is a bug in the layout stage");
+      return false;
+    }
+    path_.clear();
     for (const model::PathSegment& s : path.segments) {
       switch (s.op) {
-        case model::PathSegment::Op::Move: HPDF_Page_MoveTo(page_, f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1))); break;
-        case model::PathSegment::Op::Line: HPDF_Page_LineTo(page_, f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1))); break;
+        case model::PathSegment::Op::Move: path_.move_to(f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1))); break;
+        case model::PathSegment::Op::Line: path_.line_to(f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1))); break;
         case model::PathSegment::Op::Curve:
-          HPDF_Page_CurveTo(page_, f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1)), f(g_.pdf_x(s.x2)), f(g_.pdf_y(s.y2)),
-                            f(g_.pdf_x(s.x3)), f(g_.pdf_y(s.y3)));
+          path_.curve_to(f(g_.pdf_x(s.x1)), f(g_.pdf_y(s.y1)), f(g_.pdf_x(s.x2)), f(g_.pdf_y(s.y2)),
+                         f(g_.pdf_x(s.x3)), f(g_.pdf_y(s.y3)));
           break;
-        case model::PathSegment::Op::Close: HPDF_Page_ClosePath(page_); break;
+        case model::PathSegment::Op::Close: path_.close(); break;
       }
     }
     if (path.fill && path.stroke)
-      path.even_odd ? HPDF_Page_EofillStroke(page_) : HPDF_Page_FillStroke(page_);
+      path_.paint(path.even_odd ? "B*" : "B");
     else if (path.fill)
-      path.even_odd ? HPDF_Page_Eofill(page_) : HPDF_Page_Fill(page_);
+      path_.paint(path.even_odd ? "f*" : "f");
     else
-      HPDF_Page_Stroke(page_);
+      path_.paint("S");
+    write_content(page_, path_.bytes());
     return true;
   }
 
@@ -254,21 +262,23 @@ class PageWriter {
     paint_.stroke(Color::cmyk(1, 1, 1, 1));
     paint_.line_width(0.25);
     PrinterMarks m = printer_marks(g_);
+    path_.clear();
     for (const MarkLine& l : m.lines) {
-      HPDF_Page_MoveTo(page_, f(l.x1), f(l.y1));
-      HPDF_Page_LineTo(page_, f(l.x2), f(l.y2));
-      HPDF_Page_Stroke(page_);
+      path_.move_to(f(l.x1), f(l.y1));
+      path_.line_to(f(l.x2), f(l.y2));
+      path_.paint("S");
     }
     for (const MarkCircle& c : m.circles) {
       const double k = kKappa * c.r;
-      HPDF_Page_MoveTo(page_, f(c.cx + c.r), f(c.cy));
-      HPDF_Page_CurveTo(page_, f(c.cx + c.r), f(c.cy + k), f(c.cx + k), f(c.cy + c.r), f(c.cx), f(c.cy + c.r));
-      HPDF_Page_CurveTo(page_, f(c.cx - k), f(c.cy + c.r), f(c.cx - c.r), f(c.cy + k), f(c.cx - c.r), f(c.cy));
-      HPDF_Page_CurveTo(page_, f(c.cx - c.r), f(c.cy - k), f(c.cx - k), f(c.cy - c.r), f(c.cx), f(c.cy - c.r));
-      HPDF_Page_CurveTo(page_, f(c.cx + k), f(c.cy - c.r), f(c.cx + c.r), f(c.cy - k), f(c.cx + c.r), f(c.cy));
-      HPDF_Page_ClosePath(page_);
-      HPDF_Page_Stroke(page_);
+      path_.move_to(f(c.cx + c.r), f(c.cy));
+      path_.curve_to(f(c.cx + c.r), f(c.cy + k), f(c.cx + k), f(c.cy + c.r), f(c.cx), f(c.cy + c.r));
+      path_.curve_to(f(c.cx - k), f(c.cy + c.r), f(c.cx - c.r), f(c.cy + k), f(c.cx - c.r), f(c.cy));
+      path_.curve_to(f(c.cx - c.r), f(c.cy - k), f(c.cx - k), f(c.cy - c.r), f(c.cx), f(c.cy - c.r));
+      path_.curve_to(f(c.cx + k), f(c.cy - c.r), f(c.cx + c.r), f(c.cy - k), f(c.cx + c.r), f(c.cy));
+      path_.close();
+      path_.paint("S");
     }
+    write_content(page_, path_.bytes());
     write_content(page_, end_marked_content());
   }
 
@@ -298,6 +308,7 @@ class PageWriter {
   std::string encoded_;  // a run's operators, the buffer reused from run to run
   TextRunContent content_;        // a run prepared for writing, its room reused from run to run
   std::vector<Cluster> clusters_;  // prepare_text_run's scratch space
+  PathContent path_;               // draw(Path)'s and marks()'s
   std::vector<ActualTextPiece> pieces_;  // a tagged run's marked-content pieces
 };
 

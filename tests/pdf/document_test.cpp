@@ -359,6 +359,25 @@ TEST(Document, UnwritableTargetLeavesNoTemporaryFile) {
   EXPECT_EQ(directory_entries(dir), (std::vector<std::string>{"out.pdf"}));
 }
 
+// Path operators are written by us (PathContent), not through libharu's
+// page API, which refused a line before a move: a path that does not begin
+// with a move is refused here, and the old file stays.
+TEST(Document, APathThatDoesNotBeginWithAMoveIsAnErrorAndWritesNothing) {
+  std::string dir = make_temp_dir();
+  std::string target = dir + "/booklet.pdf";
+  write_file(target, "old contents");
+  model::PagedDocument doc = booklet(make_temp_dir());
+  model::Path& star = std::get<model::Path>(doc.pages[1].items[2]);
+  ASSERT_EQ(star.segments.front().op, model::PathSegment::Op::Move);
+  star.segments.erase(star.segments.begin());
+  DiagnosticSink sink;
+  EXPECT_FALSE(pdf::write_pdf(doc, {}, target, sink));
+  ASSERT_TRUE(sink.has_errors());
+  EXPECT_EQ(sink.diagnostics()[0].message, "page 2: a path does not begin with a move");
+  EXPECT_EQ(read_file(target), "old contents");
+  EXPECT_EQ(directory_entries(dir), (std::vector<std::string>{"booklet.pdf"}));
+}
+
 TEST(Document, MissingFontIsReportedWithItsPath) {
   model::PagedDocument doc = a5_document();
   doc.pages[0].items.push_back(shape_run(kNotoSerif, 0, "x", 12, 40, 40));

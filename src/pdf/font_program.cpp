@@ -4,6 +4,8 @@
 #include <hb.h>
 #include <hb-subset.h>
 
+#include <algorithm>
+
 #include "core/c_handle.h"
 #include "core/font_file_blob.h"
 
@@ -24,6 +26,7 @@ using SubsetInput = CHandle<hb_subset_input_t, hb_subset_input_destroy>;
 using SubsetPlan = CHandle<hb_subset_plan_t, hb_subset_plan_destroy>;
 using HbFace = CHandle<hb_face_t, hb_face_destroy>;
 using HbBlob = CHandle<hb_blob_t, hb_blob_destroy>;
+using HbSet = CHandle<hb_set_t, hb_set_destroy>;
 
 // A blob's bytes, copied (empty for a null or empty blob).
 std::string bytes_of(const HbBlob& blob) {
@@ -40,6 +43,19 @@ struct FontProgram::Handles {
   HbFace face;
   CHandle<hb_font_t, hb_font_destroy> font;
 };
+
+// Code points by glyph: those of glyph g are code_points[first[g] .. first[g + 1]).
+// Kept on the face as HarfBuzz user data, so that the editions of a build,
+// which share the font stage's faces, build it once between them.
+struct FontProgram::ReverseCmap {
+  bool variation_sequences = false;  // the cmap has a format 14 subtable with some
+  std::vector<uint32_t> first;
+  std::vector<uint32_t> code_points;
+};
+
+namespace {
+hb_user_data_key_t reverse_cmap_key;  // its address is the key; it holds nothing
+}  // namespace
 
 FontProgram::~FontProgram() = default;
 
@@ -123,15 +139,73 @@ uint32_t FontProgram::nominal_glyph(char32_t c) const {
   return hb_font_get_nominal_glyph(hb_->font.get(), c, &g) ? g : 0;
 }
 
-std::optional<FontSubset> FontProgram::subset(const std::set<uint32_t>& gids, std::string* error) const {
+const FontProgram::ReverseCmap& FontProgram::reverse_cmap() const {
+  hb_face_t* face = hb_->face.get();
+  if (const auto* kept = static_cast<const ReverseCmap*>(hb_face_get_user_data(face, &reverse_cmap_key))) return *kept;
+  auto r = std::make_unique<ReverseCmap>();
+  HbSet selectors(hb_set_create());
+  hb_face_collect_variation_selectors(face, selectors.get());
+  r->variation_sequences = hb_set_get_population(selectors.get()) > 0;
+  // Every code point of the cmap with its glyph, looked up in one call; then
+  // counted out by glyph. The code points come in increasing order, and stay
+  // so within each glyph's.
+  HbSet unicodes(hb_set_create());
+  hb_face_collect_unicodes(face, unicodes.get());
+  std::vector<hb_codepoint_t> cps(hb_set_get_population(unicodes.get()));
+  cps.resize(hb_set_next_many(unicodes.get(), HB_SET_VALUE_INVALID, cps.data(), static_cast<unsigned>(cps.size())));
+  std::vector<hb_codepoint_t> glyphs(cps.size(), 0);
+  // It stops at the first code point without a glyph; every one has one
+  // (they come from the cmap), and the rest would be left out anyway.
+  const unsigned found = hb_font_get_nominal_glyphs(hb_->font.get(), static_cast<unsigned>(cps.size()), cps.data(),
+                                                    sizeof(hb_codepoint_t), glyphs.data(), sizeof(hb_codepoint_t));
+  uint32_t count = glyph_count();
+  for (size_t i = 0; i < found; ++i) count = std::max<uint32_t>(count, glyphs[i] + 1);
+  r->first.assign(count + 1, 0);
+  for (size_t i = 0; i < found; ++i) ++r->first[glyphs[i] + 1];
+  for (uint32_t g = 0; g < count; ++g) r->first[g + 1] += r->first[g];
+  r->code_points.resize(found);
+  std::vector<uint32_t> next(r->first.begin(), r->first.end() - 1);
+  for (size_t i = 0; i < found; ++i) r->code_points[next[glyphs[i]]++] = cps[i];
+  // Two editions may build it at once: the first kept is the one used.
+  auto destroy = [](void* p) { delete static_cast<ReverseCmap*>(p); };
+  if (hb_face_set_user_data(face, &reverse_cmap_key, r.get(), destroy, false)) return *r.release();
+  if (const auto* kept = static_cast<const ReverseCmap*>(hb_face_get_user_data(face, &reverse_cmap_key))) return *kept;
+  // Not kept (out of memory): used once, then let go with this program.
+  own_reverse_ = std::move(r);
+  return *own_reverse_;
+}
+
+bool FontProgram::code_points_of(uint32_t gid, std::vector<uint32_t>& out) const {
+  const ReverseCmap& r = reverse_cmap();
+  if (r.variation_sequences || gid + 1 >= r.first.size()) return false;
+  const uint32_t begin = r.first[gid], end = r.first[gid + 1];
+  out.insert(out.end(), r.code_points.begin() + begin, r.code_points.begin() + end);
+  return begin < end;
+}
+
+std::optional<FontSubset> FontProgram::subset(const std::set<uint32_t>& gids, std::string* error,
+                                              bool ask_by_glyphs) const {
   SubsetInput input(hb_subset_input_create_or_fail());
   if (!input.get()) {
     *error = "hb-subset: out of memory";
     return std::nullopt;
   }
-  hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
-  hb_set_add(glyphs, 0);
-  for (uint32_t g : gids) hb_set_add(glyphs, g);
+  // By code points when every glyph but 0 has some (see the header).
+  std::vector<uint32_t> code_points;
+  bool by_code_points = !ask_by_glyphs;
+  for (auto g = gids.begin(); by_code_points && g != gids.end(); ++g)
+    by_code_points = *g == 0 || code_points_of(*g, code_points);
+  // hb-subset looks the code points up one by one only while they are fewer
+  // than the font's glyphs.
+  by_code_points = by_code_points && code_points.size() < glyph_count();
+  if (by_code_points) {
+    hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+    for (uint32_t cp : code_points) hb_set_add(unicodes, cp);
+  } else {
+    hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
+    hb_set_add(glyphs, 0);
+    for (uint32_t g : gids) hb_set_add(glyphs, g);
+  }
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                      HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
@@ -146,6 +220,7 @@ std::optional<FontSubset> FontProgram::subset(const std::set<uint32_t>& gids, st
     return std::nullopt;
   }
   FontSubset out;
+  out.by_code_points = by_code_points;
   const hb_map_t* mapping = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   for (uint32_t g : gids) {
     hb_codepoint_t n = hb_map_get(mapping, g);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 // HarfBuzz stays private to the pdf library: its types are only named here.
 struct hb_blob_t;
@@ -36,6 +37,7 @@ struct FontSubset {
   // the new id is the CID we write (CIDToGIDMap /Identity for TrueType; for a
   // name-keyed CFF the CID is the glyph index by definition).
   std::map<uint32_t, uint32_t> old_to_new;
+  bool by_code_points = false;  // how hb-subset was asked (FontProgram::subset)
 };
 
 class FontProgram {
@@ -56,7 +58,16 @@ class FontProgram {
   uint32_t nominal_glyph(char32_t c) const;
   // Subsets to `gids` (glyph 0 is always kept), dropping layout tables
   // (GSUB/GPOS/GDEF: a PDF positions every glyph itself) and hinting.
-  std::optional<FontSubset> subset(const std::set<uint32_t>& gids, std::string* error) const;
+  //
+  // How hb-subset is asked: given glyphs, it maps the font's whole cmap
+  // first (2 M instructions for Noto Serif, every time); given the code
+  // points whose cmap glyphs are exactly `gids`, it looks up only those, and
+  // plans the same subset. So when every glyph but 0 is some code point's
+  // glyph (and the font has no variation sequences, whose cmap subtable
+  // hb-subset fills from the glyphs asked for), it is asked by code points.
+  // `ask_by_glyphs` forces the first way (tests compare the two).
+  std::optional<FontSubset> subset(const std::set<uint32_t>& gids, std::string* error,
+                                   bool ask_by_glyphs = false) const;
   // The whole font, for licences that forbid subsetting (OS/2 fsType 0x0100):
   // every glyph keeps its id. A face of a collection is copied out into a
   // font of its own (hb-subset keeping every glyph and table).
@@ -71,9 +82,17 @@ class FontProgram {
   bool has_table(uint32_t tag) const;  // without copying it
   void read_metrics();
 
+  // The code points whose cmap glyph is `gid` appended to `out`; false when
+  // there are none, or when the font has variation sequences.
+  bool code_points_of(uint32_t gid, std::vector<uint32_t>& out) const;
+  struct ReverseCmap;  // (font_program.cpp)
+  // Built on first use and kept with the face, which the editions share.
+  const ReverseCmap& reverse_cmap() const;
+
   struct Handles;  // the file's blob, its face and font, owned (font_program.cpp)
   std::unique_ptr<Handles> hb_;
   FontMetrics metrics_;
+  mutable std::unique_ptr<ReverseCmap> own_reverse_;  // only when the face would not keep it
 };
 
 }  // namespace jan20::pdf

@@ -43,6 +43,13 @@ bool check_text_length(const Ctx& cx, const toml::node& n, const std::string& pa
   // own line and column in the file.
   int marks = 0;
   for (size_t pos = 0; pos < text.size();) {
+    // Printable ASCII, most of any text: neither a control character nor a
+    // mark (and it ends a run of marks).
+    if (const auto b = static_cast<unsigned char>(text[pos]); b >= 0x20 && b < 0x7F) {
+      marks = 0;
+      ++pos;
+      continue;
+    }
     size_t at = pos;
     char32_t cp = utf8_next(text, pos);
     bool crlf = cp == '\r' && pos < text.size() && text[pos] == '\n';

@@ -1,5 +1,7 @@
 #include "load/string_positions.h"
 
+#include <algorithm>
+
 #include "core/utf.h"
 
 namespace jan20::load {
@@ -18,9 +20,9 @@ class LiteralReader {
  public:
   LiteralReader(std::string_view src, size_t p, int line, int column) : s_(src), p_(p), line_(line), col_(column) {}
 
-  bool read(std::string& out, std::vector<std::pair<int, int>>& pos) {
+  bool read(std::string& out, std::vector<StringPositions::Stretch>& stretches) {
     out_ = &out;
-    pos_ = &pos;
+    stretches_ = &stretches;
     bool basic;
     bool multi;
     if (starts("\"\"\"")) basic = true, multi = true;
@@ -82,9 +84,11 @@ class LiteralReader {
     ++line_;
     col_ = 1;
   }
+  // The bytes about to be appended all come from (line, col).
+  void fixed(int line, int col) { stretches_->push_back({out_->size(), line, col, false}); }
   void emit(char byte) {
+    fixed(line_, col_);
     out_->push_back(byte);
-    pos_->push_back({line_, col_});
   }
   // Copies the characters up to the next one that needs a decision (the
   // quote, a backslash in a basic string, a line end) in one go; each byte of
@@ -99,28 +103,19 @@ class LiteralReader {
       ++end;
     }
     const size_t n = end - p_;
-    out_->append(s_.data() + p_, n);
-    const size_t first = pos_->size();
-    pos_->resize(first + n);
-    std::pair<int, int>* pos = pos_->data() + first;
-    const char* bytes = s_.data() + p_;
-    const int line = line_;
-    int col = col_;
-    for (size_t i = 0; i < n; ++i) {
-      if (i > 0 && (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++col;
-      pos[i] = {line, col};
+    if (n > 0) {
+      stretches_->push_back({out_->size(), line_, col_, true});
+      out_->append(s_.data() + p_, n);
+      col_ += static_cast<int>(utf8_length(std::string_view(s_.data() + p_, n)));
     }
-    col_ = n > 0 ? col + 1 : col;
     p_ = end;
   }
   // Copies one UTF-8 character; all its bytes map to its column.
   void emit_char() {
     size_t start = p_;
     utf8_next(s_, p_);
-    for (size_t i = start; i < p_; ++i) {
-      out_->push_back(s_[i]);
-      pos_->push_back({line_, col_});
-    }
+    fixed(line_, col_);
+    out_->append(s_.data() + start, p_ - start);
     ++col_;
   }
   bool escape(bool multi) {
@@ -128,10 +123,8 @@ class LiteralReader {
     if (p_ + 1 >= s_.size()) return false;
     char e = s_[p_ + 1];
     auto put = [&](std::string_view bytes, size_t consumed) {
-      for (char b : bytes) {
-        out_->push_back(b);
-        pos_->push_back({line, col});
-      }
+      fixed(line, col);
+      out_->append(bytes);
       advance(consumed);
     };
     switch (e) {
@@ -181,7 +174,7 @@ class LiteralReader {
   size_t p_;
   int line_, col_;
   std::string* out_ = nullptr;
-  std::vector<std::pair<int, int>>* pos_ = nullptr;
+  std::vector<StringPositions::Stretch>* stretches_ = nullptr;
 };
 
 }  // namespace
@@ -192,21 +185,33 @@ StringPositions::StringPositions(const SourceFile& file, const toml::node& node)
   size_t offset = file.offset_of(start_.line, start_.column);
   if (!value || offset == std::string::npos) return;
   std::string decoded;
-  std::vector<std::pair<int, int>> positions;
+  std::vector<Stretch> stretches;
   decoded.reserve(value->size());
-  positions.reserve(value->size() + 1);
   LiteralReader reader(file.text, offset, start_.line, start_.column);
-  if (!reader.read(decoded, positions) || decoded != *value) return;
-  positions_ = std::move(positions);
+  if (!reader.read(decoded, stretches) || decoded != *value) return;
+  value_ = *value;
+  stretches_ = std::move(stretches);
   exact_ = true;
 }
 
+SourceLocation StringPositions::at_byte(size_t offset) const {
+  // The stretch holding the byte: the last one starting at or before it.
+  auto next = std::upper_bound(stretches_.begin(), stretches_.end(), offset,
+                               [](size_t o, const Stretch& s) { return o < s.start; });
+  const Stretch& s = *(next - 1);
+  int column = s.column;
+  if (s.copied)  // each byte is at its character's column
+    for (size_t i = s.start + 1; i <= offset; ++i)
+      if ((static_cast<unsigned char>(value_[i]) & 0xC0) != 0x80) ++column;
+  return {file_, s.line, column};
+}
+
 SourceLocation StringPositions::at(size_t offset) const {
-  if (!exact_) return start_;
-  if (offset < positions_.size()) return {file_, positions_[offset].first, positions_[offset].second};
-  if (positions_.empty()) return start_;
-  auto [line, col] = positions_.back();
-  return {file_, line, col + 1};
+  if (!exact_ || value_.empty()) return start_;
+  if (offset < value_.size()) return at_byte(offset);
+  SourceLocation last = at_byte(value_.size() - 1);
+  ++last.column;
+  return last;
 }
 
 }  // namespace jan20::load

@@ -63,13 +63,18 @@ class UsageCollector {
     std::set<char32_t>& chars = usage_[style][variant];
     // The first code points are looked up in a table of those already in
     // `chars`, not in the tree: every character of the document comes here.
-    std::vector<bool>& seen = seen_[&chars];
-    if (seen.empty()) seen.assign(kSeenTable, false);
+    std::vector<uint8_t>& seen = seen_[&chars];
+    if (seen.empty()) seen.assign(kSeenTable, 0);
     for (size_t pos = 0; pos < set.size();) {
+      // An ASCII character already seen, most of them, without decoding.
+      if (const auto b = static_cast<unsigned char>(set[pos]); b < 0x80 && seen[b]) {
+        ++pos;
+        continue;
+      }
       const char32_t c = utf8_next(set, pos);
       if (c < kSeenTable) {
         if (seen[c]) continue;
-        seen[c] = true;
+        seen[c] = 1;
       }
       chars.insert(c);
     }
@@ -169,7 +174,7 @@ class UsageCollector {
   std::vector<Heading> headings_;
   Usage usage_;
   static constexpr char32_t kSeenTable = 0x530;
-  std::map<const std::set<char32_t>*, std::vector<bool>> seen_;  // per set of usage_: low code points in it
+  std::map<const std::set<char32_t>*, std::vector<uint8_t>> seen_;  // per set of usage_: low code points in it
 };
 
 bool is_bold(const font::Face& f) {

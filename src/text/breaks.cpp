@@ -201,20 +201,30 @@ std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_vie
   const Chars chars(*decoded);
   // ICU's rules run on UTF-16: given it directly, the iterator reads the
   // text without the UTF-8 adapter's conversion (a tenth of find_breaks'
-  // instructions); the breaks are the same code point boundaries. byte_at
-  // maps each UTF-16 index back to the byte its code point starts at.
-  std::u16string utf16;
-  std::vector<size_t> byte_at;
-  utf16.reserve(chars.cps.size() + 1);
-  byte_at.reserve(chars.cps.size() + 1);
-  for (size_t i = 0; i < chars.cps.size(); ++i) {
-    char16_t units[2];
-    for (int k = 0, n = utf16_units(chars.cps[i], units); k < n; ++k) {
-      utf16.push_back(units[k]);
-      byte_at.push_back(chars.at[i]);  // the second of a pair is never a boundary
-    }
+  // instructions); the breaks are the same code point boundaries. Without a
+  // code point above U+FFFF (nearly every paragraph) a UTF-16 index is a
+  // code point index; otherwise byte_at maps each UTF-16 index back to the
+  // byte its code point starts at.
+  const size_t n = chars.cps.size();
+  std::u16string utf16(n, u'\0');
+  bool one_unit_each = true;
+  for (size_t i = 0; i < n && one_unit_each; ++i) {
+    utf16[i] = static_cast<char16_t>(chars.cps[i]);
+    one_unit_each = chars.cps[i] < 0x10000;
   }
-  byte_at.push_back(text.size());
+  std::vector<size_t> byte_at;
+  if (!one_unit_each) {
+    utf16.clear();
+    byte_at.reserve(n + 1);
+    for (size_t i = 0; i < n; ++i) {
+      char16_t units[2];
+      for (int k = 0, count = utf16_units(chars.cps[i], units); k < count; ++k) {
+        utf16.push_back(units[k]);
+        byte_at.push_back(chars.at[i]);  // the second of a pair is never a boundary
+      }
+    }
+    byte_at.push_back(text.size());
+  }
   CHandle<UText, utext_close> utext(
       utext_openUChars(nullptr, reinterpret_cast<const UChar*>(utf16.data()), static_cast<int64_t>(utf16.size()), &status));
   if (U_FAILURE(status)) return out;
@@ -223,11 +233,11 @@ std::vector<BreakOpportunity> find_breaks(std::string_view text, std::string_vie
 
   const NoBreakRules keep(chars, rules);
   for (int32_t b = it->following(0); b != icu::BreakIterator::DONE; b = it->next()) {
-    if (b < 0 || static_cast<size_t>(b) >= byte_at.size()) break;
-    const size_t offset = byte_at[static_cast<size_t>(b)];
+    if (b < 0 || static_cast<size_t>(b) > (one_unit_each ? n : byte_at.size() - 1)) break;
+    const size_t offset = one_unit_each ? chars.at[static_cast<size_t>(b)] : byte_at[static_cast<size_t>(b)];
     if (offset >= text.size()) break;
     const int32_t rule = it->getRuleStatus();
-    const size_t i = chars.index_of(offset);
+    const size_t i = one_unit_each ? static_cast<size_t>(b) : chars.index_of(offset);
     if (i == 0 || i > chars.cps.size()) continue;
     const char32_t before = chars.cps[i - 1];
     BreakOpportunity o;

@@ -60,7 +60,6 @@ struct BreakScratch::Buffers {
   std::vector<Sums> sums;
   std::vector<Breakpoint> breakpoints;
   std::vector<int> active;
-  std::vector<int> keep;  // try_break's next active list
   std::vector<Candidate> candidates;
   std::vector<size_t> filled;  // slots of candidates that try_break filled
   std::vector<double> cheapest;  // try_break's lowest totals by hyphen count
@@ -76,7 +75,7 @@ class Breaker {
   Breaker(const std::vector<Node>& nodes, double measure, const LineBreakParams& params, double em,
           BreakScratch::Buffers& scratch)
       : nodes_(nodes), measure_(measure), params_(params), em_(em), sums_(scratch.sums),
-        breakpoints_(scratch.breakpoints), active_(scratch.active), keep_(scratch.keep),
+        breakpoints_(scratch.breakpoints), active_(scratch.active),
         candidates_(scratch.candidates), filled_(scratch.filled), cheapest_(scratch.cheapest) {
     sums_.assign(nodes.size() + 1, Sums{});
     candidates_.clear();  // try_break fills every slot afresh
@@ -278,18 +277,19 @@ class Breaker {
     for (size_t slot : filled_) candidates_[slot] = Candidate{};
     filled_.clear();
     bool any = false;
-    std::vector<int>& keep = keep_;  // reused: one allocation per paragraph, not per breakpoint
-    keep.clear();
+    // The nodes that stay active are moved down in place: active_[0, kept).
+    size_t kept = 0;
+    const size_t active = active_.size();
     const LineEnd end = line_end(b);
-    for (size_t k = 0; k < active_.size(); ++k) {
+    for (size_t k = 0; k < active; ++k) {
       const int a = active_[k];
       const Breakpoint& from = breakpoints_[a];
       if (b < from.start || (b == from.start && !forced)) {  // nothing on the line yet
-        keep.push_back(a);
+        active_[kept++] = a;
         continue;
       }
       if (!forced && too_loose(from, end)) {  // stays active; no line ends here from it
-        keep.push_back(a);
+        active_[kept++] = a;
         continue;
       }
       ChosenLine line = measure_line(from, b);
@@ -310,14 +310,14 @@ class Breaker {
       if (line.overfull || forced) {
         // §854: in the emergency pass, when this is the only active node
         // left and nothing fits here, break anyway (an overfull line).
-        if (line.overfull && pass_ == 4 && !any && keep.empty() && k + 1 == active_.size())
+        if (line.overfull && pass_ == 4 && !any && kept == 0 && k + 1 == active)
           artificial = true;
         else if (line.overfull)
           continue;  // deactivated: wider lines only get worse
         // a forced break deactivates every node; it may still end a line here
         if (!artificial && line.ratio > threshold_) continue;
       } else {
-        keep.push_back(a);
+        active_[kept++] = a;
         if (line.ratio > threshold_) continue;
       }
       // A hyphenated penultimate line only when nothing else works.
@@ -339,7 +339,7 @@ class Breaker {
         any = true;
       }
     }
-    active_.swap(keep);
+    active_.resize(kept);
     if (!any) return;
     // §835–§836: add the new nodes, except those another one dominates: no
     // more consecutive hyphens and cheaper by more than a fitness jump costs.
@@ -385,7 +385,6 @@ class Breaker {
   // The scratch's vectors (BreakScratch::Buffers).
   std::vector<Breakpoint>& breakpoints_;
   std::vector<int>& active_;
-  std::vector<int>& keep_;
   std::vector<Candidate>& candidates_;
   std::vector<size_t>& filled_;
   std::vector<double>& cheapest_;

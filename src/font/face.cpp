@@ -164,10 +164,7 @@ std::unique_ptr<Face> Face::load(const std::string& path, int index, int id, std
   return face;
 }
 
-uint32_t Face::glyph_for(char32_t cp) const {
-  if (cp < kGlyphCacheSize) {
-    if (const uint32_t known = glyph_cache_[cp].load(std::memory_order_relaxed)) return known - 1;
-  }
+uint32_t Face::look_up_glyph(char32_t cp) const {
   hb_codepoint_t gid = 0;
   if (!hb_font_get_nominal_glyph(hb_font(), cp, &gid)) gid = 0;
   if (cp < kGlyphCacheSize) glyph_cache_[cp].store(gid + 1, std::memory_order_relaxed);

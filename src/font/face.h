@@ -68,14 +68,14 @@ class Face {
   hb_face_t* hb_face() const { return hb_face_.get(); }
   hb_font_t* hb_font() const { return hb_font_.get(); }  // scale = units_per_em: positions in font units
 
-  // Inline for the remembered code points: itemize asks for nearly every
-  // character of every paragraph.
-  bool has_glyph(char32_t cp) const {
+  bool has_glyph(char32_t cp) const { return glyph_for(cp) != 0; }
+  // 0 when missing. Inline for the remembered code points: itemize asks for
+  // nearly every character of every paragraph.
+  uint32_t glyph_for(char32_t cp) const {
     if (cp < kGlyphCacheSize)
-      if (const uint32_t known = glyph_cache_[cp].load(std::memory_order_relaxed)) return known != 1;  // glyph 0 + 1
-    return glyph_for(cp) != 0;
+      if (const uint32_t known = glyph_cache_[cp].load(std::memory_order_relaxed)) return known - 1;
+    return look_up_glyph(cp);
   }
-  uint32_t glyph_for(char32_t cp) const;  // 0 when missing
   std::string glyph_name(uint32_t gid) const;  // from the post table or CFF charset, or "gidN"
   int32_t advance(uint32_t gid) const;          // font units
   // Number of closed contours in the glyph's outline, components flattened
@@ -97,6 +97,8 @@ class Face {
   CHandle<hb_blob_t, hb_blob_destroy> hb_blob_;
   CHandle<hb_face_t, hb_face_destroy> hb_face_;
   CHandle<hb_font_t, hb_font_destroy> hb_font_;
+  // The cmap's answer, remembered when `cp` is one of the first code points.
+  uint32_t look_up_glyph(char32_t cp) const;
   // glyph_for's answers for the first code points (Latin, Greek, Cyrillic,
   // where almost all text is), learnt on first use: itemize asks for every
   // character of every paragraph. Each slot holds the glyph id + 1, or 0 while

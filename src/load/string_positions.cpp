@@ -199,11 +199,10 @@ SourceLocation StringPositions::at_byte(size_t offset) const {
   auto next = std::upper_bound(stretches_.begin(), stretches_.end(), offset,
                                [](size_t o, const Stretch& s) { return o < s.start; });
   const Stretch& s = *(next - 1);
-  int column = s.column;
-  if (s.copied)  // each byte is at its character's column
-    for (size_t i = s.start + 1; i <= offset; ++i)
-      if ((static_cast<unsigned char>(value_[i]) & 0xC0) != 0x80) ++column;
-  return {file_, s.line, column};
+  // A copied byte is at its character's column: one on for each character
+  // that starts after the stretch's first byte, up to and with this one.
+  const int on = s.copied ? static_cast<int>(utf8_length(value_.substr(s.start + 1, offset - s.start))) : 0;
+  return {file_, s.line, s.column + on};
 }
 
 SourceLocation StringPositions::at(size_t offset) const {

@@ -12,19 +12,16 @@ void PathContent::number(HPDF_REAL v) {
   out_.append(buf, static_cast<size_t>(end - buf));
 }
 
-void PathContent::move_to(HPDF_REAL x, HPDF_REAL y) {
+void PathContent::point(HPDF_REAL x, HPDF_REAL y, std::string_view op) {
   number(x);
   out_ += ' ';
   number(y);
-  out_ += " m\n";
+  out_ += op;
 }
 
-void PathContent::line_to(HPDF_REAL x, HPDF_REAL y) {
-  number(x);
-  out_ += ' ';
-  number(y);
-  out_ += " l\n";
-}
+void PathContent::move_to(HPDF_REAL x, HPDF_REAL y) { point(x, y, " m\n"); }
+
+void PathContent::line_to(HPDF_REAL x, HPDF_REAL y) { point(x, y, " l\n"); }
 
 void PathContent::curve_to(HPDF_REAL x1, HPDF_REAL y1, HPDF_REAL x2, HPDF_REAL y2, HPDF_REAL x3, HPDF_REAL y3) {
   for (HPDF_REAL v : {x1, y1, x2, y2, x3}) {

@@ -30,6 +30,7 @@ class PathContent {
 
  private:
   void number(HPDF_REAL v);
+  void point(HPDF_REAL x, HPDF_REAL y, std::string_view op);  // "x y" and the operator
   std::string out_;
 };
 

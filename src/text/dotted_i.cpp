@@ -134,10 +134,28 @@ bool has_dotted_i(std::string_view text, size_t begin, size_t end) {
   return item.find('i') != std::string_view::npos || item.find("\xC4\xB0") != std::string_view::npos;
 }
 
+bool every_dotted_i_drawn_plainly(const font::Face& face, std::string_view text, size_t begin, size_t end,
+                                  const std::vector<ShapedGlyph>& glyphs) {
+  end = std::min(end, text.size());
+  // The clusters the guard would make, in the same bounds: each glyph's
+  // runs from its cluster value to the next glyph's (the last to `end`).
+  for (size_t g = 0; g < glyphs.size(); ++g) {
+    const size_t at = glyphs[g].cluster;
+    const size_t next = g + 1 < glyphs.size() ? glyphs[g + 1].cluster : end;
+    if (next <= at || at < begin || next > end) return false;  // not one glyph per cluster, in order
+    if (!has_dotted_i(text, at, next)) continue;
+    size_t pos = at;
+    const char32_t cp = utf8_next(text, pos);
+    if (pos != next || !is_dotted_i(cp) || glyphs[g].id != face.glyph_for(cp)) return false;
+  }
+  return true;
+}
+
 std::vector<ShapedGlyph> guard_dotted_i(const DottedIInput& input, std::vector<ShapedGlyph> glyphs,
                                         DottedIReport* report) {
   DottedIReport local;
   DottedIReport& out = report ? *report : local;
+  if (every_dotted_i_drawn_plainly(*input.face, input.text, input.begin, input.end, glyphs)) return glyphs;
   const font::Face& face = *input.face;
   const bool small_caps = feature_on(input.features, "smcp") || feature_on(input.features, "c2sc") ||
                           feature_on(input.features, "pcap") || feature_on(input.features, "c2pc") ||

@@ -65,6 +65,13 @@ struct DottedIReport {
   std::vector<std::string> actions;  // "ligature over 'fi' at bytes 0-2 split"
 };
 
+// The guard's usual answer, found without its clusters: true when the glyphs
+// go forward one cluster each and every dotted i in [begin, end) is a cluster
+// of its own, drawn by the font's own glyph for it. The guard then changes
+// nothing (no ligature, no lost dot, no small capital).
+bool every_dotted_i_drawn_plainly(const font::Face& face, std::string_view text, size_t begin, size_t end,
+                                  const std::vector<ShapedGlyph>& glyphs);
+
 // Returns `glyphs` (from shaping `input` without the guard) with every i
 // keeping its dot. Call only for languages where contrasts_dotted_i().
 std::vector<ShapedGlyph> guard_dotted_i(const DottedIInput& input, std::vector<ShapedGlyph> glyphs,

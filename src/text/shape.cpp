@@ -126,7 +126,8 @@ std::vector<ShapedGlyph> shape_explained(const ShapeRequest& request, const Shap
 
   std::vector<ShapedGlyph> glyphs = shaper.run(request.text, request.begin, request.end, {});
   DottedIReport guard;
-  if (turkic && has_dotted_i(request.text, request.begin, request.end)) {
+  if (turkic && has_dotted_i(request.text, request.begin, request.end) &&
+      !every_dotted_i_drawn_plainly(*request.face, request.text, request.begin, request.end, glyphs)) {
     DottedIInput input;
     input.face = request.face;
     input.text = request.text;

@@ -126,6 +126,22 @@ TEST(DottedI, AMarkAboveMayReplaceTheDot) {
   EXPECT_FALSE(az.explain.dotted_i_guard_applied);
 }
 
+TEST(DottedI, TheUsualWordIsPassedWithoutTheGuardsClusters) {
+  // every_dotted_i_drawn_plainly: each i a cluster of its own, in the font's
+  // own glyph. Anything else goes to the guard's full check.
+  auto face = load(testing::kNotoSerif);
+  auto plain = [&](const std::string& text, const std::string& lang, std::vector<std::string> features = {}) {
+    Result r = run(*face, text, lang, std::move(features));
+    return every_dotted_i_drawn_plainly(*face, text, 0, text.size(), r.glyphs);
+  };
+  EXPECT_TRUE(plain("sindi", "az"));
+  EXPECT_TRUE(plain("İSTİQLAL", "az"));
+  EXPECT_TRUE(plain("Bakı", "az"));  // no dotted i at all
+  EXPECT_FALSE(plain("fi", "en"));   // the ligature swallows the i
+  EXPECT_FALSE(plain("istiqlal", "en", {"smcp"}));  // i.sc, not the font's i
+  EXPECT_FALSE(plain("i\u0301", "en"));  // a mark shares the i's cluster
+}
+
 TEST(DottedI, QuickCheckForI) {
   EXPECT_TRUE(has_dotted_i("fikir", 0, 5));
   EXPECT_TRUE(has_dotted_i("İSTİQLAL", 0, 9));

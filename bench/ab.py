@@ -8,8 +8,9 @@ ratio B/A are what to quote.
 
     python3 bench/ab.py --a old/jan20-pdf --b build/src/cli/jan20-pdf [--case p240] [--runs 7]
 
-Cases are bench/generate.py's (written into bench/work if missing) and
-"project" (this repository's four editions). Whole processes, measured by the
+Cases are bench/generate.py's (written into bench/work if missing),
+"project" (this repository's four editions), and "booklet" and "poster" (the
+repository's az editions). Whole processes, measured by the
 same launcher as bench/run.py (wall, CPU = user + system, peak RSS).
 """
 import argparse
@@ -34,7 +35,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--a", required=True, help="the binary before")
     parser.add_argument("--b", required=True, help="the binary after")
-    parser.add_argument("--case", action="append", choices=sorted(generate.CASES) + ["project"])
+    parser.add_argument("--case", action="append", choices=sorted(generate.CASES) + ["project", "booklet", "poster"])
     parser.add_argument("--runs", type=int, default=7, help="runs of each binary per case (after one warm-up each)")
     parser.add_argument("--build-dir", default=os.path.join(REPO, "build-release"))
     parser.add_argument("--work", default=os.path.join(HERE, "work"))
@@ -49,6 +50,8 @@ def main():
     for case in args.case or list(generate.CASES) + ["project"]:
         if case == "project":
             project, doc_args = REPO, []
+        elif case in ("booklet", "poster"):  # the real az edition
+            project, doc_args = REPO, [case, "--lang", "az"]
         else:
             project, _ = generate.generate(case, generate.CASES[case], args.work)
             doc_args = ["booklet", "--lang", "az"]

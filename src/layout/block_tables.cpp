@@ -163,6 +163,10 @@ void BlockBuilder::timeline(const model::Block& b, const model::Timeline& timeli
                                            model::Align::Left, false))
       date_width = std::max(date_width, line.natural_width);
   date_width = std::min(ctx_.measure / kTimelineDateColumnsPerMeasure, date_width + kMeasureRounding);
+  // Recording sets nothing, so every width measured above is 0: the dates and
+  // events would be recorded at measures the pass never asks for. The
+  // measuring settings are recorded; the entries are set when the pass comes.
+  if (ctx_.recording) return;
   const double gap = kTimelineGap;  // the axis sits in the middle of it
   space(event_style.paragraph.leading * 0.5);
   for (const model::TimelineEntry& e : timeline.entries) {
@@ -241,6 +245,7 @@ void BlockBuilder::names(const model::Block& b, const model::Names& names) {
     }
   for (size_t c = 0; c < names.header.size() && c < columns; ++c)
     measure_cell(c, names.header[c], head_style, block_lang(b));
+  if (ctx_.recording) return;  // the column widths come from settings not made yet (see timeline)
   double room = ctx_.measure - gap * (columns - 1), sum_min = 0, sum_max = 0;
   for (size_t c = 0; c < columns; ++c) {
     min_w[c] += kMeasureRounding, max_w[c] += kMeasureRounding;

@@ -154,8 +154,8 @@ SetParagraph BlockBuilder::set_paragraph(const model::Inline& text, const Resolv
     return {{}, in.align, 0};
   }
   auto set = [&](const text::ParagraphInput& input, DiagnosticSink& sink) {
-    return ctx_.paragraphs ? ctx_.paragraphs->use(input, ctx_.cache, sink, paragraph_scratch_)
-                           : text::typeset_paragraph(input, ctx_.cache, sink, paragraph_scratch_);
+    return ctx_.paragraphs ? ctx_.paragraphs->use(input, ctx_.cache, sink, scratch())
+                           : text::typeset_paragraph(input, ctx_.cache, sink, scratch());
   };
   result = set(in, ctx_.sink);
   if (style.paragraph.balance) {

@@ -45,6 +45,10 @@ struct BuildSettings {
   ParagraphMemo* paragraphs = nullptr;            // settings kept for the typeset call, if any
   bool recording = false;                         // only record paragraphs in `paragraphs` (typeset's first walk)
   ItemPool* item_pool = nullptr;                  // where the entries' item lists go (item_pool.h); none: the heap
+  // Working space for the paragraphs set, shared by builders made one after
+  // the other (a poster's trial settings, which set the same texts at other
+  // scales); none: each builder its own.
+  text::ParagraphScratch* scratch = nullptr;
 };
 
 // A paragraph as set: its lines and how they were set, so that what reports
@@ -83,7 +87,7 @@ class BlockBuilder {
   // The plain words kept for the paragraphs this builder sets are let go
   // with it: pagination, which follows, is where the most memory is held.
   std::vector<VerticalEntry> take() {
-    paragraph_scratch_.forget_words();
+    paragraph_scratch_.forget_words();  // (a shared scratch's words stay: its owner lets them go)
     return std::move(entries_);
   }
   const ResolvedStyle& style_for(const std::string& name) { return style(name, {"body"}); }
@@ -167,6 +171,7 @@ class BlockBuilder {
   int overfull_lines_ = 0;
   std::map<std::string, ResolvedStyle> scaled_;
   text::ParagraphScratch paragraph_scratch_;  // the paragraphs this builder sets itself, one after the other
+  text::ParagraphScratch& scratch() { return ctx_.scratch ? *ctx_.scratch : paragraph_scratch_; }
 };
 
 // Baseline of a line within a line box of the given leading.

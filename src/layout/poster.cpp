@@ -198,10 +198,15 @@ model::Page typeset_poster(BuildContext& ctx, const model::MasterPage& master) {
     std::vector<const model::Block*> blocks;
     for (const model::Block& b : ctx.doc.blocks)
       if (b.frame == frame->name && !b.is<model::PageBreak>()) blocks.push_back(&b);
+    // The trials at each scale set the same texts: one working space for
+    // all of them keeps what their texts alone decide (text_analysis.h).
+    text::ParagraphScratch scratch;
+    BuildContext frame_ctx = ctx.with_sink(ctx.sink);
+    frame_ctx.scratch = &scratch;
     double scale = 1.0;
-    if (frame->fit == model::FitMode::Shrink) scale = fitting_scale(ctx, *frame, blocks, 0.1, 1.0);
-    if (frame->fit == model::FitMode::Fill) scale = fitting_scale(ctx, *frame, blocks, 0.1, 40.0);
-    FrameSetting s = typeset_frame(ctx, *frame, blocks, scale, ctx.sink, ctx.tags, false, frame->balance);
+    if (frame->fit == model::FitMode::Shrink) scale = fitting_scale(frame_ctx, *frame, blocks, 0.1, 1.0);
+    if (frame->fit == model::FitMode::Fill) scale = fitting_scale(frame_ctx, *frame, blocks, 0.1, 40.0);
+    FrameSetting s = typeset_frame(frame_ctx, *frame, blocks, scale, ctx.sink, ctx.tags, false, frame->balance);
     if (!s.fits) {
       double over = s.used_height - frame->height;
       std::string by = over > 0 ? " by " + std::to_string(static_cast<int>(std::ceil(pt_to_mm(over)))) + " mm" : "";

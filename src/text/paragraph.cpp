@@ -19,6 +19,7 @@
 #include "text/linebreak/knuth_plass.h"
 #include "text/linebreak/lines.h"
 #include "text/shape_cache.h"
+#include "text/text_analysis.h"
 
 namespace jan20::text {
 
@@ -91,6 +92,7 @@ void report_overfull(const ParagraphInput& in, const std::vector<text::ShapingRu
 }  // namespace
 
 struct ParagraphScratch::Buffers {
+  TextAnalyses analyses;  // the texts set more than once lately (a poster's fill frame)
   linebreak::BreakScratch breaks;
   linebreak::LineScratch lines;
   linebreak::PreparedWords words;  // this thread's plain words, for their next occurrences
@@ -99,6 +101,7 @@ struct ParagraphScratch::Buffers {
 ParagraphScratch::ParagraphScratch() : buffers_(std::make_unique<Buffers>()) {}
 ParagraphScratch::~ParagraphScratch() = default;
 size_t ParagraphScratch::prepared_words() const { return buffers_->words.size(); }
+size_t ParagraphScratch::reused_analyses() const { return buffers_->analyses.reused(); }
 void ParagraphScratch::forget_words() { buffers_->words.clear(); }
 
 ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache, DiagnosticSink& sink) {
@@ -110,9 +113,17 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
                                   ParagraphScratch& scratch) {
   ParagraphResult result;
   if (input.text.empty() || input.spans.empty()) return result;
-  const CodePoints decoded = decode_code_points(input.text);
-  const std::vector<text::ShapingRun> runs =
-      itemize(input.text, input.spans, input.lang, input.align, sink, &cache.likely_scripts(), &decoded);
+  std::optional<Hyphenators> own;
+  Hyphenators* hyphenators = input.hyphenators;
+  if (!hyphenators) hyphenators = &own.emplace(input.hyphenation);
+  const HyphenationRules& rules = hyphenators->rules();
+
+  TextAnalysis once;
+  TextAnalysis& analysis =
+      scratch.buffers().analyses.of(input, rules.min_left, rules.min_right, &cache.likely_scripts(), once);
+  sink.append(analysis.diagnostics);
+  const CodePoints& decoded = analysis.decoded;
+  const std::vector<text::ShapingRun>& runs = analysis.runs;
   if (runs.empty()) return result;
   for (const auto& run : runs) {
     if (!run.face) {
@@ -121,14 +132,10 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
       return result;
     }
   }
-
-  std::optional<Hyphenators> own;
-  Hyphenators* hyphenators = input.hyphenators;
-  if (!hyphenators) hyphenators = &own.emplace(input.hyphenation);
-  const HyphenationRules& rules = hyphenators->rules();
-  const std::vector<BreakOpportunity> opportunities =
-      find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right}, &cache.line_break_iterators(),
-                  &decoded);
+  if (!analysis.opportunities)
+    analysis.opportunities = find_breaks(input.text, input.lang, BreakRules{rules.min_left, rules.min_right},
+                                         &cache.line_break_iterators(), &decoded);
+  const std::vector<BreakOpportunity>& opportunities = *analysis.opportunities;
 
   const Collected collected =
       linebreak::collect({input, runs, opportunities, cache, *hyphenators, &decoded,

@@ -94,7 +94,8 @@ ParagraphResult typeset_paragraph(const ParagraphInput& input, ShapeCache& cache
 
 // Working space kept from one paragraph to the next by a caller that sets
 // many on one thread (the line breaker's feasible breaks, a line's pieces,
-// and the plain words met so far, linebreak/prepared_words.h): its memory is
+// the plain words met so far, linebreak/prepared_words.h, and the analyses of
+// the texts set more than once lately, text_analysis.h): its memory is
 // reused instead of allocated and touched afresh for each paragraph. It never
 // changes the result. The words it keeps point into the ShapeCache and name
 // the Hyphenators they were cut with: a scratch is used with one cache and
@@ -109,6 +110,7 @@ class ParagraphScratch {
   struct Buffers;
   Buffers& buffers() { return *buffers_; }
   size_t prepared_words() const;  // how many plain words it keeps
+  size_t reused_analyses() const;  // settings that found their text's analysis kept (text_analysis.h)
   void forget_words();            // lets them go, with their memory
 
  private:

@@ -4,7 +4,9 @@
 // and off, capitals not hyphenated, justified and ragged, protrusion and
 // font expansion, tracking, another size and face, a feature, tied words,
 // hard hyphens, words in two styles, Arabic — must set each paragraph
-// exactly as it is set alone with every cache off.
+// exactly as it is set alone with every cache off. The same holds for what
+// the scratch keeps of texts set more than once (text/text_analysis.h: code
+// points, runs, break opportunities), which those settings reuse.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -149,6 +151,9 @@ TEST(PreparedWords, ParagraphsSetWithEarlierWordsAreSetAsAlone) {
   }
   // The words were kept and used: the last paragraph repeats the first.
   EXPECT_GT(scratch.prepared_words(), 20u);
+  // Eleven cases set the same text: the second keeps its analysis, and the
+  // others with the same spans' faces and locations (all but bold) reuse it.
+  EXPECT_GE(scratch.reused_analyses(), 8u);
   // Set again with a fresh scratch, every word is looked up in the shaping
   // cache; with the carried one, only the line ends reshaped there.
   DiagnosticSink sink;
@@ -162,6 +167,65 @@ TEST(PreparedWords, ParagraphsSetWithEarlierWordsAreSetAsAlone) {
   EXPECT_EQ(cache.misses(), misses);
   EXPECT_GT(looked_up, 20u);
   EXPECT_LT((cache.hits() - hits) * 2, looked_up) << "the words came from the scratch, not the shaping cache";
+}
+
+// A poster's fill frame: the same paragraph at a dozen sizes and measures,
+// round after round, in one scratch, against each set alone.
+TEST(TextAnalyses, TheSameTextAtOtherScalesIsSetAsAlone) {
+  auto serif = load(kSerif, 0);
+  ASSERT_TRUE(serif);
+  const std::string text =
+      "Hər il 20 Yanvarda Azərbaycan xalqı faciənin qurbanlarını anır; Şəhidlər Xiyabanına gələnlər "
+      "qərənfil düzür, xatirələrini yad edir.";
+  ShapeCache cache;
+  Hyphenators hyphenators(HyphenationRules{});
+  ParagraphScratch scratch;
+  int set = 0;
+  for (int round = 0; round < 2; ++round)
+    for (double scale : {1.0, 0.5, 2.2, 1.4, 0.9, 1.1, 3.0}) {
+      ParagraphInput in = plain(text, serif.get(), 160 * (0.7 + 0.3 * scale));
+      in.spans[0].style.size = 10.5 * scale;
+      ShapeCache off;
+      off.set_enabled(false);
+      DiagnosticSink sink;
+      const std::string alone = describe(typeset_paragraph(in, off, sink));
+      in.hyphenators = &hyphenators;
+      EXPECT_EQ(describe(typeset_paragraph(in, cache, sink, scratch)), alone) << "scale " << scale;
+      EXPECT_NE(alone.find(" run "), std::string::npos) << "nothing was set";
+      ++set;
+    }
+  EXPECT_EQ(scratch.reused_analyses(), static_cast<size_t>(set - 2)) << "kept from the second setting on";
+}
+
+// What itemize reports is reported again by every setting that reuses its
+// analysis, at the place of the span that set it; another place or another
+// face is another text to analyse.
+TEST(TextAnalyses, ItemizeDiagnosticsAreReportedAtEveryUse) {
+  auto serif = load(kSerif, 0);
+  auto naskh = load(kNaskh, 2);
+  ASSERT_TRUE(serif && naskh);
+  const std::string text = "Yaddaş مه yaşayır";  // Arabic letters Noto Serif does not have
+  ShapeCache cache;
+  ParagraphScratch scratch;
+  auto errors = [&](ParagraphInput in) {
+    DiagnosticSink sink;
+    typeset_paragraph(in, cache, sink, scratch);
+    std::string out;
+    for (const Diagnostic& d : sink.diagnostics())
+      if (d.severity == Severity::Error) out += d.where.file + ":" + std::to_string(d.where.line) + ":" +
+                                              std::to_string(d.where.column) + " " + d.message + "\n";
+    return out;
+  };
+  ParagraphInput in = plain(text, serif.get(), 200);
+  in.spans[0].where = {"content/poster/az.toml", 12, 9};
+  const std::string first = errors(in);
+  ASSERT_NE(first.find("content/poster/az.toml:12:16 "), std::string::npos) << first;
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(errors(in), first);
+  EXPECT_GE(scratch.reused_analyses(), 2u);
+  in.spans[0].where.line = 30;
+  EXPECT_NE(errors(in).find("content/poster/az.toml:30:16 "), std::string::npos);
+  in.spans[0].style.fallbacks = {naskh.get()};
+  EXPECT_EQ(errors(in), "") << "with a fallback face that has the letters";
 }
 
 // Paragraphs without the build's hyphenators keep no words (their own

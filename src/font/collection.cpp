@@ -14,12 +14,14 @@ FontCollection::FontCollection(std::string project_root, model::FontManifest man
 FontCollection::~FontCollection() = default;
 
 std::string FontCollection::absolute(const std::string& path) const {
+  auto known = absolute_paths_.find(path);
+  if (known != absolute_paths_.end()) return known->second;
   std::filesystem::path p(path);
   if (p.is_relative() && !root_.empty()) p = std::filesystem::path(root_) / p;
   std::error_code ec;
   // Canonical so that one file reached by two spellings is loaded once.
   std::filesystem::path canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(p, ec), ec);
-  return ec ? p.lexically_normal().string() : canonical.string();
+  return absolute_paths_[path] = ec ? p.lexically_normal().string() : canonical.string();
 }
 
 const Face* FontCollection::load_locked(const std::string& absolute_path, int index, std::string* error) {

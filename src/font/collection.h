@@ -9,6 +9,7 @@
 // as the collection lives.
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -59,12 +60,15 @@ class FontCollection {
   // Callers hold mutex_.
   const Face* load_locked(const std::string& absolute_path, int index, std::string* error);
   FontconfigIndex* fontconfig_locked(std::string* error);
-  std::string absolute(const std::string& path) const;
+  std::string absolute(const std::string& path) const;  // once per path (absolute_paths_)
 
   std::string root_;
   model::FontManifest manifest_;
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Face>> faces_;
+  // absolute()'s answers: each path is resolved on the file system once (a
+  // style's fonts are resolved for every style and edition that uses them).
+  mutable std::unordered_map<std::string, std::string> absolute_paths_;
   bool fontconfig_ready_ = false;
   std::unique_ptr<FontconfigIndex> fontconfig_;
 };

@@ -80,10 +80,14 @@ void LiangPatterns::add_pattern(std::u32string_view letters, const std::vector<u
   size_t shared = 0;
   const size_t most = std::min(letters.size(), path.letters.size());
   while (shared < most && letters[shared] == path.letters[shared]) ++shared;
-  path.letters.assign(letters);
+  // Only the letters after the shared ones change.
+  path.letters.resize(letters.size());
   path.nodes.resize(letters.size());
   uint32_t node = shared > 0 ? path.nodes[shared - 1] : 0;
-  for (size_t k = shared; k < letters.size(); ++k) path.nodes[k] = node = add_child(node, letters[k]);
+  for (size_t k = shared; k < letters.size(); ++k) {
+    path.letters[k] = letters[k];
+    path.nodes[k] = node = add_child(node, letters[k]);
+  }
   Node& end = nodes_[node];
   if (end.values == kNone) {
     end.values = static_cast<uint32_t>(values_.size());
@@ -103,6 +107,8 @@ std::optional<LiangPatterns> LiangPatterns::parse(std::string_view text, std::st
   table.grow(text.size() * 2 / 7);
   std::u32string letters;
   std::vector<uint8_t> values;
+  letters.reserve(64);
+  values.reserve(65);
   Path path;
   bool first_line = true;
   for (size_t pos = 0; pos < text.size();) {
@@ -138,6 +144,10 @@ std::optional<LiangPatterns> LiangPatterns::parse(std::string_view text, std::st
       }
       if (c >= '0' && c <= '9') {
         values.back() = static_cast<uint8_t>(c - '0');
+        ++i;
+      } else if (static_cast<unsigned char>(c) < 0x80) {  // the usual letter: itself, without decoding
+        letters.push_back(static_cast<char32_t>(c));
+        values.push_back(0);
         ++i;
       } else {
         letters.push_back(utf8_next(line, i));

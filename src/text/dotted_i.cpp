@@ -155,7 +155,6 @@ std::vector<ShapedGlyph> guard_dotted_i(const DottedIInput& input, std::vector<S
                                         DottedIReport* report) {
   DottedIReport local;
   DottedIReport& out = report ? *report : local;
-  if (every_dotted_i_drawn_plainly(*input.face, input.text, input.begin, input.end, glyphs)) return glyphs;
   const font::Face& face = *input.face;
   const bool small_caps = feature_on(input.features, "smcp") || feature_on(input.features, "c2sc") ||
                           feature_on(input.features, "pcap") || feature_on(input.features, "c2pc") ||

@@ -68,7 +68,8 @@ struct DottedIReport {
 // The guard's usual answer, found without its clusters: true when the glyphs
 // go forward one cluster each and every dotted i in [begin, end) is a cluster
 // of its own, drawn by the font's own glyph for it. The guard then changes
-// nothing (no ligature, no lost dot, no small capital).
+// nothing (no ligature, no lost dot, no small capital): shape() asks this
+// first and calls the guard only for the rest.
 bool every_dotted_i_drawn_plainly(const font::Face& face, std::string_view text, size_t begin, size_t end,
                                   const std::vector<ShapedGlyph>& glyphs);
 

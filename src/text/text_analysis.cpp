@@ -27,6 +27,7 @@ struct TextAnalyses::Entry {
   std::string text, lang;
   std::vector<SpanKey> spans;
   int min_left = 0, min_right = 0;
+  size_t last_use = 0;  // TextAnalyses::uses_ when it was last made or found
   TextAnalysis analysis;
 
   bool same(size_t h, const ParagraphInput& in, int left, int right) const {
@@ -59,6 +60,7 @@ TextAnalysis& TextAnalyses::of(const ParagraphInput& input, int min_left, int mi
   for (const auto& entry : entries_)
     if (entry->same(hash, input, min_left, min_right)) {
       ++reused_;
+      entry->last_use = ++uses_;
       return entry->analysis;
     }
 
@@ -74,13 +76,20 @@ TextAnalysis& TextAnalyses::of(const ParagraphInput& input, int min_left, int mi
     return once;
   }
 
+  // A new entry, or the one used least recently.
   Entry* entry = nullptr;
   if (entries_.size() < kKept) {
     entry = entries_.emplace_back(std::make_unique<Entry>()).get();
   } else {
-    entry = entries_[oldest_].get();
-    oldest_ = (oldest_ + 1) % kKept;
+    entry = entries_.front().get();
+    for (const auto& e : entries_)
+      if (e->last_use < entry->last_use) entry = e.get();
   }
+  // The key is written once the analysis is made: if making it throws (no
+  // memory), the entry matches nothing rather than another text's analysis.
+  entry->hash = 0;
+  entry->text.clear();
+  analyse(input, likely, entry->analysis);
   entry->hash = hash;
   entry->text = input.text;
   entry->lang = input.lang;
@@ -89,7 +98,7 @@ TextAnalysis& TextAnalyses::of(const ParagraphInput& input, int min_left, int mi
     entry->spans.push_back({s.begin, s.end, s.style.face, s.style.fallbacks, s.lang, s.where});
   entry->min_left = min_left;
   entry->min_right = min_right;
-  analyse(input, likely, entry->analysis);
+  entry->last_use = ++uses_;
   return entry->analysis;
 }
 

@@ -11,7 +11,9 @@
 // location (itemize names it in its errors); the hyphenation minimums that
 // find_breaks applies to hard hyphens. Sizes, measures, features and colours
 // are not read by either. What itemize reported is kept and given again with
-// each use, so a use reports what making it would have.
+// each use, so a use reports what making it would have. Faces are compared by
+// address: the faces of the paragraphs set with one scratch outlive it (a
+// build's FontCollection never lets one go).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -38,7 +40,9 @@ struct TextAnalysis {
 // The last few analyses made on one thread (kept in its ParagraphScratch).
 // An analysis is kept from a text's second setting on: the first is only
 // remembered by its hash, so that a book whose every paragraph is set once
-// copies none of them.
+// copies none of them. When kKept are kept, a new one takes the place of the
+// one used least recently (a fill frame of more than kKept paragraphs, set
+// round after round, then finds none of them kept).
 class TextAnalyses {
  public:
   TextAnalyses();
@@ -55,13 +59,13 @@ class TextAnalyses {
 
   size_t reused() const { return reused_; }  // how many uses found a kept analysis
 
-  static constexpr size_t kKept = 16;   // a fill frame's paragraphs, a poster's at once
+  static constexpr size_t kKept = 32;   // a fill frame's paragraphs, a poster's at once
   static constexpr size_t kSeen = 64;   // hashes of the texts set last
 
  private:
   struct Entry;
   std::vector<std::unique_ptr<Entry>> entries_;
-  size_t oldest_ = 0;
+  size_t uses_ = 0;  // a clock: one tick per analysis made or found
   std::vector<size_t> seen_;  // a ring of text hashes
   size_t next_seen_ = 0;
   size_t reused_ = 0;

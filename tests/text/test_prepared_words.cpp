@@ -228,6 +228,58 @@ TEST(TextAnalyses, ItemizeDiagnosticsAreReportedAtEveryUse) {
   EXPECT_EQ(errors(in), "") << "with a fallback face that has the letters";
 }
 
+// The same text with one part of the key changed at a time is analysed
+// again, never taken from another's analysis: each variant is reused from its
+// own second setting on, and is set as it is alone.
+TEST(TextAnalyses, EachPartOfTheKeyMakesAnotherAnalysis) {
+  auto serif = load(kSerif, 0);
+  auto bold = load(kSerifBold, 1);
+  ASSERT_TRUE(serif && bold);
+  const std::string text = "sosial-iqtisadi 20 Yanvar xalqımızın yaddaşında sosial-iqtisadi mübarizənin";
+  std::vector<Case> variants;
+  variants.push_back({"as it is", plain(text, serif.get(), 70)});
+  variants.push_back({"paragraph in English", plain(text, serif.get(), 70, "en")});
+  {
+    ParagraphInput in = plain(text, serif.get(), 70);
+    in.spans[0].lang = "tr";
+    variants.push_back({"span in Turkish", in});
+  }
+  for (size_t cut : {size_t{7}, size_t{16}}) {
+    ParagraphInput in = plain(text, serif.get(), 70);
+    StyledSpan second = in.spans[0];
+    in.spans[0].end = cut;
+    second.begin = cut;
+    in.spans.push_back(second);
+    variants.push_back({"two spans cut at " + std::to_string(cut), in});
+  }
+  {
+    ParagraphInput in = plain(text, serif.get(), 70);
+    in.hyphenation.min_left = 8;  // no break after "sosial-": too few letters before it
+    variants.push_back({"hard hyphens need 8 letters", in});
+  }
+  variants.push_back({"bold", plain(text, bold.get(), 70)});
+
+  ShapeCache cache;
+  ParagraphScratch scratch;
+  auto set = [&](const Case& c) {
+    ShapeCache off;
+    off.set_enabled(false);
+    DiagnosticSink sink;
+    const std::string alone = describe(typeset_paragraph(c.in, off, sink));
+    EXPECT_NE(alone.find(" run "), std::string::npos) << c.name << ": nothing was set";
+    EXPECT_EQ(describe(typeset_paragraph(c.in, cache, sink, scratch)), alone) << c.name;
+  };
+  for (int i = 0; i < 3; ++i) set(variants.front());  // seen, kept, reused
+  ASSERT_EQ(scratch.reused_analyses(), 1u);
+  for (size_t v = 1; v < variants.size(); ++v) {
+    const size_t before = scratch.reused_analyses();
+    set(variants[v]);
+    EXPECT_EQ(scratch.reused_analyses(), before) << variants[v].name << ": took another text's analysis";
+    set(variants[v]);
+    EXPECT_EQ(scratch.reused_analyses(), before + 1) << variants[v].name << ": its own was not kept";
+  }
+}
+
 // Paragraphs without the build's hyphenators keep no words (their own
 // hyphenators last one paragraph).
 TEST(PreparedWords, NoWordsKeptWithoutTheBuildsHyphenators) {

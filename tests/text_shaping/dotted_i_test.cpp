@@ -142,6 +142,54 @@ TEST(DottedI, TheUsualWordIsPassedWithoutTheGuardsClusters) {
   EXPECT_FALSE(plain("i\u0301", "en"));  // a mark shares the i's cluster
 }
 
+// Where every_dotted_i_drawn_plainly says plain, the guard's full check
+// finds nothing either: it returns the glyphs as they are, reports nothing
+// and shapes nothing again.
+TEST(DottedI, WhatIsPassedPlainlyTheGuardWouldLeaveAlone) {
+  auto noto = load(testing::kNotoSerif);
+  auto garamond = load(testing::kGaramond);
+  int plain = 0, checked = 0;
+  for (const font::Face* face : {noto.get(), garamond.get()})
+    for (const char* word : {"sindi", "İSTİQLAL", "fikir", "effi", "Bakı", "istiqlal", "xatirəsi", "İyirmi",
+                             "şəhidlərin", "filmi", "i\u0301", "ﬁ", "Azərbaycan"})
+      for (const std::vector<std::string>& features :
+           {std::vector<std::string>{}, std::vector<std::string>{"smcp"}, std::vector<std::string>{"-liga"}}) {
+        const std::string text = word;
+        Result r = run(*face, text, "az", features);
+        if (!every_dotted_i_drawn_plainly(*face, text, 0, text.size(), r.glyphs)) continue;
+        ++plain;
+        DottedIInput input;
+        input.face = face;
+        input.text = text;
+        input.begin = 0;
+        input.end = text.size();
+        for (const std::string& f : features) {
+          hb_feature_t parsed;
+          if (parse_feature(f, &parsed)) input.features.push_back(parsed);
+        }
+        input.reshape = [&](const std::vector<hb_feature_t>&) {
+          ADD_FAILURE() << word << ": the guard shaped it again";
+          return r.glyphs;
+        };
+        input.shape_alone = [&](std::string_view, const std::vector<hb_feature_t>&) {
+          ADD_FAILURE() << word << ": the guard looked for a small capital";
+          return r.glyphs;
+        };
+        DottedIReport report;
+        std::vector<ShapedGlyph> guarded = guard_dotted_i(input, r.glyphs, &report);
+        ASSERT_EQ(guarded.size(), r.glyphs.size()) << word;
+        for (size_t g = 0; g < guarded.size(); ++g) {
+          EXPECT_EQ(guarded[g].id, r.glyphs[g].id) << word;
+          EXPECT_EQ(guarded[g].x_advance, r.glyphs[g].x_advance) << word;
+        }
+        EXPECT_FALSE(report.applied) << word;
+        EXPECT_TRUE(report.actions.empty()) << word;
+        ++checked;
+      }
+  EXPECT_GT(plain, 20) << "too few plain words to say anything";
+  EXPECT_EQ(checked, plain);
+}
+
 TEST(DottedI, QuickCheckForI) {
   EXPECT_TRUE(has_dotted_i("fikir", 0, 5));
   EXPECT_TRUE(has_dotted_i("İSTİQLAL", 0, 9));

@@ -12,6 +12,7 @@ struct SourceLocation {
   std::string file;  // as the user named it, relative to the project when possible
   int line = 0;      // 1-based; 0 when unknown
   int column = 0;    // 1-based, counted in characters (code points), not bytes
+  bool operator==(const SourceLocation&) const = default;
 };
 
 enum class Severity { Error, Warning, Note };

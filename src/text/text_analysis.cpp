@@ -1,5 +1,6 @@
 #include "text/text_analysis.h"
 
+#include <algorithm>
 #include <functional>
 #include <string_view>
 
@@ -16,9 +17,16 @@ struct SpanKey {
 
   bool same(const StyledSpan& s) const {
     return begin == s.begin && end == s.end && face == s.style.face && fallbacks == s.style.fallbacks &&
-           lang == s.lang && where.line == s.where.line && where.column == s.where.column && where.file == s.where.file;
+           lang == s.lang && where == s.where;
   }
 };
+
+void analyse(const ParagraphInput& input, LikelyScripts* likely, TextAnalysis& a) {
+  a.decoded = decode_code_points(input.text);
+  a.diagnostics = DiagnosticSink();
+  a.runs = itemize(input.text, input.spans, input.lang, input.align, a.diagnostics, likely, &a.decoded);
+  a.opportunities.reset();
+}
 
 }  // namespace
 
@@ -43,17 +51,6 @@ struct TextAnalyses::Entry {
 TextAnalyses::TextAnalyses() = default;
 TextAnalyses::~TextAnalyses() = default;
 
-namespace {
-
-void analyse(const ParagraphInput& input, LikelyScripts* likely, TextAnalysis& a) {
-  a.decoded = decode_code_points(input.text);
-  a.diagnostics = DiagnosticSink();
-  a.runs = itemize(input.text, input.spans, input.lang, input.align, a.diagnostics, likely, &a.decoded);
-  a.opportunities.reset();
-}
-
-}  // namespace
-
 TextAnalysis& TextAnalyses::of(const ParagraphInput& input, int min_left, int min_right, LikelyScripts* likely,
                                TextAnalysis& once) {
   const size_t hash = std::hash<std::string_view>{}(input.text);
@@ -64,9 +61,7 @@ TextAnalysis& TextAnalyses::of(const ParagraphInput& input, int min_left, int mi
       return entry->analysis;
     }
 
-  bool seen = false;
-  for (size_t h : seen_) seen = seen || h == hash;
-  if (!seen) {
+  if (std::find(seen_.begin(), seen_.end(), hash) == seen_.end()) {
     if (seen_.size() < kSeen)
       seen_.push_back(hash);
     else

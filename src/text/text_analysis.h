@@ -15,7 +15,6 @@
 // address: the faces of the paragraphs set with one scratch outlive it (a
 // build's FontCollection never lets one go).
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,8 +50,8 @@ class TextAnalyses {
   TextAnalyses& operator=(const TextAnalyses&) = delete;
 
   // The analysis of `input`'s text: a kept one with the same key; else one
-  // made here (decoded and itemized), kept in place of the oldest when the
-  // text was set recently, otherwise made in `once`. Valid until the next
+  // made here (decoded and itemized), kept (in place of the one used least
+  // recently) when the text was set lately, otherwise made in `once`. Valid until the next
   // call (or while `once` lives).
   TextAnalysis& of(const ParagraphInput& input, int min_left, int min_right, LikelyScripts* likely,
                    TextAnalysis& once);

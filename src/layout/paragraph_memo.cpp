@@ -17,13 +17,16 @@ void ParagraphMemo::record(const text::ParagraphInput& input) {
   // pages the keys took 15.6 MB with it, 8.5 MB without).
   key.shrink_to_fit();
   Setting* setting = settings_.emplace(std::move(key), std::make_unique<Setting>()).first->second.get();
-  setting->order = pending_.size();
-  pending_.emplace_back(std::make_unique<text::ParagraphInput>(input), setting);
+  auto copy = std::make_unique<text::ParagraphInput>(input);
+  {
+    std::lock_guard lock(mutex_);
+    setting->order = pending_.size();
+    pending_.emplace_back(std::move(copy), setting);
+  }
+  changed_.notify_all();  // a helper waiting for work
 }
 
 void ParagraphMemo::start_setting(text::ShapeCache& cache, int threads) {
-  pending_.shrink_to_fit();  // held while the settings are made: without its growth's slack
-  if (pending_.empty()) return;
   try {
     for (int t = 1; t < threads; ++t) helpers_.emplace_back([this, &cache] { helper_loop(cache); });
   } catch (const std::system_error&) {  // fewer helpers (a process limit): the using thread sets the rest
@@ -45,7 +48,7 @@ void ParagraphMemo::finish_recorded() {
   // No helper is left: nothing reads pending_ but use and finish, through
   // a setting's order.
   for (auto& [key, setting] : settings_) setting->order = kUnrecorded;
-  std::vector<std::pair<std::unique_ptr<text::ParagraphInput>, Setting*>>().swap(pending_);
+  std::deque<Pending>().swap(pending_);
 }
 
 void ParagraphMemo::set_into(Setting& setting, const text::ParagraphInput& input, text::ShapeCache& cache,
@@ -57,8 +60,8 @@ void ParagraphMemo::set_into(Setting& setting, const text::ParagraphInput& input
   }
 }
 
-void ParagraphMemo::set_recorded(size_t i, text::ShapeCache& cache, text::ParagraphScratch& scratch) {
-  auto& [input, setting] = pending_[i];
+void ParagraphMemo::set_recorded(Pending& recorded, text::ShapeCache& cache, text::ParagraphScratch& scratch) {
+  auto& [input, setting] = recorded;
   set_into(*setting, *input, cache, scratch);
   input.reset();  // not read again
 }
@@ -66,12 +69,12 @@ void ParagraphMemo::set_recorded(size_t i, text::ShapeCache& cache, text::Paragr
 bool ParagraphMemo::set_next(std::unique_lock<std::mutex>& lock, text::ShapeCache& cache,
                              text::ParagraphScratch& scratch) {
   while (next_ < pending_.size()) {
-    const size_t i = next_++;
-    Setting* setting = pending_[i].second;
+    Pending& recorded = pending_[next_++];  // (found under the lock: record may be adding to pending_)
+    Setting* setting = recorded.second;
     if (!setting || setting->state != Setting::State::Pending) continue;  // used, or the using thread has it
     setting->state = Setting::State::Claimed;
     lock.unlock();
-    set_recorded(i, cache, scratch);
+    set_recorded(recorded, cache, scratch);
     lock.lock();
     setting->state = Setting::State::Done;  // (not freed while claimed: use waits for it)
     changed_.notify_all();
@@ -102,7 +105,7 @@ void ParagraphMemo::finish(Setting& setting, const text::ParagraphInput& input, 
       setting.state = Setting::State::Claimed;
       lock.unlock();
       if (setting.order != kUnrecorded)
-        set_recorded(setting.order, cache, scratch);
+        set_recorded(pending_[setting.order], cache, scratch);  // (only this thread adds to pending_)
       else
         set_into(setting, input, cache, scratch);
       lock.lock();

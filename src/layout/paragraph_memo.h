@@ -9,9 +9,10 @@
 // paragraphs again: the second pass finds them here. And paragraphs do not
 // depend on each other until they are paginated: typeset first walks the
 // document without setting anything (BlockBuilder in recording mode),
-// collecting every input it will ask for; helper threads then set them in
-// the order recorded while the real pass walks the document and takes each
-// setting as it comes to it, setting one itself when it would otherwise wait.
+// collecting every input it will ask for; helper threads set them in the
+// order recorded, from the first one recorded on (while the walk goes on),
+// and the real pass then walks the document and takes each setting as it
+// comes to it, setting one itself when it would otherwise wait.
 // The helpers keep at most kAhead paragraphs ahead of the pass, so that a
 // paragraph's setting is turned into the pass's entries, and its working
 // memory freed, soon after it is made: a long book's settings are never all
@@ -26,6 +27,7 @@
 // recording or on the number of threads; only the time does.
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -58,13 +60,14 @@ class ParagraphMemo {
   };
   static constexpr size_t kUnrecorded = static_cast<size_t>(-1);
 
-  // Keeps `input` to be set (once, however often recorded). Only before
-  // start_setting.
+  // Keeps `input` to be set (once, however often recorded), by a helper
+  // already started or by one started later. Only before the first use.
   void record(const text::ParagraphInput& input);
   // Starts `threads` - 1 helpers that set the recorded inputs in the order
-  // recorded, at most kAhead ahead of the last one used. The shaping cache
-  // and the hyphenators are thread-safe. Without threads (one, or none to be
-  // had), each input is set when it is used.
+  // recorded (those recorded after this call too), at most kAhead ahead of
+  // the last one used. The shaping cache and the hyphenators are
+  // thread-safe. Without threads (one, or none to be had), each input is set
+  // when it is used.
   void start_setting(text::ShapeCache& cache, int threads);
   static constexpr size_t kAhead = 32;
   // Stops the helpers, each after the setting it is making; the rest are
@@ -82,11 +85,13 @@ class ParagraphMemo {
                             text::ParagraphScratch& scratch);
 
  private:
+  using Pending = std::pair<std::unique_ptr<text::ParagraphInput>, Setting*>;  // a recorded input and its setting
+
   // Sets `input` into `setting`, keeping what it throws for use to rethrow.
   static void set_into(Setting& setting, const text::ParagraphInput& input, text::ShapeCache& cache,
                        text::ParagraphScratch& scratch);
-  // Sets recorded input `i` (claimed by the caller) into its Setting, then frees the input.
-  void set_recorded(size_t i, text::ShapeCache& cache, text::ParagraphScratch& scratch);
+  // Sets a recorded input (claimed by the caller) into its Setting, then frees the input.
+  static void set_recorded(Pending& recorded, text::ShapeCache& cache, text::ParagraphScratch& scratch);
   // Claims the next recorded input nobody has and sets it, with `lock`
   // (on mutex_) released meanwhile. False when none is left to claim.
   bool set_next(std::unique_lock<std::mutex>& lock, text::ShapeCache& cache, text::ParagraphScratch& scratch);
@@ -97,10 +102,13 @@ class ParagraphMemo {
               text::ParagraphScratch& scratch);
 
   std::unordered_map<std::string, std::unique_ptr<Setting>> settings_;  // the using thread's only
-  // Fixed once setting starts. Each input has its own block, freed once set:
-  // the list itself is a few bytes a paragraph (at 2,400 pages, 7,500
-  // inputs in place would hold 2.8 MB until the last is used).
-  std::vector<std::pair<std::unique_ptr<text::ParagraphInput>, Setting*>> pending_;
+  // The recorded inputs, in order. Each input has its own block, freed once
+  // set: the list itself is a few bytes a paragraph (at 2,400 pages, 7,500
+  // inputs in place would hold 2.8 MB until the last is used). It grows
+  // (under mutex_) while helpers set what it holds: a deque, whose elements
+  // stay where they are as it grows, so that a helper may set an input it
+  // found under the lock after letting the lock go.
+  std::deque<Pending> pending_;
   bool keep_;
   // Between the using thread and the helpers: each Setting's state and
   // failure, and the counters below.

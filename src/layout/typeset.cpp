@@ -155,7 +155,9 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
   TagTree tags;
   if (options.threads > 1) {
     // A first walk that only records the paragraphs, for helper threads to
-    // set while the passes below walk the document and use them.
+    // set while the passes below walk the document and use them. The helpers
+    // start on the first paragraph recorded.
+    paragraphs.start_setting(cache, options.threads);
     TagTree recorded_tags;
     DiagnosticSink ignored;
     BuildContext recording = ctx.with_sink(ignored);
@@ -164,7 +166,6 @@ model::PagedDocument typeset(const model::Document& doc, const model::Design& de
     recording.recording = true;
     BlockBuilder recorder(recording);
     for (const model::Block& block : doc.blocks) recorder.add(block);  // page-breaks record nothing
-    paragraphs.start_setting(cache, options.threads);
   }
   DiagnosticSink pass_sink;  // shaping and breaking diagnostics are the same on every pass: keep the last
   auto run_passes = [&] {

@@ -111,6 +111,28 @@ TEST_F(ParagraphMemoTest, HelpersSetWhatTheUsingThreadWouldHaveSet) {
   }
 }
 
+// typeset starts the helpers before its recording walk: they set each input
+// as it is recorded, the list growing under them.
+TEST_F(ParagraphMemoTest, InputsRecordedAfterTheHelpersStartedAreSetAlike) {
+  const std::vector<std::string> want = expected();
+  for (int threads : {1, 2, 4}) {
+    text::ShapeCache cache;
+    text::ParagraphScratch scratch;
+    ParagraphMemo memo(false);
+    memo.start_setting(cache, threads);
+    for (const text::ParagraphInput& in : inputs_) memo.record(in);
+    for (size_t i = 0; i < inputs_.size(); ++i)
+      EXPECT_EQ(used(memo, i, cache, scratch), want[i]) << "paragraph " << i << ", " << threads << " threads";
+  }
+  // Helpers started with nothing recorded, and nothing ever recorded: the
+  // memo goes without waiting for work that never comes.
+  text::ShapeCache cache;
+  text::ParagraphScratch scratch;
+  ParagraphMemo idle(false);
+  idle.start_setting(cache, 3);
+  EXPECT_EQ(used(idle, 0, cache, scratch), want[0]);
+}
+
 TEST_F(ParagraphMemoTest, ParagraphsUsedOutOfOrderOrNotAtAllOrNeverRecorded) {
   const std::vector<std::string> want = expected();
   text::ShapeCache cache;

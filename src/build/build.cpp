@@ -64,6 +64,7 @@ pdf::PdfOptions pdf_options(const BuildOptions& options, int threads) {
   popts.target = options.target == "screen" ? pdf::Target::Screen : pdf::Target::Print;
   popts.accessible = options.accessible;
   popts.threads = threads;
+  popts.free_document = options.free_memory;
   // PDF/A declares an output intent: the print target's CMYK profile (--icc,
   // below), the screen target's sRGB, which comes with Ghostscript (Debian's
   // libgs-common) like the default CMYK profile.
@@ -393,6 +394,9 @@ BuildResult run_build(const BuildOptions& options) {
   if (!failed && !options.report_file.empty()) failed |= !write_report(options.report_file, result.editions, result.sink);
   if (!failed && !options.deps_file.empty()) failed |= !write_deps(options.deps_file, result.editions, {result.root, options.project_dir}, result.sink);
   result.exit_code = failed ? 1 : 0;
+  // Fonts, the shaping cache and the patterns are left to the system when
+  // the process ends next (BuildOptions::free_memory).
+  if (!options.free_memory) (void)open->workspace.release();
   return result;
 }
 

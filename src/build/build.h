@@ -49,6 +49,11 @@ struct BuildOptions {
   bool icc_explicit = false;            // given with --icc: a missing file is an error
   std::vector<std::string> allow_paths;
   int jobs = 2;
+  // false: the process ends right after the build (the command line's
+  // `build`), so what would only be freed before it ends is left to the
+  // system: the writer's libharu documents and the workspace. Building,
+  // checking and reporting are the same either way.
+  bool free_memory = true;
 };
 
 // How far an edition got: the stage that reported its first error, or Done.

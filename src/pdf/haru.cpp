@@ -21,6 +21,11 @@ HaruDoc::~HaruDoc() {
   if (freeing_.joinable()) freeing_.join();
 }
 
+void HaruDoc::abandon() noexcept {
+  if (freeing_.joinable()) return;
+  (void)doc_.release();  // left to the system, deliberately
+}
+
 void HaruDoc::free_in_background() noexcept {
   if (freeing_.joinable() || !doc_) return;
   // libharu never reads the strings while it frees (our stream records have

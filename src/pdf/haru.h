@@ -66,6 +66,10 @@ class HaruDoc {
   // (failed() would say true, check() would report a document never made);
   // the destructor waits for the thread. Without a thread, it is freed then.
   void free_in_background() noexcept;
+  // Once saved, lets the document go without freeing it, for a process that
+  // ends soon after: freeing it would be its last work (at 2,400 pages 27 ms
+  // waited for on top of the wall time). Nothing may be asked of it afterwards.
+  void abandon() noexcept;
 
   // Streams are compressed here, with libdeflate (stream_compressor.h),
   // rather than by libharu's zlib at its default level: the page content of a

@@ -119,7 +119,10 @@ bool render_to_file(const model::PagedDocument& doc, const PdfOptions& options, 
     return write_atomically(path, sink, [&](int fd) {
       const FillResult written = save_to_file(haru, fd, options.threads > 1, sink);
       // Not read again: freed while the file is synced and renamed.
-      if (options.threads > 1) haru.free_in_background();
+      if (!options.free_document)
+        haru.abandon();
+      else if (options.threads > 1)
+        haru.free_in_background();
       return written;
     });
   });

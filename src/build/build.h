@@ -50,9 +50,10 @@ struct BuildOptions {
   std::vector<std::string> allow_paths;
   int jobs = 2;
   // false: the process ends right after the build (the command line's
-  // `build`), so what would only be freed before it ends is left to the
-  // system: the writer's libharu documents and the workspace. Building,
-  // checking and reporting are the same either way.
+  // `build`), so the build does not wait for what would only be freed before
+  // it ends: the writer's libharu documents are freed on a thread nobody
+  // waits for (pdf::free_unwaited; at -j 1, as before), the workspace is left
+  // to the system. Building, checking and reporting are the same either way.
   bool free_memory = true;
 };
 

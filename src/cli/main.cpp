@@ -5,6 +5,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -56,7 +57,8 @@ CLI::Validator finite_between(double lo, double hi) {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr bool kSanitized = true;
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer) || \
+    __has_feature(leak_sanitizer)
 constexpr bool kSanitized = true;
 #else
 constexpr bool kSanitized = false;
@@ -75,8 +77,8 @@ int build_and_exit(jan20::build::BuildOptions options, const jan20::cli::PrintOp
   options.free_memory = false;
   const auto* result = new jan20::build::BuildResult(jan20::build::run_build(options));  // left to the system
   const int code = jan20::cli::print_build(*result, options, print);
-  std::fflush(nullptr);
-  std::_Exit(code);
+  const bool flushed = std::fflush(nullptr) == 0;  // what was printed, all of it, or exit 1
+  std::_Exit(flushed ? code : std::max(code, 1));
 }
 
 }  // namespace

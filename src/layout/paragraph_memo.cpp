@@ -18,12 +18,14 @@ void ParagraphMemo::record(const text::ParagraphInput& input) {
   key.shrink_to_fit();
   Setting* setting = settings_.emplace(std::move(key), std::make_unique<Setting>()).first->second.get();
   auto copy = std::make_unique<text::ParagraphInput>(input);
+  bool claimable = false;
   {
     std::lock_guard lock(mutex_);
-    setting->order = pending_.size();
     pending_.emplace_back(std::move(copy), setting);
+    setting->order = pending_.size() - 1;
+    claimable = next_ < used_ + kAhead;  // else the helpers wait for the pass to use what they set
   }
-  changed_.notify_all();  // a helper waiting for work
+  if (claimable) changed_.notify_one();  // a helper waiting for work
 }
 
 void ParagraphMemo::start_setting(text::ShapeCache& cache, int threads) {

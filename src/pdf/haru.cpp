@@ -21,9 +21,11 @@ HaruDoc::~HaruDoc() {
   if (freeing_.joinable()) freeing_.join();
 }
 
-void HaruDoc::abandon() noexcept {
-  if (freeing_.joinable()) return;
-  (void)doc_.release();  // left to the system, deliberately
+void free_unwaited(std::unique_ptr<HaruDoc> doc) noexcept {
+  try {
+    std::thread([doc = std::move(doc)]() mutable { doc.reset(); }).detach();
+  } catch (...) {  // no thread: `doc` went as the callable unwound
+  }
 }
 
 void HaruDoc::free_in_background() noexcept {

@@ -66,10 +66,6 @@ class HaruDoc {
   // (failed() would say true, check() would report a document never made);
   // the destructor waits for the thread. Without a thread, it is freed then.
   void free_in_background() noexcept;
-  // Once saved, lets the document go without freeing it, for a process that
-  // ends soon after: freeing it would be its last work (at 2,400 pages 27 ms
-  // waited for on top of the wall time). Nothing may be asked of it afterwards.
-  void abandon() noexcept;
 
   // Streams are compressed here, with libdeflate (stream_compressor.h),
   // rather than by libharu's zlib at its default level: the page content of a
@@ -234,5 +230,11 @@ HPDF_XObject page_into_form(HaruDoc& doc, HPDF_Page page, HPDF_Box bbox);
 
 // What a libharu error code means, for diagnostics ("0x1017 file I/O error").
 std::string describe_haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no);
+
+// Frees `doc` (its objects, and whatever free_in_background has under way)
+// on a thread that nobody waits for, for a process that ends soon after: the
+// build's last work was waiting for it (at 2,400 pages 27 ms). A process that
+// ends first ends the freeing with it. Without a thread, `doc` is freed here.
+void free_unwaited(std::unique_ptr<HaruDoc> doc) noexcept;
 
 }  // namespace jan20::pdf

@@ -119,10 +119,7 @@ bool render_to_file(const model::PagedDocument& doc, const PdfOptions& options, 
     return write_atomically(path, sink, [&](int fd) {
       const FillResult written = save_to_file(haru, fd, options.threads > 1, sink);
       // Not read again: freed while the file is synced and renamed.
-      if (!options.free_document)
-        haru.abandon();
-      else if (options.threads > 1)
-        haru.free_in_background();
+      if (options.threads > 1) haru.free_in_background();
       return written;
     });
   });
@@ -162,7 +159,8 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, Diagnost
     sink.error({}, "the document has no pages", "check that the content file has at least one section");
     return false;
   }
-  HaruDoc haru(options.threads > 1);
+  auto owner = std::make_unique<HaruDoc>(options.threads > 1);
+  HaruDoc& haru = *owner;
   if (!haru.check(sink, "creating the PDF")) return false;
   // Compresses page content; streams we build set their own filter.
   HPDF_SetCompressionMode(haru.get(), HPDF_COMP_ALL);
@@ -239,7 +237,11 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, Diagnost
   }
   // PDF 1.5 for /ActualText spans; 1.6 as PDF/X-4 and most print workflows expect.
   haru.set_version(HPDF_VER_16);
-  return save(haru);
+  const bool saved = save(haru);
+  // Its objects are freed without the build waiting, when the process ends
+  // soon after (PdfOptions::free_document) and has a thread for it.
+  if (!options.free_document && options.threads > 1) free_unwaited(std::move(owner));
+  return saved;
 }
 
 }  // namespace

@@ -32,7 +32,9 @@ class ParagraphMemoTest : public ::testing::Test {
     const std::string text =
         jan20::testing::read_file(jan20::testing::source_dir() + "/tests/text/data/paragraph_az.txt");
     // Sentences of the Azerbaijani paragraph, each set at several measures:
-    // many different paragraphs, some short, some of several lines.
+    // many different paragraphs, some short, some of several lines. Over 400
+    // of them, so that the recorded list's deque outgrows its first map of
+    // blocks (at 160 entries, in libstdc++) while helpers set from it.
     std::vector<std::string> sentences;
     size_t from = 0;
     for (size_t at = text.find(". "); at != std::string::npos; at = text.find(". ", from)) {
@@ -40,8 +42,8 @@ class ParagraphMemoTest : public ::testing::Test {
       from = at + 2;
     }
     ASSERT_GE(sentences.size(), 5u);
-    for (int round = 0; inputs_.size() < 150; ++round)
-      for (const std::string& s : sentences) inputs_.push_back(paragraph(s, mm_to_pt(40 + 7 * round)));
+    for (int round = 0; inputs_.size() < 420; ++round)
+      for (const std::string& s : sentences) inputs_.push_back(paragraph(s, mm_to_pt(40 + 3 * round)));
   }
 
   text::ParagraphInput paragraph(const std::string& text, double measure) const {
@@ -98,34 +100,29 @@ class ParagraphMemoTest : public ::testing::Test {
   std::vector<text::ParagraphInput> inputs_;
 };
 
+// Helpers started after the recording, or before it (as typeset starts
+// them): then they set each input as it is recorded, the list growing under
+// them.
 TEST_F(ParagraphMemoTest, HelpersSetWhatTheUsingThreadWouldHaveSet) {
   const std::vector<std::string> want = expected();
-  for (int threads : {1, 2, 4}) {
-    text::ShapeCache cache;
-    text::ParagraphScratch scratch;
-    ParagraphMemo memo(false);
-    for (const text::ParagraphInput& in : inputs_) memo.record(in);
-    memo.start_setting(cache, threads);
-    for (size_t i = 0; i < inputs_.size(); ++i)
-      EXPECT_EQ(used(memo, i, cache, scratch), want[i]) << "paragraph " << i << ", " << threads << " threads";
-  }
+  for (bool started_first : {false, true})
+    for (int threads : {1, 2, 4}) {
+      text::ShapeCache cache;
+      text::ParagraphScratch scratch;
+      ParagraphMemo memo(false);
+      if (started_first) memo.start_setting(cache, threads);
+      for (const text::ParagraphInput& in : inputs_) memo.record(in);
+      if (!started_first) memo.start_setting(cache, threads);
+      for (size_t i = 0; i < inputs_.size(); ++i)
+        EXPECT_EQ(used(memo, i, cache, scratch), want[i])
+            << "paragraph " << i << ", " << threads << " threads" << (started_first ? ", started first" : "");
+    }
 }
 
-// typeset starts the helpers before its recording walk: they set each input
-// as it is recorded, the list growing under them.
-TEST_F(ParagraphMemoTest, InputsRecordedAfterTheHelpersStartedAreSetAlike) {
+// Helpers started with nothing recorded, and nothing ever recorded: the
+// memo goes without waiting for work that never comes.
+TEST_F(ParagraphMemoTest, HelpersWithNothingRecordedStopWithTheMemo) {
   const std::vector<std::string> want = expected();
-  for (int threads : {1, 2, 4}) {
-    text::ShapeCache cache;
-    text::ParagraphScratch scratch;
-    ParagraphMemo memo(false);
-    memo.start_setting(cache, threads);
-    for (const text::ParagraphInput& in : inputs_) memo.record(in);
-    for (size_t i = 0; i < inputs_.size(); ++i)
-      EXPECT_EQ(used(memo, i, cache, scratch), want[i]) << "paragraph " << i << ", " << threads << " threads";
-  }
-  // Helpers started with nothing recorded, and nothing ever recorded: the
-  // memo goes without waiting for work that never comes.
   text::ShapeCache cache;
   text::ParagraphScratch scratch;
   ParagraphMemo idle(false);

@@ -153,14 +153,10 @@ std::vector<PreparedFont> prepare_fonts(const model::PagedDocument& doc,
   return prepared;
 }
 
-bool render(const model::PagedDocument& doc, const PdfOptions& options, DiagnosticSink& sink,
-            model::PagedDocument* release, const std::function<bool(HaruDoc&)>& save) {
-  if (doc.pages.empty()) {
-    sink.error({}, "the document has no pages", "check that the content file has at least one section");
-    return false;
-  }
-  auto owner = std::make_unique<HaruDoc>(options.threads > 1);
-  HaruDoc& haru = *owner;
+// render's work, into `haru`: everything it makes that points at the
+// document is gone when this returns.
+bool render_into(HaruDoc& haru, const model::PagedDocument& doc, const PdfOptions& options, DiagnosticSink& sink,
+                 model::PagedDocument* release, const std::function<bool(HaruDoc&)>& save) {
   if (!haru.check(sink, "creating the PDF")) return false;
   // Compresses page content; streams we build set their own filter.
   HPDF_SetCompressionMode(haru.get(), HPDF_COMP_ALL);
@@ -237,11 +233,21 @@ bool render(const model::PagedDocument& doc, const PdfOptions& options, Diagnost
   }
   // PDF 1.5 for /ActualText spans; 1.6 as PDF/X-4 and most print workflows expect.
   haru.set_version(HPDF_VER_16);
-  const bool saved = save(haru);
+  return save(haru);
+}
+
+bool render(const model::PagedDocument& doc, const PdfOptions& options, DiagnosticSink& sink,
+            model::PagedDocument* release, const std::function<bool(HaruDoc&)>& save) {
+  if (doc.pages.empty()) {
+    sink.error({}, "the document has no pages", "check that the content file has at least one section");
+    return false;
+  }
+  auto haru = std::make_unique<HaruDoc>(options.threads > 1);
+  const bool rendered = render_into(*haru, doc, options, sink, release, save);
   // Its objects are freed without the build waiting, when the process ends
   // soon after (PdfOptions::free_document) and has a thread for it.
-  if (!options.free_document && options.threads > 1) free_unwaited(std::move(owner));
-  return saved;
+  if (!options.free_document && options.threads > 1) free_unwaited(std::move(haru));
+  return rendered;
 }
 
 }  // namespace

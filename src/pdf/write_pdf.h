@@ -57,7 +57,7 @@ struct PdfOptions {
   double creep = 0;                // pt per sheet towards the spine (Saddle)
   std::string sheet;               // Saddle: SRA4, A4, 330x240 (mm) …; "" = the default for the target
   bool sheet_marks = false;        // Saddle: marks were asked for; a sheet without room for them is an error
-  bool free_document = true;        // false (and threads > 1): nobody waits for the document to be freed (free_unwaited)
+  bool free_document = true;       // false (and threads > 1): nobody waits for the document to be freed (free_unwaited)
   int threads = 1;                 // 2 or more: page content is compressed on a helper thread
   // The font stage's faces, by PagedDocument::fonts index (borrowed: they
   // outlive the render), so that no font file is read twice in a run. A font

@@ -51,8 +51,8 @@ class TextAnalyses {
 
   // The analysis of `input`'s text: a kept one with the same key; else one
   // made here (decoded and itemized), kept (in place of the one used least
-  // recently) when the text was set lately, otherwise made in `once`. Valid until the next
-  // call (or while `once` lives).
+  // recently) when the text was set lately, otherwise made in `once`. Valid
+  // until the next call (or while `once` lives).
   TextAnalysis& of(const ParagraphInput& input, int min_left, int min_right, LikelyScripts* likely,
                    TextAnalysis& once);
 

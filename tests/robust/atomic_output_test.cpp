@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <regex>
@@ -103,9 +104,15 @@ TEST(AtomicOutput, BuildKilledAtAnyMomentLeavesAWholePdf) {
   std::string next = large_project(6, 2);
   for (const char* f : {"content/az.toml", "content/en.toml"}) put(dir, f, read_file(next + "/" + f));
   std::string scratch = testing::make_temp_dir();
-  auto t0 = std::chrono::steady_clock::now();
-  ASSERT_EQ(jan20({"-C", dir, "build", "--quiet", "--out", scratch}).exit_code, 0);
-  double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  // A build's time, the shorter of two: one build slowed by other work on
+  // the machine would put the kills below after the builds had ended.
+  double build_ms = 0;
+  for (int run = 0; run < 2; ++run) {
+    auto t0 = std::chrono::steady_clock::now();
+    ASSERT_EQ(jan20({"-C", dir, "build", "--quiet", "--out", scratch}).exit_code, 0);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    build_ms = run == 0 ? ms : std::min(build_ms, ms);
+  }
   std::string new_az = read_file(scratch + "/big.az.pdf"), new_en = read_file(scratch + "/big.en.pdf");
   ASSERT_NE(new_az, old_az);
 
